@@ -1,0 +1,187 @@
+//! The program: parse the command line, run the command, print the result or the error, and
+//! return the exit code of SPEC §1. The only place that prints.
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use clap::Parser;
+
+use crate::cli::{Cli, ColorChoice, OutputFormat};
+use crate::commands;
+use crate::core::dates::parse_date;
+use crate::error::{Error, Result};
+use crate::ledger::{self, Actor, Ledger};
+use crate::render::{Format, Style};
+
+/// What a command produced: the text to print, and the id of the record it wrote (printed
+/// alone under `--quiet`).
+pub struct Outcome {
+    pub text: String,
+    pub id: Option<i64>,
+}
+
+impl Outcome {
+    pub fn read(text: String) -> Outcome {
+        Outcome { text, id: None }
+    }
+}
+
+/// Everything a command needs besides its own arguments.
+pub struct Ctx {
+    pub style: Style,
+    pub now: DateTime<Utc>,
+    pub db: Option<PathBuf>,
+    pub command_line: String,
+}
+
+impl Ctx {
+    pub fn actor(&self) -> Actor {
+        Actor { now: self.now, os_user: os_user(), command: self.command_line.clone() }
+    }
+
+    /// Opens the ledger; warnings about the file go to stderr at once.
+    pub fn ledger(&self) -> Result<Ledger> {
+        let path = match &self.db {
+            Some(p) => p.clone(),
+            None => default_ledger_path()?,
+        };
+        let ledger = ledger::open(&path, busy_timeout()?)?;
+        for warning in &ledger.warnings {
+            eprintln!("warning: {warning}");
+        }
+        Ok(ledger)
+    }
+}
+
+/// `$XDG_DATA_HOME/payctl/ledger.db`, else `~/.local/share/payctl/ledger.db`.
+pub fn default_ledger_path() -> Result<PathBuf> {
+    if let Some(xdg) = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).filter(|p| p.is_absolute()) {
+        return Ok(xdg.join("payctl").join("ledger.db"));
+    }
+    match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        Some(home) => Ok(PathBuf::from(home).join(".local/share/payctl/ledger.db")),
+        None => Err(Error::usage("db", "no ledger path: set --db, PAYCTL_DB, XDG_DATA_HOME or HOME")),
+    }
+}
+
+fn busy_timeout() -> Result<Duration> {
+    match std::env::var("PAYCTL_BUSY_TIMEOUT_MS") {
+        Err(_) => Ok(ledger::DEFAULT_BUSY_TIMEOUT),
+        Ok(text) => text.trim().parse::<u64>().map(Duration::from_millis).map_err(|_| {
+            Error::usage("PAYCTL_BUSY_TIMEOUT_MS", format!("PAYCTL_BUSY_TIMEOUT_MS '{text}' is not a whole number of milliseconds"))
+        }),
+    }
+}
+
+fn os_user() -> String {
+    for var in ["USER", "LOGNAME"] {
+        if let Ok(name) = std::env::var(var) {
+            if !name.is_empty() {
+                return name;
+            }
+        }
+    }
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").map(|m| format!("uid {}", m.uid())).unwrap_or_else(|_| "unknown".to_string())
+}
+
+/// The clock: `PAYCTL_NOW` (RFC 3339 or a date) pins it.
+fn now() -> Result<DateTime<Utc>> {
+    match std::env::var("PAYCTL_NOW") {
+        Ok(text) if !text.is_empty() => parse_date(&text).map_err(|e| Error::usage("PAYCTL_NOW", format!("PAYCTL_NOW {e}"))),
+        _ => Ok(Utc::now()),
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+                && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Quotes an argument for the audit trail's copy of the command line.
+fn shell_word(arg: &str) -> String {
+    if !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:@,+".contains(c)) {
+        arg.to_string()
+    } else {
+        format!("'{}'", arg.replace('\'', r"'\''"))
+    }
+}
+
+/// Runs payctl with `args` and returns the exit code.
+pub fn main_with_args(args: Vec<OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let format = match cli.global.output {
+        OutputFormat::Table => Format::Table,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Csv => Format::Csv,
+    };
+    let quiet = cli.global.quiet;
+    let result = now().and_then(|now| {
+        let ctx = Ctx {
+            style: Style { format, color: use_color(cli.global.color) },
+            now,
+            db: cli.global.db.clone(),
+            command_line: args.iter().map(|a| shell_word(&a.to_string_lossy())).collect::<Vec<_>>().join(" "),
+        };
+        commands::run(cli.command, &ctx)
+    });
+    match result {
+        Ok(outcome) => {
+            let text = match (quiet, outcome.id) {
+                (true, Some(id)) => format!("{id}\n"),
+                _ => outcome.text,
+            };
+            print_stdout(&text)
+        }
+        Err(err) => {
+            print_error(&err, format);
+            err.exit_code()
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`payctl list | head -1`) is not an error.
+fn print_stdout(text: &str) -> i32 {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            74
+        }
+    }
+}
+
+/// One line per problem on stderr, or Fusebill's error JSON with `-o json`.
+fn print_error(err: &Error, format: Format) {
+    let problems = err.problems();
+    let text = if format == Format::Json {
+        let body = serde_json::json!({
+            "ErrorId": 0,
+            "HttpStatusCode": err.http_status(),
+            "Errors": problems.iter().map(|p| serde_json::json!({"Key": p.key, "Value": p.message})).collect::<Vec<_>>(),
+        });
+        crate::render::json(&body)
+    } else {
+        problems.iter().map(|p| format!("error: {}\n", p.message)).collect()
+    };
+    let _ = io::stderr().write_all(text.as_bytes());
+}

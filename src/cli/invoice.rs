@@ -1,0 +1,79 @@
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use rust_decimal::Decimal;
+
+use super::{amount_arg, currency_arg, date_arg, id_arg, status_arg, terms_arg};
+use crate::core::{Currency, InvoiceStatus};
+
+#[derive(Debug, Subcommand)]
+pub enum InvoiceCommand {
+    /// Add an invoice
+    Add(InvoiceAddArgs),
+    /// List invoices with their derived status
+    List(InvoiceListArgs),
+    /// Show one invoice and the payments allocated to it
+    Show {
+        #[arg(value_parser = id_arg)]
+        id: i64,
+        /// Compute `overdue` as of this date
+        #[arg(long, value_parser = date_arg)]
+        as_of: Option<DateTime<Utc>>,
+    },
+    /// Void an invoice with no payments allocated
+    Void {
+        #[arg(value_parser = id_arg)]
+        id: i64,
+        /// Why (kept in the audit trail)
+        #[arg(long)]
+        reason: String,
+    },
+    /// Write off an invoice's whole outstanding balance (cannot be undone)
+    WriteOff {
+        #[arg(value_parser = id_arg)]
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InvoiceAddArgs {
+    #[arg(long, value_parser = id_arg)]
+    pub customer: i64,
+    /// Invoice id (e.g. 566934); assigned when left out
+    #[arg(long, value_parser = id_arg)]
+    pub id: Option<i64>,
+    /// Invoice number as printed; the id when left out
+    #[arg(long)]
+    pub number: Option<String>,
+    /// Invoice total
+    #[arg(long, value_parser = amount_arg)]
+    pub total: Decimal,
+    /// Currency [default: the customer's]
+    #[arg(long, value_parser = currency_arg)]
+    pub currency: Option<Currency>,
+    /// Invoice date [default: now]
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<DateTime<Utc>>,
+    /// Due date [default: the invoice date]
+    #[arg(long, value_parser = date_arg, conflicts_with = "terms")]
+    pub due: Option<DateTime<Utc>>,
+    /// Payment terms: netN, due N days after the invoice date
+    #[arg(long, value_parser = terms_arg)]
+    pub terms: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct InvoiceListArgs {
+    #[arg(long, value_parser = id_arg)]
+    pub customer: Option<i64>,
+    /// unpaid, partially_paid, paid, void or written_off
+    #[arg(long, value_parser = status_arg)]
+    pub status: Option<InvoiceStatus>,
+    /// Only invoices past their due date with money outstanding
+    #[arg(long)]
+    pub overdue: bool,
+    /// Compute `overdue` as of this date
+    #[arg(long, value_parser = date_arg)]
+    pub as_of: Option<DateTime<Utc>>,
+}

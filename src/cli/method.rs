@@ -1,0 +1,44 @@
+use clap::{Args, Subcommand};
+
+use super::{id_arg, method_type_arg};
+use crate::core::MethodType;
+
+#[derive(Debug, Subcommand)]
+pub enum MethodCommand {
+    /// Put a payment method on file (never a card number: brand and last four digits only)
+    Add(MethodAddArgs),
+    /// List a customer's payment methods
+    List {
+        #[arg(long, value_parser = id_arg)]
+        customer: i64,
+    },
+    /// Make a method its customer's default
+    SetDefault {
+        #[arg(value_parser = id_arg)]
+        id: i64,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct MethodAddArgs {
+    #[arg(long, value_parser = id_arg)]
+    pub customer: i64,
+    /// credit-card, ach or paypal
+    #[arg(long = "type", value_parser = method_type_arg, value_name = "TYPE")]
+    pub method_type: MethodType,
+    /// Method id; assigned when left out
+    #[arg(long, value_parser = id_arg)]
+    pub id: Option<i64>,
+    /// A name for the method ("business Visa")
+    #[arg(long)]
+    pub label: Option<String>,
+    /// Card brand or bank name
+    #[arg(long)]
+    pub brand: Option<String>,
+    /// Last four digits of the card or account
+    #[arg(long)]
+    pub last4: Option<String>,
+    /// Make this the customer's default method (the first method always is)
+    #[arg(long)]
+    pub default: bool,
+}

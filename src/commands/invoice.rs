@@ -1,0 +1,83 @@
+use super::{reject_any, text_problem};
+use crate::app::{Ctx, Outcome};
+use crate::cli::InvoiceCommand;
+use crate::error::{Problem, Result};
+use crate::ledger::invoices::{self, Due, InvoiceFilter, NewInvoice};
+use crate::render;
+
+fn reason_problem(reason: &str) -> Option<Problem> {
+    if reason.trim().is_empty() {
+        return Some(Problem::new("reason", "reason is empty; say why (it is kept in the audit trail)"));
+    }
+    text_problem("reason", "reason", reason, 500)
+}
+
+pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
+    let mut ledger = ctx.ledger()?;
+    match command {
+        InvoiceCommand::Add(args) => {
+            reject_any([args.number.as_deref().and_then(|n| {
+                if n.trim().is_empty() {
+                    Some(Problem::new("invoiceNumber", "invoice number is empty"))
+                } else {
+                    text_problem("invoiceNumber", "invoice number", n, 100)
+                }
+            })])?;
+            let date = args.date.unwrap_or(ctx.now);
+            let due = match (args.due, args.terms) {
+                (Some(at), _) => Due::On(at),
+                (None, Some(days)) => Due::NetDays(days),
+                (None, None) => Due::On(date),
+            };
+            let new = NewInvoice {
+                id: args.id,
+                number: args.number,
+                customer_id: args.customer,
+                currency: args.currency,
+                total: args.total,
+                date,
+                due,
+            };
+            let actor = ctx.actor();
+            let now = ctx.now;
+            let view = ledger.write(|tx| {
+                let id = invoices::add(tx, &actor, &new)?;
+                invoices::get(tx, id, now)
+            })?;
+            Ok(Outcome { id: Some(view.id), text: render::one(&view, ctx.style, Some(&format!("Added invoice {}", view.id))) })
+        }
+        InvoiceCommand::List(args) => {
+            let filter = InvoiceFilter { customer: args.customer, status: args.status, overdue: args.overdue };
+            let as_of = args.as_of.unwrap_or(ctx.now);
+            let list = ledger.read(|tx| invoices::list(tx, &filter, as_of))?;
+            Ok(Outcome::read(render::list(&list, ctx.style)))
+        }
+        InvoiceCommand::Show { id, as_of } => {
+            let view = ledger.read(|tx| invoices::get(tx, id, as_of.unwrap_or(ctx.now)))?;
+            Ok(Outcome::read(render::one(&view, ctx.style, None)))
+        }
+        InvoiceCommand::Void { id, reason } => {
+            reject_any([reason_problem(&reason)])?;
+            let actor = ctx.actor();
+            let view = ledger.write(|tx| {
+                invoices::void(tx, &actor, id, reason.trim())?;
+                invoices::get(tx, id, actor.now)
+            })?;
+            Ok(Outcome { id: Some(id), text: render::one(&view, ctx.style, Some(&format!("Voided invoice {id}"))) })
+        }
+        InvoiceCommand::WriteOff { id, reason } => {
+            reject_any([reason_problem(&reason)])?;
+            let actor = ctx.actor();
+            let view = ledger.write(|tx| {
+                invoices::write_off(tx, &actor, id, reason.trim())?;
+                invoices::get(tx, id, actor.now)
+            })?;
+            let heading = format!(
+                "Wrote off {} {} of invoice {id}",
+                view.written_off_amount.map(|m| m.to_string()).unwrap_or_default(),
+                view.currency
+            );
+            Ok(Outcome { id: Some(id), text: render::one(&view, ctx.style, Some(&heading)) })
+        }
+    }
+}

@@ -1,0 +1,49 @@
+use super::{reject_any, text_problem};
+use crate::app::{Ctx, Outcome};
+use crate::cli::MethodCommand;
+use crate::error::{Problem, Result};
+use crate::ledger::methods::{self, NewMethod};
+use crate::render;
+
+pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
+    let mut ledger = ctx.ledger()?;
+    match command {
+        MethodCommand::Add(args) => {
+            reject_any([
+                args.label.as_deref().and_then(|v| text_problem("label", "label", v, 100)),
+                args.brand.as_deref().and_then(|v| text_problem("brand", "brand", v, 100)),
+                args.last4
+                    .as_deref()
+                    .filter(|v| v.len() != 4 || !v.chars().all(|c| c.is_ascii_digit()))
+                    .map(|v| Problem::new("last4", format!("last4 '{}' must be exactly 4 digits (the last four of the card or account)", crate::core::text::excerpt(v)))),
+            ])?;
+            let new = NewMethod {
+                id: args.id,
+                customer_id: args.customer,
+                method_type: args.method_type,
+                label: args.label,
+                brand: args.brand,
+                last4: args.last4,
+                make_default: args.default,
+            };
+            let actor = ctx.actor();
+            let view = ledger.write(|tx| {
+                let id = methods::add(tx, &actor, &new)?;
+                methods::get(tx, id)
+            })?;
+            Ok(Outcome { id: Some(view.id), text: render::one(&view, ctx.style, Some(&format!("Added payment method {}", view.id))) })
+        }
+        MethodCommand::List { customer } => {
+            let list = ledger.read(|tx| methods::list(tx, customer))?;
+            Ok(Outcome::read(render::list(&list, ctx.style)))
+        }
+        MethodCommand::SetDefault { id } => {
+            let actor = ctx.actor();
+            let view = ledger.write(|tx| methods::set_default(tx, &actor, id))?;
+            Ok(Outcome {
+                id: Some(view.id),
+                text: render::one(&view, ctx.style, Some(&format!("Payment method {id} is now the default of customer {}", view.customer_id))),
+            })
+        }
+    }
+}

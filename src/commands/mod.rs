@@ -1,0 +1,43 @@
+//! One run function per command group: turn clap's values into core requests, run them in the
+//! ledger, render the result.
+
+use crate::app::{Ctx, Outcome};
+use crate::cli::Command;
+use crate::core::text::{check_text, excerpt};
+use crate::error::{Error, Problem, Result};
+
+mod customer;
+mod generate;
+mod invoice;
+mod method;
+mod payment;
+
+pub use generate::{man_page, completion_script};
+
+pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
+    match command {
+        Command::Customer(c) => customer::run(c, ctx),
+        Command::Method(c) => method::run(c, ctx),
+        Command::Invoice(c) => invoice::run(c, ctx),
+        Command::Create(args) => payment::create(*args, ctx),
+        Command::List(args) => payment::list(args, ctx),
+        Command::Show { id } => payment::show(id, ctx),
+        Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
+        Command::Man => Ok(Outcome::read(man_page())),
+    }
+}
+
+/// Checks a free-text field (length, control characters, card numbers), naming it in the error.
+pub(crate) fn text_problem(key: &str, label: &str, value: &str, max: usize) -> Option<Problem> {
+    check_text(value, max).err().map(|e| Problem::new(key, format!("{label} '{}' {e}", excerpt(value))))
+}
+
+/// Collects the problems of several fields into one rejection, or none.
+pub(crate) fn reject_any(problems: impl IntoIterator<Item = Option<Problem>>) -> Result<()> {
+    let problems: Vec<Problem> = problems.into_iter().flatten().collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Rejected(problems))
+    }
+}

@@ -1,0 +1,126 @@
+use std::io::Read;
+use std::path::Path;
+
+use super::reject_any;
+use crate::app::{Ctx, Outcome};
+use crate::cli::{CreateArgs, ListArgs};
+use crate::core::payload::create_payment_from_json;
+use crate::core::payment::CreatePayment;
+use crate::core::text::excerpt;
+use crate::core::Source;
+use crate::error::{Error, Problem, Result};
+use crate::ledger::payments::{self, PaymentFilter};
+use crate::render;
+
+/// The longest idempotency key accepted.
+const MAX_KEY: usize = 255;
+
+fn request_from_flags(args: &CreateArgs) -> Result<CreatePayment> {
+    let (Some(customer_id), Some(amount)) = (args.customer, args.amount) else {
+        // clap enforces both unless --json is given.
+        return Err(Error::usage("customerId", "--customer and --amount are required (or --json FILE)"));
+    };
+    Ok(CreatePayment {
+        customer_id,
+        amount,
+        currency: args.currency,
+        payment_method: args.method,
+        payment_method_id: args.method_id,
+        use_default_payment_method: args.use_default_method,
+        reference: args.reference.clone(),
+        source: args.source,
+        effective_timestamp: args.date,
+        gateway_fee: args.gateway_fee,
+        allocations: args.allocate.clone(),
+        auto_allocate: args.auto_allocate,
+        auto_allocate_order: args.order,
+        idempotency_key: None,
+    })
+}
+
+/// Reads a whole file, or stdin for `-`.
+pub(crate) fn read_input(path: &Path) -> Result<String> {
+    let mut text = String::new();
+    let shown = path.display();
+    let res = if path == Path::new("-") {
+        std::io::stdin().read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text))
+    };
+    match res {
+        Ok(_) => Ok(text),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            Err(Error::rejected("payload", format!("{shown} is not UTF-8 text")))
+        }
+        Err(e) => Err(Error::usage("json", format!("cannot read {shown}: {e}"))),
+    }
+}
+
+fn request_from_payload(path: &Path, source: Source) -> Result<CreatePayment> {
+    let text = read_input(path)?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Error::rejected("payload", format!("{} is not valid JSON: {e}", path.display())))?;
+    if value.is_array() {
+        return Err(Error::rejected("payload", "--json takes one Create Payment payload (a JSON object), not a list"));
+    }
+    create_payment_from_json(&value, source).map_err(Error::Rejected)
+}
+
+pub fn create(args: CreateArgs, ctx: &Ctx) -> Result<Outcome> {
+    let mut req = match &args.json {
+        Some(path) => request_from_payload(path, args.source)?,
+        None => request_from_flags(&args)?,
+    };
+    if let Some(flag_key) = &args.idempotency_key {
+        if req.idempotency_key.as_ref().is_some_and(|k| k != flag_key) {
+            return Err(Error::usage(
+                "idempotencyKey",
+                format!("--idempotency-key '{flag_key}' differs from the payload's idempotencyKey; give one"),
+            ));
+        }
+        req.idempotency_key = Some(flag_key.clone());
+    }
+    if let Some(key) = &req.idempotency_key {
+        reject_any([(key.trim().is_empty() || key.chars().count() > MAX_KEY || key.chars().any(char::is_control)).then(|| {
+            Problem::new(
+                "idempotencyKey",
+                format!("idempotency key '{}' must be 1 to {MAX_KEY} printable characters", excerpt(key)),
+            )
+        })])?;
+    }
+    let actor = ctx.actor();
+    let mut ledger = ctx.ledger()?;
+    let created = ledger.write(|tx| payments::create(tx, &actor, &req, args.dry_run))?;
+    let payment = created.payment;
+    let heading = match (payment.id, created.replayed) {
+        (None, _) => "Dry run: nothing was written. This payment would be recorded:".to_string(),
+        (Some(id), true) => format!(
+            "Payment {id} was already recorded with idempotency key '{}'; nothing new was written",
+            req.idempotency_key.as_deref().unwrap_or_default()
+        ),
+        (Some(id), false) => format!("Recorded payment {id}"),
+    };
+    Ok(Outcome { id: payment.id, text: render::one(&payment, ctx.style, Some(&heading)) })
+}
+
+pub fn list(args: ListArgs, ctx: &Ctx) -> Result<Outcome> {
+    let filter = PaymentFilter {
+        customer: args.customer,
+        method: args.method,
+        source: args.source,
+        from: args.from,
+        to: args.to,
+        unallocated: args.unallocated,
+        limit: args.limit.map(i64::from),
+        offset: i64::from(args.offset),
+    };
+    let mut ledger = ctx.ledger()?;
+    let list = ledger.read(|tx| payments::list(tx, &filter))?;
+    Ok(Outcome::read(render::list(&list, ctx.style)))
+}
+
+pub fn show(id: i64, ctx: &Ctx) -> Result<Outcome> {
+    let mut ledger = ctx.ledger()?;
+    let payment = ledger.read(|tx| payments::get(tx, id))?;
+    Ok(Outcome::read(render::one(&payment, ctx.style, None)))
+}

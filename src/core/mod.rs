@@ -1,0 +1,17 @@
+//! The rules: money, currencies, enums, text checks, dates, the allocation planner and the
+//! create-payment request. Nothing here touches clap, SQLite or the terminal.
+
+pub mod allocation;
+pub mod currency;
+pub mod dates;
+pub mod enums;
+pub mod invoice;
+pub mod money;
+pub mod payload;
+pub mod payment;
+pub mod text;
+pub mod views;
+
+pub use currency::Currency;
+pub use enums::*;
+pub use money::Money;

@@ -1,0 +1,361 @@
+//! Exact money: parsing, printing and checked arithmetic in a currency's minor units.
+//!
+//! Amounts are read in two stages. [`parse_decimal`] checks the text is a plain decimal (what a
+//! command line can reject before it knows the currency); [`Money::from_decimal`] then checks the
+//! value against the currency: positive, at most 12 integer digits, no more decimals than the
+//! currency has. Nothing is ever rounded.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+use super::currency::Currency;
+
+/// The most integer digits an amount may have (SPEC §2).
+pub const MAX_INTEGER_DIGITS: usize = 12;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    #[error("is empty; give a plain decimal such as 50.78")]
+    Empty,
+    #[error("is negative; amounts are positive plain decimals such as 50.78")]
+    Negative,
+    #[error("uses an exponent; write the plain decimal, e.g. 1000 not 1e3")]
+    Exponent,
+    #[error("contains a thousands separator; write 1234.56 not 1,234.56")]
+    ThousandsSeparator,
+    #[error("contains '{0}'; give digits and at most one '.', without currency symbols or spaces")]
+    Symbol(char),
+    #[error("is not a number; give a plain decimal such as 50.78")]
+    NotANumber,
+    #[error("is not a plain decimal; give digits with an optional '.' and decimals, e.g. 50.78")]
+    Malformed,
+    #[error("must be greater than zero")]
+    Zero,
+    #[error("has more than {MAX_INTEGER_DIGITS} integer digits")]
+    TooLarge,
+    #[error("has {given} decimal places but {currency} allows {allowed}; amounts are never rounded")]
+    TooManyDecimals {
+        given: u32,
+        allowed: u32,
+        currency: Currency,
+    },
+}
+
+/// Checks that `text` is a plain decimal (`50.78`, `50`, `0.5`) and returns it exactly.
+pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let lower = t.to_ascii_lowercase();
+    if ["nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"].contains(&lower.as_str())
+    {
+        return Err(AmountError::NotANumber);
+    }
+    if t.starts_with('-') {
+        return Err(AmountError::Negative);
+    }
+    if let Some(bad) = t.chars().find(|c| !c.is_ascii_digit() && *c != '.') {
+        return Err(match bad {
+            'e' | 'E' if t.chars().any(|c| c.is_ascii_digit()) => AmountError::Exponent,
+            ',' | '_' | '\'' => AmountError::ThousandsSeparator,
+            c => AmountError::Symbol(c),
+        });
+    }
+    let mut parts = t.split('.');
+    let int_part = parts.next().unwrap_or("");
+    let frac_part = parts.next();
+    if parts.next().is_some() || int_part.is_empty() || frac_part == Some("") {
+        return Err(AmountError::Malformed);
+    }
+    if int_part.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
+        return Err(AmountError::TooLarge);
+    }
+    // Only digits and one interior '.' are left, with a bounded integer part: from_str_exact can
+    // still refuse a fraction longer than 28 digits, which is far past any currency's exponent.
+    Decimal::from_str_exact(t).map_err(|_| AmountError::Malformed)
+}
+
+/// An exact amount of one currency, held as an integer count of its minor units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Money {
+    minor: i64,
+    currency: Currency,
+}
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum MoneyError {
+    #[error("cannot combine {0} with {1}: currencies differ")]
+    CurrencyMismatch(Currency, Currency),
+    #[error("amount overflow")]
+    Overflow,
+}
+
+impl Money {
+    pub fn from_minor(minor: i64, currency: Currency) -> Money {
+        Money { minor, currency }
+    }
+
+    pub fn zero(currency: Currency) -> Money {
+        Money::from_minor(0, currency)
+    }
+
+    /// Parses a payment amount: a plain decimal, positive, exact in `currency`.
+    pub fn parse(text: &str, currency: Currency) -> Result<Money, AmountError> {
+        Money::from_decimal(parse_decimal(text)?, currency)
+    }
+
+    /// Converts an exact decimal into minor units of `currency`, refusing zero, negatives, more
+    /// than 12 integer digits and any value that would need rounding.
+    pub fn from_decimal(value: Decimal, currency: Currency) -> Result<Money, AmountError> {
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(AmountError::Negative);
+        }
+        if value.is_zero() {
+            return Err(AmountError::Zero);
+        }
+        let normalized = value.normalize();
+        if normalized.scale() > currency.exponent() {
+            return Err(AmountError::TooManyDecimals {
+                given: normalized.scale(),
+                allowed: currency.exponent(),
+                currency,
+            });
+        }
+        let limit = Decimal::from(10_i64.pow(MAX_INTEGER_DIGITS as u32));
+        if normalized >= limit {
+            return Err(AmountError::TooLarge);
+        }
+        let mut scaled = normalized;
+        scaled.rescale(currency.exponent());
+        // 12 integer digits and at most 4 decimals fit in 17 digits, far inside i64.
+        let minor = i64::try_from(scaled.mantissa()).map_err(|_| AmountError::TooLarge)?;
+        Ok(Money { minor, currency })
+    }
+
+    pub fn minor(&self) -> i64 {
+        self.minor
+    }
+
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.minor == 0
+    }
+
+    pub fn is_positive(&self) -> bool {
+        self.minor > 0
+    }
+
+    /// The exact decimal value, at the currency's scale (`2.00`, `1000`, `0.125`).
+    pub fn to_decimal(&self) -> Decimal {
+        Decimal::new(self.minor, self.currency.exponent())
+    }
+
+    fn same_currency(&self, other: Money) -> Result<(), MoneyError> {
+        if self.currency == other.currency {
+            Ok(())
+        } else {
+            Err(MoneyError::CurrencyMismatch(self.currency, other.currency))
+        }
+    }
+
+    pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
+        self.same_currency(other)?;
+        let minor = self.minor.checked_add(other.minor).ok_or(MoneyError::Overflow)?;
+        Ok(Money::from_minor(minor, self.currency))
+    }
+
+    pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
+        self.same_currency(other)?;
+        let minor = self.minor.checked_sub(other.minor).ok_or(MoneyError::Overflow)?;
+        Ok(Money::from_minor(minor, self.currency))
+    }
+
+    pub fn min(self, other: Money) -> Result<Money, MoneyError> {
+        self.same_currency(other)?;
+        Ok(if other.minor < self.minor { other } else { self })
+    }
+}
+
+impl fmt::Display for Money {
+    /// The plain decimal at the currency's scale, without the code: `50.78`, `2.00`, `1000`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.to_decimal(), f)
+    }
+}
+
+impl serde::Serialize for Money {
+    /// A JSON number written from the decimal's text, never through f64. This is serde_json's
+    /// arbitrary-precision number token (the same one rust_decimal's
+    /// `serde-with-arbitrary-precision` feature uses); serde_json is built with
+    /// `arbitrary_precision` so it writes the text as a bare number.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        const TOKEN: &str = "$serde_json::private::Number";
+        let mut s = serializer.serialize_struct(TOKEN, 1)?;
+        s.serialize_field(TOKEN, &self.to_string())?;
+        s.end()
+    }
+}
+
+/// A decimal read from JSON or text, exactly: JSON numbers keep their text under
+/// serde_json's `arbitrary_precision`, so `0.1` stays 0.1.
+pub fn decimal_from_json(value: &serde_json::Value) -> Result<Decimal, AmountError> {
+    match value {
+        serde_json::Value::Number(n) => {
+            let text = n.to_string();
+            if text.contains(['e', 'E']) {
+                return Err(AmountError::Exponent);
+            }
+            parse_decimal(&text)
+        }
+        serde_json::Value::String(s) => parse_decimal(s),
+        serde_json::Value::Null => Err(AmountError::Empty),
+        _ => Err(AmountError::Malformed),
+    }
+}
+
+impl FromStr for Money {
+    type Err = AmountError;
+    /// USD by default; use [`Money::parse`] to name the currency.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Money::parse(s, Currency::USD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usd(text: &str) -> Result<Money, AmountError> {
+        Money::parse(text, Currency::USD)
+    }
+
+    #[test]
+    fn plain_decimals_parse_exactly() {
+        assert_eq!(usd("50.78").unwrap().minor(), 5078);
+        assert_eq!(usd("50").unwrap().minor(), 5000);
+        assert_eq!(usd("0.5").unwrap().minor(), 50);
+        assert_eq!(usd("10.000").unwrap().minor(), 1000);
+        assert_eq!(usd("999999999999.99").unwrap().minor(), 99_999_999_999_999);
+        let jpy = Currency::from_code("JPY").unwrap();
+        assert_eq!(Money::parse("1000", jpy).unwrap().to_string(), "1000");
+        let kwd = Currency::from_code("KWD").unwrap();
+        assert_eq!(Money::parse("1.125", kwd).unwrap().minor(), 1125);
+    }
+
+    #[test]
+    fn every_rejection_of_spec_section_2() {
+        use AmountError::*;
+        let cases: &[(&str, AmountError)] = &[
+            ("-5", Negative),
+            ("-0.01", Negative),
+            ("0", Zero),
+            ("0.00", Zero),
+            ("1e3", Exponent),
+            ("1E3", Exponent),
+            ("1,000.00", ThousandsSeparator),
+            ("1_000", ThousandsSeparator),
+            ("$50", Symbol('$')),
+            ("50 USD", Symbol(' ')),
+            ("€5", Symbol('€')),
+            (
+                "10.001",
+                TooManyDecimals { given: 3, allowed: 2, currency: Currency::USD },
+            ),
+            ("1234567890123", TooLarge),
+            ("1000000000000.00", TooLarge),
+            ("NaN", NotANumber),
+            ("inf", NotANumber),
+            ("-inf", NotANumber),
+            ("Infinity", NotANumber),
+            ("", Empty),
+            ("   ", Empty),
+            ("1.2.3", Malformed),
+            (".5", Malformed),
+            ("5.", Malformed),
+            ("+5", Symbol('+')),
+            ("0x10", Symbol('x')),
+        ];
+        for (text, want) in cases {
+            assert_eq!(usd(text).as_ref(), Err(want), "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn jpy_has_no_decimals() {
+        let jpy = Currency::from_code("JPY").unwrap();
+        assert!(matches!(
+            Money::parse("1.5", jpy),
+            Err(AmountError::TooManyDecimals { given: 1, allowed: 0, .. })
+        ));
+    }
+
+    #[test]
+    fn arithmetic_is_checked_and_refuses_mixed_currencies() {
+        let a = usd("1.10").unwrap();
+        let eur = Money::from_minor(1, Currency::from_code("EUR").unwrap());
+        assert_eq!(a.checked_add(a).unwrap().minor(), 220);
+        assert!(matches!(a.checked_add(eur), Err(MoneyError::CurrencyMismatch(..))));
+        let big = Money::from_minor(i64::MAX, Currency::USD);
+        assert_eq!(big.checked_add(a), Err(MoneyError::Overflow));
+        let small = Money::from_minor(i64::MIN, Currency::USD);
+        assert_eq!(small.checked_sub(a), Err(MoneyError::Overflow));
+    }
+
+    #[test]
+    fn json_numbers_are_written_from_decimal_text() {
+        let two = usd("2").unwrap();
+        assert_eq!(serde_json::to_string(&two).unwrap(), "2.00");
+        let point_one = usd("0.1").unwrap();
+        assert_eq!(serde_json::to_string(&point_one).unwrap(), "0.10");
+        let jpy = Money::parse("1000", Currency::from_code("JPY").unwrap()).unwrap();
+        assert_eq!(serde_json::to_string(&jpy).unwrap(), "1000");
+    }
+
+    #[test]
+    fn json_input_is_exact() {
+        let v: serde_json::Value = serde_json::from_str(r#"[0.1, "0.2", 1e3, 50.78]"#).unwrap();
+        assert_eq!(decimal_from_json(&v[0]).unwrap().to_string(), "0.1");
+        assert_eq!(decimal_from_json(&v[1]).unwrap().to_string(), "0.2");
+        assert_eq!(decimal_from_json(&v[2]), Err(AmountError::Exponent));
+        assert_eq!(decimal_from_json(&v[3]).unwrap().to_string(), "50.78");
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn print_then_parse_round_trips(minor in 1i64..100_000_000_000_000, exp in 0u32..=4) {
+                let code = ["JPY", "", "USD", "KWD", "CLF"][exp as usize];
+                prop_assume!(!code.is_empty());
+                let currency = Currency::from_code(code).unwrap();
+                let money = Money::from_minor(minor, currency);
+                let text = money.to_string();
+                prop_assert_eq!(Money::parse(&text, currency), Ok(money));
+            }
+
+            #[test]
+            fn parsing_never_panics(text in "\\PC{0,40}") {
+                let _ = usd(&text);
+            }
+
+            #[test]
+            fn accepted_text_is_exactly_the_value(int in 0u64..1_000_000_000_000, cents in 0u32..100) {
+                let text = format!("{int}.{cents:02}");
+                match usd(&text) {
+                    Ok(m) => prop_assert_eq!(m.minor() as i128, int as i128 * 100 + cents as i128),
+                    Err(e) => prop_assert_eq!(e, AmountError::Zero),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,394 @@
+//! The create-payment request every front end builds, and the rules of SPEC §5 that turn it
+//! into a plan, given what the ledger holds (read inside the writing transaction).
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::allocation::{plan_auto, OpenInvoice};
+use super::currency::Currency;
+use super::enums::{AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, Settlement, Source};
+use super::money::{parse_decimal, Money};
+use super::text::{check_text, excerpt};
+use crate::error::Problem;
+
+/// The longest reference Fusebill allows.
+pub const MAX_REFERENCE: usize = 500;
+
+/// `INV=AMOUNT` from `--allocate`, or one entry of `paymentAllocations`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AllocationSpec {
+    #[serde(rename = "invoiceId")]
+    pub invoice_id: i64,
+    pub amount: Decimal,
+}
+
+/// Reads `INV=AMOUNT` (`566934=2.00`).
+pub fn parse_allocation_spec(text: &str) -> Result<AllocationSpec, String> {
+    let (invoice, amount) = text
+        .split_once('=')
+        .ok_or_else(|| format!("'{}' is not INVOICE=AMOUNT (e.g. 566934=2.00)", excerpt(text)))?;
+    let invoice_id = parse_id(invoice.trim())
+        .ok_or_else(|| format!("invoice id '{}' in '{}' is not a positive whole number", excerpt(invoice), excerpt(text)))?;
+    let amount = parse_decimal(amount)
+        .map_err(|e| format!("amount '{}' for invoice {invoice_id} {e}", excerpt(amount)))?;
+    Ok(AllocationSpec { invoice_id, amount: amount.normalize() })
+}
+
+/// A record id: a positive whole number that fits SQLite's INTEGER.
+pub fn parse_id(text: &str) -> Option<i64> {
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<i64>().ok().filter(|id| *id > 0)
+}
+
+/// A request to record a payment, as given by the caller (flags, a JSON payload or an import
+/// row): syntax already checked, rules not yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatePayment {
+    pub customer_id: i64,
+    pub amount: Decimal,
+    pub currency: Option<Currency>,
+    pub payment_method: Option<PaymentMethod>,
+    pub payment_method_id: Option<i64>,
+    pub use_default_payment_method: bool,
+    pub reference: Option<String>,
+    pub source: Source,
+    pub effective_timestamp: Option<DateTime<Utc>>,
+    pub gateway_fee: Option<Decimal>,
+    pub allocations: Vec<AllocationSpec>,
+    pub auto_allocate: bool,
+    pub auto_allocate_order: Option<AllocationOrder>,
+    #[serde(skip)]
+    pub idempotency_key: Option<String>,
+}
+
+impl serde::Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl CreatePayment {
+    /// The request's identity for idempotency: everything the caller said, amounts normalised
+    /// (`50.780` is `50.78`), the key itself left out.
+    pub fn fingerprint(&self) -> String {
+        let mut normalized = self.clone();
+        normalized.amount = normalized.amount.normalize();
+        normalized.gateway_fee = normalized.gateway_fee.map(|f| f.normalize());
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string(&normalized).unwrap_or_default()
+    }
+}
+
+/// The customer, as the rules need it.
+#[derive(Clone, Debug)]
+pub struct CustomerFacts {
+    pub id: i64,
+    pub currency: Currency,
+    pub default_method: Option<MethodFacts>,
+    pub order: AllocationOrder,
+}
+
+/// A payment method on file.
+#[derive(Clone, Copy, Debug)]
+pub struct MethodFacts {
+    pub id: i64,
+    pub customer_id: i64,
+    pub method_type: MethodType,
+}
+
+/// An invoice and its balance as the ledger has it now.
+#[derive(Clone, Debug)]
+pub struct InvoiceFacts {
+    pub id: i64,
+    pub number: String,
+    pub customer_id: i64,
+    pub total: i64,
+    pub currency: Currency,
+    pub outstanding: i64,
+    pub status: InvoiceStatus,
+    pub due: DateTime<Utc>,
+    pub date: DateTime<Utc>,
+}
+
+/// What the ledger read for one request: the customer, the method named by id (if any), the
+/// invoices named in allocations (`None` where the id does not exist), and the customer's open
+/// invoices for auto-allocation.
+pub struct CreateFacts {
+    pub customer: CustomerFacts,
+    pub named_method: Option<Option<MethodFacts>>,
+    pub named_invoices: Vec<(i64, Option<InvoiceFacts>)>,
+    pub open_invoices: Vec<InvoiceFacts>,
+}
+
+/// The payment to write, every rule checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentPlan {
+    pub customer_id: i64,
+    pub amount: Money,
+    pub method: PaymentMethod,
+    pub method_id: Option<i64>,
+    pub source: Source,
+    pub reference: Option<String>,
+    pub effective: DateTime<Utc>,
+    pub gateway_fee: Money,
+    pub settlement: Settlement,
+    pub allocations: Vec<(i64, Money)>,
+}
+
+impl PaymentPlan {
+    pub fn allocated(&self) -> i64 {
+        self.allocations.iter().map(|(_, m)| m.minor()).sum()
+    }
+
+    pub fn unallocated(&self) -> Money {
+        Money::from_minor(self.amount.minor() - self.allocated(), self.amount.currency())
+    }
+}
+
+fn amount_problem(key: &str, label: &str, value: Decimal, currency: Currency) -> Result<Money, Problem> {
+    Money::from_decimal(value, currency).map_err(|e| Problem::new(key, format!("{label} '{value}' {e}")))
+}
+
+/// Applies SPEC §5 rules 1–9 to `req`. Every problem found is returned, one per line.
+pub fn plan_payment(req: &CreatePayment, facts: &CreateFacts, now: DateTime<Utc>) -> Result<PaymentPlan, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let customer = &facts.customer;
+    let currency = customer.currency;
+
+    // Rule 1: currency is the customer's.
+    if let Some(given) = req.currency {
+        if given != currency {
+            problems.push(Problem::new(
+                "currency",
+                format!("currency '{given}' does not match customer {}'s currency {currency}; payments are recorded in the customer's currency", customer.id),
+            ));
+        }
+    }
+    let amount = amount_problem("amount", "amount", req.amount, currency).map_err(|p| problems.push(p)).ok();
+    let gateway_fee = match req.gateway_fee {
+        None => Some(Money::zero(currency)),
+        Some(fee) if fee.is_zero() => Some(Money::zero(currency)),
+        Some(fee) => amount_problem("gatewayFee", "gateway fee", fee, currency)
+            .map_err(|p| problems.push(p))
+            .ok(),
+    };
+    if let (Some(a), Some(f)) = (amount, gateway_fee) {
+        if f.minor() > a.minor() {
+            problems.push(Problem::new(
+                "gatewayFee",
+                format!("gateway fee {f} is more than the payment amount {a}"),
+            ));
+        }
+    }
+
+    // Rules 2–3: the method, and the method on file it draws on.
+    let (method, method_id) = resolve_method(req, facts, &mut problems);
+
+    // Rule 4: reference.
+    if let Some(reference) = &req.reference {
+        if let Err(e) = check_text(reference, MAX_REFERENCE) {
+            problems.push(Problem::new("reference", format!("reference '{}' {e}", excerpt(reference))));
+        }
+    }
+
+    // Rule 5: explicit allocations.
+    let mut allocations: Vec<(i64, Money)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for spec in &req.allocations {
+        let key = "paymentAllocations";
+        if !seen.insert(spec.invoice_id) {
+            problems.push(Problem::new(key, format!("invoice {} is allocated twice; give each invoice once", spec.invoice_id)));
+            continue;
+        }
+        let Some(Some(invoice)) = facts.named_invoices.iter().find(|(id, _)| *id == spec.invoice_id).map(|(_, f)| f.clone()) else {
+            problems.push(Problem::new(key, format!("invoice {} not found; list invoices with: payctl invoice list --customer {}", spec.invoice_id, customer.id)));
+            continue;
+        };
+        if invoice.customer_id != customer.id {
+            problems.push(Problem::new(key, format!("invoice {} belongs to customer {}, not customer {}", invoice.id, invoice.customer_id, customer.id)));
+            continue;
+        }
+        if invoice.currency != currency {
+            problems.push(Problem::new(key, format!("invoice {} is in {}, the payment is in {currency}", invoice.id, invoice.currency)));
+            continue;
+        }
+        if matches!(invoice.status, InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid) {
+            problems.push(Problem::new(key, format!("invoice {} is {}; only unpaid or partially_paid invoices take payments", invoice.id, invoice.status)));
+            continue;
+        }
+        let Ok(money) = amount_problem(key, &format!("allocation to invoice {}: amount", invoice.id), spec.amount, currency)
+            .map_err(|p| problems.push(p))
+        else {
+            continue;
+        };
+        if money.minor() > invoice.outstanding {
+            problems.push(Problem::new(
+                key,
+                format!(
+                    "allocation of {money} to invoice {} is more than its outstanding balance {}",
+                    invoice.id,
+                    Money::from_minor(invoice.outstanding, currency)
+                ),
+            ));
+            continue;
+        }
+        allocations.push((invoice.id, money));
+    }
+    let explicit: i64 = allocations.iter().map(|(_, m)| m.minor()).sum();
+    if let Some(a) = amount {
+        if explicit > a.minor() {
+            problems.push(Problem::new(
+                "paymentAllocations",
+                format!("allocations add up to {} but the payment is {a}", Money::from_minor(explicit, currency)),
+            ));
+        }
+    }
+
+    let (Some(amount), Some(gateway_fee), Some(method), true) = (amount, gateway_fee, method, problems.is_empty()) else {
+        return Err(problems);
+    };
+
+    // Rule 6: auto-allocation spreads what is left, oldest first unless told otherwise.
+    if req.auto_allocate {
+        let order = req.auto_allocate_order.unwrap_or(customer.order);
+        let open: Vec<OpenInvoice> = facts
+            .open_invoices
+            .iter()
+            .filter(|i| i.currency == currency)
+            .map(|i| {
+                let taken: i64 = allocations.iter().filter(|(id, _)| *id == i.id).map(|(_, m)| m.minor()).sum();
+                OpenInvoice { id: i.id, due: i.due, date: i.date, outstanding: i.outstanding - taken }
+            })
+            .collect();
+        for planned in plan_auto(amount.minor() - explicit, &open, order) {
+            match allocations.iter_mut().find(|(id, _)| *id == planned.invoice_id) {
+                Some((_, m)) => *m = Money::from_minor(m.minor() + planned.amount, currency),
+                None => allocations.push((planned.invoice_id, Money::from_minor(planned.amount, currency))),
+            }
+        }
+    }
+
+    Ok(PaymentPlan {
+        customer_id: customer.id,
+        amount,
+        method,
+        method_id,
+        source: req.source,
+        reference: req.reference.clone(),
+        effective: req.effective_timestamp.unwrap_or(now),
+        gateway_fee,
+        settlement: method.initial_settlement(),
+        allocations,
+    })
+}
+
+fn resolve_method(req: &CreatePayment, facts: &CreateFacts, problems: &mut Vec<Problem>) -> (Option<PaymentMethod>, Option<i64>) {
+    let customer = &facts.customer;
+    if req.use_default_payment_method {
+        let Some(default) = customer.default_method else {
+            problems.push(Problem::new(
+                "useDefaultPaymentMethod",
+                format!("customer {} has no default payment method; add one with: payctl method add --customer {} --type credit-card", customer.id, customer.id),
+            ));
+            return (None, None);
+        };
+        let default_method = default.method_type.payment_method();
+        if let Some(given) = req.payment_method {
+            if given != default_method {
+                problems.push(Problem::new(
+                    "paymentMethod",
+                    format!("payment method {given} does not match the default method on file {} ({default_method}) of customer {}", default.id, customer.id),
+                ));
+                return (None, None);
+            }
+        }
+        return (Some(default_method), Some(default.id));
+    }
+    let Some(method) = req.payment_method else {
+        problems.push(Problem::new(
+            "paymentMethod",
+            format!("payment method is required; allowable values are: {} (or use the default method on file)", PaymentMethod::NAMES.join(", ")),
+        ));
+        return (None, None);
+    };
+    match (req.payment_method_id, &facts.named_method) {
+        (None, _) if method.needs_method_on_file() => {
+            problems.push(Problem::new(
+                "paymentMethodId",
+                format!("payment method {method} needs the id of a {method} method on file (--method-id) or --use-default-method; list them with: payctl method list --customer {}", customer.id),
+            ));
+            (None, None)
+        }
+        (None, _) => (Some(method), None),
+        (Some(id), _) if method.method_type().is_none() => {
+            problems.push(Problem::new(
+                "paymentMethodId",
+                format!("payment method id {id} was given but {method} payments do not use a method on file; only CreditCard, ACH and Paypal do"),
+            ));
+            (None, None)
+        }
+        (Some(id), Some(Some(m))) if m.customer_id == customer.id && Some(m.method_type) == method.method_type() => (Some(method), Some(id)),
+        (Some(id), Some(Some(m))) if m.customer_id != customer.id => {
+            problems.push(Problem::new("paymentMethodId", format!("payment method {id} belongs to customer {}, not customer {}", m.customer_id, customer.id)));
+            (None, None)
+        }
+        (Some(id), Some(Some(m))) => {
+            problems.push(Problem::new("paymentMethodId", format!("payment method {id} is {}, not {method}", m.method_type)));
+            (None, None)
+        }
+        (Some(id), _) => {
+            problems.push(Problem::new(
+                "paymentMethodId",
+                format!("payment method {id} not found for customer {}; list them with: payctl method list --customer {}", customer.id, customer.id),
+            ));
+            (None, None)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allocation_specs() {
+        assert_eq!(
+            parse_allocation_spec("566934=2.00"),
+            Ok(AllocationSpec { invoice_id: 566934, amount: Decimal::new(2, 0) })
+        );
+        assert!(parse_allocation_spec("566934").unwrap_err().contains("INVOICE=AMOUNT"));
+        assert!(parse_allocation_spec("abc=1").unwrap_err().contains("not a positive whole number"));
+        assert!(parse_allocation_spec("1=-1").unwrap_err().contains("negative"));
+        assert!(parse_allocation_spec("0=1").is_err());
+    }
+
+    #[test]
+    fn fingerprint_ignores_the_key_and_trailing_zeros() {
+        let a = CreatePayment {
+            customer_id: 1,
+            amount: Decimal::new(5078, 2),
+            currency: None,
+            payment_method: Some(PaymentMethod::Cash),
+            payment_method_id: None,
+            use_default_payment_method: false,
+            reference: None,
+            source: Source::Manual,
+            effective_timestamp: None,
+            gateway_fee: None,
+            allocations: vec![],
+            auto_allocate: false,
+            auto_allocate_order: None,
+            idempotency_key: Some("k1".into()),
+        };
+        let mut b = a.clone();
+        b.amount = Decimal::new(50780, 3);
+        b.idempotency_key = Some("k2".into());
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        b.amount = Decimal::new(5079, 2);
+        assert_ne!(a.fingerprint(), b.fingerprint());
+    }
+}

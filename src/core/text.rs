@@ -1,0 +1,116 @@
+//! Checks on free-text fields: length, control characters, and card numbers (PCI DSS).
+
+/// True when `text` holds a 13–19 digit run that passes the Luhn check: a card number (PAN).
+/// Digits separated by single spaces or dashes count as one run, since that is how card numbers
+/// are usually written ("4111 1111 1111 1111").
+pub fn contains_card_number(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut digits: Vec<u8> = Vec::new();
+    let mut i = 0;
+    let flush = |digits: &mut Vec<u8>| {
+        let found = (13..=19).contains(&digits.len()) && luhn_valid(digits);
+        digits.clear();
+        found
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(d) = c.to_digit(10) {
+            digits.push(d as u8);
+        } else {
+            let joins = (c == ' ' || c == '-')
+                && !digits.is_empty()
+                && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+            if !joins && flush(&mut digits) {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    flush(&mut digits)
+}
+
+fn luhn_valid(digits: &[u8]) -> bool {
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            let d = u32::from(d);
+            if i % 2 == 1 {
+                let doubled = d * 2;
+                if doubled > 9 { doubled - 9 } else { doubled }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// Why a text field was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    #[error("is {len} characters long; at most {max} are allowed")]
+    TooLong { len: usize, max: usize },
+    #[error("contains a control character; use printable text only")]
+    ControlCharacter,
+    #[error("looks like a card number; payctl never stores card numbers (keep only the last four digits)")]
+    CardNumber,
+}
+
+/// Checks a free-text field: at most `max` characters, no control characters, no card number.
+pub fn check_text(text: &str, max: usize) -> Result<(), TextError> {
+    let len = text.chars().count();
+    if len > max {
+        return Err(TextError::TooLong { len, max });
+    }
+    if text.chars().any(char::is_control) {
+        return Err(TextError::ControlCharacter);
+    }
+    if contains_card_number(text) {
+        return Err(TextError::CardNumber);
+    }
+    Ok(())
+}
+
+/// Shortens a value for an error message so a 10 MB field does not flood the terminal.
+pub fn excerpt(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn card_numbers_are_found_in_text() {
+        assert!(contains_card_number("4111111111111111"));
+        assert!(contains_card_number("paid with 4111 1111 1111 1111 today"));
+        assert!(contains_card_number("card 5500-0000-0000-0004"));
+        assert!(contains_card_number("amex 378282246310005"));
+    }
+
+    #[test]
+    fn other_numbers_are_not_card_numbers() {
+        assert!(!contains_card_number("4111111111111112"), "fails Luhn");
+        assert!(!contains_card_number("abc123"));
+        assert!(!contains_card_number("invoice 566934 paid"));
+        assert!(!contains_card_number("411111111111"), "12 digits");
+        assert!(!contains_card_number("41111111111111111111"), "20 digits");
+    }
+
+    #[test]
+    fn text_rules() {
+        assert_eq!(check_text(&"x".repeat(500), 500), Ok(()));
+        assert_eq!(check_text(&"x".repeat(501), 500), Err(TextError::TooLong { len: 501, max: 500 }));
+        assert_eq!(check_text("a\u{7}b", 500), Err(TextError::ControlCharacter));
+        assert_eq!(check_text("line\nbreak", 500), Err(TextError::ControlCharacter));
+        assert_eq!(check_text("4111111111111111", 500), Err(TextError::CardNumber));
+    }
+}

@@ -1,0 +1,97 @@
+//! The one error type that every layer returns, and its exit codes (SPEC §1).
+
+use std::fmt;
+
+/// One thing wrong with a request: the JSON key it concerns (Fusebill's `Errors[].Key`) and a
+/// sentence that names the field, the value and what is allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub key: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(key: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem { key: key.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Validation or a business rule refused the request (HTTP 400/409, exit 1).
+    #[error("{}", join(.0))]
+    Rejected(Vec<Problem>),
+    /// The command line is malformed in a way clap cannot see (exit 2).
+    #[error("{0}")]
+    Usage(Problem),
+    /// A record the request names does not exist (HTTP 404, exit 3).
+    #[error("{0}")]
+    NotFound(Problem),
+    /// The idempotency key was used before with a different request (exit 4).
+    #[error("{0}")]
+    IdempotencyConflict(Problem),
+    /// The ledger file cannot be read or written (exit 74).
+    #[error("{0}")]
+    Storage(String),
+    /// Another process held the ledger past the busy timeout (exit 75, safe to retry).
+    #[error("{0}")]
+    Busy(String),
+}
+
+fn join(problems: &[Problem]) -> String {
+    problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn rejected(key: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Rejected(vec![Problem::new(key, message)])
+    }
+
+    pub fn not_found(key: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::NotFound(Problem::new(key, message))
+    }
+
+    pub fn usage(key: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Usage(Problem::new(key, message))
+    }
+
+    /// The exit code of SPEC §1.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Rejected(_) => 1,
+            Error::Usage(_) => 2,
+            Error::NotFound(_) => 3,
+            Error::IdempotencyConflict(_) => 4,
+            Error::Storage(_) => 74,
+            Error::Busy(_) => 75,
+        }
+    }
+
+    /// The HTTP-like status written in Fusebill's error JSON.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Error::Rejected(_) | Error::Usage(_) => 400,
+            Error::NotFound(_) => 404,
+            Error::IdempotencyConflict(_) => 409,
+            Error::Storage(_) => 500,
+            Error::Busy(_) => 503,
+        }
+    }
+
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            Error::Rejected(p) => p.clone(),
+            Error::Usage(p) | Error::NotFound(p) | Error::IdempotencyConflict(p) => vec![p.clone()],
+            Error::Storage(m) => vec![Problem::new("ledger", m.clone())],
+            Error::Busy(m) => vec![Problem::new("ledger", m.clone())],
+        }
+    }
+}

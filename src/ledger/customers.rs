@@ -1,0 +1,131 @@
+//! Customers: add, read, and the facts the payment rules need.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde_json::json;
+
+use super::audit::{self, Touched};
+use super::{methods, Actor, SqlResult};
+use crate::core::payment::CustomerFacts;
+use crate::core::views::CustomerView;
+use crate::core::{AllocationOrder, Currency, Money};
+use crate::error::{Error, Result};
+
+pub struct NewCustomer {
+    pub id: Option<i64>,
+    pub name: String,
+    pub email: Option<String>,
+    pub currency: Currency,
+    pub order: AllocationOrder,
+}
+
+/// Reads a currency code stored in the ledger; an unknown one means the file was edited.
+pub(crate) fn stored_currency(code: &str) -> rusqlite::Result<Currency> {
+    Currency::from_code(code).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("unknown currency {code:?} in the ledger").into())
+    })
+}
+
+pub(crate) fn stored_enum<T: std::str::FromStr>(text: &str) -> rusqlite::Result<T> {
+    text.parse().map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("unexpected value {text:?} in the ledger").into())
+    })
+}
+
+pub fn add(tx: &Transaction, actor: &Actor, new: &NewCustomer) -> Result<i64> {
+    if let Some(id) = new.id {
+        if exists(tx, id)? {
+            return Err(Error::rejected("id", format!("customer {id} already exists; see it with: payctl customer show {id}")));
+        }
+    }
+    tx.prepare_cached(
+        "INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .sql()?
+    .execute(params![new.id, new.name, new.email, new.currency.code(), new.order.as_str(), actor.now_text()])
+    .sql()?;
+    let id = tx.last_insert_rowid();
+    audit::record(
+        tx,
+        actor,
+        "customer.add",
+        Touched { entity: "customer", entity_id: id, customer_id: Some(id), payment_id: None },
+        &json!({"name": new.name, "email": new.email, "currency": new.currency.code(), "autoAllocateOrder": new.order.as_str()}),
+    )?;
+    Ok(id)
+}
+
+pub fn exists(tx: &Transaction, id: i64) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("SELECT 1 FROM customers WHERE id = ?1")
+        .sql()?
+        .query_row([id], |_| Ok(()))
+        .optional()
+        .sql()?
+        .is_some())
+}
+
+pub fn not_found(id: i64) -> Error {
+    Error::not_found(
+        "customerId",
+        format!("customer {id} not found; add it with: payctl customer add --id {id} --name ..."),
+    )
+}
+
+const SELECT: &str = "
+    SELECT c.id, c.name, c.email, c.currency, c.default_method_id, c.auto_allocate_order,
+        (SELECT coalesce(sum(i.total - b.allocated), 0)
+           FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
+          WHERE i.customer_id = c.id AND i.currency = c.currency AND b.closed IS NULL),
+        (SELECT coalesce(sum(p.amount - b.allocated - b.refunded), 0)
+           FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+          WHERE p.customer_id = c.id AND b.voided = 0 AND b.settlement <> 'Failed')
+    FROM customers c";
+
+fn view(r: &Row) -> rusqlite::Result<CustomerView> {
+    let currency = stored_currency(&r.get::<_, String>(3)?)?;
+    Ok(CustomerView {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        email: r.get(2)?,
+        currency,
+        default_payment_method_id: r.get(4)?,
+        auto_allocate_order: stored_enum(&r.get::<_, String>(5)?)?,
+        outstanding_balance: Money::from_minor(r.get(6)?, currency),
+        available_funds: Money::from_minor(r.get(7)?, currency),
+    })
+}
+
+pub fn get(tx: &Transaction, id: i64) -> Result<CustomerView> {
+    tx.prepare_cached(&format!("{SELECT} WHERE c.id = ?1"))
+        .sql()?
+        .query_row([id], view)
+        .optional()
+        .sql()?
+        .ok_or_else(|| not_found(id))
+}
+
+pub fn list(tx: &Transaction) -> Result<Vec<CustomerView>> {
+    let mut stmt = tx.prepare_cached(&format!("{SELECT} ORDER BY c.id")).sql()?;
+    let rows = stmt.query_map([], view).sql()?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+}
+
+/// What the payment rules need to know about a customer.
+pub fn facts(tx: &Transaction, id: i64) -> Result<CustomerFacts> {
+    let row = tx
+        .prepare_cached("SELECT currency, auto_allocate_order, default_method_id FROM customers WHERE id = ?1")
+        .sql()?
+        .query_row([id], |r| {
+            Ok((stored_currency(&r.get::<_, String>(0)?)?, stored_enum::<AllocationOrder>(&r.get::<_, String>(1)?)?, r.get::<_, Option<i64>>(2)?))
+        })
+        .optional()
+        .sql()?;
+    let Some((currency, order, default_id)) = row else {
+        return Err(not_found(id));
+    };
+    let default_method = match default_id {
+        Some(mid) => methods::facts(tx, mid)?,
+        None => None,
+    };
+    Ok(CustomerFacts { id, currency, default_method, order })
+}

@@ -1,0 +1,282 @@
+//! Invoices: add, read with derived status, void, write off.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde_json::json;
+
+use super::audit::{self, Touched};
+use super::customers::{self, stored_currency};
+use super::{Actor, SqlResult};
+use crate::core::dates::{format_timestamp, is_past_due, parse_date};
+use crate::core::invoice::{derive_status, outstanding, Closure};
+use crate::core::payment::InvoiceFacts;
+use crate::core::views::{InvoicePaymentView, InvoiceView};
+use crate::core::{Currency, InvoiceStatus, Money};
+use crate::error::{Error, Result};
+
+pub struct NewInvoice {
+    pub id: Option<i64>,
+    pub number: Option<String>,
+    pub customer_id: i64,
+    pub currency: Option<Currency>,
+    pub total: rust_decimal::Decimal,
+    pub date: DateTime<Utc>,
+    pub due: Due,
+}
+
+pub enum Due {
+    On(DateTime<Utc>),
+    NetDays(u32),
+}
+
+#[derive(Default)]
+pub struct InvoiceFilter {
+    pub customer: Option<i64>,
+    pub status: Option<InvoiceStatus>,
+    pub overdue: bool,
+}
+
+pub fn not_found(id: i64) -> Error {
+    Error::not_found("invoiceId", format!("invoice {id} not found; list invoices with: payctl invoice list"))
+}
+
+pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
+    let customer = customers::facts(tx, new.customer_id)?;
+    let currency = new.currency.unwrap_or(customer.currency);
+    let total = Money::from_decimal(new.total, currency)
+        .map_err(|e| Error::rejected("invoiceAmount", format!("total '{}' {e}", new.total)))?;
+    let due = match new.due {
+        Due::On(at) => at,
+        Due::NetDays(days) => crate::core::dates::add_days(new.date, days),
+    };
+    if due < new.date {
+        return Err(Error::rejected(
+            "dueDate",
+            format!("due date {} is before the invoice date {}", format_timestamp(due), format_timestamp(new.date)),
+        ));
+    }
+    let id = match new.id {
+        Some(id) if exists(tx, id)? => {
+            return Err(Error::rejected("id", format!("invoice {id} already exists; see it with: payctl invoice show {id}")));
+        }
+        Some(id) => id,
+        // The write lock is held, so no other process can take this id before the insert.
+        None => tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM invoices", [], |r| r.get(0)).sql()?,
+    };
+    let number = new.number.clone().unwrap_or_else(|| id.to_string());
+    tx.prepare_cached(
+        "INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )
+    .sql()?
+    .execute(params![
+        id,
+        number,
+        new.customer_id,
+        currency.code(),
+        total.minor(),
+        format_timestamp(new.date),
+        format_timestamp(due),
+        actor.now_text()
+    ])
+    .sql()?;
+    audit::record(
+        tx,
+        actor,
+        "invoice.add",
+        Touched { entity: "invoice", entity_id: id, customer_id: Some(new.customer_id), payment_id: None },
+        &json!({"invoiceNumber": number, "currency": currency.code(), "invoiceAmount": total, "effectiveTimestamp": format_timestamp(new.date), "dueDate": format_timestamp(due)}),
+    )?;
+    Ok(id)
+}
+
+pub fn exists(tx: &Transaction, id: i64) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("SELECT 1 FROM invoices WHERE id = ?1")
+        .sql()?
+        .query_row([id], |_| Ok(()))
+        .optional()
+        .sql()?
+        .is_some())
+}
+
+const SELECT: &str = "
+    SELECT i.id, i.invoice_number, i.customer_id, i.currency, i.total, i.effective_at, i.due_at,
+           b.allocated, b.closed, b.written_off, cl.reason
+    FROM invoices i
+    JOIN invoice_balances b ON b.invoice_id = i.id
+    LEFT JOIN invoice_closures cl ON cl.invoice_id = i.id";
+
+fn closure_of(text: Option<String>) -> Option<Closure> {
+    match text.as_deref() {
+        Some("void") => Some(Closure::Void),
+        Some("written_off") => Some(Closure::WrittenOff),
+        _ => None,
+    }
+}
+
+fn view(r: &Row, as_of: DateTime<Utc>) -> rusqlite::Result<InvoiceView> {
+    let currency = stored_currency(&r.get::<_, String>(3)?)?;
+    let total: i64 = r.get(4)?;
+    let allocated: i64 = r.get(7)?;
+    let closure = closure_of(r.get(8)?);
+    let written_off: i64 = r.get(9)?;
+    let due_text: String = r.get(6)?;
+    let status = derive_status(closure, allocated, total);
+    let open = outstanding(closure, allocated, total);
+    let overdue = open > 0 && parse_date(&due_text).map(|due| is_past_due(due, as_of)).unwrap_or(false);
+    Ok(InvoiceView {
+        id: r.get(0)?,
+        invoice_number: r.get(1)?,
+        customer_id: r.get(2)?,
+        currency,
+        invoice_amount: Money::from_minor(total, currency),
+        total_payments: Money::from_minor(allocated, currency),
+        outstanding_balance: Money::from_minor(open, currency),
+        status,
+        overdue,
+        effective_timestamp: r.get(5)?,
+        due_date: due_text,
+        written_off_amount: (closure == Some(Closure::WrittenOff)).then(|| Money::from_minor(written_off, currency)),
+        closed_reason: r.get(10)?,
+        payment_allocations: Vec::new(),
+    })
+}
+
+fn with_payments(tx: &Transaction, mut invoice: InvoiceView) -> Result<InvoiceView> {
+    let currency = invoice.currency;
+    let mut stmt = tx
+        .prepare_cached(
+            "SELECT payment_id, sum(amount), min(effective_at) FROM allocations WHERE invoice_id = ?1
+             GROUP BY payment_id HAVING sum(amount) <> 0 ORDER BY min(id)",
+        )
+        .sql()?;
+    let rows = stmt
+        .query_map([invoice.id], |r| {
+            Ok(InvoicePaymentView {
+                payment_id: r.get(0)?,
+                amount: Money::from_minor(r.get(1)?, currency),
+                effective_timestamp: r.get(2)?,
+            })
+        })
+        .sql()?;
+    invoice.payment_allocations = rows.collect::<rusqlite::Result<Vec<_>>>().sql()?;
+    Ok(invoice)
+}
+
+pub fn get(tx: &Transaction, id: i64, as_of: DateTime<Utc>) -> Result<InvoiceView> {
+    let invoice = tx
+        .prepare_cached(&format!("{SELECT} WHERE i.id = ?1"))
+        .sql()?
+        .query_row([id], |r| view(r, as_of))
+        .optional()
+        .sql()?
+        .ok_or_else(|| not_found(id))?;
+    with_payments(tx, invoice)
+}
+
+pub fn list(tx: &Transaction, filter: &InvoiceFilter, as_of: DateTime<Utc>) -> Result<Vec<InvoiceView>> {
+    if let Some(customer) = filter.customer {
+        customers::facts(tx, customer)?;
+    }
+    let mut stmt = tx
+        .prepare_cached(&format!("{SELECT} WHERE (?1 IS NULL OR i.customer_id = ?1) ORDER BY i.id"))
+        .sql()?;
+    let rows = stmt.query_map([filter.customer], |r| view(r, as_of)).sql()?;
+    let mut out = Vec::new();
+    for row in rows {
+        let invoice = row.sql()?;
+        if filter.status.is_some_and(|s| s != invoice.status) || (filter.overdue && !invoice.overdue) {
+            continue;
+        }
+        out.push(with_payments(tx, invoice)?);
+    }
+    Ok(out)
+}
+
+fn facts_row(r: &Row) -> rusqlite::Result<InvoiceFacts> {
+    let total: i64 = r.get(3)?;
+    let allocated: i64 = r.get(6)?;
+    let closure = closure_of(r.get(7)?);
+    let date: String = r.get(4)?;
+    let due: String = r.get(5)?;
+    let bad_date = |text: &str| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("bad timestamp {text:?} in the ledger").into())
+    };
+    Ok(InvoiceFacts {
+        id: r.get(0)?,
+        number: r.get(8)?,
+        total,
+        customer_id: r.get(1)?,
+        currency: stored_currency(&r.get::<_, String>(2)?)?,
+        outstanding: outstanding(closure, allocated, total),
+        status: derive_status(closure, allocated, total),
+        date: parse_date(&date).map_err(|_| bad_date(&date))?,
+        due: parse_date(&due).map_err(|_| bad_date(&due))?,
+    })
+}
+
+const FACTS: &str = "
+    SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
+           i.invoice_number
+    FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id";
+
+pub fn facts(tx: &Transaction, id: i64) -> Result<Option<InvoiceFacts>> {
+    tx.prepare_cached(&format!("{FACTS} WHERE i.id = ?1")).sql()?.query_row([id], facts_row).optional().sql()
+}
+
+/// A customer's invoices that still have money outstanding.
+pub fn open_for_customer(tx: &Transaction, customer_id: i64) -> Result<Vec<InvoiceFacts>> {
+    let mut stmt = tx
+        .prepare_cached(&format!("{FACTS} WHERE i.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total"))
+        .sql()?;
+    let rows = stmt.query_map([customer_id], facts_row).sql()?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+}
+
+/// Voids an invoice that has no live allocations.
+pub fn void(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+    let invoice = facts(tx, id)?.ok_or_else(|| not_found(id))?;
+    match invoice.status {
+        InvoiceStatus::Void | InvoiceStatus::WrittenOff => {
+            return Err(Error::rejected("invoiceId", format!("invoice {id} is already {}; it cannot be voided", invoice.status)))
+        }
+        InvoiceStatus::PartiallyPaid | InvoiceStatus::Paid => {
+            return Err(Error::rejected(
+                "invoiceId",
+                format!("invoice {id} is {} and has payments allocated; unallocate them first (payctl unallocate PAYMENT --invoice {id})", invoice.status),
+            ))
+        }
+        InvoiceStatus::Unpaid => {}
+    }
+    close(tx, actor, &invoice, "void", 0, reason)
+}
+
+/// Writes off the whole outstanding balance. Final: it cannot be undone.
+pub fn write_off(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+    let invoice = facts(tx, id)?.ok_or_else(|| not_found(id))?;
+    match invoice.status {
+        InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid => Err(Error::rejected(
+            "invoiceId",
+            format!("invoice {id} is {}; only unpaid or partially_paid invoices can be written off", invoice.status),
+        )),
+        _ => close(tx, actor, &invoice, "written_off", invoice.outstanding, reason),
+    }
+}
+
+fn close(tx: &Transaction, actor: &Actor, invoice: &InvoiceFacts, kind: &str, amount: i64, reason: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+    )
+    .sql()?
+    .execute(params![invoice.id, kind, amount, reason, actor.now_text()])
+    .sql()?;
+    let action = if kind == "void" { "invoice.void" } else { "invoice.write-off" };
+    audit::record(
+        tx,
+        actor,
+        action,
+        Touched { entity: "invoice", entity_id: invoice.id, customer_id: Some(invoice.customer_id), payment_id: None },
+        &json!({"reason": reason, "amount": Money::from_minor(amount, invoice.currency)}),
+    )
+}

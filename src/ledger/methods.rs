@@ -1,0 +1,118 @@
+//! Payment methods on file: add, list, choose the default.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde_json::json;
+
+use super::audit::{self, Touched};
+use super::customers::{self, stored_enum};
+use super::{Actor, SqlResult};
+use crate::core::payment::MethodFacts;
+use crate::core::views::MethodView;
+use crate::core::MethodType;
+use crate::error::{Error, Result};
+
+pub struct NewMethod {
+    pub id: Option<i64>,
+    pub customer_id: i64,
+    pub method_type: MethodType,
+    pub label: Option<String>,
+    pub brand: Option<String>,
+    pub last4: Option<String>,
+    pub make_default: bool,
+}
+
+pub fn add(tx: &Transaction, actor: &Actor, new: &NewMethod) -> Result<i64> {
+    let customer = customers::facts(tx, new.customer_id)?;
+    if let Some(id) = new.id {
+        if facts(tx, id)?.is_some() {
+            return Err(Error::rejected("id", format!("payment method {id} already exists")));
+        }
+    }
+    tx.prepare_cached(
+        "INSERT INTO payment_methods (id, customer_id, type, label, brand, last4, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .sql()?
+    .execute(params![new.id, new.customer_id, new.method_type.as_str(), new.label, new.brand, new.last4, actor.now_text()])
+    .sql()?;
+    let id = tx.last_insert_rowid();
+    // The first method of a customer becomes its default.
+    let make_default = new.make_default || customer.default_method.is_none();
+    if make_default {
+        set_default_row(tx, new.customer_id, id)?;
+    }
+    audit::record(
+        tx,
+        actor,
+        "method.add",
+        Touched { entity: "payment_method", entity_id: id, customer_id: Some(new.customer_id), payment_id: None },
+        &json!({"type": new.method_type.as_str(), "label": new.label, "brand": new.brand, "last4": new.last4, "isDefault": make_default}),
+    )?;
+    Ok(id)
+}
+
+fn set_default_row(tx: &Transaction, customer_id: i64, method_id: i64) -> Result<()> {
+    tx.prepare_cached("UPDATE customers SET default_method_id = ?1 WHERE id = ?2")
+        .sql()?
+        .execute(params![method_id, customer_id])
+        .sql()?;
+    Ok(())
+}
+
+pub fn set_default(tx: &Transaction, actor: &Actor, id: i64) -> Result<MethodView> {
+    let method = facts(tx, id)?.ok_or_else(|| not_found(id))?;
+    set_default_row(tx, method.customer_id, id)?;
+    audit::record(
+        tx,
+        actor,
+        "method.set-default",
+        Touched { entity: "payment_method", entity_id: id, customer_id: Some(method.customer_id), payment_id: None },
+        &json!({"isDefault": true}),
+    )?;
+    get(tx, id)
+}
+
+pub fn not_found(id: i64) -> Error {
+    Error::not_found("paymentMethodId", format!("payment method {id} not found"))
+}
+
+const SELECT: &str = "
+    SELECT m.id, m.customer_id, m.type, m.label, m.brand, m.last4, coalesce(c.default_method_id = m.id, 0)
+    FROM payment_methods m JOIN customers c ON c.id = m.customer_id";
+
+fn view(r: &Row) -> rusqlite::Result<MethodView> {
+    Ok(MethodView {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        method_type: stored_enum(&r.get::<_, String>(2)?)?,
+        label: r.get(3)?,
+        brand: r.get(4)?,
+        last4: r.get(5)?,
+        is_default: r.get(6)?,
+    })
+}
+
+pub fn get(tx: &Transaction, id: i64) -> Result<MethodView> {
+    tx.prepare_cached(&format!("{SELECT} WHERE m.id = ?1"))
+        .sql()?
+        .query_row([id], view)
+        .optional()
+        .sql()?
+        .ok_or_else(|| not_found(id))
+}
+
+pub fn list(tx: &Transaction, customer_id: i64) -> Result<Vec<MethodView>> {
+    customers::facts(tx, customer_id)?;
+    let mut stmt = tx.prepare_cached(&format!("{SELECT} WHERE m.customer_id = ?1 ORDER BY m.id")).sql()?;
+    let rows = stmt.query_map([customer_id], view).sql()?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+}
+
+pub fn facts(tx: &Transaction, id: i64) -> Result<Option<MethodFacts>> {
+    tx.prepare_cached("SELECT id, customer_id, type FROM payment_methods WHERE id = ?1")
+        .sql()?
+        .query_row([id], |r| {
+            Ok(MethodFacts { id: r.get(0)?, customer_id: r.get(1)?, method_type: stored_enum(&r.get::<_, String>(2)?)? })
+        })
+        .optional()
+        .sql()
+}

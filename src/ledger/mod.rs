@@ -1,0 +1,216 @@
+//! All SQL lives here. [`open`] is the one way to get a ledger: it creates the file 0600 in a
+//! 0700 folder, sets the pragmas, and migrates the schema by `user_version`.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+
+use crate::core::dates::format_timestamp;
+use crate::error::{Error, Result};
+
+pub mod audit;
+pub mod customers;
+pub mod invoices;
+pub mod methods;
+pub mod payments;
+
+/// `PRAGMA application_id` of a payctl ledger: "PYCT".
+pub const APPLICATION_ID: i32 = 0x5059_4354;
+
+/// Append-only: a ledger at version N has run migrations 1..=N. Never edit a shipped one.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+
+/// How long a write waits for another process's lock before giving up with exit 75.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Who is writing and when: recorded in every audit event.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub now: DateTime<Utc>,
+    pub os_user: String,
+    pub command: String,
+}
+
+impl Actor {
+    pub fn now_text(&self) -> String {
+        format_timestamp(self.now)
+    }
+}
+
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+    /// Things the user should know about the file, such as loose permissions.
+    pub warnings: Vec<String>,
+}
+
+/// Maps a SQLite error to payctl's: busy is exit 75, everything else about the file is 74.
+pub fn storage_error(path: &Path, err: rusqlite::Error) -> Error {
+    sqlite_error(&format!("ledger {}", path.display()), err)
+}
+
+fn sqlite_error(shown: &str, err: rusqlite::Error) -> Error {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy(format!(
+            "{shown} is busy: another payctl held it past the busy timeout; nothing was written, it is safe to retry"
+        )),
+        Some(ErrorCode::NotADatabase) => Error::Storage(format!("{shown} is not a payctl ledger (not a SQLite database)")),
+        Some(ErrorCode::DiskFull) => Error::Storage(format!("{shown}: the disk is full; nothing was written")),
+        Some(ErrorCode::ReadOnly) => Error::Storage(format!("{shown} is read-only; nothing was written")),
+        Some(ErrorCode::CannotOpen) => Error::Storage(format!("cannot open {shown}: {err}")),
+        Some(ErrorCode::DatabaseCorrupt) => Error::Storage(format!("{shown} is corrupt: {err}; run payctl verify")),
+        Some(ErrorCode::ConstraintViolation) => Error::Storage(format!("{shown} refused a write that breaks its rules: {err}; nothing was written")),
+        _ => Error::Storage(format!("{shown}: {err}")),
+    }
+}
+
+/// Opens (creating if needed) the ledger at `path`, ready for reads and writes.
+pub fn open(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
+    let mut warnings = Vec::new();
+    create_private_file(path)?;
+    if let Ok(meta) = fs::metadata(path) {
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            warnings.push(format!(
+                "ledger {} is readable by other users (mode {mode:o}); fix it with: chmod 600 {}",
+                path.display(),
+                path.display()
+            ));
+        }
+    }
+    let conn = Connection::open(path).map_err(|e| storage_error(path, e))?;
+    let mut ledger = Ledger { conn, path: path.to_path_buf(), warnings };
+    ledger.configure(busy_timeout)?;
+    ledger.migrate()?;
+    Ok(ledger)
+}
+
+/// Creates the ledger's folder (0700) and an empty file (0600) before SQLite sees it, so the
+/// file, and the -wal and -shm files that copy its mode, are never readable by others.
+fn create_private_file(path: &Path) -> Result<()> {
+    let shown = path.display();
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.exists() {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| Error::Storage(format!("cannot create the ledger folder {}: {e}", dir.display())))?;
+        }
+    }
+    match fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+            if path.is_dir() {
+                Err(Error::Storage(format!("{shown} is a folder, not a payctl ledger")))
+            } else {
+                Ok(())
+            }
+        }
+        Err(e) => Err(Error::Storage(format!("cannot create ledger {shown}: {e}"))),
+    }
+}
+
+impl Ledger {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, e: rusqlite::Error) -> Error {
+        storage_error(&self.path, e)
+    }
+
+    fn configure(&mut self, busy_timeout: Duration) -> Result<()> {
+        let path = self.path.clone();
+        let conn = &self.conn;
+        let err = |e| storage_error(&path, e);
+        conn.busy_timeout(busy_timeout).map_err(err)?;
+        // Reading the header first turns a non-SQLite file into a clear error.
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(err)?;
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(err)?;
+        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+            return Err(Error::Storage(format!(
+                "{} is not a payctl ledger (a SQLite database of another program); give another path with --db",
+                path.display()
+            )));
+        }
+        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Storage(format!(
+                "ledger {}: cannot use WAL journaling (got {mode}); is it on a network file system?",
+                path.display()
+            )));
+        }
+        conn.pragma_update(None, "synchronous", "FULL").map_err(err)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| self.err(e))?;
+        let latest = MIGRATIONS.len() as i64;
+        if version > latest {
+            return Err(Error::Storage(format!(
+                "ledger {} was written by a newer payctl (schema {version}, this payctl knows {latest}); upgrade payctl",
+                self.path.display()
+            )));
+        }
+        if version == latest {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let err = |e| storage_error(&path, e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        // Another process may have migrated while we waited for the lock.
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(err)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+            tx.execute_batch(sql).map_err(err)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1).map_err(err)?;
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(err)?;
+        tx.commit().map_err(err)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: it takes the write lock before reading,
+    /// so the balances `f` checks cannot change before it writes. Commits if `f` succeeds;
+    /// rolls back (by drop) otherwise.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| storage_error(&path, e))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| storage_error(&path, e))?;
+        Ok(value)
+    }
+
+    /// Runs `f` in a read transaction: one consistent snapshot, no write lock.
+    pub fn read<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(|e| storage_error(&path, e))?;
+        f(&tx)
+    }
+}
+
+/// Maps rusqlite results inside a transaction, where the path is not at hand.
+pub(crate) trait SqlResult<T> {
+    fn sql(self) -> Result<T>;
+}
+
+impl<T> SqlResult<T> for rusqlite::Result<T> {
+    fn sql(self) -> Result<T> {
+        self.map_err(|e| sqlite_error("the ledger", e))
+    }
+}

@@ -1,0 +1,463 @@
+//! Payments: create (SPEC §5), read as Fusebill Payment Objects, list.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde_json::json;
+
+use super::audit::{self, Touched};
+use super::customers::{self, stored_currency, stored_enum};
+use super::{invoices, methods, Actor, SqlResult};
+use crate::core::dates::format_timestamp;
+use crate::core::invoice::derive_status;
+use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, PaymentPlan};
+use crate::core::views::{PaymentAllocationView, PaymentView, RefundAllocationView, RefundView, SettlementView};
+use crate::core::{ActivityStatus, Currency, Money, PaymentMethod, Settlement, Source, TransactionType};
+use crate::error::{Error, Problem, Result};
+
+/// The result of `create`: the payment, and whether it was recorded earlier under the same
+/// idempotency key (nothing new was written).
+pub struct Created {
+    pub payment: PaymentView,
+    pub replayed: bool,
+}
+
+pub fn not_found(id: i64) -> Error {
+    Error::not_found("paymentId", format!("payment {id} not found; list payments with: payctl list"))
+}
+
+/// Records a payment: every check reads the ledger inside this (IMMEDIATE) transaction, so
+/// the balances it checks are the balances it writes against.
+pub fn create(tx: &Transaction, actor: &Actor, req: &CreatePayment, dry_run: bool) -> Result<Created> {
+    if let Some(key) = &req.idempotency_key {
+        if let Some(payment) = replay(tx, key, req)? {
+            return Ok(Created { payment, replayed: true });
+        }
+    }
+    let facts = gather_facts(tx, req)?;
+    let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
+    if dry_run {
+        return Ok(Created { payment: dry_run_view(&plan, &facts), replayed: false });
+    }
+    let id = insert(tx, actor, &plan)?;
+    if let Some(key) = &req.idempotency_key {
+        tx.prepare_cached("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)")
+            .sql()?
+            .execute(params![key, req.fingerprint(), id, actor.now_text()])
+            .sql()?;
+    }
+    Ok(Created { payment: get(tx, id)?, replayed: false })
+}
+
+/// The payment recorded under `key`, if the request is the same; exit 4 if it is not.
+fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result<Option<PaymentView>> {
+    let found: Option<(String, i64)> = tx
+        .prepare_cached("SELECT fingerprint, payment_id FROM idempotency_keys WHERE key = ?1")
+        .sql()?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .sql()?;
+    match found {
+        None => Ok(None),
+        Some((fingerprint, id)) if fingerprint == req.fingerprint() => Ok(Some(get(tx, id)?)),
+        Some((_, id)) => Err(Error::IdempotencyConflict(Problem::new(
+            "idempotencyKey",
+            format!("idempotency key '{key}' was already used for payment {id} with a different request; use a new key, or repeat the original request exactly"),
+        ))),
+    }
+}
+
+fn gather_facts(tx: &Transaction, req: &CreatePayment) -> Result<CreateFacts> {
+    let customer = customers::facts(tx, req.customer_id)?;
+    let named_method = match req.payment_method_id {
+        Some(id) => Some(methods::facts(tx, id)?),
+        None => None,
+    };
+    let mut named_invoices = Vec::with_capacity(req.allocations.len());
+    for spec in &req.allocations {
+        named_invoices.push((spec.invoice_id, invoices::facts(tx, spec.invoice_id)?));
+    }
+    let open_invoices = if req.auto_allocate { invoices::open_for_customer(tx, customer.id)? } else { Vec::new() };
+    Ok(CreateFacts { customer, named_method, named_invoices, open_invoices })
+}
+
+fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
+    let effective = format_timestamp(plan.effective);
+    let now = actor.now_text();
+    tx.prepare_cached(
+        "INSERT INTO payments (customer_id, amount, currency, method, method_id, source, reference, effective_at,
+                               gateway_fee, initial_settlement, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )
+    .sql()?
+    .execute(params![
+        plan.customer_id,
+        plan.amount.minor(),
+        plan.amount.currency().code(),
+        plan.method.as_str(),
+        plan.method_id,
+        plan.source.as_str(),
+        plan.reference,
+        effective,
+        plan.gateway_fee.minor(),
+        plan.settlement.as_str(),
+        now,
+    ])
+    .sql()?;
+    let id = tx.last_insert_rowid();
+    insert_activity(
+        tx,
+        &NewActivity {
+            customer_id: plan.customer_id,
+            payment_id: Some(id),
+            refund_id: None,
+            transaction_type: TransactionType::Collect,
+            status: ActivityStatus::Successful,
+            amount: plan.amount,
+            method: plan.method.as_str(),
+            method_id: plan.method_id,
+            source: plan.source.as_str(),
+            message: None,
+            effective: &effective,
+            now: &now,
+        },
+    )?;
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at)
+             VALUES (?1, ?2, ?3, 'allocate', ?4, ?5)",
+        )
+        .sql()?;
+    for (invoice_id, amount) in &plan.allocations {
+        stmt.execute(params![id, invoice_id, amount.minor(), effective, now]).sql()?;
+    }
+    audit::record(
+        tx,
+        actor,
+        "payment.create",
+        Touched { entity: "payment", entity_id: id, customer_id: Some(plan.customer_id), payment_id: Some(id) },
+        &json!({
+            "amount": plan.amount,
+            "currency": plan.amount.currency().code(),
+            "paymentMethod": plan.method.as_str(),
+            "paymentMethodId": plan.method_id,
+            "source": plan.source.as_str(),
+            "reference": plan.reference,
+            "invoiceAllocations": plan.allocations.iter().map(|(inv, m)| json!({"invoiceId": inv, "amount": m})).collect::<Vec<_>>(),
+        }),
+    )?;
+    Ok(id)
+}
+
+pub struct NewActivity<'a> {
+    pub customer_id: i64,
+    pub payment_id: Option<i64>,
+    pub refund_id: Option<i64>,
+    pub transaction_type: TransactionType,
+    pub status: ActivityStatus,
+    pub amount: Money,
+    pub method: &'a str,
+    pub method_id: Option<i64>,
+    pub source: &'a str,
+    pub message: Option<&'a str>,
+    pub effective: &'a str,
+    pub now: &'a str,
+}
+
+pub fn insert_activity(tx: &Transaction, a: &NewActivity) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO activities (customer_id, payment_id, refund_id, transaction_type, status, amount, currency, method,
+                                 method_id, source, message, effective_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )
+    .sql()?
+    .execute(params![
+        a.customer_id,
+        a.payment_id,
+        a.refund_id,
+        a.transaction_type.as_str(),
+        a.status.as_str(),
+        a.amount.minor(),
+        a.amount.currency().code(),
+        a.method,
+        a.method_id,
+        a.source,
+        a.message,
+        a.effective,
+        a.now,
+    ])
+    .sql()?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The Payment Object a dry run would write, with each invoice's balance after it.
+fn dry_run_view(plan: &PaymentPlan, facts: &CreateFacts) -> PaymentView {
+    let currency = plan.amount.currency();
+    let find = |id: i64| {
+        facts
+            .named_invoices
+            .iter()
+            .filter_map(|(_, f)| f.as_ref())
+            .chain(facts.open_invoices.iter())
+            .find(|f| f.id == id)
+    };
+    let invoice_allocations = plan
+        .allocations
+        .iter()
+        .filter_map(|(id, amount)| {
+            let invoice = find(*id)?;
+            let paid_after = invoice.total - invoice.outstanding + amount.minor();
+            Some(PaymentAllocationView {
+                invoice_id: *id,
+                invoice_number: invoice.number.clone(),
+                amount: *amount,
+                outstanding_balance: Money::from_minor(invoice.outstanding - amount.minor(), currency),
+                invoice_total: Money::from_minor(invoice.total, currency),
+                status: derive_status(None, paid_after, invoice.total),
+            })
+        })
+        .collect();
+    let effective = format_timestamp(plan.effective);
+    PaymentView {
+        id: None,
+        payment_activity_id: None,
+        customer_id: plan.customer_id,
+        reference: plan.reference.clone(),
+        effective_timestamp: effective.clone(),
+        amount: plan.amount,
+        currency,
+        payment_method: plan.method,
+        payment_method_id: plan.method_id,
+        source: plan.source,
+        invoice_allocations,
+        refunds: Vec::new(),
+        unallocated_amount: plan.unallocated(),
+        refundable_amount: plan.amount,
+        gateway_fee: plan.gateway_fee,
+        settlement: SettlementView {
+            status: plan.settlement,
+            modified_timestamp: effective,
+            last_checked_timestamp: None,
+            next_check_timestamp: None,
+            message: None,
+        },
+        voided: false,
+        uri: None,
+        dry_run: true,
+    }
+}
+
+/// Reads one payment as a Fusebill Payment Object.
+pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
+    struct Row {
+        customer_id: i64,
+        amount: i64,
+        currency: Currency,
+        method: PaymentMethod,
+        method_id: Option<i64>,
+        source: Source,
+        reference: Option<String>,
+        effective: String,
+        gateway_fee: i64,
+        created: String,
+        allocated: i64,
+        refunded: i64,
+        settlement: Settlement,
+        voided: bool,
+        activity_id: Option<i64>,
+    }
+    let row = tx
+        .prepare_cached(
+            "SELECT p.customer_id, p.amount, p.currency, p.method, p.method_id, p.source, p.reference, p.effective_at,
+                    p.gateway_fee, p.created_at, b.allocated, b.refunded, b.settlement, b.voided,
+                    (SELECT a.id FROM activities a WHERE a.payment_id = p.id AND a.transaction_type = 'Collect')
+             FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1",
+        )
+        .sql()?
+        .query_row([id], |r| {
+            Ok(Row {
+                customer_id: r.get(0)?,
+                amount: r.get(1)?,
+                currency: stored_currency(&r.get::<_, String>(2)?)?,
+                method: stored_enum(&r.get::<_, String>(3)?)?,
+                method_id: r.get(4)?,
+                source: stored_enum(&r.get::<_, String>(5)?)?,
+                reference: r.get(6)?,
+                effective: r.get(7)?,
+                gateway_fee: r.get(8)?,
+                created: r.get(9)?,
+                allocated: r.get(10)?,
+                refunded: r.get(11)?,
+                settlement: stored_enum(&r.get::<_, String>(12)?)?,
+                voided: r.get(13)?,
+                activity_id: r.get(14)?,
+            })
+        })
+        .optional()
+        .sql()?
+        .ok_or_else(|| not_found(id))?;
+    let currency = row.currency;
+    let money = |minor| Money::from_minor(minor, currency);
+
+    let mut stmt = tx
+        .prepare_cached(
+            "SELECT a.invoice_id, i.invoice_number, sum(a.amount), i.total, b.allocated, b.closed
+             FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
+             WHERE a.payment_id = ?1 GROUP BY a.invoice_id HAVING sum(a.amount) <> 0 ORDER BY min(a.id)",
+        )
+        .sql()?;
+    let invoice_allocations = stmt
+        .query_map([id], |r| {
+            let total: i64 = r.get(3)?;
+            let allocated: i64 = r.get(4)?;
+            let closure = match r.get::<_, Option<String>>(5)?.as_deref() {
+                Some("void") => Some(crate::core::invoice::Closure::Void),
+                Some(_) => Some(crate::core::invoice::Closure::WrittenOff),
+                None => None,
+            };
+            Ok(PaymentAllocationView {
+                invoice_id: r.get(0)?,
+                invoice_number: r.get(1)?,
+                amount: money(r.get(2)?),
+                outstanding_balance: money(crate::core::invoice::outstanding(closure, allocated, total)),
+                invoice_total: money(total),
+                status: derive_status(closure, allocated, total),
+            })
+        })
+        .sql()?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .sql()?;
+
+    let refunds = refunds_of(tx, id, currency)?;
+    let (modified, message): (Option<String>, Option<String>) = tx
+        .prepare_cached(
+            "SELECT effective_at, message FROM payment_events WHERE payment_id = ?1 AND kind IN ('settled', 'failed')
+             ORDER BY id DESC LIMIT 1",
+        )
+        .sql()?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .sql()?
+        .map_or((None, None), |(m, msg)| (Some(m), msg));
+
+    // A payment that bounced or was voided no longer counts: nothing is left to allocate or refund.
+    let live = !row.voided && row.settlement != Settlement::Failed;
+    let unallocated = if live { row.amount - row.allocated - row.refunded } else { 0 };
+    let refundable = if live { row.amount - row.refunded } else { 0 };
+    Ok(PaymentView {
+        id: Some(id),
+        payment_activity_id: row.activity_id,
+        customer_id: row.customer_id,
+        reference: row.reference,
+        effective_timestamp: row.effective,
+        amount: money(row.amount),
+        currency,
+        payment_method: row.method,
+        payment_method_id: row.method_id,
+        source: row.source,
+        invoice_allocations,
+        refunds,
+        unallocated_amount: money(unallocated),
+        refundable_amount: money(refundable),
+        gateway_fee: money(row.gateway_fee),
+        settlement: SettlementView {
+            status: row.settlement,
+            modified_timestamp: modified.unwrap_or(row.created),
+            last_checked_timestamp: None,
+            next_check_timestamp: None,
+            message,
+        },
+        voided: row.voided,
+        uri: Some(format!("payctl://payments/{id}")),
+        dry_run: false,
+    })
+}
+
+fn refunds_of(tx: &Transaction, payment_id: i64, currency: Currency) -> Result<Vec<RefundView>> {
+    let mut stmt = tx
+        .prepare_cached(
+            "SELECT r.id, r.amount, r.reference, r.effective_at, r.method,
+                    (SELECT a.id FROM activities a WHERE a.refund_id = r.id)
+             FROM refunds r WHERE r.payment_id = ?1 ORDER BY r.id",
+        )
+        .sql()?;
+    let mut refunds = stmt
+        .query_map([payment_id], |r| {
+            Ok(RefundView {
+                id: r.get(0)?,
+                amount: Money::from_minor(r.get(1)?, currency),
+                currency,
+                reference: r.get(2)?,
+                effective_timestamp: r.get(3)?,
+                method: stored_enum(&r.get::<_, String>(4)?)?,
+                payment_activity_id: r.get(5)?,
+                original_payment_id: payment_id,
+                invoice_allocations: Vec::new(),
+            })
+        })
+        .sql()?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .sql()?;
+    let mut stmt = tx
+        .prepare_cached("SELECT invoice_id, -amount FROM allocations WHERE refund_id = ?1 ORDER BY id")
+        .sql()?;
+    for refund in &mut refunds {
+        refund.invoice_allocations = stmt
+            .query_map([refund.id], |r| {
+                Ok(RefundAllocationView { invoice_id: r.get(0)?, amount: Money::from_minor(r.get(1)?, currency) })
+            })
+            .sql()?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .sql()?;
+    }
+    Ok(refunds)
+}
+
+#[derive(Default)]
+pub struct PaymentFilter {
+    pub customer: Option<i64>,
+    pub method: Option<PaymentMethod>,
+    pub source: Option<Source>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub unallocated: bool,
+    pub limit: Option<i64>,
+    pub offset: i64,
+}
+
+pub fn list(tx: &Transaction, filter: &PaymentFilter) -> Result<Vec<PaymentView>> {
+    if let Some(customer) = filter.customer {
+        customers::facts(tx, customer)?;
+    }
+    let mut stmt = tx
+        .prepare_cached(
+            "SELECT p.id FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+             WHERE (?1 IS NULL OR p.customer_id = ?1)
+               AND (?2 IS NULL OR p.method = ?2)
+               AND (?3 IS NULL OR p.source = ?3)
+               AND (?4 IS NULL OR p.effective_at >= ?4)
+               AND (?5 IS NULL OR p.effective_at < ?5)
+               AND (?6 = 0 OR (b.voided = 0 AND b.settlement <> 'Failed' AND p.amount - b.allocated - b.refunded > 0))
+             ORDER BY p.effective_at, p.id
+             LIMIT ?7 OFFSET ?8",
+        )
+        .sql()?;
+    let ids = stmt
+        .query_map(
+            params![
+                filter.customer,
+                filter.method.map(|m| m.as_str()),
+                filter.source.map(|s| s.as_str()),
+                filter.from.map(format_timestamp),
+                filter.to.map(format_timestamp),
+                filter.unallocated,
+                filter.limit.unwrap_or(-1),
+                filter.offset,
+            ],
+            |r| r.get::<_, i64>(0),
+        )
+        .sql()?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .sql()?;
+    ids.into_iter().map(|id| get(tx, id)).collect()
+}
+

@@ -1,0 +1,366 @@
+//! Turns results into a table, JSON or CSV. The data is built first; the format is chosen once.
+
+use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::core::views::{CustomerView, InvoiceView, MethodView, PaymentView};
+use crate::core::{InvoiceStatus, Money, Settlement};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// How to print: the format, and whether the table may use colour.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub format: Format,
+    pub color: bool,
+}
+
+/// One column: its JSON/CSV name, its table heading, and whether it holds money (right aligned).
+pub struct Field {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub money: bool,
+    /// Shown in list tables; CSV and the one-record table always show every field.
+    pub in_list: bool,
+}
+
+const fn field(name: &'static str, title: &'static str) -> Field {
+    Field { name, title, money: false, in_list: true }
+}
+const fn money(name: &'static str, title: &'static str) -> Field {
+    Field { name, title, money: true, in_list: true }
+}
+const fn detail(name: &'static str, title: &'static str) -> Field {
+    Field { name, title, money: false, in_list: false }
+}
+
+/// A record that prints as a table row, a CSV row or a JSON object.
+pub trait Record: Serialize {
+    const FIELDS: &'static [Field];
+    /// One text per field, in `FIELDS` order; amounts as plain decimals, no separators.
+    fn values(&self) -> Vec<String>;
+    /// Tables of nested records shown under the one-record table (allocations, refunds).
+    fn sub_tables(&self, _style: Style) -> Vec<(String, Table)> {
+        Vec::new()
+    }
+}
+
+fn opt<T: ToString>(value: &Option<T>) -> String {
+    value.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+impl Record for CustomerView {
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID"),
+        field("name", "Name"),
+        field("email", "Email"),
+        field("currency", "Currency"),
+        field("defaultPaymentMethodId", "Default method"),
+        detail("autoAllocateOrder", "Allocation order"),
+        money("outstandingBalance", "Outstanding"),
+        money("availableFunds", "Available funds"),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.name.clone(),
+            opt(&self.email),
+            self.currency.to_string(),
+            opt(&self.default_payment_method_id),
+            self.auto_allocate_order.to_string(),
+            self.outstanding_balance.to_string(),
+            self.available_funds.to_string(),
+        ]
+    }
+}
+
+impl Record for MethodView {
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID"),
+        field("customerId", "Customer"),
+        field("type", "Type"),
+        field("label", "Label"),
+        field("brand", "Brand"),
+        field("last4", "Last 4"),
+        field("isDefault", "Default"),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.customer_id.to_string(),
+            self.method_type.to_string(),
+            opt(&self.label),
+            opt(&self.brand),
+            opt(&self.last4),
+            self.is_default.to_string(),
+        ]
+    }
+}
+
+impl Record for InvoiceView {
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID"),
+        field("invoiceNumber", "Number"),
+        field("customerId", "Customer"),
+        field("currency", "Currency"),
+        money("invoiceAmount", "Total"),
+        money("totalPayments", "Paid"),
+        money("outstandingBalance", "Outstanding"),
+        field("status", "Status"),
+        field("overdue", "Overdue"),
+        field("effectiveTimestamp", "Date"),
+        field("dueDate", "Due"),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.invoice_number.clone(),
+            self.customer_id.to_string(),
+            self.currency.to_string(),
+            self.invoice_amount.to_string(),
+            self.total_payments.to_string(),
+            self.outstanding_balance.to_string(),
+            self.status.to_string(),
+            self.overdue.to_string(),
+            self.effective_timestamp.clone(),
+            self.due_date.clone(),
+        ]
+    }
+    fn sub_tables(&self, style: Style) -> Vec<(String, Table)> {
+        if self.payment_allocations.is_empty() {
+            return Vec::new();
+        }
+        let mut table = new_table(style, &[("Payment", false), ("Amount", true), ("Date", false)]);
+        for p in &self.payment_allocations {
+            table.add_row(vec![p.payment_id.to_string(), p.amount.to_string(), p.effective_timestamp.clone()]);
+        }
+        vec![("Payments allocated".to_string(), table)]
+    }
+}
+
+/// `INV=AMOUNT;INV=AMOUNT`, the same form `--allocate` and CSV imports read.
+fn allocation_list(p: &PaymentView) -> String {
+    p.invoice_allocations
+        .iter()
+        .map(|a| format!("{}={}", a.invoice_id, a.amount))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+impl Record for PaymentView {
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID"),
+        detail("paymentActivityId", "Activity"),
+        field("customerId", "Customer"),
+        field("effectiveTimestamp", "Date"),
+        money("amount", "Amount"),
+        field("currency", "Currency"),
+        field("paymentMethod", "Method"),
+        detail("paymentMethodId", "Method id"),
+        detail("source", "Source"),
+        field("reference", "Reference"),
+        detail("invoiceAllocations", "Allocations"),
+        money("unallocatedAmount", "Unallocated"),
+        detail("refundableAmount", "Refundable"),
+        detail("gatewayFee", "Gateway fee"),
+        field("settlement", "Settlement"),
+        detail("voided", "Voided"),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.id.map(|id| id.to_string()).unwrap_or_else(|| "(dry run)".to_string()),
+            opt(&self.payment_activity_id),
+            self.customer_id.to_string(),
+            self.effective_timestamp.clone(),
+            self.amount.to_string(),
+            self.currency.to_string(),
+            self.payment_method.to_string(),
+            opt(&self.payment_method_id),
+            self.source.to_string(),
+            opt(&self.reference),
+            allocation_list(self),
+            self.unallocated_amount.to_string(),
+            self.refundable_amount.to_string(),
+            self.gateway_fee.to_string(),
+            self.settlement.status.to_string(),
+            self.voided.to_string(),
+        ]
+    }
+    fn sub_tables(&self, style: Style) -> Vec<(String, Table)> {
+        let mut out = Vec::new();
+        if !self.invoice_allocations.is_empty() {
+            let mut table = new_table(
+                style,
+                &[("Invoice", false), ("Number", false), ("Applied", true), ("Balance", true), ("Total", true), ("Status", false)],
+            );
+            for a in &self.invoice_allocations {
+                table.add_row(vec![
+                    Cell::new(a.invoice_id),
+                    Cell::new(&a.invoice_number),
+                    Cell::new(a.amount),
+                    Cell::new(a.outstanding_balance),
+                    Cell::new(a.invoice_total),
+                    status_cell(style, a.status),
+                ]);
+            }
+            let title = if self.dry_run { "Allocations (planned)" } else { "Allocations" };
+            out.push((title.to_string(), table));
+        }
+        if !self.refunds.is_empty() {
+            let mut table = new_table(style, &[("Refund", false), ("Amount", true), ("Method", false), ("Date", false), ("Reference", false)]);
+            for r in &self.refunds {
+                table.add_row(vec![r.id.to_string(), r.amount.to_string(), r.method.to_string(), r.effective_timestamp.clone(), opt(&r.reference)]);
+            }
+            out.push(("Refunds".to_string(), table));
+        }
+        out
+    }
+}
+
+fn new_table(style: Style, columns: &[(&str, bool)]) -> Table {
+    let mut table = Table::new();
+    table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_header(columns.iter().map(|(title, _)| *title));
+    for (i, (_, right)) in columns.iter().enumerate() {
+        if *right {
+            if let Some(column) = table.column_mut(i) {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+    }
+    table
+}
+
+fn status_cell(style: Style, status: InvoiceStatus) -> Cell {
+    let cell = Cell::new(status);
+    if !style.color {
+        return cell;
+    }
+    match status {
+        InvoiceStatus::Paid => cell.fg(Color::Green),
+        InvoiceStatus::PartiallyPaid => cell.fg(Color::Yellow),
+        InvoiceStatus::Unpaid => cell.fg(Color::Red),
+        InvoiceStatus::Void | InvoiceStatus::WrittenOff => cell.fg(Color::DarkGrey),
+    }
+}
+
+fn colored(style: Style, name: &str, value: String) -> Cell {
+    let cell = Cell::new(&value);
+    if !style.color {
+        return cell;
+    }
+    match (name, value.as_str()) {
+        ("status", s) => s.parse::<InvoiceStatus>().map(|st| status_cell(style, st)).unwrap_or(cell),
+        ("overdue", "true") => cell.fg(Color::Red),
+        ("settlement", s) if s == Settlement::Failed.as_str() => cell.fg(Color::Red),
+        ("settlement", s) if s == Settlement::Pending.as_str() => cell.fg(Color::Yellow),
+        _ => cell,
+    }
+}
+
+/// Renders a list: a table of the list fields, a CSV of every field, or a JSON array.
+pub fn list<R: Record>(records: &[R], style: Style) -> String {
+    match style.format {
+        Format::Json => json(&records),
+        Format::Csv => csv_rows(records),
+        Format::Table => {
+            let shown: Vec<(usize, &Field)> = R::FIELDS.iter().enumerate().filter(|(_, f)| f.in_list).collect();
+            let columns: Vec<(&str, bool)> = shown.iter().map(|(_, f)| (f.title, f.money)).collect();
+            let mut table = new_table(style, &columns);
+            for record in records {
+                let values = record.values();
+                table.add_row(shown.iter().map(|(i, f)| colored(style, f.name, values[*i].clone())));
+            }
+            if records.is_empty() {
+                return "(none)\n".to_string();
+            }
+            format!("{table}\n")
+        }
+    }
+}
+
+/// Renders one record: a two-column table with its nested tables under it, a one-row CSV, or a
+/// JSON object.
+pub fn one<R: Record>(record: &R, style: Style, heading: Option<&str>) -> String {
+    match style.format {
+        Format::Json => json(record),
+        Format::Csv => csv_rows(std::slice::from_ref(record)),
+        Format::Table => {
+            let mut table = new_table(style, &[("Field", false), ("Value", false)]);
+            for (f, value) in R::FIELDS.iter().zip(record.values()) {
+                table.add_row(vec![Cell::new(f.title), colored(style, f.name, value)]);
+            }
+            let mut out = String::new();
+            if let Some(heading) = heading {
+                out.push_str(heading);
+                out.push('\n');
+            }
+            out.push_str(&format!("{table}\n"));
+            for (title, sub) in record.sub_tables(style) {
+                out.push_str(&format!("{title}:\n{sub}\n"));
+            }
+            out
+        }
+    }
+}
+
+/// Pretty JSON with a trailing newline; amounts are exact (see `Money`'s Serialize).
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Serialising plain data to a String cannot fail: no I/O, and every map key is a string.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A CSV document with a header row of JSON names. Text cells that a spreadsheet would run as
+/// a formula (a leading `=`, `+`, `-`, `@`, tab or CR) get a `'` first (OWASP CSV injection).
+fn csv_rows<R: Record>(records: &[R]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header: Vec<&str> = R::FIELDS.iter().map(|f| f.name).collect();
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(&header);
+    for record in records {
+        let values: Vec<String> = record
+            .values()
+            .into_iter()
+            .zip(R::FIELDS)
+            .map(|(v, f)| if f.money { v } else { neutralize_formula(v) })
+            .collect();
+        let _ = writer.write_record(&values);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+pub fn neutralize_formula(value: String) -> String {
+    match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        _ => value,
+    }
+}
+
+/// A money amount with its currency, for messages: `50.78 USD`.
+pub fn with_currency(m: Money) -> String {
+    format!("{m} {}", m.currency())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for (input, want) in [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM", "'@SUM"), ("\tx", "'\tx"), ("ok", "ok")] {
+            assert_eq!(neutralize_formula(input.to_string()), want);
+        }
+    }
+}
