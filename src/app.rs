@@ -39,7 +39,11 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn actor(&self) -> Actor {
-        Actor { now: self.now, os_user: os_user(), command: self.command_line.clone() }
+        Actor {
+            now: self.now,
+            os_user: os_user(),
+            command: self.command_line.clone(),
+        }
     }
 
     /// Opens the ledger; warnings about the file go to stderr at once.
@@ -58,21 +62,36 @@ impl Ctx {
 
 /// `$XDG_DATA_HOME/payctl/ledger.db`, else `~/.local/share/payctl/ledger.db`.
 pub fn default_ledger_path() -> Result<PathBuf> {
-    if let Some(xdg) = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).filter(|p| p.is_absolute()) {
+    if let Some(xdg) = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+    {
         return Ok(xdg.join("payctl").join("ledger.db"));
     }
     match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
         Some(home) => Ok(PathBuf::from(home).join(".local/share/payctl/ledger.db")),
-        None => Err(Error::usage("db", "no ledger path: set --db, PAYCTL_DB, XDG_DATA_HOME or HOME")),
+        None => Err(Error::usage(
+            "db",
+            "no ledger path: set --db, PAYCTL_DB, XDG_DATA_HOME or HOME",
+        )),
     }
 }
 
 fn busy_timeout() -> Result<Duration> {
     match std::env::var("PAYCTL_BUSY_TIMEOUT_MS") {
         Err(_) => Ok(ledger::DEFAULT_BUSY_TIMEOUT),
-        Ok(text) => text.trim().parse::<u64>().map(Duration::from_millis).map_err(|_| {
-            Error::usage("PAYCTL_BUSY_TIMEOUT_MS", format!("PAYCTL_BUSY_TIMEOUT_MS '{text}' is not a whole number of milliseconds"))
-        }),
+        Ok(text) => text
+            .trim()
+            .parse::<u64>()
+            .map(Duration::from_millis)
+            .map_err(|_| {
+                Error::usage(
+                    "PAYCTL_BUSY_TIMEOUT_MS",
+                    format!(
+                        "PAYCTL_BUSY_TIMEOUT_MS '{text}' is not a whole number of milliseconds"
+                    ),
+                )
+            }),
     }
 }
 
@@ -85,13 +104,17 @@ fn os_user() -> String {
         }
     }
     use std::os::unix::fs::MetadataExt;
-    std::fs::metadata("/proc/self").map(|m| format!("uid {}", m.uid())).unwrap_or_else(|_| "unknown".to_string())
+    std::fs::metadata("/proc/self")
+        .map(|m| format!("uid {}", m.uid()))
+        .unwrap_or_else(|_| "unknown".to_string())
 }
 
 /// The clock: `PAYCTL_NOW` (RFC 3339 or a date) pins it.
 fn now() -> Result<DateTime<Utc>> {
     match std::env::var("PAYCTL_NOW") {
-        Ok(text) if !text.is_empty() => parse_date(&text).map_err(|e| Error::usage("PAYCTL_NOW", format!("PAYCTL_NOW {e}"))),
+        Ok(text) if !text.is_empty() => {
+            parse_date(&text).map_err(|e| Error::usage("PAYCTL_NOW", format!("PAYCTL_NOW {e}")))
+        }
         _ => Ok(Utc::now()),
     }
 }
@@ -110,7 +133,11 @@ fn use_color(choice: ColorChoice) -> bool {
 
 /// Quotes an argument for the audit trail's copy of the command line.
 fn shell_word(arg: &str) -> String {
-    if !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:@,+".contains(c)) {
+    if !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_=./:@,+".contains(c))
+    {
         arg.to_string()
     } else {
         format!("'{}'", arg.replace('\'', r"'\''"))
@@ -135,10 +162,17 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
     let quiet = cli.global.quiet;
     let result = now().and_then(|now| {
         let ctx = Ctx {
-            style: Style { format, color: use_color(cli.global.color) },
+            style: Style {
+                format,
+                color: use_color(cli.global.color),
+            },
             now,
             db: cli.global.db.clone(),
-            command_line: args.iter().map(|a| shell_word(&a.to_string_lossy())).collect::<Vec<_>>().join(" "),
+            command_line: args
+                .iter()
+                .map(|a| shell_word(&a.to_string_lossy()))
+                .collect::<Vec<_>>()
+                .join(" "),
         };
         commands::run(cli.command, &ctx)
     });
@@ -181,7 +215,10 @@ fn print_error(err: &Error, format: Format) {
         });
         crate::render::json(&body)
     } else {
-        problems.iter().map(|p| format!("error: {}\n", p.message)).collect()
+        problems
+            .iter()
+            .map(|p| format!("error: {}\n", p.message))
+            .collect()
     };
     let _ = io::stderr().write_all(text.as_bytes());
 }

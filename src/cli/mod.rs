@@ -109,7 +109,9 @@ pub enum Shell {
 // Value parsers: each turns one argument into a domain value, or says what is allowed.
 
 pub fn id_arg(text: &str) -> Result<i64, String> {
-    parse_id(text).ok_or_else(|| format!("'{text}' is not an id; ids are positive whole numbers such as 655080"))
+    parse_id(text).ok_or_else(|| {
+        format!("'{text}' is not an id; ids are positive whole numbers such as 655080")
+    })
 }
 
 pub fn amount_arg(text: &str) -> Result<Decimal, String> {
@@ -117,8 +119,11 @@ pub fn amount_arg(text: &str) -> Result<Decimal, String> {
 }
 
 pub fn currency_arg(text: &str) -> Result<Currency, String> {
-    Currency::from_code(text)
-        .ok_or_else(|| format!("'{text}' is not an ISO 4217 currency code with minor units (e.g. USD, EUR, JPY, KWD)"))
+    Currency::from_code(text).ok_or_else(|| {
+        format!(
+            "'{text}' is not an ISO 4217 currency code with minor units (e.g. USD, EUR, JPY, KWD)"
+        )
+    })
 }
 
 pub fn date_arg(text: &str) -> Result<DateTime<Utc>, String> {
@@ -130,7 +135,11 @@ pub fn date_arg(text: &str) -> Result<DateTime<Utc>, String> {
 pub fn date_end_arg(text: &str) -> Result<DateTime<Utc>, String> {
     let at = date_arg(text)?;
     let whole_day = text.trim().len() == 10;
-    Ok(if whole_day { at + chrono::Duration::days(1) } else { at + chrono::Duration::seconds(1) })
+    Ok(if whole_day {
+        at + chrono::Duration::days(1)
+    } else {
+        at + chrono::Duration::seconds(1)
+    })
 }
 
 pub fn allocation_arg(text: &str) -> Result<AllocationSpec, String> {
@@ -138,23 +147,28 @@ pub fn allocation_arg(text: &str) -> Result<AllocationSpec, String> {
 }
 
 pub fn method_arg(text: &str) -> Result<PaymentMethod, String> {
-    text.parse().map_err(|e: crate::core::enums::UnknownValue| e.to_string())
+    text.parse()
+        .map_err(|e: crate::core::enums::UnknownValue| e.to_string())
 }
 
 pub fn method_type_arg(text: &str) -> Result<MethodType, String> {
-    text.parse().map_err(|e: crate::core::enums::UnknownValue| e.to_string())
+    text.parse()
+        .map_err(|e: crate::core::enums::UnknownValue| e.to_string())
 }
 
 pub fn source_arg(text: &str) -> Result<Source, String> {
-    text.parse().map_err(|e: crate::core::enums::UnknownValue| e.to_string())
+    text.parse()
+        .map_err(|e: crate::core::enums::UnknownValue| e.to_string())
 }
 
 pub fn order_arg(text: &str) -> Result<AllocationOrder, String> {
-    text.parse().map_err(|e: crate::core::enums::UnknownValue| e.to_string())
+    text.parse()
+        .map_err(|e: crate::core::enums::UnknownValue| e.to_string())
 }
 
 pub fn status_arg(text: &str) -> Result<InvoiceStatus, String> {
-    text.parse().map_err(|e: crate::core::enums::UnknownValue| e.to_string())
+    text.parse()
+        .map_err(|e: crate::core::enums::UnknownValue| e.to_string())
 }
 
 pub fn terms_arg(text: &str) -> Result<u32, String> {

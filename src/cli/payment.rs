@@ -4,7 +4,10 @@ use chrono::{DateTime, Utc};
 use clap::Args;
 use rust_decimal::Decimal;
 
-use super::{allocation_arg, amount_arg, currency_arg, date_arg, date_end_arg, id_arg, method_arg, order_arg, source_arg};
+use super::{
+    allocation_arg, amount_arg, currency_arg, date_arg, date_end_arg, id_arg, method_arg,
+    order_arg, source_arg,
+};
 use crate::core::payment::AllocationSpec;
 use crate::core::{AllocationOrder, Currency, PaymentMethod, Source};
 

@@ -11,21 +11,42 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
         CustomerCommand::Add(args) => {
             let name = args.name.trim().to_string();
             reject_any([
-                name.is_empty().then(|| Problem::new("name", "name is empty; give the customer's name")),
+                name.is_empty()
+                    .then(|| Problem::new("name", "name is empty; give the customer's name")),
                 text_problem("name", "name", &name, 200),
-                args.email.as_deref().and_then(|e| text_problem("email", "email", e, 254)),
+                args.email
+                    .as_deref()
+                    .and_then(|e| text_problem("email", "email", e, 254)),
                 args.email
                     .as_deref()
                     .filter(|e| !is_plausible_email(e))
-                    .map(|e| Problem::new("email", format!("email '{e}' is not an email address (name@example.com)"))),
+                    .map(|e| {
+                        Problem::new(
+                            "email",
+                            format!("email '{e}' is not an email address (name@example.com)"),
+                        )
+                    }),
             ])?;
-            let new = NewCustomer { id: args.id, name, email: args.email, currency: args.currency, order: args.order };
+            let new = NewCustomer {
+                id: args.id,
+                name,
+                email: args.email,
+                currency: args.currency,
+                order: args.order,
+            };
             let actor = ctx.actor();
             let view = ledger.write(|tx| {
                 let id = customers::add(tx, &actor, &new)?;
                 customers::get(tx, id)
             })?;
-            Ok(Outcome { id: Some(view.id), text: render::one(&view, ctx.style, Some(&format!("Added customer {}", view.id))) })
+            Ok(Outcome {
+                id: Some(view.id),
+                text: render::one(
+                    &view,
+                    ctx.style,
+                    Some(&format!("Added customer {}", view.id)),
+                ),
+            })
         }
         CustomerCommand::List => {
             let list = ledger.read(customers::list)?;
@@ -42,7 +63,14 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
 /// without pretending to validate deliverability.
 fn is_plausible_email(text: &str) -> bool {
     match text.split_once('@') {
-        Some((local, domain)) => !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@') && !text.contains(' '),
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !text.contains(' ')
+        }
         None => false,
     }
 }

@@ -7,7 +7,10 @@ use crate::render;
 
 fn reason_problem(reason: &str) -> Option<Problem> {
     if reason.trim().is_empty() {
-        return Some(Problem::new("reason", "reason is empty; say why (it is kept in the audit trail)"));
+        return Some(Problem::new(
+            "reason",
+            "reason is empty; say why (it is kept in the audit trail)",
+        ));
     }
     text_problem("reason", "reason", reason, 500)
 }
@@ -44,10 +47,21 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
                 let id = invoices::add(tx, &actor, &new)?;
                 invoices::get(tx, id, now)
             })?;
-            Ok(Outcome { id: Some(view.id), text: render::one(&view, ctx.style, Some(&format!("Added invoice {}", view.id))) })
+            Ok(Outcome {
+                id: Some(view.id),
+                text: render::one(
+                    &view,
+                    ctx.style,
+                    Some(&format!("Added invoice {}", view.id)),
+                ),
+            })
         }
         InvoiceCommand::List(args) => {
-            let filter = InvoiceFilter { customer: args.customer, status: args.status, overdue: args.overdue };
+            let filter = InvoiceFilter {
+                customer: args.customer,
+                status: args.status,
+                overdue: args.overdue,
+            };
             let as_of = args.as_of.unwrap_or(ctx.now);
             let list = ledger.read(|tx| invoices::list(tx, &filter, as_of))?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
@@ -63,7 +77,10 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
                 invoices::void(tx, &actor, id, reason.trim())?;
                 invoices::get(tx, id, actor.now)
             })?;
-            Ok(Outcome { id: Some(id), text: render::one(&view, ctx.style, Some(&format!("Voided invoice {id}"))) })
+            Ok(Outcome {
+                id: Some(id),
+                text: render::one(&view, ctx.style, Some(&format!("Voided invoice {id}"))),
+            })
         }
         InvoiceCommand::WriteOff { id, reason } => {
             reject_any([reason_problem(&reason)])?;
@@ -74,10 +91,15 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             })?;
             let heading = format!(
                 "Wrote off {} {} of invoice {id}",
-                view.written_off_amount.map(|m| m.to_string()).unwrap_or_default(),
+                view.written_off_amount
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
                 view.currency
             );
-            Ok(Outcome { id: Some(id), text: render::one(&view, ctx.style, Some(&heading)) })
+            Ok(Outcome {
+                id: Some(id),
+                text: render::one(&view, ctx.style, Some(&heading)),
+            })
         }
     }
 }

@@ -31,7 +31,14 @@ pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
                 let id = methods::add(tx, &actor, &new)?;
                 methods::get(tx, id)
             })?;
-            Ok(Outcome { id: Some(view.id), text: render::one(&view, ctx.style, Some(&format!("Added payment method {}", view.id))) })
+            Ok(Outcome {
+                id: Some(view.id),
+                text: render::one(
+                    &view,
+                    ctx.style,
+                    Some(&format!("Added payment method {}", view.id)),
+                ),
+            })
         }
         MethodCommand::List { customer } => {
             let list = ledger.read(|tx| methods::list(tx, customer))?;
@@ -42,7 +49,14 @@ pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
             let view = ledger.write(|tx| methods::set_default(tx, &actor, id))?;
             Ok(Outcome {
                 id: Some(view.id),
-                text: render::one(&view, ctx.style, Some(&format!("Payment method {id} is now the default of customer {}", view.customer_id))),
+                text: render::one(
+                    &view,
+                    ctx.style,
+                    Some(&format!(
+                        "Payment method {id} is now the default of customer {}",
+                        view.customer_id
+                    )),
+                ),
             })
         }
     }

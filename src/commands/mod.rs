@@ -12,7 +12,7 @@ mod invoice;
 mod method;
 mod payment;
 
-pub use generate::{man_page, completion_script};
+pub use generate::{completion_script, man_page};
 
 pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
     match command {
@@ -29,7 +29,9 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
 
 /// Checks a free-text field (length, control characters, card numbers), naming it in the error.
 pub(crate) fn text_problem(key: &str, label: &str, value: &str, max: usize) -> Option<Problem> {
-    check_text(value, max).err().map(|e| Problem::new(key, format!("{label} '{}' {e}", excerpt(value))))
+    check_text(value, max)
+        .err()
+        .map(|e| Problem::new(key, format!("{label} '{}' {e}", excerpt(value))))
 }
 
 /// Collects the problems of several fields into one rejection, or none.

@@ -18,7 +18,10 @@ const MAX_KEY: usize = 255;
 fn request_from_flags(args: &CreateArgs) -> Result<CreatePayment> {
     let (Some(customer_id), Some(amount)) = (args.customer, args.amount) else {
         // clap enforces both unless --json is given.
-        return Err(Error::usage("customerId", "--customer and --amount are required (or --json FILE)"));
+        return Err(Error::usage(
+            "customerId",
+            "--customer and --amount are required (or --json FILE)",
+        ));
     };
     Ok(CreatePayment {
         customer_id,
@@ -49,19 +52,27 @@ pub(crate) fn read_input(path: &Path) -> Result<String> {
     };
     match res {
         Ok(_) => Ok(text),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-            Err(Error::rejected("payload", format!("{shown} is not UTF-8 text")))
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(Error::rejected(
+            "payload",
+            format!("{shown} is not UTF-8 text"),
+        )),
         Err(e) => Err(Error::usage("json", format!("cannot read {shown}: {e}"))),
     }
 }
 
 fn request_from_payload(path: &Path, source: Source) -> Result<CreatePayment> {
     let text = read_input(path)?;
-    let value: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| Error::rejected("payload", format!("{} is not valid JSON: {e}", path.display())))?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Error::rejected(
+            "payload",
+            format!("{} is not valid JSON: {e}", path.display()),
+        )
+    })?;
     if value.is_array() {
-        return Err(Error::rejected("payload", "--json takes one Create Payment payload (a JSON object), not a list"));
+        return Err(Error::rejected(
+            "payload",
+            "--json takes one Create Payment payload (a JSON object), not a list",
+        ));
     }
     create_payment_from_json(&value, source).map_err(Error::Rejected)
 }
@@ -81,10 +92,16 @@ pub fn create(args: CreateArgs, ctx: &Ctx) -> Result<Outcome> {
         req.idempotency_key = Some(flag_key.clone());
     }
     if let Some(key) = &req.idempotency_key {
-        reject_any([(key.trim().is_empty() || key.chars().count() > MAX_KEY || key.chars().any(char::is_control)).then(|| {
+        reject_any([(key.trim().is_empty()
+            || key.chars().count() > MAX_KEY
+            || key.chars().any(char::is_control))
+        .then(|| {
             Problem::new(
                 "idempotencyKey",
-                format!("idempotency key '{}' must be 1 to {MAX_KEY} printable characters", excerpt(key)),
+                format!(
+                    "idempotency key '{}' must be 1 to {MAX_KEY} printable characters",
+                    excerpt(key)
+                ),
             )
         })])?;
     }
@@ -100,7 +117,10 @@ pub fn create(args: CreateArgs, ctx: &Ctx) -> Result<Outcome> {
         ),
         (Some(id), false) => format!("Recorded payment {id}"),
     };
-    Ok(Outcome { id: payment.id, text: render::one(&payment, ctx.style, Some(&heading)) })
+    Ok(Outcome {
+        id: payment.id,
+        text: render::one(&payment, ctx.style, Some(&heading)),
+    })
 }
 
 pub fn list(args: ListArgs, ctx: &Ctx) -> Result<Outcome> {

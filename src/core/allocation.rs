@@ -25,7 +25,7 @@ pub struct Planned {
 /// `NewestToOldest` is the exact reverse. The key includes the id, so the order is total and
 /// the plan does not depend on the order the invoices were read in.
 pub fn sort_for_allocation(invoices: &mut [OpenInvoice], order: AllocationOrder) {
-    invoices.sort_by(|a, b| (a.due, a.date, a.id).cmp(&(b.due, b.date, b.id)));
+    invoices.sort_by_key(|i| (i.due, i.date, i.id));
     if order == AllocationOrder::NewestToOldest {
         invoices.reverse();
     }
@@ -34,7 +34,11 @@ pub fn sort_for_allocation(invoices: &mut [OpenInvoice], order: AllocationOrder)
 /// Spreads `available` over `invoices` in `order`, each up to its outstanding balance, until
 /// the money runs out. Invoices with nothing outstanding are skipped.
 pub fn plan_auto(available: i64, invoices: &[OpenInvoice], order: AllocationOrder) -> Vec<Planned> {
-    let mut sorted: Vec<OpenInvoice> = invoices.iter().filter(|i| i.outstanding > 0).cloned().collect();
+    let mut sorted: Vec<OpenInvoice> = invoices
+        .iter()
+        .filter(|i| i.outstanding > 0)
+        .cloned()
+        .collect();
     sort_for_allocation(&mut sorted, order);
     let mut left = available.max(0);
     let mut plan = Vec::new();
@@ -43,7 +47,10 @@ pub fn plan_auto(available: i64, invoices: &[OpenInvoice], order: AllocationOrde
             break;
         }
         let amount = left.min(invoice.outstanding);
-        plan.push(Planned { invoice_id: invoice.id, amount });
+        plan.push(Planned {
+            invoice_id: invoice.id,
+            amount,
+        });
         left -= amount;
     }
     plan
@@ -57,25 +64,52 @@ mod tests {
 
     fn inv(id: i64, due: &str, outstanding: i64) -> OpenInvoice {
         let due = parse_date(due).unwrap();
-        OpenInvoice { id, due, date: due, outstanding }
+        OpenInvoice {
+            id,
+            due,
+            date: due,
+            outstanding,
+        }
     }
 
     #[test]
     fn oldest_first_fills_each_invoice_in_turn() {
-        let invoices = [inv(3, "2026-03-01", 500), inv(1, "2026-01-01", 300), inv(2, "2026-02-01", 400)];
+        let invoices = [
+            inv(3, "2026-03-01", 500),
+            inv(1, "2026-01-01", 300),
+            inv(2, "2026-02-01", 400),
+        ];
         let plan = plan_auto(1000, &invoices, AllocationOrder::OldestToNewest);
         assert_eq!(
             plan,
             vec![
-                Planned { invoice_id: 1, amount: 300 },
-                Planned { invoice_id: 2, amount: 400 },
-                Planned { invoice_id: 3, amount: 300 },
+                Planned {
+                    invoice_id: 1,
+                    amount: 300
+                },
+                Planned {
+                    invoice_id: 2,
+                    amount: 400
+                },
+                Planned {
+                    invoice_id: 3,
+                    amount: 300
+                },
             ]
         );
         let newest = plan_auto(600, &invoices, AllocationOrder::NewestToOldest);
         assert_eq!(
             newest,
-            vec![Planned { invoice_id: 3, amount: 500 }, Planned { invoice_id: 2, amount: 100 }]
+            vec![
+                Planned {
+                    invoice_id: 3,
+                    amount: 500
+                },
+                Planned {
+                    invoice_id: 2,
+                    amount: 100
+                }
+            ]
         );
     }
 
@@ -85,7 +119,11 @@ mod tests {
         a.date = parse_date("2025-12-01").unwrap();
         let b = inv(5, "2026-01-01", 100);
         let c = inv(6, "2026-01-01", 100);
-        let plan = plan_auto(300, &[b.clone(), c.clone(), a.clone()], AllocationOrder::OldestToNewest);
+        let plan = plan_auto(
+            300,
+            &[b.clone(), c.clone(), a.clone()],
+            AllocationOrder::OldestToNewest,
+        );
         let ids: Vec<i64> = plan.iter().map(|p| p.invoice_id).collect();
         assert_eq!(ids, vec![7, 5, 6]);
     }

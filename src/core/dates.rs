@@ -12,7 +12,10 @@ pub fn parse_date(text: &str) -> Result<DateTime<Utc>, DateError> {
     let t = text.trim();
     if let Ok(day) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         if t.len() == 10 {
-            return Ok(day.and_hms_opt(0, 0, 0).map(|d| d.and_utc()).ok_or_else(|| DateError(t.into()))?);
+            return day
+                .and_hms_opt(0, 0, 0)
+                .map(|d| d.and_utc())
+                .ok_or_else(|| DateError(t.into()));
         }
     }
     DateTime::parse_from_rfc3339(t)
@@ -32,7 +35,10 @@ pub fn format_day(at: DateTime<Utc>) -> String {
 
 /// Payment terms `netN` (N days after the invoice date), e.g. `net30`, `NET 15`.
 pub fn parse_terms(text: &str) -> Option<u32> {
-    let lower = text.trim().to_ascii_lowercase().replace([' ', '-', '_'], "");
+    let lower = text
+        .trim()
+        .to_ascii_lowercase()
+        .replace([' ', '-', '_'], "");
     let days = lower.strip_prefix("net")?;
     if days.is_empty() || days.len() > 4 || !days.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -56,7 +62,10 @@ mod tests {
 
     #[test]
     fn accepted_forms() {
-        assert_eq!(format_timestamp(parse_date("2026-11-21").unwrap()), "2026-11-21T00:00:00Z");
+        assert_eq!(
+            format_timestamp(parse_date("2026-11-21").unwrap()),
+            "2026-11-21T00:00:00Z"
+        );
         assert_eq!(
             format_timestamp(parse_date("2026-11-21T10:00:00+02:00").unwrap()),
             "2026-11-21T08:00:00Z"
@@ -79,7 +88,10 @@ mod tests {
     #[test]
     fn overdue_starts_the_day_after_due() {
         let due = parse_date("2026-11-21").unwrap();
-        assert!(!is_past_due(due, parse_date("2026-11-21T23:59:59Z").unwrap()));
+        assert!(!is_past_due(
+            due,
+            parse_date("2026-11-21T23:59:59Z").unwrap()
+        ));
         assert!(is_past_due(due, parse_date("2026-11-22").unwrap()));
     }
 }

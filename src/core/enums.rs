@@ -194,10 +194,19 @@ mod tests {
         for text in ["CreditCard", "creditcard", "credit-card", "CREDIT_CARD"] {
             assert_eq!(text.parse::<PaymentMethod>(), Ok(PaymentMethod::CreditCard));
         }
-        assert_eq!("direct-deposit".parse::<PaymentMethod>(), Ok(PaymentMethod::DirectDeposit));
+        assert_eq!(
+            "direct-deposit".parse::<PaymentMethod>(),
+            Ok(PaymentMethod::DirectDeposit)
+        );
         assert_eq!("ach".parse::<PaymentMethod>(), Ok(PaymentMethod::Ach));
-        assert_eq!("newest-to-oldest".parse::<AllocationOrder>(), Ok(AllocationOrder::NewestToOldest));
-        assert_eq!("partially-paid".parse::<InvoiceStatus>(), Ok(InvoiceStatus::PartiallyPaid));
+        assert_eq!(
+            "newest-to-oldest".parse::<AllocationOrder>(),
+            Ok(AllocationOrder::NewestToOldest)
+        );
+        assert_eq!(
+            "partially-paid".parse::<InvoiceStatus>(),
+            Ok(InvoiceStatus::PartiallyPaid)
+        );
     }
 
     #[test]

@@ -38,8 +38,14 @@ mod tests {
         assert_eq!(derive_status(None, 0, 100), InvoiceStatus::Unpaid);
         assert_eq!(derive_status(None, 1, 100), InvoiceStatus::PartiallyPaid);
         assert_eq!(derive_status(None, 100, 100), InvoiceStatus::Paid);
-        assert_eq!(derive_status(Some(Closure::Void), 0, 100), InvoiceStatus::Void);
-        assert_eq!(derive_status(Some(Closure::WrittenOff), 40, 100), InvoiceStatus::WrittenOff);
+        assert_eq!(
+            derive_status(Some(Closure::Void), 0, 100),
+            InvoiceStatus::Void
+        );
+        assert_eq!(
+            derive_status(Some(Closure::WrittenOff), 40, 100),
+            InvoiceStatus::WrittenOff
+        );
         assert_eq!(outstanding(Some(Closure::WrittenOff), 40, 100), 0);
         assert_eq!(outstanding(None, 40, 100), 60);
     }

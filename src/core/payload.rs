@@ -64,9 +64,15 @@ fn text_of(value: &Value) -> Option<String> {
 
 /// Converts one payload into a request. Keys are matched case-insensitively (`invoiceID` and
 /// `invoiceId` are one key); unknown keys are refused so a typo never drops a field silently.
-pub fn create_payment_from_json(value: &Value, default_source: Source) -> Result<CreatePayment, Vec<Problem>> {
+pub fn create_payment_from_json(
+    value: &Value,
+    default_source: Source,
+) -> Result<CreatePayment, Vec<Problem>> {
     let Value::Object(object) = value else {
-        return Err(vec![Problem::new("payload", "a Create Payment payload must be a JSON object")]);
+        return Err(vec![Problem::new(
+            "payload",
+            "a Create Payment payload must be a JSON object",
+        )]);
     };
     let mut problems = Vec::new();
     let mut fields = Map::new();
@@ -75,7 +81,13 @@ pub fn create_payment_from_json(value: &Value, default_source: Source) -> Result
             Some(k) => {
                 fields.insert((*k).to_string(), v.clone());
             }
-            None => problems.push(Problem::new(key.clone(), format!("unknown field '{key}'; allowed fields are: {}", KEYS.join(", ")))),
+            None => problems.push(Problem::new(
+                key.clone(),
+                format!(
+                    "unknown field '{key}'; allowed fields are: {}",
+                    KEYS.join(", ")
+                ),
+            )),
         }
     }
     let get = |k: &str| fields.get(k).filter(|v| !v.is_null());
@@ -86,7 +98,13 @@ pub fn create_payment_from_json(value: &Value, default_source: Source) -> Result
             None
         }
         Some(v) => id_of(v).or_else(|| {
-            problems.push(Problem::new("customerId", format!("customerId '{}' is not an id; ids are positive whole numbers", show(v))));
+            problems.push(Problem::new(
+                "customerId",
+                format!(
+                    "customerId '{}' is not an id; ids are positive whole numbers",
+                    show(v)
+                ),
+            ));
             None
         }),
     };
@@ -102,19 +120,27 @@ pub fn create_payment_from_json(value: &Value, default_source: Source) -> Result
     let payment_method = get("paymentMethod").and_then(|v| {
         let text = text_of(v).unwrap_or_default();
         text.parse::<PaymentMethod>()
-            .map_err(|e| problems.push(Problem::new("paymentMethod", format!("payment method {e}"))))
+            .map_err(|e| {
+                problems.push(Problem::new("paymentMethod", format!("payment method {e}")))
+            })
             .ok()
     });
     let payment_method_id = get("paymentMethodId").and_then(|v| {
         id_of(v).or_else(|| {
-            problems.push(Problem::new("paymentMethodId", format!("paymentMethodId '{}' is not an id", show(v))));
+            problems.push(Problem::new(
+                "paymentMethodId",
+                format!("paymentMethodId '{}' is not an id", show(v)),
+            ));
             None
         })
     });
     let mut flag = |key: &str| {
-        get(key).map_or(false, |v| {
+        get(key).is_some_and(|v| {
             bool_of(v).unwrap_or_else(|| {
-                problems.push(Problem::new(key, format!("{key} '{}' is not true or false", show(v))));
+                problems.push(Problem::new(
+                    key,
+                    format!("{key} '{}' is not true or false", show(v)),
+                ));
                 false
             })
         })
@@ -133,24 +159,45 @@ pub fn create_payment_from_json(value: &Value, default_source: Source) -> Result
         text_of(v)
             .unwrap_or_default()
             .parse::<AllocationOrder>()
-            .map_err(|e| problems.push(Problem::new("autoAllocateOrder", format!("autoAllocateOrder {e}"))))
+            .map_err(|e| {
+                problems.push(Problem::new(
+                    "autoAllocateOrder",
+                    format!("autoAllocateOrder {e}"),
+                ))
+            })
             .ok()
     });
     let currency = get("currency").and_then(|v| {
         let code = text_of(v).unwrap_or_default();
         Currency::from_code(&code).or_else(|| {
-            problems.push(Problem::new("currency", format!("currency '{}' is not an ISO 4217 currency code", excerpt(&code))));
+            problems.push(Problem::new(
+                "currency",
+                format!(
+                    "currency '{}' is not an ISO 4217 currency code",
+                    excerpt(&code)
+                ),
+            ));
             None
         })
     });
     let effective_timestamp = get("effectiveTimestamp").and_then(|v| {
         parse_date(&text_of(v).unwrap_or_default())
-            .map_err(|e| problems.push(Problem::new("effectiveTimestamp", format!("effectiveTimestamp {e}"))))
+            .map_err(|e| {
+                problems.push(Problem::new(
+                    "effectiveTimestamp",
+                    format!("effectiveTimestamp {e}"),
+                ))
+            })
             .ok()
     });
     let gateway_fee = get("gatewayFee").and_then(|v| {
         decimal_from_json(v)
-            .map_err(|e| problems.push(Problem::new("gatewayFee", format!("gatewayFee '{}' {e}", show(v)))))
+            .map_err(|e| {
+                problems.push(Problem::new(
+                    "gatewayFee",
+                    format!("gatewayFee '{}' {e}", show(v)),
+                ))
+            })
             .ok()
     });
     let reference = get("reference").and_then(text_of);
@@ -160,7 +207,11 @@ pub fn create_payment_from_json(value: &Value, default_source: Source) -> Result
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| allocation_from_json(i, item).map_err(|p| problems.push(p)).ok())
+            .filter_map(|(i, item)| {
+                allocation_from_json(i, item)
+                    .map_err(|p| problems.push(p))
+                    .ok()
+            })
             .collect(),
         Some(other) => {
             problems.push(Problem::new(
@@ -195,19 +246,47 @@ pub fn create_payment_from_json(value: &Value, default_source: Source) -> Result
 fn allocation_from_json(index: usize, item: &Value) -> Result<AllocationSpec, Problem> {
     let key = "paymentAllocations";
     let Value::Object(map) = item else {
-        return Err(Problem::new(key, format!("paymentAllocations[{index}] must be an object with invoiceId and amount")));
+        return Err(Problem::new(
+            key,
+            format!("paymentAllocations[{index}] must be an object with invoiceId and amount"),
+        ));
     };
-    let find = |name: &str| map.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v);
-    if let Some((unknown, _)) = map.iter().find(|(k, _)| !k.eq_ignore_ascii_case("invoiceId") && !k.eq_ignore_ascii_case("amount")) {
+    let find = |name: &str| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    };
+    if let Some((unknown, _)) = map
+        .iter()
+        .find(|(k, _)| !k.eq_ignore_ascii_case("invoiceId") && !k.eq_ignore_ascii_case("amount"))
+    {
         return Err(Problem::new(key, format!("paymentAllocations[{index}] has unknown field '{unknown}'; allowed: invoiceId, amount")));
     }
-    let invoice_id = find("invoiceId")
-        .and_then(id_of)
-        .ok_or_else(|| Problem::new(key, format!("paymentAllocations[{index}].invoiceId is missing or not an id")))?;
-    let amount_value = find("amount").ok_or_else(|| Problem::new(key, format!("paymentAllocations[{index}].amount is required")))?;
-    let amount = decimal_from_json(amount_value)
-        .map_err(|e| Problem::new(key, format!("paymentAllocations[{index}].amount '{}' {e}", show(amount_value))))?;
-    Ok(AllocationSpec { invoice_id, amount: amount.normalize() })
+    let invoice_id = find("invoiceId").and_then(id_of).ok_or_else(|| {
+        Problem::new(
+            key,
+            format!("paymentAllocations[{index}].invoiceId is missing or not an id"),
+        )
+    })?;
+    let amount_value = find("amount").ok_or_else(|| {
+        Problem::new(
+            key,
+            format!("paymentAllocations[{index}].amount is required"),
+        )
+    })?;
+    let amount = decimal_from_json(amount_value).map_err(|e| {
+        Problem::new(
+            key,
+            format!(
+                "paymentAllocations[{index}].amount '{}' {e}",
+                show(amount_value)
+            ),
+        )
+    })?;
+    Ok(AllocationSpec {
+        invoice_id,
+        amount: amount.normalize(),
+    })
 }
 
 #[cfg(test)]
@@ -225,14 +304,26 @@ mod tests {
         assert_eq!(req.customer_id, 655080);
         assert_eq!(req.amount.to_string(), "50.78");
         assert_eq!(req.payment_method, Some(PaymentMethod::Cash));
-        assert_eq!(req.allocations, vec![AllocationSpec { invoice_id: 566934, amount: rust_decimal::Decimal::new(2, 0) }]);
+        assert_eq!(
+            req.allocations,
+            vec![AllocationSpec {
+                invoice_id: 566934,
+                amount: rust_decimal::Decimal::new(2, 0)
+            }]
+        );
     }
 
     #[test]
     fn every_bad_field_is_reported() {
-        let v: Value = serde_json::from_str(r#"{"customerId": "x", "amount": -1, "paymentMethod": "Bitcoin", "ammount": 1}"#).unwrap();
+        let v: Value = serde_json::from_str(
+            r#"{"customerId": "x", "amount": -1, "paymentMethod": "Bitcoin", "ammount": 1}"#,
+        )
+        .unwrap();
         let problems = create_payment_from_json(&v, Source::Manual).unwrap_err();
         let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
-        assert_eq!(keys, vec!["ammount", "customerId", "amount", "paymentMethod"]);
+        assert_eq!(
+            keys,
+            vec!["ammount", "customerId", "amount", "paymentMethod"]
+        );
     }
 }

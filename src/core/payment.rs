@@ -25,14 +25,25 @@ pub struct AllocationSpec {
 
 /// Reads `INV=AMOUNT` (`566934=2.00`).
 pub fn parse_allocation_spec(text: &str) -> Result<AllocationSpec, String> {
-    let (invoice, amount) = text
-        .split_once('=')
-        .ok_or_else(|| format!("'{}' is not INVOICE=AMOUNT (e.g. 566934=2.00)", excerpt(text)))?;
-    let invoice_id = parse_id(invoice.trim())
-        .ok_or_else(|| format!("invoice id '{}' in '{}' is not a positive whole number", excerpt(invoice), excerpt(text)))?;
+    let (invoice, amount) = text.split_once('=').ok_or_else(|| {
+        format!(
+            "'{}' is not INVOICE=AMOUNT (e.g. 566934=2.00)",
+            excerpt(text)
+        )
+    })?;
+    let invoice_id = parse_id(invoice.trim()).ok_or_else(|| {
+        format!(
+            "invoice id '{}' in '{}' is not a positive whole number",
+            excerpt(invoice),
+            excerpt(text)
+        )
+    })?;
     let amount = parse_decimal(amount)
         .map_err(|e| format!("amount '{}' for invoice {invoice_id} {e}", excerpt(amount)))?;
-    Ok(AllocationSpec { invoice_id, amount: amount.normalize() })
+    Ok(AllocationSpec {
+        invoice_id,
+        amount: amount.normalize(),
+    })
 }
 
 /// A record id: a positive whole number that fits SQLite's INTEGER.
@@ -145,16 +156,29 @@ impl PaymentPlan {
     }
 
     pub fn unallocated(&self) -> Money {
-        Money::from_minor(self.amount.minor() - self.allocated(), self.amount.currency())
+        Money::from_minor(
+            self.amount.minor() - self.allocated(),
+            self.amount.currency(),
+        )
     }
 }
 
-fn amount_problem(key: &str, label: &str, value: Decimal, currency: Currency) -> Result<Money, Problem> {
-    Money::from_decimal(value, currency).map_err(|e| Problem::new(key, format!("{label} '{value}' {e}")))
+fn amount_problem(
+    key: &str,
+    label: &str,
+    value: Decimal,
+    currency: Currency,
+) -> Result<Money, Problem> {
+    Money::from_decimal(value, currency)
+        .map_err(|e| Problem::new(key, format!("{label} '{value}' {e}")))
 }
 
 /// Applies SPEC §5 rules 1–9 to `req`. Every problem found is returned, one per line.
-pub fn plan_payment(req: &CreatePayment, facts: &CreateFacts, now: DateTime<Utc>) -> Result<PaymentPlan, Vec<Problem>> {
+pub fn plan_payment(
+    req: &CreatePayment,
+    facts: &CreateFacts,
+    now: DateTime<Utc>,
+) -> Result<PaymentPlan, Vec<Problem>> {
     let mut problems = Vec::new();
     let customer = &facts.customer;
     let currency = customer.currency;
@@ -168,7 +192,9 @@ pub fn plan_payment(req: &CreatePayment, facts: &CreateFacts, now: DateTime<Utc>
             ));
         }
     }
-    let amount = amount_problem("amount", "amount", req.amount, currency).map_err(|p| problems.push(p)).ok();
+    let amount = amount_problem("amount", "amount", req.amount, currency)
+        .map_err(|p| problems.push(p))
+        .ok();
     let gateway_fee = match req.gateway_fee {
         None => Some(Money::zero(currency)),
         Some(fee) if fee.is_zero() => Some(Money::zero(currency)),
@@ -191,7 +217,10 @@ pub fn plan_payment(req: &CreatePayment, facts: &CreateFacts, now: DateTime<Utc>
     // Rule 4: reference.
     if let Some(reference) = &req.reference {
         if let Err(e) = check_text(reference, MAX_REFERENCE) {
-            problems.push(Problem::new("reference", format!("reference '{}' {e}", excerpt(reference))));
+            problems.push(Problem::new(
+                "reference",
+                format!("reference '{}' {e}", excerpt(reference)),
+            ));
         }
     }
 
@@ -201,28 +230,70 @@ pub fn plan_payment(req: &CreatePayment, facts: &CreateFacts, now: DateTime<Utc>
     for spec in &req.allocations {
         let key = "paymentAllocations";
         if !seen.insert(spec.invoice_id) {
-            problems.push(Problem::new(key, format!("invoice {} is allocated twice; give each invoice once", spec.invoice_id)));
+            problems.push(Problem::new(
+                key,
+                format!(
+                    "invoice {} is allocated twice; give each invoice once",
+                    spec.invoice_id
+                ),
+            ));
             continue;
         }
-        let Some(Some(invoice)) = facts.named_invoices.iter().find(|(id, _)| *id == spec.invoice_id).map(|(_, f)| f.clone()) else {
-            problems.push(Problem::new(key, format!("invoice {} not found; list invoices with: payctl invoice list --customer {}", spec.invoice_id, customer.id)));
+        let Some(Some(invoice)) = facts
+            .named_invoices
+            .iter()
+            .find(|(id, _)| *id == spec.invoice_id)
+            .map(|(_, f)| f.clone())
+        else {
+            problems.push(Problem::new(
+                key,
+                format!(
+                    "invoice {} not found; list invoices with: payctl invoice list --customer {}",
+                    spec.invoice_id, customer.id
+                ),
+            ));
             continue;
         };
         if invoice.customer_id != customer.id {
-            problems.push(Problem::new(key, format!("invoice {} belongs to customer {}, not customer {}", invoice.id, invoice.customer_id, customer.id)));
+            problems.push(Problem::new(
+                key,
+                format!(
+                    "invoice {} belongs to customer {}, not customer {}",
+                    invoice.id, invoice.customer_id, customer.id
+                ),
+            ));
             continue;
         }
         if invoice.currency != currency {
-            problems.push(Problem::new(key, format!("invoice {} is in {}, the payment is in {currency}", invoice.id, invoice.currency)));
+            problems.push(Problem::new(
+                key,
+                format!(
+                    "invoice {} is in {}, the payment is in {currency}",
+                    invoice.id, invoice.currency
+                ),
+            ));
             continue;
         }
-        if matches!(invoice.status, InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid) {
-            problems.push(Problem::new(key, format!("invoice {} is {}; only unpaid or partially_paid invoices take payments", invoice.id, invoice.status)));
+        if matches!(
+            invoice.status,
+            InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid
+        ) {
+            problems.push(Problem::new(
+                key,
+                format!(
+                    "invoice {} is {}; only unpaid or partially_paid invoices take payments",
+                    invoice.id, invoice.status
+                ),
+            ));
             continue;
         }
-        let Ok(money) = amount_problem(key, &format!("allocation to invoice {}: amount", invoice.id), spec.amount, currency)
-            .map_err(|p| problems.push(p))
-        else {
+        let Ok(money) = amount_problem(
+            key,
+            &format!("allocation to invoice {}: amount", invoice.id),
+            spec.amount,
+            currency,
+        )
+        .map_err(|p| problems.push(p)) else {
             continue;
         };
         if money.minor() > invoice.outstanding {
@@ -243,12 +314,17 @@ pub fn plan_payment(req: &CreatePayment, facts: &CreateFacts, now: DateTime<Utc>
         if explicit > a.minor() {
             problems.push(Problem::new(
                 "paymentAllocations",
-                format!("allocations add up to {} but the payment is {a}", Money::from_minor(explicit, currency)),
+                format!(
+                    "allocations add up to {} but the payment is {a}",
+                    Money::from_minor(explicit, currency)
+                ),
             ));
         }
     }
 
-    let (Some(amount), Some(gateway_fee), Some(method), true) = (amount, gateway_fee, method, problems.is_empty()) else {
+    let (Some(amount), Some(gateway_fee), Some(method), true) =
+        (amount, gateway_fee, method, problems.is_empty())
+    else {
         return Err(problems);
     };
 
@@ -260,14 +336,29 @@ pub fn plan_payment(req: &CreatePayment, facts: &CreateFacts, now: DateTime<Utc>
             .iter()
             .filter(|i| i.currency == currency)
             .map(|i| {
-                let taken: i64 = allocations.iter().filter(|(id, _)| *id == i.id).map(|(_, m)| m.minor()).sum();
-                OpenInvoice { id: i.id, due: i.due, date: i.date, outstanding: i.outstanding - taken }
+                let taken: i64 = allocations
+                    .iter()
+                    .filter(|(id, _)| *id == i.id)
+                    .map(|(_, m)| m.minor())
+                    .sum();
+                OpenInvoice {
+                    id: i.id,
+                    due: i.due,
+                    date: i.date,
+                    outstanding: i.outstanding - taken,
+                }
             })
             .collect();
         for planned in plan_auto(amount.minor() - explicit, &open, order) {
-            match allocations.iter_mut().find(|(id, _)| *id == planned.invoice_id) {
+            match allocations
+                .iter_mut()
+                .find(|(id, _)| *id == planned.invoice_id)
+            {
                 Some((_, m)) => *m = Money::from_minor(m.minor() + planned.amount, currency),
-                None => allocations.push((planned.invoice_id, Money::from_minor(planned.amount, currency))),
+                None => allocations.push((
+                    planned.invoice_id,
+                    Money::from_minor(planned.amount, currency),
+                )),
             }
         }
     }
@@ -286,7 +377,11 @@ pub fn plan_payment(req: &CreatePayment, facts: &CreateFacts, now: DateTime<Utc>
     })
 }
 
-fn resolve_method(req: &CreatePayment, facts: &CreateFacts, problems: &mut Vec<Problem>) -> (Option<PaymentMethod>, Option<i64>) {
+fn resolve_method(
+    req: &CreatePayment,
+    facts: &CreateFacts,
+    problems: &mut Vec<Problem>,
+) -> (Option<PaymentMethod>, Option<i64>) {
     let customer = &facts.customer;
     if req.use_default_payment_method {
         let Some(default) = customer.default_method else {
@@ -331,13 +426,26 @@ fn resolve_method(req: &CreatePayment, facts: &CreateFacts, problems: &mut Vec<P
             ));
             (None, None)
         }
-        (Some(id), Some(Some(m))) if m.customer_id == customer.id && Some(m.method_type) == method.method_type() => (Some(method), Some(id)),
+        (Some(id), Some(Some(m)))
+            if m.customer_id == customer.id && Some(m.method_type) == method.method_type() =>
+        {
+            (Some(method), Some(id))
+        }
         (Some(id), Some(Some(m))) if m.customer_id != customer.id => {
-            problems.push(Problem::new("paymentMethodId", format!("payment method {id} belongs to customer {}, not customer {}", m.customer_id, customer.id)));
+            problems.push(Problem::new(
+                "paymentMethodId",
+                format!(
+                    "payment method {id} belongs to customer {}, not customer {}",
+                    m.customer_id, customer.id
+                ),
+            ));
             (None, None)
         }
         (Some(id), Some(Some(m))) => {
-            problems.push(Problem::new("paymentMethodId", format!("payment method {id} is {}, not {method}", m.method_type)));
+            problems.push(Problem::new(
+                "paymentMethodId",
+                format!("payment method {id} is {}, not {method}", m.method_type),
+            ));
             (None, None)
         }
         (Some(id), _) => {
@@ -358,11 +466,20 @@ mod tests {
     fn allocation_specs() {
         assert_eq!(
             parse_allocation_spec("566934=2.00"),
-            Ok(AllocationSpec { invoice_id: 566934, amount: Decimal::new(2, 0) })
+            Ok(AllocationSpec {
+                invoice_id: 566934,
+                amount: Decimal::new(2, 0)
+            })
         );
-        assert!(parse_allocation_spec("566934").unwrap_err().contains("INVOICE=AMOUNT"));
-        assert!(parse_allocation_spec("abc=1").unwrap_err().contains("not a positive whole number"));
-        assert!(parse_allocation_spec("1=-1").unwrap_err().contains("negative"));
+        assert!(parse_allocation_spec("566934")
+            .unwrap_err()
+            .contains("INVOICE=AMOUNT"));
+        assert!(parse_allocation_spec("abc=1")
+            .unwrap_err()
+            .contains("not a positive whole number"));
+        assert!(parse_allocation_spec("1=-1")
+            .unwrap_err()
+            .contains("negative"));
         assert!(parse_allocation_spec("0=1").is_err());
     }
 

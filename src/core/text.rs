@@ -38,7 +38,11 @@ fn luhn_valid(digits: &[u8]) -> bool {
             let d = u32::from(d);
             if i % 2 == 1 {
                 let doubled = d * 2;
-                if doubled > 9 { doubled - 9 } else { doubled }
+                if doubled > 9 {
+                    doubled - 9
+                } else {
+                    doubled
+                }
             } else {
                 d
             }
@@ -108,9 +112,18 @@ mod tests {
     #[test]
     fn text_rules() {
         assert_eq!(check_text(&"x".repeat(500), 500), Ok(()));
-        assert_eq!(check_text(&"x".repeat(501), 500), Err(TextError::TooLong { len: 501, max: 500 }));
+        assert_eq!(
+            check_text(&"x".repeat(501), 500),
+            Err(TextError::TooLong { len: 501, max: 500 })
+        );
         assert_eq!(check_text("a\u{7}b", 500), Err(TextError::ControlCharacter));
-        assert_eq!(check_text("line\nbreak", 500), Err(TextError::ControlCharacter));
-        assert_eq!(check_text("4111111111111111", 500), Err(TextError::CardNumber));
+        assert_eq!(
+            check_text("line\nbreak", 500),
+            Err(TextError::ControlCharacter)
+        );
+        assert_eq!(
+            check_text("4111111111111111", 500),
+            Err(TextError::CardNumber)
+        );
     }
 }

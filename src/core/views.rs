@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::currency::Currency;
 use super::enums::{
-    ActivityStatus, AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, RefundMethod, Settlement, Source,
-    TransactionType,
+    ActivityStatus, AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, RefundMethod,
+    Settlement, Source, TransactionType,
 };
 use super::money::Money;
 

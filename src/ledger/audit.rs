@@ -14,7 +14,13 @@ pub struct Touched {
     pub payment_id: Option<i64>,
 }
 
-pub fn record(tx: &Transaction, actor: &Actor, action: &str, touched: Touched, detail: &serde_json::Value) -> Result<()> {
+pub fn record(
+    tx: &Transaction,
+    actor: &Actor,
+    action: &str,
+    touched: Touched,
+    detail: &serde_json::Value,
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO audit_events (at, os_user, command, action, entity, entity_id, customer_id, payment_id, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -50,7 +56,11 @@ pub struct AuditEvent {
     pub detail: serde_json::Value,
 }
 
-pub fn list(tx: &Transaction, customer: Option<i64>, payment: Option<i64>) -> Result<Vec<AuditEvent>> {
+pub fn list(
+    tx: &Transaction,
+    customer: Option<i64>,
+    payment: Option<i64>,
+) -> Result<Vec<AuditEvent>> {
     let mut stmt = tx
         .prepare_cached(
             "SELECT id, at, os_user, command, action, entity, entity_id, customer_id, payment_id, detail

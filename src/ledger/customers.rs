@@ -21,20 +21,31 @@ pub struct NewCustomer {
 /// Reads a currency code stored in the ledger; an unknown one means the file was edited.
 pub(crate) fn stored_currency(code: &str) -> rusqlite::Result<Currency> {
     Currency::from_code(code).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("unknown currency {code:?} in the ledger").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown currency {code:?} in the ledger").into(),
+        )
     })
 }
 
 pub(crate) fn stored_enum<T: std::str::FromStr>(text: &str) -> rusqlite::Result<T> {
     text.parse().map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("unexpected value {text:?} in the ledger").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unexpected value {text:?} in the ledger").into(),
+        )
     })
 }
 
 pub fn add(tx: &Transaction, actor: &Actor, new: &NewCustomer) -> Result<i64> {
     if let Some(id) = new.id {
         if exists(tx, id)? {
-            return Err(Error::rejected("id", format!("customer {id} already exists; see it with: payctl customer show {id}")));
+            return Err(Error::rejected(
+                "id",
+                format!("customer {id} already exists; see it with: payctl customer show {id}"),
+            ));
         }
     }
     tx.prepare_cached(
@@ -48,7 +59,12 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewCustomer) -> Result<i64> {
         tx,
         actor,
         "customer.add",
-        Touched { entity: "customer", entity_id: id, customer_id: Some(id), payment_id: None },
+        Touched {
+            entity: "customer",
+            entity_id: id,
+            customer_id: Some(id),
+            payment_id: None,
+        },
         &json!({"name": new.name, "email": new.email, "currency": new.currency.code(), "autoAllocateOrder": new.order.as_str()}),
     )?;
     Ok(id)
@@ -105,7 +121,9 @@ pub fn get(tx: &Transaction, id: i64) -> Result<CustomerView> {
 }
 
 pub fn list(tx: &Transaction) -> Result<Vec<CustomerView>> {
-    let mut stmt = tx.prepare_cached(&format!("{SELECT} ORDER BY c.id")).sql()?;
+    let mut stmt = tx
+        .prepare_cached(&format!("{SELECT} ORDER BY c.id"))
+        .sql()?;
     let rows = stmt.query_map([], view).sql()?;
     rows.collect::<rusqlite::Result<Vec<_>>>().sql()
 }
@@ -113,10 +131,16 @@ pub fn list(tx: &Transaction) -> Result<Vec<CustomerView>> {
 /// What the payment rules need to know about a customer.
 pub fn facts(tx: &Transaction, id: i64) -> Result<CustomerFacts> {
     let row = tx
-        .prepare_cached("SELECT currency, auto_allocate_order, default_method_id FROM customers WHERE id = ?1")
+        .prepare_cached(
+            "SELECT currency, auto_allocate_order, default_method_id FROM customers WHERE id = ?1",
+        )
         .sql()?
         .query_row([id], |r| {
-            Ok((stored_currency(&r.get::<_, String>(0)?)?, stored_enum::<AllocationOrder>(&r.get::<_, String>(1)?)?, r.get::<_, Option<i64>>(2)?))
+            Ok((
+                stored_currency(&r.get::<_, String>(0)?)?,
+                stored_enum::<AllocationOrder>(&r.get::<_, String>(1)?)?,
+                r.get::<_, Option<i64>>(2)?,
+            ))
         })
         .optional()
         .sql()?;
@@ -127,5 +151,10 @@ pub fn facts(tx: &Transaction, id: i64) -> Result<CustomerFacts> {
         Some(mid) => methods::facts(tx, mid)?,
         None => None,
     };
-    Ok(CustomerFacts { id, currency, default_method, order })
+    Ok(CustomerFacts {
+        id,
+        currency,
+        default_method,
+        order,
+    })
 }

@@ -37,7 +37,10 @@ pub struct InvoiceFilter {
 }
 
 pub fn not_found(id: i64) -> Error {
-    Error::not_found("invoiceId", format!("invoice {id} not found; list invoices with: payctl invoice list"))
+    Error::not_found(
+        "invoiceId",
+        format!("invoice {id} not found; list invoices with: payctl invoice list"),
+    )
 }
 
 pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
@@ -52,16 +55,27 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
     if due < new.date {
         return Err(Error::rejected(
             "dueDate",
-            format!("due date {} is before the invoice date {}", format_timestamp(due), format_timestamp(new.date)),
+            format!(
+                "due date {} is before the invoice date {}",
+                format_timestamp(due),
+                format_timestamp(new.date)
+            ),
         ));
     }
     let id = match new.id {
         Some(id) if exists(tx, id)? => {
-            return Err(Error::rejected("id", format!("invoice {id} already exists; see it with: payctl invoice show {id}")));
+            return Err(Error::rejected(
+                "id",
+                format!("invoice {id} already exists; see it with: payctl invoice show {id}"),
+            ));
         }
         Some(id) => id,
         // The write lock is held, so no other process can take this id before the insert.
-        None => tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM invoices", [], |r| r.get(0)).sql()?,
+        None => tx
+            .query_row("SELECT coalesce(max(id), 0) + 1 FROM invoices", [], |r| {
+                r.get(0)
+            })
+            .sql()?,
     };
     let number = new.number.clone().unwrap_or_else(|| id.to_string());
     tx.prepare_cached(
@@ -84,7 +98,12 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
         tx,
         actor,
         "invoice.add",
-        Touched { entity: "invoice", entity_id: id, customer_id: Some(new.customer_id), payment_id: None },
+        Touched {
+            entity: "invoice",
+            entity_id: id,
+            customer_id: Some(new.customer_id),
+            payment_id: None,
+        },
         &json!({"invoiceNumber": number, "currency": currency.code(), "invoiceAmount": total, "effectiveTimestamp": format_timestamp(new.date), "dueDate": format_timestamp(due)}),
     )?;
     Ok(id)
@@ -124,7 +143,10 @@ fn view(r: &Row, as_of: DateTime<Utc>) -> rusqlite::Result<InvoiceView> {
     let due_text: String = r.get(6)?;
     let status = derive_status(closure, allocated, total);
     let open = outstanding(closure, allocated, total);
-    let overdue = open > 0 && parse_date(&due_text).map(|due| is_past_due(due, as_of)).unwrap_or(false);
+    let overdue = open > 0
+        && parse_date(&due_text)
+            .map(|due| is_past_due(due, as_of))
+            .unwrap_or(false);
     Ok(InvoiceView {
         id: r.get(0)?,
         invoice_number: r.get(1)?,
@@ -137,7 +159,8 @@ fn view(r: &Row, as_of: DateTime<Utc>) -> rusqlite::Result<InvoiceView> {
         overdue,
         effective_timestamp: r.get(5)?,
         due_date: due_text,
-        written_off_amount: (closure == Some(Closure::WrittenOff)).then(|| Money::from_minor(written_off, currency)),
+        written_off_amount: (closure == Some(Closure::WrittenOff))
+            .then(|| Money::from_minor(written_off, currency)),
         closed_reason: r.get(10)?,
         payment_allocations: Vec::new(),
     })
@@ -175,18 +198,28 @@ pub fn get(tx: &Transaction, id: i64, as_of: DateTime<Utc>) -> Result<InvoiceVie
     with_payments(tx, invoice)
 }
 
-pub fn list(tx: &Transaction, filter: &InvoiceFilter, as_of: DateTime<Utc>) -> Result<Vec<InvoiceView>> {
+pub fn list(
+    tx: &Transaction,
+    filter: &InvoiceFilter,
+    as_of: DateTime<Utc>,
+) -> Result<Vec<InvoiceView>> {
     if let Some(customer) = filter.customer {
         customers::facts(tx, customer)?;
     }
     let mut stmt = tx
-        .prepare_cached(&format!("{SELECT} WHERE (?1 IS NULL OR i.customer_id = ?1) ORDER BY i.id"))
+        .prepare_cached(&format!(
+            "{SELECT} WHERE (?1 IS NULL OR i.customer_id = ?1) ORDER BY i.id"
+        ))
         .sql()?;
-    let rows = stmt.query_map([filter.customer], |r| view(r, as_of)).sql()?;
+    let rows = stmt
+        .query_map([filter.customer], |r| view(r, as_of))
+        .sql()?;
     let mut out = Vec::new();
     for row in rows {
         let invoice = row.sql()?;
-        if filter.status.is_some_and(|s| s != invoice.status) || (filter.overdue && !invoice.overdue) {
+        if filter.status.is_some_and(|s| s != invoice.status)
+            || (filter.overdue && !invoice.overdue)
+        {
             continue;
         }
         out.push(with_payments(tx, invoice)?);
@@ -201,7 +234,11 @@ fn facts_row(r: &Row) -> rusqlite::Result<InvoiceFacts> {
     let date: String = r.get(4)?;
     let due: String = r.get(5)?;
     let bad_date = |text: &str| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("bad timestamp {text:?} in the ledger").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("bad timestamp {text:?} in the ledger").into(),
+        )
     };
     Ok(InvoiceFacts {
         id: r.get(0)?,
@@ -222,13 +259,19 @@ const FACTS: &str = "
     FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id";
 
 pub fn facts(tx: &Transaction, id: i64) -> Result<Option<InvoiceFacts>> {
-    tx.prepare_cached(&format!("{FACTS} WHERE i.id = ?1")).sql()?.query_row([id], facts_row).optional().sql()
+    tx.prepare_cached(&format!("{FACTS} WHERE i.id = ?1"))
+        .sql()?
+        .query_row([id], facts_row)
+        .optional()
+        .sql()
 }
 
 /// A customer's invoices that still have money outstanding.
 pub fn open_for_customer(tx: &Transaction, customer_id: i64) -> Result<Vec<InvoiceFacts>> {
     let mut stmt = tx
-        .prepare_cached(&format!("{FACTS} WHERE i.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total"))
+        .prepare_cached(&format!(
+            "{FACTS} WHERE i.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total"
+        ))
         .sql()?;
     let rows = stmt.query_map([customer_id], facts_row).sql()?;
     rows.collect::<rusqlite::Result<Vec<_>>>().sql()
@@ -256,27 +299,55 @@ pub fn void(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Result<()
 pub fn write_off(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Result<()> {
     let invoice = facts(tx, id)?.ok_or_else(|| not_found(id))?;
     match invoice.status {
-        InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid => Err(Error::rejected(
-            "invoiceId",
-            format!("invoice {id} is {}; only unpaid or partially_paid invoices can be written off", invoice.status),
-        )),
-        _ => close(tx, actor, &invoice, "written_off", invoice.outstanding, reason),
+        InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid => {
+            Err(Error::rejected(
+                "invoiceId",
+                format!(
+                    "invoice {id} is {}; only unpaid or partially_paid invoices can be written off",
+                    invoice.status
+                ),
+            ))
+        }
+        _ => close(
+            tx,
+            actor,
+            &invoice,
+            "written_off",
+            invoice.outstanding,
+            reason,
+        ),
     }
 }
 
-fn close(tx: &Transaction, actor: &Actor, invoice: &InvoiceFacts, kind: &str, amount: i64, reason: &str) -> Result<()> {
+fn close(
+    tx: &Transaction,
+    actor: &Actor,
+    invoice: &InvoiceFacts,
+    kind: &str,
+    amount: i64,
+    reason: &str,
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
     )
     .sql()?
     .execute(params![invoice.id, kind, amount, reason, actor.now_text()])
     .sql()?;
-    let action = if kind == "void" { "invoice.void" } else { "invoice.write-off" };
+    let action = if kind == "void" {
+        "invoice.void"
+    } else {
+        "invoice.write-off"
+    };
     audit::record(
         tx,
         actor,
         action,
-        Touched { entity: "invoice", entity_id: invoice.id, customer_id: Some(invoice.customer_id), payment_id: None },
+        Touched {
+            entity: "invoice",
+            entity_id: invoice.id,
+            customer_id: Some(invoice.customer_id),
+            payment_id: None,
+        },
         &json!({"reason": reason, "amount": Money::from_minor(amount, invoice.currency)}),
     )
 }

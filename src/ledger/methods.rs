@@ -25,7 +25,10 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewMethod) -> Result<i64> {
     let customer = customers::facts(tx, new.customer_id)?;
     if let Some(id) = new.id {
         if facts(tx, id)?.is_some() {
-            return Err(Error::rejected("id", format!("payment method {id} already exists")));
+            return Err(Error::rejected(
+                "id",
+                format!("payment method {id} already exists"),
+            ));
         }
     }
     tx.prepare_cached(
@@ -44,7 +47,12 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewMethod) -> Result<i64> {
         tx,
         actor,
         "method.add",
-        Touched { entity: "payment_method", entity_id: id, customer_id: Some(new.customer_id), payment_id: None },
+        Touched {
+            entity: "payment_method",
+            entity_id: id,
+            customer_id: Some(new.customer_id),
+            payment_id: None,
+        },
         &json!({"type": new.method_type.as_str(), "label": new.label, "brand": new.brand, "last4": new.last4, "isDefault": make_default}),
     )?;
     Ok(id)
@@ -65,7 +73,12 @@ pub fn set_default(tx: &Transaction, actor: &Actor, id: i64) -> Result<MethodVie
         tx,
         actor,
         "method.set-default",
-        Touched { entity: "payment_method", entity_id: id, customer_id: Some(method.customer_id), payment_id: None },
+        Touched {
+            entity: "payment_method",
+            entity_id: id,
+            customer_id: Some(method.customer_id),
+            payment_id: None,
+        },
         &json!({"isDefault": true}),
     )?;
     get(tx, id)
@@ -102,7 +115,9 @@ pub fn get(tx: &Transaction, id: i64) -> Result<MethodView> {
 
 pub fn list(tx: &Transaction, customer_id: i64) -> Result<Vec<MethodView>> {
     customers::facts(tx, customer_id)?;
-    let mut stmt = tx.prepare_cached(&format!("{SELECT} WHERE m.customer_id = ?1 ORDER BY m.id")).sql()?;
+    let mut stmt = tx
+        .prepare_cached(&format!("{SELECT} WHERE m.customer_id = ?1 ORDER BY m.id"))
+        .sql()?;
     let rows = stmt.query_map([customer_id], view).sql()?;
     rows.collect::<rusqlite::Result<Vec<_>>>().sql()
 }
@@ -111,7 +126,11 @@ pub fn facts(tx: &Transaction, id: i64) -> Result<Option<MethodFacts>> {
     tx.prepare_cached("SELECT id, customer_id, type FROM payment_methods WHERE id = ?1")
         .sql()?
         .query_row([id], |r| {
-            Ok(MethodFacts { id: r.get(0)?, customer_id: r.get(1)?, method_type: stored_enum(&r.get::<_, String>(2)?)? })
+            Ok(MethodFacts {
+                id: r.get(0)?,
+                customer_id: r.get(1)?,
+                method_type: stored_enum(&r.get::<_, String>(2)?)?,
+            })
         })
         .optional()
         .sql()

@@ -84,7 +84,11 @@ pub fn open(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
         }
     }
     let conn = Connection::open(path).map_err(|e| storage_error(path, e))?;
-    let mut ledger = Ledger { conn, path: path.to_path_buf(), warnings };
+    let mut ledger = Ledger {
+        conn,
+        path: path.to_path_buf(),
+        warnings,
+    };
     ledger.configure(busy_timeout)?;
     ledger.migrate()?;
     Ok(ledger)
@@ -100,14 +104,26 @@ fn create_private_file(path: &Path) -> Result<()> {
                 .recursive(true)
                 .mode(0o700)
                 .create(dir)
-                .map_err(|e| Error::Storage(format!("cannot create the ledger folder {}: {e}", dir.display())))?;
+                .map_err(|e| {
+                    Error::Storage(format!(
+                        "cannot create the ledger folder {}: {e}",
+                        dir.display()
+                    ))
+                })?;
         }
     }
-    match fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {
             if path.is_dir() {
-                Err(Error::Storage(format!("{shown} is a folder, not a payctl ledger")))
+                Err(Error::Storage(format!(
+                    "{shown} is a folder, not a payctl ledger"
+                )))
             } else {
                 Ok(())
             }
@@ -131,7 +147,9 @@ impl Ledger {
         let err = |e| storage_error(&path, e);
         conn.busy_timeout(busy_timeout).map_err(err)?;
         // Reading the header first turns a non-SQLite file into a clear error.
-        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(err)?;
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(err)?;
         let tables: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
             .map_err(err)?;
@@ -141,21 +159,28 @@ impl Ledger {
                 path.display()
             )));
         }
-        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(err)?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(err)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Storage(format!(
                 "ledger {}: cannot use WAL journaling (got {mode}); is it on a network file system?",
                 path.display()
             )));
         }
-        conn.pragma_update(None, "synchronous", "FULL").map_err(err)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(err)?;
         conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| self.err(e))?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| self.err(e))?;
         let latest = MIGRATIONS.len() as i64;
         if version > latest {
             return Err(Error::Storage(format!(
@@ -168,14 +193,21 @@ impl Ledger {
         }
         let path = self.path.clone();
         let err = |e| storage_error(&path, e);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
         // Another process may have migrated while we waited for the lock.
-        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(err)?;
+        let version: i64 = tx
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(err)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
             tx.execute_batch(sql).map_err(err)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1).map_err(err)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)
+                .map_err(err)?;
         }
-        tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(err)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(err)?;
         tx.commit().map_err(err)
     }
 

@@ -10,8 +10,12 @@ use super::{invoices, methods, Actor, SqlResult};
 use crate::core::dates::format_timestamp;
 use crate::core::invoice::derive_status;
 use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, PaymentPlan};
-use crate::core::views::{PaymentAllocationView, PaymentView, RefundAllocationView, RefundView, SettlementView};
-use crate::core::{ActivityStatus, Currency, Money, PaymentMethod, Settlement, Source, TransactionType};
+use crate::core::views::{
+    PaymentAllocationView, PaymentView, RefundAllocationView, RefundView, SettlementView,
+};
+use crate::core::{
+    ActivityStatus, Currency, Money, PaymentMethod, Settlement, Source, TransactionType,
+};
 use crate::error::{Error, Problem, Result};
 
 /// The result of `create`: the payment, and whether it was recorded earlier under the same
@@ -22,21 +26,35 @@ pub struct Created {
 }
 
 pub fn not_found(id: i64) -> Error {
-    Error::not_found("paymentId", format!("payment {id} not found; list payments with: payctl list"))
+    Error::not_found(
+        "paymentId",
+        format!("payment {id} not found; list payments with: payctl list"),
+    )
 }
 
 /// Records a payment: every check reads the ledger inside this (IMMEDIATE) transaction, so
 /// the balances it checks are the balances it writes against.
-pub fn create(tx: &Transaction, actor: &Actor, req: &CreatePayment, dry_run: bool) -> Result<Created> {
+pub fn create(
+    tx: &Transaction,
+    actor: &Actor,
+    req: &CreatePayment,
+    dry_run: bool,
+) -> Result<Created> {
     if let Some(key) = &req.idempotency_key {
         if let Some(payment) = replay(tx, key, req)? {
-            return Ok(Created { payment, replayed: true });
+            return Ok(Created {
+                payment,
+                replayed: true,
+            });
         }
     }
     let facts = gather_facts(tx, req)?;
     let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
     if dry_run {
-        return Ok(Created { payment: dry_run_view(&plan, &facts), replayed: false });
+        return Ok(Created {
+            payment: dry_run_view(&plan, &facts),
+            replayed: false,
+        });
     }
     let id = insert(tx, actor, &plan)?;
     if let Some(key) = &req.idempotency_key {
@@ -45,7 +63,10 @@ pub fn create(tx: &Transaction, actor: &Actor, req: &CreatePayment, dry_run: boo
             .execute(params![key, req.fingerprint(), id, actor.now_text()])
             .sql()?;
     }
-    Ok(Created { payment: get(tx, id)?, replayed: false })
+    Ok(Created {
+        payment: get(tx, id)?,
+        replayed: false,
+    })
 }
 
 /// The payment recorded under `key`, if the request is the same; exit 4 if it is not.
@@ -76,8 +97,17 @@ fn gather_facts(tx: &Transaction, req: &CreatePayment) -> Result<CreateFacts> {
     for spec in &req.allocations {
         named_invoices.push((spec.invoice_id, invoices::facts(tx, spec.invoice_id)?));
     }
-    let open_invoices = if req.auto_allocate { invoices::open_for_customer(tx, customer.id)? } else { Vec::new() };
-    Ok(CreateFacts { customer, named_method, named_invoices, open_invoices })
+    let open_invoices = if req.auto_allocate {
+        invoices::open_for_customer(tx, customer.id)?
+    } else {
+        Vec::new()
+    };
+    Ok(CreateFacts {
+        customer,
+        named_method,
+        named_invoices,
+        open_invoices,
+    })
 }
 
 fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
@@ -128,13 +158,19 @@ fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
         )
         .sql()?;
     for (invoice_id, amount) in &plan.allocations {
-        stmt.execute(params![id, invoice_id, amount.minor(), effective, now]).sql()?;
+        stmt.execute(params![id, invoice_id, amount.minor(), effective, now])
+            .sql()?;
     }
     audit::record(
         tx,
         actor,
         "payment.create",
-        Touched { entity: "payment", entity_id: id, customer_id: Some(plan.customer_id), payment_id: Some(id) },
+        Touched {
+            entity: "payment",
+            entity_id: id,
+            customer_id: Some(plan.customer_id),
+            payment_id: Some(id),
+        },
         &json!({
             "amount": plan.amount,
             "currency": plan.amount.currency().code(),
@@ -210,7 +246,10 @@ fn dry_run_view(plan: &PaymentPlan, facts: &CreateFacts) -> PaymentView {
                 invoice_id: *id,
                 invoice_number: invoice.number.clone(),
                 amount: *amount,
-                outstanding_balance: Money::from_minor(invoice.outstanding - amount.minor(), currency),
+                outstanding_balance: Money::from_minor(
+                    invoice.outstanding - amount.minor(),
+                    currency,
+                ),
                 invoice_total: Money::from_minor(invoice.total, currency),
                 status: derive_status(None, paid_after, invoice.total),
             })
@@ -318,7 +357,9 @@ pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
                 invoice_id: r.get(0)?,
                 invoice_number: r.get(1)?,
                 amount: money(r.get(2)?),
-                outstanding_balance: money(crate::core::invoice::outstanding(closure, allocated, total)),
+                outstanding_balance: money(crate::core::invoice::outstanding(
+                    closure, allocated, total,
+                )),
                 invoice_total: money(total),
                 status: derive_status(closure, allocated, total),
             })
@@ -341,7 +382,11 @@ pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
 
     // A payment that bounced or was voided no longer counts: nothing is left to allocate or refund.
     let live = !row.voided && row.settlement != Settlement::Failed;
-    let unallocated = if live { row.amount - row.allocated - row.refunded } else { 0 };
+    let unallocated = if live {
+        row.amount - row.allocated - row.refunded
+    } else {
+        0
+    };
     let refundable = if live { row.amount - row.refunded } else { 0 };
     Ok(PaymentView {
         id: Some(id),
@@ -398,12 +443,17 @@ fn refunds_of(tx: &Transaction, payment_id: i64, currency: Currency) -> Result<V
         .collect::<rusqlite::Result<Vec<_>>>()
         .sql()?;
     let mut stmt = tx
-        .prepare_cached("SELECT invoice_id, -amount FROM allocations WHERE refund_id = ?1 ORDER BY id")
+        .prepare_cached(
+            "SELECT invoice_id, -amount FROM allocations WHERE refund_id = ?1 ORDER BY id",
+        )
         .sql()?;
     for refund in &mut refunds {
         refund.invoice_allocations = stmt
             .query_map([refund.id], |r| {
-                Ok(RefundAllocationView { invoice_id: r.get(0)?, amount: Money::from_minor(r.get(1)?, currency) })
+                Ok(RefundAllocationView {
+                    invoice_id: r.get(0)?,
+                    amount: Money::from_minor(r.get(1)?, currency),
+                })
             })
             .sql()?
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -460,4 +510,3 @@ pub fn list(tx: &Transaction, filter: &PaymentFilter) -> Result<Vec<PaymentView>
         .sql()?;
     ids.into_iter().map(|id| get(tx, id)).collect()
 }
-

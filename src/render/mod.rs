@@ -30,13 +30,28 @@ pub struct Field {
 }
 
 const fn field(name: &'static str, title: &'static str) -> Field {
-    Field { name, title, money: false, in_list: true }
+    Field {
+        name,
+        title,
+        money: false,
+        in_list: true,
+    }
 }
 const fn money(name: &'static str, title: &'static str) -> Field {
-    Field { name, title, money: true, in_list: true }
+    Field {
+        name,
+        title,
+        money: true,
+        in_list: true,
+    }
 }
 const fn detail(name: &'static str, title: &'static str) -> Field {
-    Field { name, title, money: false, in_list: false }
+    Field {
+        name,
+        title,
+        money: false,
+        in_list: false,
+    }
 }
 
 /// A record that prints as a table row, a CSV row or a JSON object.
@@ -135,9 +150,16 @@ impl Record for InvoiceView {
         if self.payment_allocations.is_empty() {
             return Vec::new();
         }
-        let mut table = new_table(style, &[("Payment", false), ("Amount", true), ("Date", false)]);
+        let mut table = new_table(
+            style,
+            &[("Payment", false), ("Amount", true), ("Date", false)],
+        );
         for p in &self.payment_allocations {
-            table.add_row(vec![p.payment_id.to_string(), p.amount.to_string(), p.effective_timestamp.clone()]);
+            table.add_row(vec![
+                p.payment_id.to_string(),
+                p.amount.to_string(),
+                p.effective_timestamp.clone(),
+            ]);
         }
         vec![("Payments allocated".to_string(), table)]
     }
@@ -173,7 +195,9 @@ impl Record for PaymentView {
     ];
     fn values(&self) -> Vec<String> {
         vec![
-            self.id.map(|id| id.to_string()).unwrap_or_else(|| "(dry run)".to_string()),
+            self.id
+                .map(|id| id.to_string())
+                .unwrap_or_else(|| "(dry run)".to_string()),
             opt(&self.payment_activity_id),
             self.customer_id.to_string(),
             self.effective_timestamp.clone(),
@@ -196,7 +220,14 @@ impl Record for PaymentView {
         if !self.invoice_allocations.is_empty() {
             let mut table = new_table(
                 style,
-                &[("Invoice", false), ("Number", false), ("Applied", true), ("Balance", true), ("Total", true), ("Status", false)],
+                &[
+                    ("Invoice", false),
+                    ("Number", false),
+                    ("Applied", true),
+                    ("Balance", true),
+                    ("Total", true),
+                    ("Status", false),
+                ],
             );
             for a in &self.invoice_allocations {
                 table.add_row(vec![
@@ -208,13 +239,32 @@ impl Record for PaymentView {
                     status_cell(style, a.status),
                 ]);
             }
-            let title = if self.dry_run { "Allocations (planned)" } else { "Allocations" };
+            let title = if self.dry_run {
+                "Allocations (planned)"
+            } else {
+                "Allocations"
+            };
             out.push((title.to_string(), table));
         }
         if !self.refunds.is_empty() {
-            let mut table = new_table(style, &[("Refund", false), ("Amount", true), ("Method", false), ("Date", false), ("Reference", false)]);
+            let mut table = new_table(
+                style,
+                &[
+                    ("Refund", false),
+                    ("Amount", true),
+                    ("Method", false),
+                    ("Date", false),
+                    ("Reference", false),
+                ],
+            );
             for r in &self.refunds {
-                table.add_row(vec![r.id.to_string(), r.amount.to_string(), r.method.to_string(), r.effective_timestamp.clone(), opt(&r.reference)]);
+                table.add_row(vec![
+                    r.id.to_string(),
+                    r.amount.to_string(),
+                    r.method.to_string(),
+                    r.effective_timestamp.clone(),
+                    opt(&r.reference),
+                ]);
             }
             out.push(("Refunds".to_string(), table));
         }
@@ -224,7 +274,9 @@ impl Record for PaymentView {
 
 fn new_table(style: Style, columns: &[(&str, bool)]) -> Table {
     let mut table = Table::new();
-    table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    table
+        .load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
     if style.color {
         table.enforce_styling();
     } else {
@@ -260,7 +312,10 @@ fn colored(style: Style, name: &str, value: String) -> Cell {
         return cell;
     }
     match (name, value.as_str()) {
-        ("status", s) => s.parse::<InvoiceStatus>().map(|st| status_cell(style, st)).unwrap_or(cell),
+        ("status", s) => s
+            .parse::<InvoiceStatus>()
+            .map(|st| status_cell(style, st))
+            .unwrap_or(cell),
         ("overdue", "true") => cell.fg(Color::Red),
         ("settlement", s) if s == Settlement::Failed.as_str() => cell.fg(Color::Red),
         ("settlement", s) if s == Settlement::Pending.as_str() => cell.fg(Color::Yellow),
@@ -274,12 +329,21 @@ pub fn list<R: Record>(records: &[R], style: Style) -> String {
         Format::Json => json(&records),
         Format::Csv => csv_rows(records),
         Format::Table => {
-            let shown: Vec<(usize, &Field)> = R::FIELDS.iter().enumerate().filter(|(_, f)| f.in_list).collect();
-            let columns: Vec<(&str, bool)> = shown.iter().map(|(_, f)| (f.title, f.money)).collect();
+            let shown: Vec<(usize, &Field)> = R::FIELDS
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.in_list)
+                .collect();
+            let columns: Vec<(&str, bool)> =
+                shown.iter().map(|(_, f)| (f.title, f.money)).collect();
             let mut table = new_table(style, &columns);
             for record in records {
                 let values = record.values();
-                table.add_row(shown.iter().map(|(i, f)| colored(style, f.name, values[*i].clone())));
+                table.add_row(
+                    shown
+                        .iter()
+                        .map(|(i, f)| colored(style, f.name, values[*i].clone())),
+                );
             }
             if records.is_empty() {
                 return "(none)\n".to_string();
@@ -359,7 +423,14 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised() {
-        for (input, want) in [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM", "'@SUM"), ("\tx", "'\tx"), ("ok", "ok")] {
+        for (input, want) in [
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM", "'@SUM"),
+            ("\tx", "'\tx"),
+            ("ok", "ok"),
+        ] {
             assert_eq!(neutralize_formula(input.to_string()), want);
         }
     }

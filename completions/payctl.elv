@@ -1,0 +1,447 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[payctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'payctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'payctl'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand customer 'Add, list and show customers'
+            cand method 'Payment methods on file (credit cards, bank accounts, PayPal)'
+            cand invoice 'Add, list, show, void and write off invoices'
+            cand create 'Record a payment and allocate it to invoices'
+            cand list 'List payments'
+            cand show 'Show one payment as a Fusebill Payment Object'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;customer'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a customer'
+            cand list 'List customers with their balances'
+            cand show 'Show one customer'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;customer;add'= {
+            cand --id 'Customer id (e.g. 655080); assigned when left out'
+            cand --name 'Name'
+            cand --email 'Email address'
+            cand --currency 'ISO 4217 currency of the customer''s payments'
+            cand --order 'Default auto-allocation order: oldest-to-newest or newest-to-oldest'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;customer;list'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;customer;show'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;customer;help'= {
+            cand add 'Add a customer'
+            cand list 'List customers with their balances'
+            cand show 'Show one customer'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;customer;help;add'= {
+        }
+        &'payctl;customer;help;list'= {
+        }
+        &'payctl;customer;help;show'= {
+        }
+        &'payctl;customer;help;help'= {
+        }
+        &'payctl;method'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Put a payment method on file (never a card number: brand and last four digits only)'
+            cand list 'List a customer''s payment methods'
+            cand set-default 'Make a method its customer''s default'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;method;add'= {
+            cand --customer 'customer'
+            cand --type 'credit-card, ach or paypal'
+            cand --id 'Method id; assigned when left out'
+            cand --label 'A name for the method ("business Visa")'
+            cand --brand 'Card brand or bank name'
+            cand --last4 'Last four digits of the card or account'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --default 'Make this the customer''s default method (the first method always is)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;method;list'= {
+            cand --customer 'customer'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;method;set-default'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;method;help'= {
+            cand add 'Put a payment method on file (never a card number: brand and last four digits only)'
+            cand list 'List a customer''s payment methods'
+            cand set-default 'Make a method its customer''s default'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;method;help;add'= {
+        }
+        &'payctl;method;help;list'= {
+        }
+        &'payctl;method;help;set-default'= {
+        }
+        &'payctl;method;help;help'= {
+        }
+        &'payctl;invoice'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an invoice'
+            cand list 'List invoices with their derived status'
+            cand show 'Show one invoice and the payments allocated to it'
+            cand void 'Void an invoice with no payments allocated'
+            cand write-off 'Write off an invoice''s whole outstanding balance (cannot be undone)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;invoice;add'= {
+            cand --customer 'customer'
+            cand --id 'Invoice id (e.g. 566934); assigned when left out'
+            cand --number 'Invoice number as printed; the id when left out'
+            cand --total 'Invoice total'
+            cand --currency 'Currency [default: the customer''s]'
+            cand --date 'Invoice date [default: now]'
+            cand --due 'Due date [default: the invoice date]'
+            cand --terms 'Payment terms: netN, due N days after the invoice date'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;invoice;list'= {
+            cand --customer 'customer'
+            cand --status 'unpaid, partially_paid, paid, void or written_off'
+            cand --as-of 'Compute `overdue` as of this date'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --overdue 'Only invoices past their due date with money outstanding'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;invoice;show'= {
+            cand --as-of 'Compute `overdue` as of this date'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;invoice;void'= {
+            cand --reason 'Why (kept in the audit trail)'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;invoice;write-off'= {
+            cand --reason 'reason'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;invoice;help'= {
+            cand add 'Add an invoice'
+            cand list 'List invoices with their derived status'
+            cand show 'Show one invoice and the payments allocated to it'
+            cand void 'Void an invoice with no payments allocated'
+            cand write-off 'Write off an invoice''s whole outstanding balance (cannot be undone)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;invoice;help;add'= {
+        }
+        &'payctl;invoice;help;list'= {
+        }
+        &'payctl;invoice;help;show'= {
+        }
+        &'payctl;invoice;help;void'= {
+        }
+        &'payctl;invoice;help;write-off'= {
+        }
+        &'payctl;invoice;help;help'= {
+        }
+        &'payctl;create'= {
+            cand --customer 'Customer id'
+            cand --amount 'Amount, a plain decimal in the customer''s currency (50.78)'
+            cand --method 'Cash, Check, CreditCard, DirectDeposit, ACH or Paypal'
+            cand --method-id 'The method on file to charge (required for CreditCard and ACH)'
+            cand --reference 'Your reference for the payment (at most 500 characters)'
+            cand --source 'Manual, Automatic, SelfServicePortal or Import'
+            cand --currency 'Currency; must be the customer''s'
+            cand --date 'When the payment was received [default: now]'
+            cand --gateway-fee 'Fee the gateway charged'
+            cand --allocate 'Apply AMOUNT to invoice INV (repeatable): --allocate 566934=2.00'
+            cand --order 'oldest-to-newest or newest-to-oldest [default: the customer''s]'
+            cand --idempotency-key 'Retry-safe key: the same key and request return the first payment'
+            cand --json 'Read a Fusebill Create Payment payload from FILE, or - for stdin'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --use-default-method 'Use the customer''s default method on file'
+            cand --auto-allocate 'Spread what is left over the customer''s open invoices'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;list'= {
+            cand --customer 'customer'
+            cand --method 'method'
+            cand --source 'source'
+            cand --from 'Payments on or after this date'
+            cand --to 'Payments up to this date (a whole day when given as YYYY-MM-DD)'
+            cand --limit 'limit'
+            cand --offset 'offset'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --unallocated 'Only payments with money not yet allocated'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;show'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;completions'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;man'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;help'= {
+            cand customer 'Add, list and show customers'
+            cand method 'Payment methods on file (credit cards, bank accounts, PayPal)'
+            cand invoice 'Add, list, show, void and write off invoices'
+            cand create 'Record a payment and allocate it to invoices'
+            cand list 'List payments'
+            cand show 'Show one payment as a Fusebill Payment Object'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;help;customer'= {
+            cand add 'Add a customer'
+            cand list 'List customers with their balances'
+            cand show 'Show one customer'
+        }
+        &'payctl;help;customer;add'= {
+        }
+        &'payctl;help;customer;list'= {
+        }
+        &'payctl;help;customer;show'= {
+        }
+        &'payctl;help;method'= {
+            cand add 'Put a payment method on file (never a card number: brand and last four digits only)'
+            cand list 'List a customer''s payment methods'
+            cand set-default 'Make a method its customer''s default'
+        }
+        &'payctl;help;method;add'= {
+        }
+        &'payctl;help;method;list'= {
+        }
+        &'payctl;help;method;set-default'= {
+        }
+        &'payctl;help;invoice'= {
+            cand add 'Add an invoice'
+            cand list 'List invoices with their derived status'
+            cand show 'Show one invoice and the payments allocated to it'
+            cand void 'Void an invoice with no payments allocated'
+            cand write-off 'Write off an invoice''s whole outstanding balance (cannot be undone)'
+        }
+        &'payctl;help;invoice;add'= {
+        }
+        &'payctl;help;invoice;list'= {
+        }
+        &'payctl;help;invoice;show'= {
+        }
+        &'payctl;help;invoice;void'= {
+        }
+        &'payctl;help;invoice;write-off'= {
+        }
+        &'payctl;help;create'= {
+        }
+        &'payctl;help;list'= {
+        }
+        &'payctl;help;show'= {
+        }
+        &'payctl;help;completions'= {
+        }
+        &'payctl;help;man'= {
+        }
+        &'payctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,335 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_payctl_global_optspecs
+    string join \n db= o/output= q/quiet color= h/help V/version
+end
+
+function __fish_payctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_payctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_payctl_using_subcommand
+    set -l cmd (__fish_payctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c payctl -n "__fish_payctl_needs_command" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_needs_command" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_needs_command" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_needs_command" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "customer" -d 'Add, list and show customers'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "method" -d 'Payment methods on file (credit cards, bank accounts, PayPal)'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "invoice" -d 'Add, list, show, void and write off invoices'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "create" -d 'Record a payment and allocate it to invoices'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "list" -d 'List payments'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "show" -d 'Show one payment as a Fusebill Payment Object'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "add" -d 'Add a customer'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "list" -d 'List customers with their balances'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "show" -d 'Show one customer'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l id -d 'Customer id (e.g. 655080); assigned when left out' -r
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l name -d 'Name' -r
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l email -d 'Email address' -r
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l currency -d 'ISO 4217 currency of the customer\'s payments' -r
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l order -d 'Default auto-allocation order: oldest-to-newest or newest-to-oldest' -r
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "list" -d 'List customers with their balances'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one customer'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "list" -d 'List a customer\'s payment methods'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "set-default" -d 'Make a method its customer\'s default'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l type -d 'credit-card, ach or paypal' -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l id -d 'Method id; assigned when left out' -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l label -d 'A name for the method ("business Visa")' -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l brand -d 'Card brand or bank name' -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l last4 -d 'Last four digits of the card or account' -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l default -d 'Make this the customer\'s default method (the first method always is)'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a customer\'s payment methods'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "set-default" -d 'Make a method its customer\'s default'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "add" -d 'Add an invoice'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "list" -d 'List invoices with their derived status'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "show" -d 'Show one invoice and the payments allocated to it'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "void" -d 'Void an invoice with no payments allocated'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (cannot be undone)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l id -d 'Invoice id (e.g. 566934); assigned when left out' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l number -d 'Invoice number as printed; the id when left out' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l total -d 'Invoice total' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l currency -d 'Currency [default: the customer\'s]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l date -d 'Invoice date [default: now]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l due -d 'Due date [default: the invoice date]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l terms -d 'Payment terms: netN, due N days after the invoice date' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l status -d 'unpaid, partially_paid, paid, void or written_off' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l as-of -d 'Compute `overdue` as of this date' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l overdue -d 'Only invoices past their due date with money outstanding'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l as-of -d 'Compute `overdue` as of this date' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l reason -d 'Why (kept in the audit trail)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l reason -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an invoice'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "list" -d 'List invoices with their derived status'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one invoice and the payments allocated to it'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "void" -d 'Void an invoice with no payments allocated'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (cannot be undone)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l customer -d 'Customer id' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l amount -d 'Amount, a plain decimal in the customer\'s currency (50.78)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l method -d 'Cash, Check, CreditCard, DirectDeposit, ACH or Paypal' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l method-id -d 'The method on file to charge (required for CreditCard and ACH)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l reference -d 'Your reference for the payment (at most 500 characters)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l source -d 'Manual, Automatic, SelfServicePortal or Import' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l currency -d 'Currency; must be the customer\'s' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l date -d 'When the payment was received [default: now]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l gateway-fee -d 'Fee the gateway charged' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l allocate -d 'Apply AMOUNT to invoice INV (repeatable): --allocate 566934=2.00' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l order -d 'oldest-to-newest or newest-to-oldest [default: the customer\'s]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l idempotency-key -d 'Retry-safe key: the same key and request return the first payment' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l json -d 'Read a Fusebill Create Payment payload from FILE, or - for stdin' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l use-default-method -d 'Use the customer\'s default method on file'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l auto-allocate -d 'Spread what is left over the customer\'s open invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l dry-run -d 'Print what would be written, write nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l method -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l source -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l from -d 'Payments on or after this date' -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l to -d 'Payments up to this date (a whole day when given as YYYY-MM-DD)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l limit -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l offset -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l unallocated -d 'Only payments with money not yet allocated'
+complete -c payctl -n "__fish_payctl_using_subcommand list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand list" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand show" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand show" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand show" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand man" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand man" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand man" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand man" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "customer" -d 'Add, list and show customers'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "method" -d 'Payment methods on file (credit cards, bank accounts, PayPal)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "invoice" -d 'Add, list, show, void and write off invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "create" -d 'Record a payment and allocate it to invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "list" -d 'List payments'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "show" -d 'Show one payment as a Fusebill Payment Object'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "add" -d 'Add a customer'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "list" -d 'List customers with their balances'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "show" -d 'Show one customer'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from method" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from method" -f -a "list" -d 'List a customer\'s payment methods'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from method" -f -a "set-default" -d 'Make a method its customer\'s default'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "add" -d 'Add an invoice'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "list" -d 'List invoices with their derived status'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "show" -d 'Show one invoice and the payments allocated to it'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "void" -d 'Void an invoice with no payments allocated'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (cannot be undone)'

@@ -1,0 +1,230 @@
+//! The test environment: a temporary ledger, a pinned clock, no colour, and helpers that
+//! check whole outputs, exit codes, and that a refused command changed nothing.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+use tempfile::TempDir;
+
+pub const NOW: &str = "2026-11-21T10:00:00Z";
+
+pub struct Env {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("ledger.db");
+        Env { dir, db }
+    }
+
+    /// The payctl command with this ledger, the pinned clock and no colour.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("payctl").expect("payctl binary");
+        cmd.args(args)
+            .env("PAYCTL_DB", &self.db)
+            .env("PAYCTL_NOW", NOW)
+            .env("NO_COLOR", "1")
+            .env("HOME", self.dir.path())
+            .env("USER", "tester")
+            .env_remove("PAYCTL_OUTPUT")
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("PAYCTL_BUSY_TIMEOUT_MS")
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        to_run(self.command(args).output().expect("run payctl"))
+    }
+
+    /// Runs with `input` on stdin.
+    pub fn run_stdin(&self, args: &[&str], input: &str) -> Run {
+        use std::io::Write;
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn payctl");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        to_run(child.wait_with_output().unwrap())
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    #[track_caller]
+    pub fn ok(&self, args: &[&str]) -> String {
+        let run = self.run(args);
+        assert_eq!(
+            run.code, 0,
+            "payctl {args:?} failed\nstdout:\n{}\nstderr:\n{}",
+            run.stdout, run.stderr
+        );
+        run.stdout
+    }
+
+    /// Runs a command that must succeed with `-o json` and returns the parsed document.
+    #[track_caller]
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.extend(["-o", "json"]);
+        let out = self.ok(&all);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
+    }
+
+    /// Runs a command that must fail with `code` and the exact stderr `stderr`, and checks
+    /// that the ledger's content did not change.
+    #[track_caller]
+    pub fn refused(&self, args: &[&str], code: i32, stderr: &str) {
+        let before = self.snapshot();
+        let run = self.run(args);
+        assert_eq!(
+            (run.code, run.stderr.as_str(), run.stdout.as_str()),
+            (code, stderr, ""),
+            "payctl {args:?}"
+        );
+        assert_eq!(
+            before,
+            self.snapshot(),
+            "payctl {args:?} changed the ledger"
+        );
+    }
+
+    /// Every row of every table, as text: equal snapshots mean equal ledger content.
+    pub fn snapshot(&self) -> String {
+        snapshot(&self.db)
+    }
+
+    /// A customer 655080 (USD) with a card on file (id 1), and invoices 566934 (100.00, due
+    /// 2026-10-31), 566935 (20.00, due 2026-11-30) and 566936 (30.00, due 2026-12-31).
+    pub fn seeded() -> Env {
+        let env = Env::new();
+        env.ok(&[
+            "customer",
+            "add",
+            "--id",
+            "655080",
+            "--name",
+            "Acme Corp",
+            "--email",
+            "ap@acme.example",
+        ]);
+        env.ok(&[
+            "method",
+            "add",
+            "--customer",
+            "655080",
+            "--type",
+            "credit-card",
+            "--brand",
+            "Visa",
+            "--last4",
+            "4242",
+        ]);
+        env.ok(&[
+            "invoice",
+            "add",
+            "--customer",
+            "655080",
+            "--id",
+            "566934",
+            "--total",
+            "100.00",
+            "--date",
+            "2026-10-01",
+            "--terms",
+            "net30",
+        ]);
+        env.ok(&[
+            "invoice",
+            "add",
+            "--customer",
+            "655080",
+            "--id",
+            "566935",
+            "--total",
+            "20.00",
+            "--date",
+            "2026-10-31",
+            "--terms",
+            "net30",
+        ]);
+        env.ok(&[
+            "invoice",
+            "add",
+            "--customer",
+            "655080",
+            "--id",
+            "566936",
+            "--total",
+            "30.00",
+            "--date",
+            "2026-12-01",
+            "--due",
+            "2026-12-31",
+        ]);
+        env
+    }
+}
+
+fn to_run(out: Output) -> Run {
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+pub fn snapshot(db: &Path) -> String {
+    if !db.exists() {
+        return "(no ledger)".to_string();
+    }
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open ledger");
+    let mut out = String::new();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for table in tables {
+        out.push_str(&format!("## {table}\n"));
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+            .unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect();
+                Ok(cells.join("|"))
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&row.unwrap());
+            out.push('\n');
+        }
+    }
+    out
+}
