@@ -239,75 +239,15 @@ pub fn plan_payment(
             ));
             continue;
         }
-        let Some(Some(invoice)) = facts
+        let invoice = facts
             .named_invoices
             .iter()
             .find(|(id, _)| *id == spec.invoice_id)
-            .map(|(_, f)| f.clone())
-        else {
-            problems.push(Problem::new(
-                key,
-                format!(
-                    "invoice {} not found; list invoices with: payctl invoice list --customer {}",
-                    spec.invoice_id, customer.id
-                ),
-            ));
-            continue;
-        };
-        if invoice.customer_id != customer.id {
-            problems.push(Problem::new(
-                key,
-                format!(
-                    "invoice {} belongs to customer {}, not customer {}",
-                    invoice.id, invoice.customer_id, customer.id
-                ),
-            ));
-            continue;
+            .and_then(|(_, f)| f.as_ref());
+        match check_allocation(spec.invoice_id, invoice, customer.id, currency, spec.amount) {
+            Ok(money) => allocations.push((spec.invoice_id, money)),
+            Err(problem) => problems.push(problem),
         }
-        if invoice.currency != currency {
-            problems.push(Problem::new(
-                key,
-                format!(
-                    "invoice {} is in {}, the payment is in {currency}",
-                    invoice.id, invoice.currency
-                ),
-            ));
-            continue;
-        }
-        if matches!(
-            invoice.status,
-            InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid
-        ) {
-            problems.push(Problem::new(
-                key,
-                format!(
-                    "invoice {} is {}; only unpaid or partially_paid invoices take payments",
-                    invoice.id, invoice.status
-                ),
-            ));
-            continue;
-        }
-        let Ok(money) = amount_problem(
-            key,
-            &format!("allocation to invoice {}: amount", invoice.id),
-            spec.amount,
-            currency,
-        )
-        .map_err(|p| problems.push(p)) else {
-            continue;
-        };
-        if money.minor() > invoice.outstanding {
-            problems.push(Problem::new(
-                key,
-                format!(
-                    "allocation of {money} to invoice {} is more than its outstanding balance {}",
-                    invoice.id,
-                    Money::from_minor(invoice.outstanding, currency)
-                ),
-            ));
-            continue;
-        }
-        allocations.push((invoice.id, money));
     }
     let explicit: i64 = allocations.iter().map(|(_, m)| m.minor()).sum();
     if let Some(a) = amount {
@@ -375,6 +315,71 @@ pub fn plan_payment(
         settlement: method.initial_settlement(),
         allocations,
     })
+}
+
+/// Checks one allocation of `amount` to invoice `invoice_id` (SPEC §5 rule 5): the invoice
+/// exists, is this customer's, in this currency, still open, and owes at least `amount`.
+pub fn check_allocation(
+    invoice_id: i64,
+    invoice: Option<&InvoiceFacts>,
+    customer_id: i64,
+    currency: Currency,
+    amount: Decimal,
+) -> Result<Money, Problem> {
+    let key = "paymentAllocations";
+    let Some(invoice) = invoice else {
+        return Err(Problem::new(
+            key,
+            format!("invoice {invoice_id} not found; list invoices with: payctl invoice list --customer {customer_id}"),
+        ));
+    };
+    if invoice.customer_id != customer_id {
+        return Err(Problem::new(
+            key,
+            format!(
+                "invoice {} belongs to customer {}, not customer {customer_id}",
+                invoice.id, invoice.customer_id
+            ),
+        ));
+    }
+    if invoice.currency != currency {
+        return Err(Problem::new(
+            key,
+            format!(
+                "invoice {} is in {}, the payment is in {currency}",
+                invoice.id, invoice.currency
+            ),
+        ));
+    }
+    if matches!(
+        invoice.status,
+        InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid
+    ) {
+        return Err(Problem::new(
+            key,
+            format!(
+                "invoice {} is {}; only unpaid or partially_paid invoices take payments",
+                invoice.id, invoice.status
+            ),
+        ));
+    }
+    let money = amount_problem(
+        key,
+        &format!("allocation to invoice {}: amount", invoice.id),
+        amount,
+        currency,
+    )?;
+    if money.minor() > invoice.outstanding {
+        return Err(Problem::new(
+            key,
+            format!(
+                "allocation of {money} to invoice {} is more than its outstanding balance {}",
+                invoice.id,
+                Money::from_minor(invoice.outstanding, currency)
+            ),
+        ));
+    }
+    Ok(money)
 }
 
 fn resolve_method(
