@@ -37,6 +37,15 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Record a payment and allocate it to invoices')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List payments')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one payment as a Fusebill Payment Object')
+            [CompletionResult]::new('allocate', 'allocate', [CompletionResultType]::ParameterValue, 'Apply a payment''s unallocated funds to invoices (or all of a customer''s with --customer)')
+            [CompletionResult]::new('unallocate', 'unallocate', [CompletionResultType]::ParameterValue, 'Take money a payment applied to an invoice back into its unallocated funds')
+            [CompletionResult]::new('reallocate', 'reallocate', [CompletionResultType]::ParameterValue, 'Move money from one invoice to another in one step')
+            [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund part or all of a payment')
+            [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Settle a Pending (ACH, DirectDeposit) payment; failed means NSF')
+            [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Void a payment entered by mistake (reverses its allocations, keeps the record)')
+            [CompletionResult]::new('activity', 'activity', [CompletionResultType]::ParameterValue, 'Payment activities: every attempt to move money')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the audit trail')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -394,6 +403,195 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'payctl;allocate' {
+            [CompletionResult]::new('--invoice', '--invoice', [CompletionResultType]::ParameterName, 'Invoice to apply the payment''s unallocated funds to')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount to apply to --invoice')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'oldest-to-newest or newest-to-oldest [default: the customer''s]')
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Apply all of this customer''s available funds, oldest payments first')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Spread the unallocated funds over the customer''s open invoices')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;unallocate' {
+            [CompletionResult]::new('--invoice', '--invoice', [CompletionResultType]::ParameterName, 'invoice')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount to take back [default: all the payment has on the invoice]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;reallocate' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Invoice the money was applied to by mistake')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Invoice it belongs to')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount to move [default: all the payment has on --from]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;refund' {
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'amount')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'original, check, cash or direct-deposit')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'reference')
+            [CompletionResult]::new('--from-invoice', '--from-invoice', [CompletionResultType]::ParameterName, 'Take AMOUNT back from invoice INV, reopening it (repeatable); needed beyond the payment''s unallocated funds')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;settle' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'message')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;void' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (kept in the audit trail)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;activity' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List payment activities (every attempt, successful or not)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Record an attempt that made no payment (a declined card)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'payctl;activity;list' {
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'customer')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Successful, Failed or Unknown')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Collect, Refund or NSF')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;activity;add' {
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'customer')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'amount')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'method')
+            [CompletionResult]::new('--method-id', '--method-id', [CompletionResultType]::ParameterName, 'method-id')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'What happened ("card declined")')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;activity;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List payment activities (every attempt, successful or not)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Record an attempt that made no payment (a declined card)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'payctl;activity;help;list' {
+            break
+        }
+        'payctl;activity;help;add' {
+            break
+        }
+        'payctl;activity;help;help' {
+            break
+        }
+        'payctl;log' {
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'customer')
+            [CompletionResult]::new('--payment', '--payment', [CompletionResultType]::ParameterName, 'payment')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;verify' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'payctl;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -427,6 +625,15 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Record a payment and allocate it to invoices')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List payments')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one payment as a Fusebill Payment Object')
+            [CompletionResult]::new('allocate', 'allocate', [CompletionResultType]::ParameterValue, 'Apply a payment''s unallocated funds to invoices (or all of a customer''s with --customer)')
+            [CompletionResult]::new('unallocate', 'unallocate', [CompletionResultType]::ParameterValue, 'Take money a payment applied to an invoice back into its unallocated funds')
+            [CompletionResult]::new('reallocate', 'reallocate', [CompletionResultType]::ParameterValue, 'Move money from one invoice to another in one step')
+            [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund part or all of a payment')
+            [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Settle a Pending (ACH, DirectDeposit) payment; failed means NSF')
+            [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Void a payment entered by mistake (reverses its allocations, keeps the record)')
+            [CompletionResult]::new('activity', 'activity', [CompletionResultType]::ParameterValue, 'Payment activities: every attempt to move money')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the audit trail')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -492,6 +699,41 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             break
         }
         'payctl;help;show' {
+            break
+        }
+        'payctl;help;allocate' {
+            break
+        }
+        'payctl;help;unallocate' {
+            break
+        }
+        'payctl;help;reallocate' {
+            break
+        }
+        'payctl;help;refund' {
+            break
+        }
+        'payctl;help;settle' {
+            break
+        }
+        'payctl;help;void' {
+            break
+        }
+        'payctl;help;activity' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List payment activities (every attempt, successful or not)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Record an attempt that made no payment (a declined card)')
+            break
+        }
+        'payctl;help;activity;list' {
+            break
+        }
+        'payctl;help;activity;add' {
+            break
+        }
+        'payctl;help;log' {
+            break
+        }
+        'payctl;help;verify' {
             break
         }
         'payctl;help;completions' {

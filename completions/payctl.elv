@@ -34,6 +34,15 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand create 'Record a payment and allocate it to invoices'
             cand list 'List payments'
             cand show 'Show one payment as a Fusebill Payment Object'
+            cand allocate 'Apply a payment''s unallocated funds to invoices (or all of a customer''s with --customer)'
+            cand unallocate 'Take money a payment applied to an invoice back into its unallocated funds'
+            cand reallocate 'Move money from one invoice to another in one step'
+            cand refund 'Refund part or all of a payment'
+            cand settle 'Settle a Pending (ACH, DirectDeposit) payment; failed means NSF'
+            cand void 'Void a payment entered by mistake (reverses its allocations, keeps the record)'
+            cand activity 'Payment activities: every attempt to move money'
+            cand log 'Show the audit trail'
+            cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -356,6 +365,180 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'payctl;allocate'= {
+            cand --invoice 'Invoice to apply the payment''s unallocated funds to'
+            cand --amount 'Amount to apply to --invoice'
+            cand --order 'oldest-to-newest or newest-to-oldest [default: the customer''s]'
+            cand --customer 'Apply all of this customer''s available funds, oldest payments first'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --auto 'Spread the unallocated funds over the customer''s open invoices'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;unallocate'= {
+            cand --invoice 'invoice'
+            cand --amount 'Amount to take back [default: all the payment has on the invoice]'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;reallocate'= {
+            cand --from 'Invoice the money was applied to by mistake'
+            cand --to 'Invoice it belongs to'
+            cand --amount 'Amount to move [default: all the payment has on --from]'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;refund'= {
+            cand --amount 'amount'
+            cand --method 'original, check, cash or direct-deposit'
+            cand --reference 'reference'
+            cand --from-invoice 'Take AMOUNT back from invoice INV, reopening it (repeatable); needed beyond the payment''s unallocated funds'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;settle'= {
+            cand --status 'status'
+            cand --message 'message'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;void'= {
+            cand --reason 'Why (kept in the audit trail)'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;activity'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List payment activities (every attempt, successful or not)'
+            cand add 'Record an attempt that made no payment (a declined card)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;activity;list'= {
+            cand --customer 'customer'
+            cand --status 'Successful, Failed or Unknown'
+            cand --type 'Collect, Refund or NSF'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;activity;add'= {
+            cand --customer 'customer'
+            cand --amount 'amount'
+            cand --method 'method'
+            cand --method-id 'method-id'
+            cand --status 'status'
+            cand --message 'What happened ("card declined")'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;activity;help'= {
+            cand list 'List payment activities (every attempt, successful or not)'
+            cand add 'Record an attempt that made no payment (a declined card)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;activity;help;list'= {
+        }
+        &'payctl;activity;help;add'= {
+        }
+        &'payctl;activity;help;help'= {
+        }
+        &'payctl;log'= {
+            cand --customer 'customer'
+            cand --payment 'payment'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;verify'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'payctl;completions'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -387,6 +570,15 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand create 'Record a payment and allocate it to invoices'
             cand list 'List payments'
             cand show 'Show one payment as a Fusebill Payment Object'
+            cand allocate 'Apply a payment''s unallocated funds to invoices (or all of a customer''s with --customer)'
+            cand unallocate 'Take money a payment applied to an invoice back into its unallocated funds'
+            cand reallocate 'Move money from one invoice to another in one step'
+            cand refund 'Refund part or all of a payment'
+            cand settle 'Settle a Pending (ACH, DirectDeposit) payment; failed means NSF'
+            cand void 'Void a payment entered by mistake (reverses its allocations, keeps the record)'
+            cand activity 'Payment activities: every attempt to move money'
+            cand log 'Show the audit trail'
+            cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -435,6 +627,30 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;list'= {
         }
         &'payctl;help;show'= {
+        }
+        &'payctl;help;allocate'= {
+        }
+        &'payctl;help;unallocate'= {
+        }
+        &'payctl;help;reallocate'= {
+        }
+        &'payctl;help;refund'= {
+        }
+        &'payctl;help;settle'= {
+        }
+        &'payctl;help;void'= {
+        }
+        &'payctl;help;activity'= {
+            cand list 'List payment activities (every attempt, successful or not)'
+            cand add 'Record an attempt that made no payment (a declined card)'
+        }
+        &'payctl;help;activity;list'= {
+        }
+        &'payctl;help;activity;add'= {
+        }
+        &'payctl;help;log'= {
+        }
+        &'payctl;help;verify'= {
         }
         &'payctl;help;completions'= {
         }

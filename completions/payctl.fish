@@ -40,6 +40,15 @@ complete -c payctl -n "__fish_payctl_needs_command" -f -a "invoice" -d 'Add, lis
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "create" -d 'Record a payment and allocate it to invoices'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "list" -d 'List payments'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "show" -d 'Show one payment as a Fusebill Payment Object'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "allocate" -d 'Apply a payment\'s unallocated funds to invoices (or all of a customer\'s with --customer)'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "unallocate" -d 'Take money a payment applied to an invoice back into its unallocated funds'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "reallocate" -d 'Move money from one invoice to another in one step'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "refund" -d 'Refund part or all of a payment'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "settle" -d 'Settle a Pending (ACH, DirectDeposit) payment; failed means NSF'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "void" -d 'Void a payment entered by mistake (reverses its allocations, keeps the record)'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "activity" -d 'Payment activities: every attempt to move money'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "log" -d 'Show the audit trail'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "verify" -d 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -293,6 +302,152 @@ never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l invoice -d 'Invoice to apply the payment\'s unallocated funds to' -r
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l amount -d 'Amount to apply to --invoice' -r
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l order -d 'oldest-to-newest or newest-to-oldest [default: the customer\'s]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l customer -d 'Apply all of this customer\'s available funds, oldest payments first' -r
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l auto -d 'Spread the unallocated funds over the customer\'s open invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l invoice -r
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l amount -d 'Amount to take back [default: all the payment has on the invoice]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l from -d 'Invoice the money was applied to by mistake' -r
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l to -d 'Invoice it belongs to' -r
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l amount -d 'Amount to move [default: all the payment has on --from]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l amount -r
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l method -d 'original, check, cash or direct-deposit' -r
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l reference -r
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l from-invoice -d 'Take AMOUNT back from invoice INV, reopening it (repeatable); needed beyond the payment\'s unallocated funds' -r
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -l status -r -f -a "successful\t''
+failed\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -l message -r
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand void" -l reason -d 'Why (kept in the audit trail)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand void" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand void" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand void" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand void" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand void" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "add" -d 'Record an attempt that made no payment (a declined card)'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l status -d 'Successful, Failed or Unknown' -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l type -d 'Collect, Refund or NSF' -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l amount -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l method -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l method-id -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l status -r -f -a "failed\t''
+unknown\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l message -d 'What happened ("card declined")' -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "add" -d 'Record an attempt that made no payment (a declined card)'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand log" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand log" -l payment -r
+complete -c payctl -n "__fish_payctl_using_subcommand log" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand log" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand log" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand log" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand log" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -313,15 +468,24 @@ never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "customer" -d 'Add, list and show customers'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "method" -d 'Payment methods on file (credit cards, bank accounts, PayPal)'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "invoice" -d 'Add, list, show, void and write off invoices'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "create" -d 'Record a payment and allocate it to invoices'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "list" -d 'List payments'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "show" -d 'Show one payment as a Fusebill Payment Object'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "customer" -d 'Add, list and show customers'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "method" -d 'Payment methods on file (credit cards, bank accounts, PayPal)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "invoice" -d 'Add, list, show, void and write off invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "create" -d 'Record a payment and allocate it to invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "list" -d 'List payments'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "show" -d 'Show one payment as a Fusebill Payment Object'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "allocate" -d 'Apply a payment\'s unallocated funds to invoices (or all of a customer\'s with --customer)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "unallocate" -d 'Take money a payment applied to an invoice back into its unallocated funds'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "reallocate" -d 'Move money from one invoice to another in one step'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "refund" -d 'Refund part or all of a payment'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "settle" -d 'Settle a Pending (ACH, DirectDeposit) payment; failed means NSF'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "void" -d 'Void a payment entered by mistake (reverses its allocations, keeps the record)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "activity" -d 'Payment activities: every attempt to move money'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "log" -d 'Show the audit trail'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "verify" -d 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log verify completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "add" -d 'Add a customer'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "list" -d 'List customers with their balances'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "show" -d 'Show one customer'
@@ -333,3 +497,5 @@ complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subc
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "show" -d 'Show one invoice and the payments allocated to it'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "void" -d 'Void an invoice with no payments allocated'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (cannot be undone)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from activity" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from activity" -f -a "add" -d 'Record an attempt that made no payment (a declined card)'

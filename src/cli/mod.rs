@@ -10,11 +10,16 @@ use rust_decimal::Decimal;
 use crate::core::payment::{parse_allocation_spec, parse_id, AllocationSpec};
 use crate::core::{AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source};
 
+pub mod after;
 pub mod customer;
 pub mod invoice;
 pub mod method;
 pub mod payment;
 
+pub use after::{
+    ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
+    UnallocateArgs,
+};
 pub use customer::CustomerCommand;
 pub use invoice::InvoiceCommand;
 pub use method::MethodCommand;
@@ -88,6 +93,36 @@ pub enum Command {
         #[arg(value_parser = id_arg)]
         id: i64,
     },
+    /// Apply a payment's unallocated funds to invoices (or all of a customer's with --customer)
+    Allocate(AllocateArgs),
+    /// Take money a payment applied to an invoice back into its unallocated funds
+    Unallocate(UnallocateArgs),
+    /// Move money from one invoice to another in one step
+    Reallocate(ReallocateArgs),
+    /// Refund part or all of a payment
+    Refund(RefundArgs),
+    /// Settle a Pending (ACH, DirectDeposit) payment; failed means NSF
+    Settle(SettleArgs),
+    /// Void a payment entered by mistake (reverses its allocations, keeps the record)
+    Void {
+        #[arg(value_parser = id_arg)]
+        id: i64,
+        /// Why (kept in the audit trail)
+        #[arg(long)]
+        reason: String,
+    },
+    /// Payment activities: every attempt to move money
+    #[command(subcommand)]
+    Activity(ActivityCommand),
+    /// Show the audit trail
+    Log {
+        #[arg(long, value_parser = id_arg)]
+        customer: Option<i64>,
+        #[arg(long, value_parser = id_arg)]
+        payment: Option<i64>,
+    },
+    /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
+    Verify,
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]

@@ -6,6 +6,7 @@ use crate::cli::Command;
 use crate::core::text::{check_text, excerpt};
 use crate::error::{Error, Problem, Result};
 
+mod after;
 mod customer;
 mod generate;
 mod invoice;
@@ -22,6 +23,15 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Create(args) => payment::create(*args, ctx),
         Command::List(args) => payment::list(args, ctx),
         Command::Show { id } => payment::show(id, ctx),
+        Command::Allocate(args) => after::allocate(args, ctx),
+        Command::Unallocate(args) => after::unallocate(args, ctx),
+        Command::Reallocate(args) => after::reallocate(args, ctx),
+        Command::Refund(args) => after::refund(args, ctx),
+        Command::Settle(args) => after::settle(args, ctx),
+        Command::Void { id, reason } => after::void(id, reason, ctx),
+        Command::Activity(c) => after::activity(c, ctx),
+        Command::Log { customer, payment } => after::log(customer, payment, ctx),
+        Command::Verify => after::verify(ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
         Command::Man => Ok(Outcome::read(man_page())),
     }

@@ -13,11 +13,14 @@ use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use crate::core::dates::format_timestamp;
 use crate::error::{Error, Result};
 
+pub mod activities;
 pub mod audit;
+pub mod corrections;
 pub mod customers;
 pub mod invoices;
 pub mod methods;
 pub mod payments;
+pub mod verify;
 
 /// `PRAGMA application_id` of a payctl ledger: "PYCT".
 pub const APPLICATION_ID: i32 = 0x5059_4354;

@@ -3,8 +3,9 @@
 use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
 use serde::Serialize;
 
-use crate::core::views::{CustomerView, InvoiceView, MethodView, PaymentView};
+use crate::core::views::{ActivityView, CustomerView, InvoiceView, MethodView, PaymentView};
 use crate::core::{InvoiceStatus, Money, Settlement};
+use crate::ledger::audit::AuditEvent;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -162,6 +163,68 @@ impl Record for InvoiceView {
             ]);
         }
         vec![("Payments allocated".to_string(), table)]
+    }
+}
+
+impl Record for ActivityView {
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID"),
+        field("customerId", "Customer"),
+        field("transactionType", "Type"),
+        field("status", "Status"),
+        money("amount", "Amount"),
+        field("currency", "Currency"),
+        field("paymentMethod", "Method"),
+        detail("paymentMethodId", "Method id"),
+        detail("source", "Source"),
+        field("effectiveTimestamp", "Date"),
+        field("message", "Message"),
+        field("paymentId", "Payment"),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.customer_id.to_string(),
+            self.transaction_type.to_string(),
+            self.status.to_string(),
+            self.amount.to_string(),
+            self.currency.to_string(),
+            self.payment_method.clone(),
+            opt(&self.payment_method_id),
+            self.source.clone(),
+            self.effective_timestamp.clone(),
+            opt(&self.message),
+            opt(&self.payment_id),
+        ]
+    }
+}
+
+impl Record for AuditEvent {
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID"),
+        field("at", "At"),
+        field("osUser", "User"),
+        field("action", "Action"),
+        field("entity", "Entity"),
+        field("entityId", "Entity id"),
+        field("customerId", "Customer"),
+        field("paymentId", "Payment"),
+        detail("command", "Command"),
+        detail("detail", "Detail"),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.at.clone(),
+            self.os_user.clone(),
+            self.action.clone(),
+            self.entity.clone(),
+            self.entity_id.to_string(),
+            opt(&self.customer_id),
+            opt(&self.payment_id),
+            self.command.clone(),
+            self.detail.to_string(),
+        ]
     }
 }
 

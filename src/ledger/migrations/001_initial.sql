@@ -91,7 +91,9 @@ CREATE TABLE allocations (
     invoice_id   INTEGER NOT NULL REFERENCES invoices (id),
     amount       INTEGER NOT NULL CHECK (amount <> 0),
     kind         TEXT NOT NULL CHECK (kind IN ('allocate', 'unallocate', 'reallocate', 'refund', 'nsf', 'void')),
-    refund_id    INTEGER REFERENCES refunds (id),
+    -- Deferred: a refund's reversals are written before the refund row, so that the refund
+    -- row's own check sees the payment's allocations already reduced.
+    refund_id    INTEGER REFERENCES refunds (id) DEFERRABLE INITIALLY DEFERRED,
     effective_at TEXT NOT NULL,
     created_at   TEXT NOT NULL
 ) STRICT;

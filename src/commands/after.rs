@@ -1,0 +1,297 @@
+//! Allocate, unallocate, reallocate, refund, settle, void, activities, log and verify.
+
+use super::{reject_any, text_problem};
+use crate::app::{Ctx, Outcome};
+use crate::cli::after::AttemptStatus;
+use crate::cli::{
+    ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
+    UnallocateArgs,
+};
+use crate::core::views::PaymentView;
+use crate::core::{ActivityStatus, Money, Source};
+use crate::error::{Error, Problem, Result};
+use crate::ledger::activities::{self, ActivityFilter, NewAttempt};
+use crate::ledger::corrections::{self, RefundRequest};
+use crate::ledger::{audit, payments, verify};
+use crate::render;
+
+/// Runs a write on one payment and shows the payment afterwards.
+fn on_payment<T>(
+    ctx: &Ctx,
+    id: i64,
+    f: impl FnOnce(&rusqlite::Transaction, &crate::ledger::Actor) -> Result<T>,
+    heading: impl FnOnce(&PaymentView, T) -> String,
+) -> Result<Outcome> {
+    let actor = ctx.actor();
+    let mut ledger = ctx.ledger()?;
+    let (value, payment) = ledger.write(|tx| {
+        let value = f(tx, &actor)?;
+        Ok((value, payments::get(tx, id)?))
+    })?;
+    let heading = heading(&payment, value);
+    Ok(Outcome {
+        id: Some(id),
+        text: render::one(&payment, ctx.style, Some(&heading)),
+    })
+}
+
+pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
+    if let Some(customer) = args.customer {
+        let actor = ctx.actor();
+        let mut ledger = ctx.ledger()?;
+        let touched = ledger.write(|tx| {
+            let ids = corrections::allocate_customer(tx, &actor, customer, args.order)?;
+            ids.into_iter()
+                .map(|id| payments::get(tx, id))
+                .collect::<Result<Vec<_>>>()
+        })?;
+        return Ok(Outcome::read(render::list(&touched, ctx.style)));
+    }
+    let Some(id) = args.id else {
+        return Err(Error::usage(
+            "paymentId",
+            "give a payment id, or --customer N --auto",
+        ));
+    };
+    match (args.invoice, args.amount) {
+        (Some(invoice), Some(amount)) => on_payment(
+            ctx,
+            id,
+            |tx, actor| corrections::allocate_one(tx, actor, id, invoice, amount),
+            |p, ()| {
+                format!(
+                    "Allocated {amount} {} of payment {id} to invoice {invoice}",
+                    p.currency
+                )
+            },
+        ),
+        _ => on_payment(
+            ctx,
+            id,
+            |tx, actor| corrections::allocate_auto(tx, actor, id, args.order),
+            |p, applied| {
+                format!(
+                    "Allocated {} {} of payment {id} automatically",
+                    Money::from_minor(applied, p.currency),
+                    p.currency
+                )
+            },
+        ),
+    }
+}
+
+pub fn unallocate(args: UnallocateArgs, ctx: &Ctx) -> Result<Outcome> {
+    let (id, invoice) = (args.id, args.invoice);
+    on_payment(
+        ctx,
+        id,
+        |tx, actor| corrections::unallocate(tx, actor, id, invoice, args.amount),
+        |p, taken| {
+            format!(
+                "Took {taken} {} of payment {id} back from invoice {invoice}",
+                p.currency
+            )
+        },
+    )
+}
+
+pub fn reallocate(args: ReallocateArgs, ctx: &Ctx) -> Result<Outcome> {
+    let (id, from, to) = (args.id, args.from, args.to);
+    on_payment(
+        ctx,
+        id,
+        |tx, actor| corrections::reallocate(tx, actor, id, from, to, args.amount),
+        |p, moved| {
+            format!(
+                "Moved {moved} {} of payment {id} from invoice {from} to invoice {to}",
+                p.currency
+            )
+        },
+    )
+}
+
+pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
+    reject_any([args
+        .reference
+        .as_deref()
+        .and_then(|r| text_problem("reference", "reference", r, 500))])?;
+    let id = args.id;
+    let req = RefundRequest {
+        amount: args.amount,
+        method: args.method,
+        reference: args.reference,
+        from_invoices: args.from_invoice,
+    };
+    let actor = ctx.actor();
+    let mut ledger = ctx.ledger()?;
+    let (refund_id, payment) = ledger.write(|tx| {
+        let refund_id = corrections::refund(tx, &actor, id, &req)?;
+        Ok((refund_id, payments::get(tx, id)?))
+    })?;
+    let refunded = payment
+        .refunds
+        .iter()
+        .find(|r| r.id == refund_id)
+        .map(|r| r.amount.to_string())
+        .unwrap_or_default();
+    let heading = format!(
+        "Refunded {refunded} {} of payment {id} (refund {refund_id})",
+        payment.currency
+    );
+    Ok(Outcome {
+        id: Some(refund_id),
+        text: render::one(&payment, ctx.style, Some(&heading)),
+    })
+}
+
+pub fn settle(args: SettleArgs, ctx: &Ctx) -> Result<Outcome> {
+    reject_any([args
+        .message
+        .as_deref()
+        .and_then(|m| text_problem("message", "message", m, 500))])?;
+    let id = args.id;
+    let successful = args.status == SettleStatus::Successful;
+    on_payment(
+        ctx,
+        id,
+        |tx, actor| corrections::settle(tx, actor, id, successful, args.message.as_deref()),
+        |_, ()| {
+            if successful {
+                format!("Payment {id} settled")
+            } else {
+                format!("Payment {id} failed settlement (NSF): its allocations were reversed")
+            }
+        },
+    )
+}
+
+pub fn void(id: i64, reason: String, ctx: &Ctx) -> Result<Outcome> {
+    reject_any([
+        reason.trim().is_empty().then(|| {
+            Problem::new(
+                "reason",
+                "reason is empty; say why (it is kept in the audit trail)",
+            )
+        }),
+        text_problem("reason", "reason", &reason, 500),
+    ])?;
+    on_payment(
+        ctx,
+        id,
+        |tx, actor| corrections::void(tx, actor, id, reason.trim()),
+        |_, ()| format!("Voided payment {id}"),
+    )
+}
+
+pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
+    let mut ledger = ctx.ledger()?;
+    match command {
+        ActivityCommand::List {
+            customer,
+            status,
+            transaction_type,
+        } => {
+            let filter = ActivityFilter {
+                customer,
+                status,
+                transaction_type,
+            };
+            let list = ledger.read(|tx| activities::list(tx, &filter))?;
+            Ok(Outcome::read(render::list(&list, ctx.style)))
+        }
+        ActivityCommand::Add(args) => {
+            reject_any([
+                args.message.trim().is_empty().then(|| {
+                    Problem::new(
+                        "message",
+                        "message is empty; say what happened (\"card declined\")",
+                    )
+                }),
+                text_problem("message", "message", &args.message, 500),
+            ])?;
+            let new = NewAttempt {
+                customer_id: args.customer,
+                amount: args.amount,
+                method: args.method,
+                method_id: args.method_id,
+                status: match args.status {
+                    AttemptStatus::Failed => ActivityStatus::Failed,
+                    AttemptStatus::Unknown => ActivityStatus::Unknown,
+                },
+                message: args.message.trim().to_string(),
+                source: Source::Manual.as_str(),
+            };
+            let actor = ctx.actor();
+            let customer = args.customer;
+            let view = ledger.write(|tx| {
+                let id = activities::add_attempt(tx, &actor, &new)?;
+                let all = activities::list(
+                    tx,
+                    &ActivityFilter {
+                        customer: Some(customer),
+                        ..Default::default()
+                    },
+                )?;
+                all.into_iter()
+                    .find(|a| a.id == id)
+                    .ok_or_else(|| Error::Storage(format!("activity {id} vanished")))
+            })?;
+            Ok(Outcome {
+                id: Some(view.id),
+                text: render::one(
+                    &view,
+                    ctx.style,
+                    Some(&format!("Recorded activity {}", view.id)),
+                ),
+            })
+        }
+    }
+}
+
+pub fn log(customer: Option<i64>, payment: Option<i64>, ctx: &Ctx) -> Result<Outcome> {
+    let mut ledger = ctx.ledger()?;
+    let events = ledger.read(|tx| audit::list(tx, customer, payment))?;
+    Ok(Outcome::read(render::list(&events, ctx.style)))
+}
+
+pub fn verify(ctx: &Ctx) -> Result<Outcome> {
+    let mut ledger = ctx.ledger()?;
+    let report = ledger.read(verify::run)?;
+    if !report.problems.is_empty() {
+        return Err(Error::Rejected(
+            report
+                .problems
+                .into_iter()
+                .map(|p| Problem::new("verify", p))
+                .collect(),
+        ));
+    }
+    let counts = report
+        .counts
+        .iter()
+        .map(|(t, n)| format!("{n} {t}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = match ctx.style.format {
+        render::Format::Json => render::json(&serde_json::json!({
+            "ok": true,
+            "checks": report.checked,
+            "counts": report.counts.iter().map(|(t, n)| (t.clone(), serde_json::json!(n))).collect::<serde_json::Map<_, _>>(),
+        })),
+        render::Format::Csv => {
+            let mut out = String::from("check,result\n");
+            for check in &report.checked {
+                out.push_str(&format!("{check},ok\n"));
+            }
+            out
+        }
+        render::Format::Table => {
+            let mut out = format!("ledger OK: {counts}\n");
+            for check in &report.checked {
+                out.push_str(&format!("  ok  {check}\n"));
+            }
+            out
+        }
+    };
+    Ok(Outcome::read(text))
+}

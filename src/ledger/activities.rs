@@ -1,0 +1,132 @@
+//! Payment activities: every attempt to move money, including the ones that failed.
+
+use rusqlite::{params, Transaction};
+use rust_decimal::Decimal;
+use serde_json::json;
+
+use super::audit::{self, Touched};
+use super::customers::{self, stored_currency, stored_enum};
+use super::payments::{insert_activity, NewActivity};
+use super::{methods, Actor, SqlResult};
+use crate::core::views::ActivityView;
+use crate::core::{ActivityStatus, Money, PaymentMethod, TransactionType};
+use crate::error::{Error, Result};
+
+#[derive(Default)]
+pub struct ActivityFilter {
+    pub customer: Option<i64>,
+    pub status: Option<ActivityStatus>,
+    pub transaction_type: Option<TransactionType>,
+}
+
+pub fn list(tx: &Transaction, filter: &ActivityFilter) -> Result<Vec<ActivityView>> {
+    if let Some(customer) = filter.customer {
+        customers::facts(tx, customer)?;
+    }
+    let mut stmt = tx
+        .prepare_cached(
+            "SELECT id, customer_id, transaction_type, status, amount, currency, method, method_id, source,
+                    effective_at, message, payment_id
+             FROM activities
+             WHERE (?1 IS NULL OR customer_id = ?1) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR transaction_type = ?3)
+             ORDER BY id",
+        )
+        .sql()?;
+    let rows = stmt
+        .query_map(
+            params![
+                filter.customer,
+                filter.status.map(|s| s.as_str()),
+                filter.transaction_type.map(|t| t.as_str())
+            ],
+            |r| {
+                let currency = stored_currency(&r.get::<_, String>(5)?)?;
+                Ok(ActivityView {
+                    id: r.get(0)?,
+                    customer_id: r.get(1)?,
+                    transaction_type: stored_enum(&r.get::<_, String>(2)?)?,
+                    status: stored_enum(&r.get::<_, String>(3)?)?,
+                    amount: Money::from_minor(r.get(4)?, currency),
+                    currency,
+                    payment_method: r.get(6)?,
+                    payment_method_id: r.get(7)?,
+                    source: r.get(8)?,
+                    effective_timestamp: r.get(9)?,
+                    message: r.get(10)?,
+                    payment_id: r.get(11)?,
+                })
+            },
+        )
+        .sql()?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+}
+
+pub struct NewAttempt {
+    pub customer_id: i64,
+    pub amount: Decimal,
+    pub method: PaymentMethod,
+    pub method_id: Option<i64>,
+    pub status: ActivityStatus,
+    pub message: String,
+    pub source: &'static str,
+}
+
+/// Records an attempt that made no payment (a declined card, an unknown outcome).
+pub fn add_attempt(tx: &Transaction, actor: &Actor, new: &NewAttempt) -> Result<i64> {
+    let customer = customers::facts(tx, new.customer_id)?;
+    let amount = Money::from_decimal(new.amount, customer.currency)
+        .map_err(|e| Error::rejected("amount", format!("amount '{}' {e}", new.amount)))?;
+    if let Some(id) = new.method_id {
+        let method = methods::facts(tx, id)?
+            .filter(|m| m.customer_id == new.customer_id)
+            .ok_or_else(|| {
+                Error::rejected(
+                    "paymentMethodId",
+                    format!(
+                        "payment method {id} not found for customer {}",
+                        new.customer_id
+                    ),
+                )
+            })?;
+        if Some(method.method_type) != new.method.method_type() {
+            return Err(Error::rejected(
+                "paymentMethodId",
+                format!(
+                    "payment method {id} is {}, not {}",
+                    method.method_type, new.method
+                ),
+            ));
+        }
+    }
+    let now = actor.now_text();
+    let id = insert_activity(
+        tx,
+        &NewActivity {
+            customer_id: new.customer_id,
+            payment_id: None,
+            refund_id: None,
+            transaction_type: TransactionType::Collect,
+            status: new.status,
+            amount,
+            method: new.method.as_str(),
+            method_id: new.method_id,
+            source: new.source,
+            message: Some(&new.message),
+            effective: &now,
+            now: &now,
+        },
+    )?;
+    audit::record(
+        tx,
+        actor,
+        "activity.add",
+        Touched {
+            entity: "activity",
+            entity_id: id,
+            customer_id: Some(new.customer_id),
+            payment_id: None,
+        },
+        &json!({"status": new.status.as_str(), "amount": amount, "paymentMethod": new.method.as_str(), "message": new.message}),
+    )?;
+    Ok(id)
+}

@@ -1,0 +1,186 @@
+//! `payctl verify`: SQLite's own checks, then every invariant recomputed from the raw rows.
+
+use rusqlite::Transaction;
+
+use super::SqlResult;
+use crate::core::Currency;
+use crate::error::Result;
+
+/// Each query returns one text per broken record; an empty result means the invariant holds.
+const CHECKS: &[(&str, &str)] = &[
+    (
+        "payment balances match their rows",
+        "SELECT 'payment ' || p.id || ': cached allocated ' || b.allocated || ' / refunded ' || b.refunded
+                || ' (minor units) but its rows say ' || coalesce(a.s, 0) || ' / ' || coalesce(r.s, 0)
+         FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+         LEFT JOIN (SELECT payment_id, sum(amount) s FROM allocations GROUP BY payment_id) a ON a.payment_id = p.id
+         LEFT JOIN (SELECT payment_id, sum(amount) s FROM refunds GROUP BY payment_id) r ON r.payment_id = p.id
+         WHERE b.allocated <> coalesce(a.s, 0) OR b.refunded <> coalesce(r.s, 0)",
+    ),
+    (
+        "no payment spends more than its amount",
+        "SELECT 'payment ' || p.id || ': amount ' || p.amount || ' < allocated ' || coalesce(a.s, 0)
+                || ' + refunded ' || coalesce(r.s, 0) || ' (minor units)'
+         FROM payments p
+         LEFT JOIN (SELECT payment_id, sum(amount) s FROM allocations GROUP BY payment_id) a ON a.payment_id = p.id
+         LEFT JOIN (SELECT payment_id, sum(amount) s FROM refunds GROUP BY payment_id) r ON r.payment_id = p.id
+         WHERE coalesce(a.s, 0) < 0 OR coalesce(a.s, 0) + coalesce(r.s, 0) > p.amount
+            OR p.amount <= 0 OR p.gateway_fee < 0 OR p.gateway_fee > p.amount",
+    ),
+    (
+        "no payment has a negative allocation on an invoice",
+        "SELECT 'payment ' || payment_id || ' on invoice ' || invoice_id || ': net allocation ' || sum(amount) || ' is negative'
+         FROM allocations GROUP BY payment_id, invoice_id HAVING sum(amount) < 0",
+    ),
+    (
+        "invoice balances match their rows",
+        "SELECT 'invoice ' || i.id || ': cached allocated ' || b.allocated || ' but its rows say ' || coalesce(a.s, 0)
+                || '; cached closure ' || coalesce(b.closed, 'none') || ' but its rows say ' || coalesce(c.kind, 'none')
+         FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
+         LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocations GROUP BY invoice_id) a ON a.invoice_id = i.id
+         LEFT JOIN invoice_closures c ON c.invoice_id = i.id
+         WHERE b.allocated <> coalesce(a.s, 0) OR coalesce(b.closed, '') <> coalesce(c.kind, '')
+            OR b.written_off <> coalesce(c.amount, 0)",
+    ),
+    (
+        "no invoice is allocated past its total",
+        "SELECT 'invoice ' || i.id || ': allocated ' || coalesce(a.s, 0) || ' + written off ' || coalesce(c.amount, 0)
+                || ' is outside 0..total ' || i.total || ' (minor units)'
+         FROM invoices i
+         LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocations GROUP BY invoice_id) a ON a.invoice_id = i.id
+         LEFT JOIN invoice_closures c ON c.invoice_id = i.id
+         WHERE i.total <= 0 OR coalesce(a.s, 0) < 0 OR coalesce(a.s, 0) + coalesce(c.amount, 0) > i.total",
+    ),
+    (
+        "void invoices have nothing allocated",
+        "SELECT 'invoice ' || c.invoice_id || ': void but ' || sum(a.amount) || ' is allocated'
+         FROM invoice_closures c JOIN allocations a ON a.invoice_id = c.invoice_id
+         WHERE c.kind = 'void' GROUP BY c.invoice_id HAVING sum(a.amount) <> 0",
+    ),
+    (
+        "payment status matches its events",
+        "SELECT 'payment ' || p.id || ': cached settlement ' || b.settlement || ' / voided ' || b.voided
+                || ' but its events say ' || coalesce(e.last_settle, p.initial_settlement) || ' / ' || coalesce(e.voided, 0)
+         FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+         LEFT JOIN (SELECT payment_id,
+                       (SELECT CASE kind WHEN 'settled' THEN 'Successful' ELSE 'Failed' END FROM payment_events x
+                         WHERE x.payment_id = pe.payment_id AND kind IN ('settled', 'failed') ORDER BY id DESC LIMIT 1) last_settle,
+                       max(kind = 'voided') voided
+                    FROM payment_events pe GROUP BY payment_id) e ON e.payment_id = p.id
+         WHERE b.settlement <> coalesce(e.last_settle, p.initial_settlement) OR b.voided <> coalesce(e.voided, 0)",
+    ),
+    (
+        "bounced and void payments have nothing allocated",
+        "SELECT 'payment ' || p.id || ': ' || CASE WHEN b.voided = 1 THEN 'void' ELSE 'failed settlement' END
+                || ' but ' || b.allocated || ' is still allocated'
+         FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+         WHERE (b.voided = 1 OR b.settlement = 'Failed') AND b.allocated <> 0",
+    ),
+    (
+        "allocations join a payment and an invoice of one customer and currency",
+        "SELECT 'allocation ' || a.id || ': payment ' || p.id || ' (customer ' || p.customer_id || ', ' || p.currency
+                || ') and invoice ' || i.id || ' (customer ' || i.customer_id || ', ' || i.currency || ') differ'
+         FROM allocations a JOIN payments p ON p.id = a.payment_id JOIN invoices i ON i.id = a.invoice_id
+         WHERE p.customer_id <> i.customer_id OR p.currency <> i.currency",
+    ),
+    (
+        "every payment has its Collect activity",
+        "SELECT 'payment ' || p.id || ': ' || count(a.id) || ' Collect activities, expected 1'
+         FROM payments p LEFT JOIN activities a ON a.payment_id = p.id AND a.transaction_type = 'Collect'
+         GROUP BY p.id HAVING count(a.id) <> 1",
+    ),
+    (
+        "every refund has its Refund activity",
+        "SELECT 'refund ' || r.id || ': ' || count(a.id) || ' Refund activities, expected 1'
+         FROM refunds r LEFT JOIN activities a ON a.refund_id = r.id AND a.transaction_type = 'Refund'
+         GROUP BY r.id HAVING count(a.id) <> 1",
+    ),
+];
+
+pub struct Report {
+    pub checked: Vec<String>,
+    pub problems: Vec<String>,
+    pub counts: Vec<(String, i64)>,
+}
+
+pub fn run(tx: &Transaction) -> Result<Report> {
+    let mut problems = Vec::new();
+    let integrity: Vec<String> = tx
+        .prepare("PRAGMA integrity_check")
+        .sql()?
+        .query_map([], |r| r.get::<_, String>(0))
+        .sql()?
+        .collect::<rusqlite::Result<_>>()
+        .sql()?;
+    if integrity != ["ok"] {
+        problems.extend(
+            integrity
+                .into_iter()
+                .map(|line| format!("integrity_check: {line}")),
+        );
+    }
+    let fk: Vec<String> = tx
+        .prepare("PRAGMA foreign_key_check")
+        .sql()?
+        .query_map([], |r| {
+            Ok(format!(
+                "foreign_key_check: {} row {} refers to a missing {} row",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?
+                    .map_or("?".to_string(), |id| id.to_string()),
+                r.get::<_, String>(2)?
+            ))
+        })
+        .sql()?
+        .collect::<rusqlite::Result<_>>()
+        .sql()?;
+    problems.extend(fk);
+    let mut checked = Vec::new();
+    for (name, sql) in CHECKS {
+        let found: Vec<String> = tx
+            .prepare(sql)
+            .sql()?
+            .query_map([], |r| r.get::<_, String>(0))
+            .sql()?
+            .collect::<rusqlite::Result<_>>()
+            .sql()?;
+        problems.extend(found);
+        checked.push((*name).to_string());
+    }
+    let currencies: Vec<(String, i64, String)> = tx
+        .prepare(
+            "SELECT 'customer', id, currency FROM customers UNION ALL SELECT 'invoice', id, currency FROM invoices
+             UNION ALL SELECT 'payment', id, currency FROM payments",
+        )
+        .sql()?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .sql()?
+        .collect::<rusqlite::Result<_>>()
+        .sql()?;
+    for (kind, id, code) in currencies {
+        if Currency::from_code(&code).is_none() {
+            problems.push(format!("{kind} {id}: currency {code:?} is not ISO 4217"));
+        }
+    }
+    checked.push("every currency is ISO 4217".to_string());
+    let mut counts = Vec::new();
+    for table in [
+        "customers",
+        "invoices",
+        "payments",
+        "allocations",
+        "refunds",
+        "activities",
+        "audit_events",
+    ] {
+        let n: i64 = tx
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .sql()?;
+        counts.push((table.to_string(), n));
+    }
+    Ok(Report {
+        checked,
+        problems,
+        counts,
+    })
+}
