@@ -42,6 +42,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand void 'Void a payment entered by mistake (reverses its allocations, keeps the record)'
             cand activity 'Payment activities: every attempt to move money'
             cand log 'Show the audit trail'
+            cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
+            cand export 'Export payments, invoices, customers, allocations or activities'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -527,6 +529,36 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'payctl;import'= {
+            cand --kind 'What the file holds'
+            cand --format 'File format [default: from the extension: .csv, .json, .jsonl/.ndjson, .xml]'
+            cand --rejects 'Keep the good rows; write each bad one with its line number and reason to FILE (CSV)'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Check every row, write nothing'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;export'= {
+            cand --format 'format'
+            cand --to 'Write to FILE (created 0600) instead of stdout'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'payctl;verify'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -578,6 +610,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand void 'Void a payment entered by mistake (reverses its allocations, keeps the record)'
             cand activity 'Payment activities: every attempt to move money'
             cand log 'Show the audit trail'
+            cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
+            cand export 'Export payments, invoices, customers, allocations or activities'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -649,6 +683,10 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;activity;add'= {
         }
         &'payctl;help;log'= {
+        }
+        &'payctl;help;import'= {
+        }
+        &'payctl;help;export'= {
         }
         &'payctl;help;verify'= {
         }

@@ -11,6 +11,7 @@ use crate::core::payment::{parse_allocation_spec, parse_id, AllocationSpec};
 use crate::core::{AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source};
 
 pub mod after;
+pub mod bulk;
 pub mod customer;
 pub mod invoice;
 pub mod method;
@@ -20,6 +21,7 @@ pub use after::{
     ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
     UnallocateArgs,
 };
+pub use bulk::{ExportArgs, ImportArgs};
 pub use customer::CustomerCommand;
 pub use invoice::InvoiceCommand;
 pub use method::MethodCommand;
@@ -121,6 +123,10 @@ pub enum Command {
         #[arg(long, value_parser = id_arg)]
         payment: Option<i64>,
     },
+    /// Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing
+    Import(ImportArgs),
+    /// Export payments, invoices, customers, allocations or activities
+    Export(ExportArgs),
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
     Verify,
     /// Print a shell completion script

@@ -5,6 +5,7 @@ pub mod allocation;
 pub mod currency;
 pub mod dates;
 pub mod enums;
+pub mod import;
 pub mod invoice;
 pub mod money;
 pub mod payload;

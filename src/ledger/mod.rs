@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 
 pub mod activities;
 pub mod audit;
+pub mod bulk;
 pub mod corrections;
 pub mod customers;
 pub mod invoices;

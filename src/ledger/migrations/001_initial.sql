@@ -127,6 +127,15 @@ CREATE TABLE idempotency_keys (
     created_at  TEXT NOT NULL
 ) STRICT;
 
+-- Rows already imported (invoices, customers, failed attempts): re-importing a file adds
+-- nothing. Payments use idempotency_keys.
+CREATE TABLE import_keys (
+    key        TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('invoice', 'customer', 'activity')),
+    record_id  INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE audit_events (
     id          INTEGER PRIMARY KEY,
     at          TEXT NOT NULL,
@@ -219,5 +228,7 @@ CREATE TRIGGER activities_no_update BEFORE UPDATE ON activities BEGIN SELECT RAI
 CREATE TRIGGER activities_no_delete BEFORE DELETE ON activities BEGIN SELECT RAISE(ABORT, 'payctl: activities are append-only'); END;
 CREATE TRIGGER idempotency_keys_no_update BEFORE UPDATE ON idempotency_keys BEGIN SELECT RAISE(ABORT, 'payctl: idempotency keys never change'); END;
 CREATE TRIGGER idempotency_keys_no_delete BEFORE DELETE ON idempotency_keys BEGIN SELECT RAISE(ABORT, 'payctl: idempotency keys never expire'); END;
+CREATE TRIGGER import_keys_no_update BEFORE UPDATE ON import_keys BEGIN SELECT RAISE(ABORT, 'payctl: import keys never change'); END;
+CREATE TRIGGER import_keys_no_delete BEFORE DELETE ON import_keys BEGIN SELECT RAISE(ABORT, 'payctl: import keys never expire'); END;
 CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'payctl: the audit trail is append-only'); END;
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'payctl: the audit trail is append-only'); END;

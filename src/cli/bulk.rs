@@ -1,0 +1,65 @@
+//! `payctl import` and `payctl export`.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    Payments,
+    Invoices,
+    Customers,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Csv,
+    Json,
+    Jsonl,
+    Xml,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// File to import, or - for stdin
+    pub file: PathBuf,
+    /// What the file holds
+    #[arg(long, value_enum, default_value_t = Kind::Payments, ignore_case = true)]
+    pub kind: Kind,
+    /// File format [default: from the extension: .csv, .json, .jsonl/.ndjson, .xml]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub format: Option<ImportFormat>,
+    /// Check every row, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Keep the good rows; write each bad one with its line number and reason to FILE (CSV)
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    Payments,
+    Invoices,
+    Customers,
+    Allocations,
+    Activities,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_enum, ignore_case = true)]
+    pub kind: ExportKind,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv, ignore_case = true)]
+    pub format: ExportFormat,
+    /// Write to FILE (created 0600) instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub to: Option<PathBuf>,
+}

@@ -1,0 +1,895 @@
+//! `payctl import` and `payctl export`: streamed, one transaction per file.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::Path;
+
+use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::app::{Ctx, Outcome};
+use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
+use crate::cli::{ExportArgs, ImportArgs};
+use crate::core::dates::parse_date;
+use crate::core::import::{self, ImiRow, ImportKind};
+use crate::core::payload::create_payment_from_json;
+use crate::core::payment::parse_id;
+use crate::core::text::excerpt;
+use crate::core::{ActivityStatus, AllocationOrder, Currency, PaymentMethod, Source};
+use crate::error::{Error, Problem, Result};
+use crate::ledger::activities::{self, NewAttempt};
+use crate::ledger::customers::{self, NewCustomer};
+use crate::ledger::invoices::{self, Due, NewInvoice};
+use crate::ledger::{bulk, payments, Actor};
+use crate::render::{self, Format};
+
+/// At most this many bad rows are listed when a file is refused whole.
+const MAX_LISTED: usize = 50;
+/// Files larger than this get a progress bar (when stderr is a terminal).
+const PROGRESS_BYTES: u64 = 1 << 20;
+
+fn detect_format(given: Option<ImportFormat>, path: &Path) -> Result<ImportFormat> {
+    if let Some(f) = given {
+        return Ok(f);
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" => Ok(ImportFormat::Csv),
+        "json" => Ok(ImportFormat::Json),
+        "jsonl" | "ndjson" => Ok(ImportFormat::Jsonl),
+        "xml" => Ok(ImportFormat::Xml),
+        _ => Err(Error::usage(
+            "format",
+            format!(
+                "cannot tell the format of '{}'; give --format csv|json|jsonl|xml",
+                path.display()
+            ),
+        )),
+    }
+}
+
+/// A row as read: its line (or record) number and its fields, or why it could not be read.
+type Row = (u64, std::result::Result<Value, String>);
+
+/// A problem with the file as a whole (not one row): it refuses the import.
+fn file_error(path: &Path, message: impl std::fmt::Display) -> Error {
+    Error::rejected(
+        "file",
+        format!("{}: {message}; nothing was imported", path.display()),
+    )
+}
+
+/// Reads every row of the file, in order, handing each to `each`. Nothing is held but the row.
+fn for_each_row(
+    reader: Box<dyn BufRead>,
+    format: ImportFormat,
+    kind: ImportKind,
+    path: &Path,
+    each: &mut dyn FnMut(Row) -> Result<()>,
+) -> Result<()> {
+    match format {
+        ImportFormat::Csv => {
+            let mut csv = csv::ReaderBuilder::new()
+                .flexible(false)
+                .from_reader(reader);
+            let header: Vec<String> = csv
+                .headers()
+                .map_err(|e| file_error(path, format!("cannot read the CSV header: {e}")))?
+                .iter()
+                .map(|h| h.trim().to_string())
+                .collect();
+            import::check_header(kind, &header).map_err(|e| file_error(path, e))?;
+            let mut record = csv::StringRecord::new();
+            loop {
+                match csv.read_record(&mut record) {
+                    Ok(false) => break,
+                    Ok(true) => {
+                        let line = record.position().map_or(0, |p| p.line());
+                        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+                        each((line, import::csv_record_to_object(kind, &header, &cells)))?;
+                    }
+                    Err(e) => {
+                        if let csv::ErrorKind::Io(_) = e.kind() {
+                            return Err(file_error(path, e));
+                        }
+                        let line = e.position().map_or(0, |p| p.line());
+                        each((line, Err(format!("unreadable CSV record: {e}"))))?;
+                        // A record with the wrong number of fields is skipped; the reader can go on.
+                    }
+                }
+            }
+            Ok(())
+        }
+        ImportFormat::Jsonl => {
+            for (i, line) in reader.split(b'\n').enumerate() {
+                let bytes = line.map_err(|e| file_error(path, e))?;
+                let number = i as u64 + 1;
+                let Ok(text) = String::from_utf8(bytes) else {
+                    each((number, Err("not UTF-8 text".into())))?;
+                    continue;
+                };
+                if text.trim().is_empty() {
+                    continue;
+                }
+                each((
+                    number,
+                    serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}")),
+                ))?;
+            }
+            Ok(())
+        }
+        ImportFormat::Json => {
+            let mut de = serde_json::Deserializer::from_reader(reader);
+            let mut index = 0u64;
+            let mut failure: Option<Error> = None;
+            let result = StreamSeed {
+                each: &mut |value: Value| {
+                    index += 1;
+                    if failure.is_none() {
+                        if let Err(e) = each((index, Ok(value))) {
+                            failure = Some(e);
+                        }
+                    }
+                },
+            }
+            .deserialize(&mut de);
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            result.map_err(|e| file_error(path, format!("not valid JSON: {e}")))?;
+            de.end()
+                .map_err(|e| file_error(path, format!("not valid JSON: {e}")))
+        }
+        ImportFormat::Xml => read_xml(reader, path, each),
+    }
+}
+
+/// Streams a JSON document that is one object or an array of objects.
+struct StreamSeed<'a> {
+    each: &'a mut dyn FnMut(Value),
+}
+
+impl<'de> DeserializeSeed<'de> for StreamSeed<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StreamSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object or an array of objects")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        while let Some(value) = seq.next_element::<Value>()? {
+            (self.each)(value);
+        }
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<(), A::Error> {
+        let value = Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        (self.each)(value);
+        Ok(())
+    }
+}
+
+use serde::Deserialize;
+
+/// Reads InvoiceMethodInsertRequest elements (alone, or many under any wrapper element).
+fn read_xml(
+    reader: Box<dyn BufRead>,
+    path: &Path,
+    each: &mut dyn FnMut(Row) -> Result<()>,
+) -> Result<()> {
+    use quick_xml::events::Event;
+    const RECORD: &[u8] = b"InvoiceMethodInsertRequest";
+    const DETAIL: &[u8] = b"InvoicePaymentDetailRequest";
+    let mut xml = quick_xml::Reader::from_reader(reader);
+    xml.config_mut().trim_text(true);
+    let mut buf = Vec::new();
+    let mut record: Option<Map<String, Value>> = None;
+    let mut detail: Option<Map<String, Value>> = None;
+    let mut text = String::new();
+    let mut index = 0u64;
+    loop {
+        let event = xml.read_event_into(&mut buf).map_err(|e| {
+            file_error(
+                path,
+                format!("not valid XML at byte {}: {e}", xml.error_position()),
+            )
+        })?;
+        match event {
+            Event::Start(e) => {
+                text.clear();
+                match e.local_name().as_ref() {
+                    RECORD => {
+                        index += 1;
+                        record = Some(Map::new());
+                    }
+                    DETAIL if record.is_some() => detail = Some(Map::new()),
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                let piece = t
+                    .unescape()
+                    .map_err(|e| file_error(path, format!("bad XML text: {e}")))?;
+                text.push_str(&piece);
+            }
+            Event::End(e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                match e.local_name().as_ref() {
+                    RECORD => {
+                        if let Some(r) = record.take() {
+                            each((index, Ok(Value::Object(r))))?;
+                        }
+                    }
+                    DETAIL => {
+                        if let (Some(d), Some(r)) = (detail.take(), record.as_mut()) {
+                            r.insert(name, Value::Object(d));
+                        }
+                    }
+                    _ => {
+                        let value = Value::String(text.trim().to_string());
+                        if let Some(d) = detail.as_mut() {
+                            d.insert(name, value);
+                        } else if let Some(r) = record.as_mut() {
+                            r.insert(name, value);
+                        }
+                    }
+                }
+                text.clear();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    if record.is_some() {
+        return Err(file_error(
+            path,
+            "the XML ends inside an InvoiceMethodInsertRequest (truncated?)",
+        ));
+    }
+    if index == 0 {
+        return Err(file_error(
+            path,
+            "no InvoiceMethodInsertRequest element found",
+        ));
+    }
+    Ok(())
+}
+
+/// What happened to one row.
+enum RowResult {
+    Imported,
+    AlreadyImported,
+    Attempt,
+}
+
+#[derive(Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    file: String,
+    kind: &'static str,
+    rows: u64,
+    imported: u64,
+    already_imported: u64,
+    failed_attempts: u64,
+    rejected: u64,
+    dry_run: bool,
+}
+
+fn fingerprint(kind: &str, value: &Value) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(kind.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(value.to_string().as_bytes());
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The key that makes re-importing this row add nothing: its own idempotency key, else a
+/// fingerprint of its content with its occurrence number in the file, so two identical rows in
+/// one file are two records, and the same file twice is the same two.
+fn row_key(
+    tx: &rusqlite::Transaction,
+    kind: &str,
+    value: &Value,
+    own: Option<&str>,
+) -> Result<String> {
+    if let Some(own) = own {
+        return Ok(own.to_string());
+    }
+    let fp = fingerprint(kind, value);
+    let n = bulk::occurrence(tx, &fp)?;
+    Ok(format!("import:{kind}:{fp}#{n}"))
+}
+
+fn problems_text(problems: Vec<Problem>) -> String {
+    problems
+        .into_iter()
+        .map(|p| p.message)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Imports one row. `Err(Ok(text))` is a row problem; `Err(Err(e))` stops the import
+/// (storage trouble).
+fn import_row(
+    tx: &rusqlite::Transaction,
+    actor: &Actor,
+    kind: ImportKind,
+    mut value: Value,
+) -> std::result::Result<RowResult, std::result::Result<String, Error>> {
+    let row_error = |e: Error| match e {
+        Error::Storage(_) | Error::Busy(_) => Err(e),
+        other => Ok(problems_text(other.problems())),
+    };
+    if !value.is_object() {
+        return Err(Ok("a row must be an object".into()));
+    }
+    match kind {
+        ImportKind::Payments if import::is_invoice_method_insert(&value) => {
+            match import::from_invoice_method_insert(&value).map_err(Ok)? {
+                ImiRow::Payment(payload) => import_payment(tx, actor, payload).map_err(row_error),
+                ImiRow::Attempt {
+                    payload,
+                    failed,
+                    message,
+                } => import_attempt(tx, actor, &value, payload, failed, message).map_err(row_error),
+            }
+        }
+        ImportKind::Payments => import_payment(tx, actor, value).map_err(row_error),
+        ImportKind::Invoices => {
+            import::strip_derived(kind, &mut value);
+            import_invoice(tx, actor, &value).map_err(row_error)
+        }
+        ImportKind::Customers => {
+            import::strip_derived(kind, &mut value);
+            import_customer(tx, actor, &value).map_err(row_error)
+        }
+    }
+}
+
+fn import_payment(tx: &rusqlite::Transaction, actor: &Actor, payload: Value) -> Result<RowResult> {
+    let mut req = create_payment_from_json(&payload, Source::Import).map_err(Error::Rejected)?;
+    let key = row_key(tx, "payment", &payload, req.idempotency_key.as_deref())?;
+    req.idempotency_key = Some(key);
+    let created = payments::create(tx, actor, &req, false)?;
+    Ok(if created.replayed {
+        RowResult::AlreadyImported
+    } else {
+        RowResult::Imported
+    })
+}
+
+fn import_attempt(
+    tx: &rusqlite::Transaction,
+    actor: &Actor,
+    raw: &Value,
+    payload: Value,
+    failed: bool,
+    message: String,
+) -> Result<RowResult> {
+    let key = row_key(tx, "activity", raw, None)?;
+    if bulk::import_key(tx, &key)?.is_some() {
+        return Ok(RowResult::AlreadyImported);
+    }
+    let req = create_payment_from_json(&payload, Source::Import).map_err(Error::Rejected)?;
+    let new = NewAttempt {
+        customer_id: req.customer_id,
+        amount: req.amount,
+        method: req.payment_method.unwrap_or(PaymentMethod::Cash),
+        method_id: None,
+        status: if failed {
+            ActivityStatus::Failed
+        } else {
+            ActivityStatus::Unknown
+        },
+        message,
+        source: Source::Import.as_str(),
+    };
+    let id = activities::add_attempt(tx, actor, &new)?;
+    bulk::add_import_key(tx, &key, "activity", id, &actor.now_text())?;
+    Ok(RowResult::Attempt)
+}
+
+fn field<'a>(value: &'a Value, name: &str) -> Option<&'a Value> {
+    value
+        .as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_null())
+}
+
+fn text_field(value: &Value, name: &str) -> Option<String> {
+    field(value, name).map(|v| match v {
+        Value::String(s) => s.trim().to_string(),
+        other => other.to_string(),
+    })
+}
+
+fn id_field(value: &Value, name: &str) -> Result<Option<i64>> {
+    match text_field(value, name) {
+        None => Ok(None),
+        Some(t) => parse_id(&t).map(Some).ok_or_else(|| {
+            Error::rejected(
+                name,
+                format!(
+                    "{name} '{}' is not an id; ids are positive whole numbers",
+                    excerpt(&t)
+                ),
+            )
+        }),
+    }
+}
+
+fn date_field(value: &Value, name: &str) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    match text_field(value, name) {
+        None => Ok(None),
+        Some(t) => parse_date(&t)
+            .map(Some)
+            .map_err(|e| Error::rejected(name, format!("{name} {e}"))),
+    }
+}
+
+fn currency_field(value: &Value) -> Result<Option<Currency>> {
+    match text_field(value, "currency") {
+        None => Ok(None),
+        Some(code) => Currency::from_code(&code).map(Some).ok_or_else(|| {
+            Error::rejected(
+                "currency",
+                format!(
+                    "currency '{}' is not an ISO 4217 currency code",
+                    excerpt(&code)
+                ),
+            )
+        }),
+    }
+}
+
+fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
+    if let Some(map) = value.as_object() {
+        if let Some(k) = map
+            .keys()
+            .find(|k| !known.iter().any(|n| n.eq_ignore_ascii_case(k)))
+        {
+            return Err(Error::rejected(
+                k.clone(),
+                format!(
+                    "unknown field '{k}'; allowed fields are: {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn import_invoice(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Result<RowResult> {
+    unknown_keys(value, import::INVOICE_COLUMNS)?;
+    let key = row_key(tx, "invoice", value, None)?;
+    if bulk::import_key(tx, &key)?.is_some() {
+        return Ok(RowResult::AlreadyImported);
+    }
+    let customer_id = id_field(value, "customerId")?
+        .ok_or_else(|| Error::rejected("customerId", "customerId is required"))?;
+    let total = field(value, "invoiceAmount")
+        .ok_or_else(|| Error::rejected("invoiceAmount", "invoiceAmount is required"))?;
+    let total = crate::core::money::decimal_from_json(total).map_err(|e| {
+        Error::rejected(
+            "invoiceAmount",
+            format!("invoiceAmount '{}' {e}", excerpt(&total.to_string())),
+        )
+    })?;
+    let number = text_field(value, "invoiceNumber");
+    if let Some(n) = &number {
+        if let Some(p) = super::text_problem("invoiceNumber", "invoice number", n, 100) {
+            return Err(Error::Rejected(vec![p]));
+        }
+    }
+    let date = date_field(value, "effectiveTimestamp")?.unwrap_or(actor.now);
+    let due = date_field(value, "dueDate")?.unwrap_or(date);
+    let new = NewInvoice {
+        id: id_field(value, "id")?,
+        number,
+        customer_id,
+        currency: currency_field(value)?,
+        total,
+        date,
+        due: Due::On(due),
+    };
+    let id = invoices::add(tx, actor, &new)?;
+    bulk::add_import_key(tx, &key, "invoice", id, &actor.now_text())?;
+    Ok(RowResult::Imported)
+}
+
+fn import_customer(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Result<RowResult> {
+    unknown_keys(value, import::CUSTOMER_COLUMNS)?;
+    let key = row_key(tx, "customer", value, None)?;
+    if bulk::import_key(tx, &key)?.is_some() {
+        return Ok(RowResult::AlreadyImported);
+    }
+    let name = text_field(value, "name").unwrap_or_default();
+    let email = text_field(value, "email").filter(|e| !e.is_empty());
+    super::reject_any([
+        name.is_empty()
+            .then(|| Problem::new("name", "name is required")),
+        super::text_problem("name", "name", &name, 200),
+        email
+            .as_deref()
+            .and_then(|e| super::text_problem("email", "email", e, 254)),
+    ])?;
+    let order = match text_field(value, "autoAllocateOrder") {
+        None => AllocationOrder::OldestToNewest,
+        Some(t) => t.parse().map_err(|e: crate::core::enums::UnknownValue| {
+            Error::rejected("autoAllocateOrder", format!("autoAllocateOrder {e}"))
+        })?,
+    };
+    let new = NewCustomer {
+        id: id_field(value, "id")?,
+        name,
+        email,
+        currency: currency_field(value)?.unwrap_or(Currency::USD),
+        order,
+    };
+    let id = customers::add(tx, actor, &new)?;
+    bulk::add_import_key(tx, &key, "customer", id, &actor.now_text())?;
+    Ok(RowResult::Imported)
+}
+
+fn open_input(path: &Path) -> Result<(Box<dyn Read>, Option<u64>)> {
+    if path == Path::new("-") {
+        return Ok((Box::new(io::stdin()), None));
+    }
+    let file = File::open(path)
+        .map_err(|e| Error::usage("file", format!("cannot read {}: {e}", path.display())))?;
+    let len = file.metadata().ok().map(|m| m.len());
+    Ok((Box::new(file), len))
+}
+
+/// Creates an output file readable by its owner only: exports hold customer data.
+fn create_private(path: &Path) -> Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| Error::usage("to", format!("cannot write {}: {e}", path.display())))
+}
+
+pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
+    let format = detect_format(args.format, &args.file)?;
+    let kind = match args.kind {
+        Kind::Payments => ImportKind::Payments,
+        Kind::Invoices => ImportKind::Invoices,
+        Kind::Customers => ImportKind::Customers,
+    };
+    if format == ImportFormat::Xml && kind != ImportKind::Payments {
+        return Err(Error::usage(
+            "format",
+            "XML holds InvoiceMethodInsert payments only; use --kind payments",
+        ));
+    }
+    let (input, len) = open_input(&args.file)?;
+    let progress = match len {
+        Some(len) if len > PROGRESS_BYTES && io::stderr().is_terminal() => {
+            let bar = indicatif::ProgressBar::new(len);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta} left")
+            {
+                bar.set_style(style);
+            }
+            Some(bar)
+        }
+        _ => None,
+    };
+    let input: Box<dyn Read> = match &progress {
+        Some(bar) => Box::new(bar.wrap_read(input)),
+        None => input,
+    };
+    let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 16, input));
+    let mut rejects = match &args.rejects {
+        Some(path) => {
+            let mut w = csv::Writer::from_writer(create_private(path)?);
+            w.write_record(["line", "reason", "record"])
+                .map_err(|e| Error::Storage(format!("cannot write rejects: {e}")))?;
+            Some(w)
+        }
+        None => None,
+    };
+    let actor = ctx.actor();
+    let mut ledger = ctx.ledger()?;
+    let mut summary = Summary {
+        file: args.file.display().to_string(),
+        kind: match kind {
+            ImportKind::Payments => "payments",
+            ImportKind::Invoices => "invoices",
+            ImportKind::Customers => "customers",
+        },
+        dry_run: args.dry_run,
+        ..Default::default()
+    };
+    let mut bad: Vec<Problem> = Vec::new();
+    let path = args.file.clone();
+    let dry_run = args.dry_run;
+    let keep_good = rejects.is_some();
+    ledger.write(|tx| {
+        bulk::begin_import(tx)?;
+        let sql = |tx: &rusqlite::Transaction, s: &str| tx.execute_batch(s).map_err(|e| Error::Storage(format!("ledger: {e}")));
+        sql(tx, "SAVEPOINT import_file")?;
+        for_each_row(reader, format, kind, &path, &mut |(line, row)| {
+            summary.rows += 1;
+            sql(tx, "SAVEPOINT import_row")?;
+            let (raw, outcome) = match row {
+                Ok(value) => (value.to_string(), import_row(tx, &actor, kind, value)),
+                Err(reason) => (String::new(), Err(Ok(reason))),
+            };
+            match outcome {
+                Ok(result) => {
+                    sql(tx, "RELEASE import_row")?;
+                    match result {
+                        RowResult::Imported => summary.imported += 1,
+                        RowResult::AlreadyImported => summary.already_imported += 1,
+                        RowResult::Attempt => summary.failed_attempts += 1,
+                    }
+                    Ok(())
+                }
+                Err(Ok(reason)) => {
+                    sql(tx, "ROLLBACK TO import_row; RELEASE import_row")?;
+                    summary.rejected += 1;
+                    if let Some(w) = rejects.as_mut() {
+                        w.write_record([line.to_string(), reason, excerpt_record(raw)])
+                            .map_err(|e| Error::Storage(format!("cannot write rejects: {e}")))?;
+                    } else if bad.len() < MAX_LISTED {
+                        bad.push(Problem::new("line", format!("line {line}: {reason}")));
+                    }
+                    Ok(())
+                }
+                Err(Err(e)) => Err(e),
+            }
+        })?;
+        if !keep_good && summary.rejected > 0 {
+            let mut problems = std::mem::take(&mut bad);
+            if summary.rejected as usize > problems.len() {
+                problems.push(Problem::new("file", format!("… {} bad rows in all", summary.rejected)));
+            }
+            problems.push(Problem::new(
+                "file",
+                format!("{}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE", path.display()),
+            ));
+            return Err(Error::Rejected(problems));
+        }
+        if dry_run {
+            sql(tx, "ROLLBACK TO import_file")?;
+        }
+        sql(tx, "RELEASE import_file")
+    })?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if let Some(mut w) = rejects {
+        w.flush()
+            .map_err(|e| Error::Storage(format!("cannot write rejects: {e}")))?;
+    }
+    let text = match ctx.style.format {
+        Format::Json => render::json(&summary),
+        Format::Csv => format!(
+            "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n{},{},{},{},{},{},{},{}\n",
+            render::neutralize_formula(summary.file.clone()),
+            summary.kind,
+            summary.rows,
+            summary.imported,
+            summary.already_imported,
+            summary.failed_attempts,
+            summary.rejected,
+            summary.dry_run
+        ),
+        Format::Table => format!(
+            "{}{}: {} rows, {} imported, {} already imported, {} failed attempts recorded, {} rejected\n",
+            if summary.dry_run { "Dry run, nothing written. " } else { "" },
+            summary.file,
+            summary.rows,
+            summary.imported,
+            summary.already_imported,
+            summary.failed_attempts,
+            summary.rejected
+        ),
+    };
+    Ok(Outcome::read(text))
+}
+
+pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
+    let kind = match args.kind {
+        ExportKind::Payments => "payments",
+        ExportKind::Invoices => "invoices",
+        ExportKind::Customers => "customers",
+        ExportKind::Allocations => "allocations",
+        ExportKind::Activities => "activities",
+    };
+    let out: Box<dyn Write> = match &args.to {
+        Some(path) => Box::new(create_private(path)?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = io::BufWriter::new(out);
+    let mut ledger = ctx.ledger()?;
+    let format = args.format;
+    let mut count = 0u64;
+    let mut csv_header: Option<Vec<String>> = None;
+    let io_err = |e: io::Error| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Error::Storage(String::new())
+        } else {
+            Error::Storage(format!("cannot write the export: {e}"))
+        }
+    };
+    let result = ledger.read(|tx| {
+        if format == ExportFormat::Json {
+            out.write_all(b"[").map_err(io_err)?;
+        }
+        bulk::export(tx, kind, &mut |mut row| {
+            count += 1;
+            match format {
+                ExportFormat::Json | ExportFormat::Jsonl => {
+                    let text = serde_json::to_string(&Value::Object(row)).unwrap_or_default();
+                    let sep: &[u8] = match (format, count) {
+                        (ExportFormat::Json, 1) => b"\n",
+                        (ExportFormat::Json, _) => b",\n",
+                        _ => b"",
+                    };
+                    out.write_all(sep).map_err(io_err)?;
+                    out.write_all(text.as_bytes()).map_err(io_err)?;
+                    if format == ExportFormat::Jsonl {
+                        out.write_all(b"\n").map_err(io_err)?;
+                    }
+                }
+                ExportFormat::Csv => {
+                    if kind == "payments" {
+                        let list = row.remove("paymentAllocations");
+                        let cell = list
+                            .and_then(|l| l.as_array().cloned())
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|a| format!("{}={}", a["invoiceId"], a["amount"]))
+                            .collect::<Vec<_>>()
+                            .join(";");
+                        row.insert("allocations".into(), Value::String(cell));
+                    }
+                    if csv_header.is_none() {
+                        let header: Vec<String> = row.keys().cloned().collect();
+                        out.write_all(&csv_line(&header)).map_err(io_err)?;
+                        csv_header = Some(header);
+                    }
+                    let header = csv_header.as_deref().unwrap_or_default();
+                    let cells: Vec<String> = header
+                        .iter()
+                        .map(|k| match row.get(k) {
+                            None | Some(Value::Null) => String::new(),
+                            Some(Value::String(s)) if is_text_column(k) => {
+                                render::neutralize_formula(s.clone())
+                            }
+                            Some(Value::String(s)) => s.clone(),
+                            Some(other) => other.to_string(),
+                        })
+                        .collect();
+                    out.write_all(&csv_line(&cells)).map_err(io_err)?;
+                }
+            }
+            Ok(())
+        })?;
+        if format == ExportFormat::Json {
+            out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })
+                .map_err(io_err)?;
+        }
+        if format == ExportFormat::Csv && count == 0 {
+            out.write_all(empty_header(kind).as_bytes())
+                .map_err(io_err)?;
+        }
+        out.flush().map_err(io_err)
+    });
+    match result {
+        Err(Error::Storage(m)) if m.is_empty() => Ok(Outcome::read(String::new())),
+        Err(e) => Err(e),
+        Ok(()) => Ok(Outcome::read(match &args.to {
+            Some(path) if ctx.style.format == Format::Table => {
+                format!("Exported {count} {kind} to {}\n", path.display())
+            }
+            _ => String::new(),
+        })),
+    }
+}
+
+/// The rejected record as JSON, cut short if huge (a 10 MB field stays out of the rejects file).
+fn excerpt_record(raw: String) -> String {
+    const MAX: usize = 4096;
+    if raw.len() <= MAX {
+        return render::neutralize_formula(raw);
+    }
+    let mut end = MAX;
+    while !raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &raw[..end])
+}
+
+/// One CSV line, quoted as needed.
+fn csv_line(cells: &[String]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(cells);
+    w.into_inner().unwrap_or_default()
+}
+
+/// Free-text columns: the ones a spreadsheet could run as a formula.
+fn is_text_column(name: &str) -> bool {
+    matches!(
+        name,
+        "reference" | "name" | "email" | "invoiceNumber" | "message"
+    )
+}
+
+fn empty_header(kind: &str) -> String {
+    let cols: &[&str] = match kind {
+        "payments" => &[
+            "customerId",
+            "amount",
+            "currency",
+            "paymentMethod",
+            "paymentMethodId",
+            "reference",
+            "source",
+            "effectiveTimestamp",
+            "gatewayFee",
+            "idempotencyKey",
+            "allocations",
+        ],
+        "invoices" => &[
+            "id",
+            "invoiceNumber",
+            "customerId",
+            "currency",
+            "invoiceAmount",
+            "effectiveTimestamp",
+            "dueDate",
+            "status",
+        ],
+        "customers" => &["id", "name", "email", "currency", "autoAllocateOrder"],
+        "allocations" => &[
+            "paymentId",
+            "invoiceId",
+            "amount",
+            "currency",
+            "effectiveTimestamp",
+        ],
+        _ => &[
+            "id",
+            "customerId",
+            "transactionType",
+            "status",
+            "amount",
+            "currency",
+            "paymentMethod",
+            "paymentMethodId",
+            "source",
+            "effectiveTimestamp",
+            "message",
+            "paymentId",
+        ],
+    };
+    format!("{}\n", cols.join(","))
+}

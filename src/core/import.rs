@@ -1,0 +1,369 @@
+//! Import rows: every format is read into a JSON object first, then into the same requests the
+//! commands build (a payment row is a Fusebill Create Payment payload).
+
+use serde_json::{json, Map, Value};
+
+use super::enums::Source;
+
+/// The kinds of record `payctl import` loads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportKind {
+    Payments,
+    Invoices,
+    Customers,
+}
+
+/// The CSV columns of a payments file: the Fusebill field names.
+pub const PAYMENT_COLUMNS: &[&str] = &[
+    "customerId",
+    "amount",
+    "paymentMethod",
+    "paymentMethodId",
+    "useDefaultPaymentMethod",
+    "reference",
+    "source",
+    "currency",
+    "effectiveTimestamp",
+    "gatewayFee",
+    "allocations",
+    "autoAllocate",
+    "autoAllocateOrder",
+    "idempotencyKey",
+];
+
+/// Invoice columns: the JSON names of SPEC §3; the derived ones an export writes are accepted
+/// and ignored, so an export reads back.
+pub const INVOICE_COLUMNS: &[&str] = &[
+    "id",
+    "invoiceNumber",
+    "customerId",
+    "currency",
+    "invoiceAmount",
+    "effectiveTimestamp",
+    "dueDate",
+];
+pub const INVOICE_DERIVED: &[&str] = &[
+    "totalPayments",
+    "outstandingBalance",
+    "status",
+    "overdue",
+    "paymentAllocations",
+];
+
+pub const CUSTOMER_COLUMNS: &[&str] = &["id", "name", "email", "currency", "autoAllocateOrder"];
+pub const CUSTOMER_DERIVED: &[&str] = &[
+    "defaultPaymentMethodId",
+    "outstandingBalance",
+    "availableFunds",
+];
+
+/// Checks a CSV header against the columns a kind accepts; names each unknown column.
+pub fn check_header(kind: ImportKind, header: &[String]) -> Result<(), String> {
+    let (known, derived): (&[&str], &[&str]) = match kind {
+        ImportKind::Payments => (PAYMENT_COLUMNS, &[]),
+        ImportKind::Invoices => (INVOICE_COLUMNS, INVOICE_DERIVED),
+        ImportKind::Customers => (CUSTOMER_COLUMNS, CUSTOMER_DERIVED),
+    };
+    let unknown: Vec<&str> = header
+        .iter()
+        .map(String::as_str)
+        .filter(|h| {
+            !known
+                .iter()
+                .chain(derived)
+                .any(|k| k.eq_ignore_ascii_case(h))
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(format!(
+            "unknown column(s) {}; the columns are: {}",
+            unknown.join(", "),
+            known.join(", ")
+        ));
+    }
+    let required: &[&str] = match kind {
+        ImportKind::Payments => &["customerId", "amount"],
+        ImportKind::Invoices => &["customerId", "invoiceAmount"],
+        ImportKind::Customers => &["name"],
+    };
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|r| !header.iter().any(|h| h.eq_ignore_ascii_case(r)))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!("missing column(s) {}", missing.join(", ")));
+    }
+    Ok(())
+}
+
+/// Turns one CSV record into a JSON object; empty cells are left out, and a payments file's
+/// `allocations` cell (`INV=AMOUNT;INV=AMOUNT`) becomes `paymentAllocations`.
+pub fn csv_record_to_object(
+    kind: ImportKind,
+    header: &[String],
+    record: &[String],
+) -> Result<Value, String> {
+    let mut object = Map::new();
+    for (name, cell) in header.iter().zip(record) {
+        if cell.is_empty() {
+            continue;
+        }
+        if kind == ImportKind::Payments && name.eq_ignore_ascii_case("allocations") {
+            let mut list = Vec::new();
+            for part in cell.split(';').filter(|p| !p.trim().is_empty()) {
+                let spec = super::payment::parse_allocation_spec(part.trim())?;
+                list.push(json!({"invoiceId": spec.invoice_id, "amount": spec.amount.to_string()}));
+            }
+            object.insert("paymentAllocations".into(), Value::Array(list));
+        } else {
+            object.insert(name.clone(), Value::String(cell.clone()));
+        }
+    }
+    Ok(Value::Object(object))
+}
+
+/// Drops the derived fields an export writes, so an exported record reads back.
+pub fn strip_derived(kind: ImportKind, value: &mut Value) {
+    let derived: &[&str] = match kind {
+        ImportKind::Payments => &[],
+        ImportKind::Invoices => INVOICE_DERIVED,
+        ImportKind::Customers => CUSTOMER_DERIVED,
+    };
+    if let Value::Object(map) = value {
+        map.retain(|k, _| !derived.iter().any(|d| d.eq_ignore_ascii_case(k)));
+    }
+}
+
+/// What an InvoiceMethodInsert body becomes.
+#[derive(Debug, PartialEq)]
+pub enum ImiRow {
+    /// A received payment, as a Create Payment payload.
+    Payment(Value),
+    /// A PaymentStatus that says the attempt failed (or is unknown): an activity, no payment.
+    Attempt {
+        payload: Value,
+        failed: bool,
+        message: String,
+    },
+}
+
+/// True when the object is an InvoiceMethodInsert body rather than a Fusebill payload.
+pub fn is_invoice_method_insert(value: &Value) -> bool {
+    value.as_object().is_some_and(|m| {
+        m.keys().any(|k| {
+            k.eq_ignore_ascii_case("AmountReceived")
+                || k.eq_ignore_ascii_case("InvoicePaymentDetailRequest")
+        })
+    })
+}
+
+/// IMI fields payctl has no place for; they are accepted and left out.
+const IMI_IGNORED: &[&str] = &[
+    "UserName",
+    "PaymentBilledDateTime",
+    "BillDueDate",
+    "AmountBilled",
+    "PaymentDue",
+    "PaymentRefundedDateTime",
+    "CCTransactionId",
+    "CCRefundTransactionID",
+    "ContactId",
+    "AddressLine1",
+    "AddressLine2",
+    "AddressLine3",
+    "City",
+    "StateCode",
+    "ZipCode",
+    "EmailAddress",
+    "Phone",
+    "Extension",
+    "EmailLogs",
+    "CreatedDate",
+    "PostageAccountId",
+    "PostageCheckId",
+    "SourceModule",
+    "FSPaymentResponseId",
+    "FSReverseResponseId",
+];
+const IMI_USED: &[&str] = &[
+    "CustomerId",
+    "AmountReceived",
+    "PaymentType",
+    "PaymentSource",
+    "PaymentReceivedDateTime",
+    "CurrencyType",
+    "CustomerPaymentNumber",
+    "PaymentNote",
+    "PaymentStatus",
+    "InvoicePaymentDetailRequest",
+];
+
+/// Words in PaymentStatus that mean the money did not arrive.
+const FAILED_WORDS: &[&str] = &[
+    "fail",
+    "declin",
+    "reject",
+    "error",
+    "nsf",
+    "return",
+    "cancel",
+    "void",
+    "revers",
+    "bounce",
+    "insufficient",
+];
+
+/// Maps an InvoiceMethodInsert body to a payload (the README has the table).
+pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
+    let Value::Object(map) = value else {
+        return Err("an InvoiceMethodInsert body must be an object".into());
+    };
+    let get = |name: &str| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
+    };
+    let text = |name: &str| {
+        get(name).and_then(|v| match v {
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => Some(s.trim().to_string()),
+            other => Some(other.to_string()),
+        })
+    };
+    if let Some(unknown) = map.keys().find(|k| {
+        !IMI_USED
+            .iter()
+            .chain(IMI_IGNORED)
+            .any(|known| known.eq_ignore_ascii_case(k))
+    }) {
+        return Err(format!("unknown InvoiceMethodInsert field '{unknown}'"));
+    }
+    let mut payload = Map::new();
+    if let Some(v) = get("CustomerId") {
+        payload.insert("customerId".into(), v.clone());
+    }
+    if let Some(v) = get("AmountReceived") {
+        payload.insert("amount".into(), v.clone());
+    }
+    let method = text("PaymentType");
+    if let Some(m) = &method {
+        payload.insert("paymentMethod".into(), json!(m));
+        let folded = m.to_ascii_lowercase().replace(['-', '_', ' '], "");
+        if folded == "creditcard" || folded == "ach" {
+            // The body has no method id: charge the customer's default method on file.
+            payload.insert("useDefaultPaymentMethod".into(), json!(true));
+        }
+    }
+    let source = text("PaymentSource")
+        .filter(|s| s.parse::<Source>().is_ok())
+        .unwrap_or_else(|| "Import".into());
+    payload.insert("source".into(), json!(source));
+    if let Some(v) = text("PaymentReceivedDateTime") {
+        payload.insert("effectiveTimestamp".into(), json!(v));
+    }
+    if let Some(v) = text("CurrencyType") {
+        payload.insert("currency".into(), json!(v));
+    }
+    if let Some(v) = text("CustomerPaymentNumber").or_else(|| text("PaymentNote")) {
+        payload.insert("reference".into(), json!(v));
+    }
+    if let Some(Value::Object(detail)) = get("InvoicePaymentDetailRequest") {
+        let dget = |name: &str| {
+            detail
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v)
+                .filter(|v| !v.is_null())
+        };
+        let applied = dget("AmountApplied").filter(|v| {
+            let t = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            super::money::parse_decimal(&t)
+                .map(|d| !d.is_zero())
+                .unwrap_or(true)
+        });
+        if let (Some(order), Some(applied)) = (dget("OrderId"), applied) {
+            payload.insert(
+                "paymentAllocations".into(),
+                json!([{"invoiceId": order, "amount": applied}]),
+            );
+        }
+    }
+    let payload = Value::Object(payload);
+    let status = text("PaymentStatus").unwrap_or_default();
+    let lower = status.to_ascii_lowercase();
+    if FAILED_WORDS.iter().any(|w| lower.contains(w)) || lower == "unknown" {
+        let message =
+            text("PaymentNote").map_or_else(|| status.clone(), |note| format!("{status}: {note}"));
+        return Ok(ImiRow::Attempt {
+            payload,
+            failed: lower != "unknown",
+            message,
+        });
+    }
+    Ok(ImiRow::Payment(payload))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn imi_maps_to_a_payload() {
+        let body: Value = serde_json::from_str(
+            r#"{"CustomerPaymentNumber": "RCPT-1", "CustomerId": 655080, "PaymentType": "Check", "PaymentSource": "Lockbox",
+                "PaymentReceivedDateTime": "2026-11-06T19:37:43.4917128+00:00", "AmountReceived": 8.0, "CurrencyType": "USD",
+                "PaymentStatus": "Received", "InvoicePaymentDetailRequest": {"OrderId": 566934, "AmountApplied": 5.0}}"#,
+        )
+        .unwrap();
+        let ImiRow::Payment(p) = from_invoice_method_insert(&body).unwrap() else {
+            panic!("not a payment")
+        };
+        assert_eq!(
+            p,
+            json!({"customerId": 655080, "amount": 8.0, "paymentMethod": "Check", "source": "Import",
+                   "effectiveTimestamp": "2026-11-06T19:37:43.4917128+00:00", "currency": "USD", "reference": "RCPT-1",
+                   "paymentAllocations": [{"invoiceId": 566934, "amount": 5.0}]})
+        );
+    }
+
+    #[test]
+    fn failed_status_is_an_attempt() {
+        let body = json!({"CustomerId": 1, "AmountReceived": "8.00", "PaymentType": "CreditCard", "PaymentStatus": "Declined", "PaymentNote": "do not honor"});
+        match from_invoice_method_insert(&body).unwrap() {
+            ImiRow::Attempt {
+                failed, message, ..
+            } => {
+                assert!(failed);
+                assert_eq!(message, "Declined: do not honor");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn csv_allocations_become_payment_allocations() {
+        let header: Vec<String> = ["customerId", "amount", "allocations"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let record: Vec<String> = ["655080", "50.78", "566934=2.00;566935=1"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            csv_record_to_object(ImportKind::Payments, &header, &record).unwrap(),
+            json!({"customerId": "655080", "amount": "50.78", "paymentAllocations": [
+                {"invoiceId": 566934, "amount": "2"}, {"invoiceId": 566935, "amount": "1"}]})
+        );
+        assert!(check_header(
+            ImportKind::Payments,
+            &["customerId".into(), "amount".into(), "colour".into()]
+        )
+        .is_err());
+    }
+}
