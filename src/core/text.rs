@@ -77,15 +77,26 @@ pub fn check_text(text: &str, max: usize) -> Result<(), TextError> {
     Ok(())
 }
 
-/// Shortens a value for an error message so a 10 MB field does not flood the terminal.
+/// Shortens a value for an error message so a 10 MB field does not flood the terminal, and
+/// escapes its control characters (`\t`, `\u{1b}`) so a rejected value cannot drive the
+/// terminal it is echoed to.
 pub fn excerpt(text: &str) -> String {
     const MAX: usize = 60;
-    if text.chars().count() <= MAX {
-        text.to_string()
-    } else {
-        let head: String = text.chars().take(MAX).collect();
-        format!("{head}…")
+    let mut out: String = text
+        .chars()
+        .take(MAX)
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    if text.chars().count() > MAX {
+        out.push('…');
     }
+    out
 }
 
 #[cfg(test)]
@@ -107,6 +118,13 @@ mod tests {
         assert!(!contains_card_number("invoice 566934 paid"));
         assert!(!contains_card_number("411111111111"), "12 digits");
         assert!(!contains_card_number("41111111111111111111"), "20 digits");
+    }
+
+    #[test]
+    fn excerpts_escape_control_characters() {
+        assert_eq!(excerpt("a\tb"), "a\\tb");
+        assert_eq!(excerpt("x\u{1b}[31m"), "x\\u{1b}[31m");
+        assert_eq!(excerpt(&"y".repeat(61)), format!("{}…", "y".repeat(60)));
     }
 
     #[test]
