@@ -1,0 +1,384 @@
+//! Imports and exports (SPEC §7): every format, all or nothing, rejects, dry run, re-import,
+//! round trip, and malformed files refused cleanly.
+
+use crate::common::Env;
+
+fn write(env: &Env, name: &str, content: &[u8]) -> String {
+    let path = env.dir.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// Customer 655080 and invoices 566934 (100.00) and 566935 (20.00), by import.
+fn loaded() -> Env {
+    let env = Env::new();
+    let customers = write(
+        &env,
+        "c.csv",
+        b"id,name,email,currency\n655080,Acme Corp,ap@acme.example,USD\n",
+    );
+    let invoices = write(
+        &env,
+        "i.csv",
+        b"id,customerId,invoiceAmount,effectiveTimestamp,dueDate\n566934,655080,100.00,2026-10-01,2026-10-31\n566935,655080,20,2026-10-02,2026-11-30\n",
+    );
+    assert_eq!(env.ok(&["import", &customers, "--kind", "customers", "-o", "csv"]), format!("file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n{customers},customers,1,1,0,0,0,false\n"));
+    assert_eq!(env.ok(&["import", &invoices, "--kind", "invoices", "-o", "csv"]), format!("file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n{invoices},invoices,2,2,0,0,0,false\n"));
+    env
+}
+
+fn balances(env: &Env) -> String {
+    env.ok(&["invoice", "list", "-o", "csv"]) + &env.ok(&["customer", "list", "-o", "csv"])
+}
+
+const PAYMENTS_CSV: &[u8] =
+    b"customerId,amount,paymentMethod,reference,allocations,autoAllocate,idempotencyKey
+655080,50.78,Cash,abc123,566934=2.00,,
+655080,10,Check,,,true,
+655080,10,Check,,,true,
+655080,5,Cash,keyed,,,bank-0001
+";
+
+#[test]
+fn csv_payments_import_and_a_reimport_adds_nothing() {
+    let env = loaded();
+    let file = write(&env, "p.csv", PAYMENTS_CSV);
+    assert_eq!(env.ok(&["import", &file]), format!("{file}: 4 rows, 4 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(
+        balances(&env),
+        "id,invoiceNumber,customerId,currency,invoiceAmount,totalPayments,outstandingBalance,status,overdue,effectiveTimestamp,dueDate
+566934,566934,655080,USD,100.00,22.00,78.00,partially_paid,true,2026-10-01T00:00:00Z,2026-10-31T00:00:00Z
+566935,566935,655080,USD,20.00,0.00,20.00,unpaid,false,2026-10-02T00:00:00Z,2026-11-30T00:00:00Z
+id,name,email,currency,defaultPaymentMethodId,autoAllocateOrder,outstandingBalance,availableFunds
+655080,Acme Corp,ap@acme.example,USD,,OldestToNewest,98.00,53.78
+"
+    );
+    let payments = env.json(&["list"]);
+    let sources: Vec<&str> = payments
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["Import"; 4]);
+    let before = env.snapshot();
+    assert_eq!(env.ok(&["import", &file]), format!("{file}: 4 rows, 0 imported, 4 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(before, env.snapshot());
+    env.ok(&["verify"]);
+}
+
+#[test]
+fn one_bad_row_imports_nothing_and_names_line_field_and_reason() {
+    let env = loaded();
+    let file = write(
+        &env,
+        "p.csv",
+        b"customerId,amount,paymentMethod,allocations\n655080,10,Cash,\n655080,1e3,Cash,\n655080,5,Bitcoin,\n655080,5,Cash,566934=200\n999,5,Cash,\n",
+    );
+    env.refused(
+        &["import", &file],
+        1,
+        &format!(
+            "error: line 3: amount '1e3' uses an exponent; write the plain decimal, e.g. 1000 not 1e3
+error: line 4: payment method 'Bitcoin' is not allowed; allowable values are: Cash, Check, CreditCard, DirectDeposit, ACH, Paypal
+error: line 5: allocation of 200.00 to invoice 566934 is more than its outstanding balance 100.00
+error: line 6: customer 999 not found; add it with: payctl customer add --id 999 --name ...
+error: {file}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE
+"
+        ),
+    );
+}
+
+#[test]
+fn rejects_keeps_the_good_rows_and_lists_the_bad() {
+    let env = loaded();
+    let file = write(
+        &env,
+        "p.csv",
+        b"customerId,amount,paymentMethod\n655080,10,Cash\n655080,0,Cash\n655080,7.5,Check\n",
+    );
+    let rejects = env.dir.path().join("rejects.csv");
+    let out = env.ok(&["import", &file, "--rejects", rejects.to_str().unwrap()]);
+    assert_eq!(out, format!("{file}: 3 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 1 rejected\n"));
+    assert_eq!(
+        std::fs::read_to_string(&rejects).unwrap(),
+        "line,reason,record\n3,amount '0' must be greater than zero,\"{\"\"customerId\"\":\"\"655080\"\",\"\"amount\"\":\"\"0\"\",\"\"paymentMethod\"\":\"\"Cash\"\"}\"\n"
+    );
+    let amounts: Vec<String> = env
+        .json(&["list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["amount"].to_string())
+        .collect();
+    assert_eq!(amounts, ["10.00", "7.50"]);
+}
+
+#[test]
+fn dry_run_checks_rows_against_each_other_and_writes_nothing() {
+    let env = loaded();
+    let good = write(&env, "good.csv", b"customerId,amount,paymentMethod,allocations\n655080,60,Cash,566934=60\n655080,40,Cash,566934=40\n");
+    let before = env.snapshot();
+    assert_eq!(
+        env.ok(&["import", &good, "--dry-run"]),
+        format!("Dry run, nothing written. {good}: 2 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n")
+    );
+    assert_eq!(before, env.snapshot());
+    // Each row alone fits invoice 566934; together they pass its total, and the dry run says so.
+    let over = write(&env, "over.csv", b"customerId,amount,paymentMethod,allocations\n655080,60,Cash,566934=60\n655080,41,Cash,566934=41\n");
+    env.refused(
+        &["import", &over, "--dry-run"],
+        1,
+        &format!(
+            "error: line 3: allocation of 41.00 to invoice 566934 is more than its outstanding balance 40.00\nerror: {over}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"
+        ),
+    );
+}
+
+#[test]
+fn two_identical_rows_are_two_payments_and_stay_two_on_reimport() {
+    let env = loaded();
+    let file = write(
+        &env,
+        "p.csv",
+        b"customerId,amount,paymentMethod\n655080,10,Cash\n655080,10,Cash\n",
+    );
+    assert_eq!(env.ok(&["import", &file, "-o", "json"]), format!("{{\n  \"file\": \"{file}\",\n  \"kind\": \"payments\",\n  \"rows\": 2,\n  \"imported\": 2,\n  \"alreadyImported\": 0,\n  \"failedAttempts\": 0,\n  \"rejected\": 0,\n  \"dryRun\": false\n}}\n"));
+    env.ok(&["import", &file]);
+    assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn json_array_json_lines_and_the_seed_payload() {
+    let env = loaded();
+    let array = write(
+        &env,
+        "p.json",
+        br#"[{"customerId": 655080, "reference": "abc123", "amount": 50.78, "paymentMethod": "Cash", "source": "Manual",
+              "paymentAllocations": [{"invoiceID": 566934, "amount": 2.0}]},
+             {"customerId": "655080", "amount": "0.10", "paymentMethod": "check"}]"#,
+    );
+    assert_eq!(env.ok(&["import", &array]), format!("{array}: 2 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    let lines = write(&env, "p.jsonl", b"{\"customerId\": 655080, \"amount\": 1.25, \"paymentMethod\": \"Cash\"}\n\n{\"customerId\": 655080, \"amount\": 2, \"paymentMethod\": \"Cash\", \"autoAllocate\": true}\n");
+    assert_eq!(env.ok(&["import", &lines]), format!("{lines}: 2 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    let list = env.json(&["list"]);
+    let got: Vec<(String, String, String)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["amount"].to_string(),
+                p["source"].as_str().unwrap().to_string(),
+                p["unallocatedAmount"].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("50.78".into(), "Manual".into(), "48.78".into()),
+            ("0.10".into(), "Import".into(), "0.10".into()),
+            ("1.25".into(), "Import".into(), "1.25".into()),
+            ("2.00".into(), "Import".into(), "0.00".into()),
+        ]
+    );
+    // stdin needs --format
+    let run = env.run_stdin(
+        &["import", "-", "--format", "jsonl"],
+        "{\"customerId\": 655080, \"amount\": 3, \"paymentMethod\": \"Cash\"}\n",
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (
+            0,
+            "-: 1 rows, 1 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"
+        )
+    );
+    env.refused(
+        &["import", "-"],
+        2,
+        "error: cannot tell the format of '-'; give --format csv|json|jsonl|xml\n",
+    );
+}
+
+const IMI_JSON: &str = r#"{
+"CustomerPaymentNumber": "RCPT-2026-1107",
+"CustomerId": 655080,
+"UserName": "lockbox",
+"PaymentType": "Check",
+"PaymentSource": "Lockbox",
+"PaymentBilledDateTime": "2026-10-01T00:00:00+00:00",
+"BillDueDate": "2026-10-31T00:00:00+00:00",
+"AmountBilled": 100.0,
+"PaymentDue": 100.0,
+"PaymentReceivedDateTime": "2026-11-06T19:37:43.4917128+00:00",
+"AmountReceived": 60.0,
+"CurrencyType": "USD",
+"CCTransactionId": 0,
+"PaymentNote": "check 1042",
+"PaymentStatus": "Received",
+"City": "Springfield",
+"CreatedDate": "2026-11-06T19:37:43.4917128+00:00",
+"PostageAccountId": 26,
+"InvoicePaymentDetailRequest": {"OrderId": 566934, "VersionId": 2, "PaymentLabel": "October", "AmountBilled": 100.0, "AmountApplied": 45.5}
+}"#;
+
+#[test]
+fn invoice_method_insert_json_and_xml() {
+    let env = loaded();
+    let json = write(&env, "imi.json", IMI_JSON.as_bytes());
+    assert_eq!(env.ok(&["import", &json]), format!("{json}: 1 rows, 1 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    let xml = write(
+        &env,
+        "imi.xml",
+        br#"<ArrayOfInvoiceMethodInsertRequest>
+<InvoiceMethodInsertRequest xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+<CustomerPaymentNumber>RCPT-2026-1108</CustomerPaymentNumber><CustomerId>655080</CustomerId><PaymentType>Cash</PaymentType>
+<PaymentSource>Manual</PaymentSource><PaymentReceivedDateTime>2026-11-07T09:00:00+00:00</PaymentReceivedDateTime>
+<AmountReceived>20</AmountReceived><CurrencyType>USD</CurrencyType><PaymentNote>R&amp;D</PaymentNote><PaymentStatus>Completed</PaymentStatus>
+<InvoicePaymentDetailRequest><OrderId>566935</OrderId><AmountApplied>20</AmountApplied></InvoicePaymentDetailRequest>
+</InvoiceMethodInsertRequest>
+<InvoiceMethodInsertRequest>
+<CustomerId>655080</CustomerId><PaymentType>CreditCard</PaymentType><AmountReceived>15.00</AmountReceived>
+<PaymentNote>do not honor</PaymentNote><PaymentStatus>Declined</PaymentStatus>
+</InvoiceMethodInsertRequest>
+</ArrayOfInvoiceMethodInsertRequest>"#,
+    );
+    assert_eq!(env.ok(&["import", &xml]), format!("{xml}: 2 rows, 1 imported, 0 already imported, 1 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(env.ok(&["import", &xml]), format!("{xml}: 2 rows, 0 imported, 2 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(
+        env.ok(&["list", "-o", "csv"]),
+        "id,paymentActivityId,customerId,effectiveTimestamp,amount,currency,paymentMethod,paymentMethodId,source,reference,invoiceAllocations,unallocatedAmount,refundableAmount,gatewayFee,settlement,voided
+1,1,655080,2026-11-06T19:37:43Z,60.00,USD,Check,,Import,RCPT-2026-1107,566934=45.50,14.50,60.00,0.00,Successful,false
+2,2,655080,2026-11-07T09:00:00Z,20.00,USD,Cash,,Manual,RCPT-2026-1108,566935=20.00,0.00,20.00,0.00,Successful,false
+"
+    );
+    assert_eq!(
+        env.ok(&["activity", "list", "--status", "failed", "-o", "csv"]),
+        "id,customerId,transactionType,status,amount,currency,paymentMethod,paymentMethodId,source,effectiveTimestamp,message,paymentId
+3,655080,Collect,Failed,15.00,USD,CreditCard,,Import,2026-11-21T10:00:00Z,Declined: do not honor,
+"
+    );
+    env.ok(&["verify"]);
+}
+
+#[test]
+fn export_reads_back_into_an_empty_ledger_to_the_same_balances() {
+    let env = loaded();
+    env.ok(&["import", &write(&env, "p.csv", PAYMENTS_CSV)]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "30",
+        "--method",
+        "Cash",
+        "--allocate",
+        "566935=20",
+        "--reference",
+        "=HYPERLINK(\"x\")",
+    ]);
+    env.ok(&["refund", "5", "--amount", "5"]);
+    let copy = Env::new();
+    for kind in ["customers", "invoices", "payments"] {
+        for format in ["csv", "json", "jsonl"] {
+            let to = env.dir.path().join(format!("{kind}.{format}"));
+            assert_eq!(
+                env.ok(&[
+                    "export",
+                    kind,
+                    "--format",
+                    format,
+                    "--to",
+                    to.to_str().unwrap()
+                ]),
+                format!(
+                    "Exported {} {kind} to {}\n",
+                    match kind {
+                        "customers" => 1,
+                        "invoices" => 2,
+                        _ => 5,
+                    },
+                    to.display()
+                )
+            );
+        }
+        let from = env.dir.path().join(format!("{kind}.csv"));
+        copy.ok(&["import", from.to_str().unwrap(), "--kind", kind]);
+    }
+    assert_eq!(balances(&env), balances(&copy));
+    copy.ok(&["verify"]);
+    // JSON exports read back too.
+    let json_copy = Env::new();
+    for kind in ["customers", "invoices", "payments"] {
+        json_copy.ok(&[
+            "import",
+            env.dir
+                .path()
+                .join(format!("{kind}.json"))
+                .to_str()
+                .unwrap(),
+            "--kind",
+            kind,
+        ]);
+    }
+    assert_eq!(balances(&env), balances(&json_copy));
+    // The formula in the reference is neutralised in CSV, and kept verbatim in the ledger.
+    let csv = std::fs::read_to_string(env.dir.path().join("payments.csv")).unwrap();
+    let last = csv.lines().last().unwrap();
+    assert_eq!(
+        last,
+        r#"655080,25.00,USD,Cash,,"'=HYPERLINK(""x"")",Manual,2026-11-21T10:00:00Z,0.00,export-payment-5,566935=20.00"#
+    );
+    assert_eq!(env.json(&["show", "5"])["reference"], "=HYPERLINK(\"x\")");
+}
+
+#[test]
+fn malformed_files_are_refused_whole_and_change_nothing() {
+    let env = loaded();
+    let truncated = write(
+        &env,
+        "t.json",
+        br#"[{"customerId": 655080, "amount": 1, "paymentMethod": "Cash"}, {"customerId": 6550"#,
+    );
+    env.refused(&["import", &truncated], 1, &format!("error: {truncated}: not valid JSON: EOF while parsing an object at line 1 column 82; nothing was imported\n"));
+    let columns = write(&env, "c.csv", b"customer,amount,colour\n655080,1,red\n");
+    env.refused(
+        &["import", &columns],
+        1,
+        &format!("error: {columns}: unknown column(s) customer, colour; the columns are: customerId, amount, paymentMethod, paymentMethodId, useDefaultPaymentMethod, reference, source, currency, effectiveTimestamp, gatewayFee, allocations, autoAllocate, autoAllocateOrder, idempotencyKey; nothing was imported\n"),
+    );
+    let latin1 = write(
+        &env,
+        "l.csv",
+        b"customerId,amount,paymentMethod,reference\n655080,1,Cash,caf\xe9\n",
+    );
+    env.refused(
+        &["import", &latin1],
+        1,
+        &format!("error: line 2: unreadable CSV record: CSV parse error: record 1 (line 2, field: 3, byte: 42): invalid utf-8: invalid UTF-8 in field 3 near byte index 3\nerror: {latin1}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"),
+    );
+    let xml = write(
+        &env,
+        "t.xml",
+        b"<InvoiceMethodInsertRequest><CustomerId>655080</CustomerId><AmountReceived>5",
+    );
+    env.refused(&["import", &xml], 1, &format!("error: {xml}: the XML ends inside an InvoiceMethodInsertRequest (truncated?); nothing was imported\n"));
+    let mut huge = b"customerId,amount,paymentMethod,reference\n655080,1,Cash,".to_vec();
+    huge.extend(std::iter::repeat_n(b'x', 10 * 1024 * 1024));
+    huge.push(b'\n');
+    let huge = write(&env, "huge.csv", &huge);
+    let xs = "x".repeat(60);
+    env.refused(
+        &["import", &huge],
+        1,
+        &format!("error: line 2: reference '{xs}…' is 10485760 characters long; at most 500 are allowed\nerror: {huge}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"),
+    );
+    env.refused(
+        &["import", "nope.csv"],
+        2,
+        "error: cannot read nope.csv: No such file or directory (os error 2)\n",
+    );
+}
