@@ -2,4 +2,5 @@
 //! One test binary (this file's modules), so it links once.
 
 mod common;
+mod foundation;
 mod generated;
