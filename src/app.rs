@@ -149,9 +149,18 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return code;
+            if !e.use_stderr() {
+                // --help and --version.
+                let _ = e.print();
+                return 0;
+            }
+            if json_requested(&args) {
+                let problem = usage_problem(&e);
+                print_error(&Error::Usage(problem), Format::Json);
+            } else {
+                let _ = e.print();
+            }
+            return 2;
         }
     };
     let format = match cli.global.output {
@@ -189,6 +198,64 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
             err.exit_code()
         }
     }
+}
+
+/// Whether the command line (or `PAYCTL_OUTPUT`) asks for JSON, read without clap: used only
+/// when clap refused the command line, so its error can still be Fusebill's error JSON.
+fn json_requested(args: &[OsString]) -> bool {
+    let mut format: Option<String> = None;
+    let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = rest.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "-o" || arg == "--output" {
+            format = rest.next().map(|v| v.into_owned());
+        } else if let Some(v) = arg.strip_prefix("--output=") {
+            format = Some(v.to_string());
+        } else if let Some(v) = arg.strip_prefix("-o") {
+            format = Some(v.trim_start_matches('=').to_string());
+        }
+    }
+    format
+        .or_else(|| std::env::var("PAYCTL_OUTPUT").ok())
+        .is_some_and(|f| f.eq_ignore_ascii_case("json"))
+}
+
+/// clap's error as one problem: the argument it concerns (`--total <TOTAL>` gives `total`) and
+/// its message on one line, without the usage and help lines.
+fn usage_problem(e: &clap::Error) -> crate::error::Problem {
+    use clap::error::{ContextKind, ContextValue};
+    let key = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(arg)) => arg.as_str(),
+        Some(ContextValue::Strings(args)) => args.first().map_or("", String::as_str),
+        _ => "",
+    }
+    .split_whitespace()
+    .next()
+    .unwrap_or("")
+    .trim_start_matches('-')
+    .trim_start_matches('<')
+    .trim_end_matches('>')
+    .to_ascii_lowercase();
+    let key = if key.is_empty() {
+        "commandLine".to_string()
+    } else {
+        key
+    };
+    let rendered = e.render().to_string();
+    let body = rendered
+        .split("\n\n")
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ");
+    let message = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::error::Problem::new(key, message)
 }
 
 /// Writes to stdout; a closed pipe (`payctl list | head -1`) is not an error.

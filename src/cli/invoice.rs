@@ -47,7 +47,9 @@ pub struct InvoiceAddArgs {
     #[arg(long)]
     pub number: Option<String>,
     /// Invoice total
-    #[arg(long, value_parser = amount_arg)]
+    // `--total -5` reaches the amount parser, which says why it is refused, instead of clap
+    // reading `-5` as an unknown flag.
+    #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub total: Decimal,
     /// Currency [default: the customer's]
     #[arg(long, value_parser = currency_arg)]

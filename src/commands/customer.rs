@@ -6,7 +6,6 @@ use crate::ledger::customers::{self, NewCustomer};
 use crate::render;
 
 pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
     match command {
         CustomerCommand::Add(args) => {
             let name = args.name.trim().to_string();
@@ -27,6 +26,8 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
                         )
                     }),
             ])?;
+            // Opened after the checks: a refused command does not even create the ledger.
+            let mut ledger = ctx.ledger()?;
             let new = NewCustomer {
                 id: args.id,
                 name,
@@ -49,11 +50,11 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
             })
         }
         CustomerCommand::List => {
-            let list = ledger.read(customers::list)?;
+            let list = ctx.ledger()?.read(customers::list)?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         CustomerCommand::Show { id } => {
-            let view = ledger.read(|tx| customers::get(tx, id))?;
+            let view = ctx.ledger()?.read(|tx| customers::get(tx, id))?;
             Ok(Outcome::read(render::one(&view, ctx.style, None)))
         }
     }

@@ -16,7 +16,6 @@ fn reason_problem(reason: &str) -> Option<Problem> {
 }
 
 pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
     match command {
         InvoiceCommand::Add(args) => {
             reject_any([args.number.as_deref().and_then(|n| {
@@ -26,6 +25,8 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
                     text_problem("invoiceNumber", "invoice number", n, 100)
                 }
             })])?;
+            // Opened after the checks: a refused command does not even create the ledger.
+            let mut ledger = ctx.ledger()?;
             let date = args.date.unwrap_or(ctx.now);
             let due = match (args.due, args.terms) {
                 (Some(at), _) => Due::On(at),
@@ -63,15 +64,21 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
                 overdue: args.overdue,
             };
             let as_of = args.as_of.unwrap_or(ctx.now);
-            let list = ledger.read(|tx| invoices::list(tx, &filter, as_of))?;
+            let list = ctx
+                .ledger()?
+                .read(|tx| invoices::list(tx, &filter, as_of))?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         InvoiceCommand::Show { id, as_of } => {
-            let view = ledger.read(|tx| invoices::get(tx, id, as_of.unwrap_or(ctx.now)))?;
+            let view = ctx
+                .ledger()?
+                .read(|tx| invoices::get(tx, id, as_of.unwrap_or(ctx.now)))?;
             Ok(Outcome::read(render::one(&view, ctx.style, None)))
         }
         InvoiceCommand::Void { id, reason } => {
             reject_any([reason_problem(&reason)])?;
+            // Opened after the checks: a refused command does not even create the ledger.
+            let mut ledger = ctx.ledger()?;
             let actor = ctx.actor();
             let view = ledger.write(|tx| {
                 invoices::void(tx, &actor, id, reason.trim())?;
@@ -84,6 +91,8 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
         }
         InvoiceCommand::WriteOff { id, reason } => {
             reject_any([reason_problem(&reason)])?;
+            // Opened after the checks: a refused command does not even create the ledger.
+            let mut ledger = ctx.ledger()?;
             let actor = ctx.actor();
             let view = ledger.write(|tx| {
                 invoices::write_off(tx, &actor, id, reason.trim())?;

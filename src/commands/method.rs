@@ -6,7 +6,6 @@ use crate::ledger::methods::{self, NewMethod};
 use crate::render;
 
 pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
     match command {
         MethodCommand::Add(args) => {
             reject_any([
@@ -17,6 +16,8 @@ pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
                     .filter(|v| v.len() != 4 || !v.chars().all(|c| c.is_ascii_digit()))
                     .map(|v| Problem::new("last4", format!("last4 '{}' must be exactly 4 digits (the last four of the card or account)", crate::core::text::excerpt(v)))),
             ])?;
+            // Opened after the checks: a refused command does not even create the ledger.
+            let mut ledger = ctx.ledger()?;
             let new = NewMethod {
                 id: args.id,
                 customer_id: args.customer,
@@ -41,12 +42,14 @@ pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
             })
         }
         MethodCommand::List { customer } => {
-            let list = ledger.read(|tx| methods::list(tx, customer))?;
+            let list = ctx.ledger()?.read(|tx| methods::list(tx, customer))?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         MethodCommand::SetDefault { id } => {
             let actor = ctx.actor();
-            let view = ledger.write(|tx| methods::set_default(tx, &actor, id))?;
+            let view = ctx
+                .ledger()?
+                .write(|tx| methods::set_default(tx, &actor, id))?;
             Ok(Outcome {
                 id: Some(view.id),
                 text: render::one(

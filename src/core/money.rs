@@ -82,7 +82,9 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
     if parts.next().is_some() || int_part.is_empty() || frac_part == Some("") {
         return Err(AmountError::Malformed);
     }
-    if int_part.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
+    // The 12-digit limit is a rule about the value, checked by `Money::from_decimal` (exit 1
+    // on the command line, like zero); here only a number too long for a Decimal is refused.
+    if int_part.trim_start_matches('0').len() > 28 {
         return Err(AmountError::TooLarge);
     }
     // Only digits and one interior '.' are left, with a bounded integer part: from_str_exact can

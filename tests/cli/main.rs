@@ -4,4 +4,5 @@
 mod bulk;
 mod common;
 mod create;
+mod foundation;
 mod generated;
