@@ -1534,7 +1534,7 @@ fn bad_last4_email_and_empty_fields_are_exit_1() {
     env.refused(
         &["customer", "add", "--name", "Tab\there"],
         1,
-        "error: name 'Tab\there' contains a control character; use printable text only\n",
+        "error: name 'Tab\\there' contains a control character; use printable text only\n",
     );
 }
 
