@@ -1,5 +1,6 @@
 //! Integration tests: the real `payctl` binary against a real SQLite ledger in a temp folder.
 //! One test binary (this file's modules), so it links once.
 
+mod after;
 mod common;
 mod generated;
