@@ -340,3 +340,514 @@ fn done_when_misapplied_payment_fixed_refunded_and_ach_bounce_all_verified_and_l
         expected.map(|l| format!("{l}\n")).concat()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// 2. Refunds
+// ---------------------------------------------------------------------------------------------
+
+/// Payment 1: 60.00 cash, 20.00 on 566935 and 30.00 on 566936 (both paid), 10.00 unallocated.
+fn sixty_on_two_invoices() -> Env {
+    let env = Env::seeded();
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "60",
+        "--method",
+        "cash",
+        "--allocate",
+        "566935=20",
+        "--allocate",
+        "566936=30",
+    ]);
+    env
+}
+
+#[test]
+fn refund_takes_unallocated_funds_first_then_exactly_the_named_allocations() {
+    let env = sixty_on_two_invoices();
+    assert_eq!(
+        payment(&env, "1"),
+        "1,1,655080,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,566935=20.00;566936=30.00,10.00,60.00,0.00,Successful,false\n"
+    );
+
+    // More than refundable.
+    env.refused(
+        &["refund", "1", "--amount", "60.01"],
+        1,
+        "error: refund of 60.01 is more than payment 1's refundable amount 60.00\n",
+    );
+    // Unallocated funds cover it: naming an invoice would reopen it for nothing.
+    env.refused(
+        &["refund", "1", "--amount", "5", "--from-invoice", "566935=5"],
+        1,
+        "error: payment 1's unallocated 10.00 covers the refund; drop --from-invoice so no invoice reopens\n",
+    );
+
+    // Within the unallocated funds: no invoice reopens.
+    assert_eq!(
+        env.ok(&[
+            "refund",
+            "1",
+            "--amount",
+            "4",
+            "--method",
+            "cash",
+            "--reference",
+            "R-1",
+            "-q"
+        ]),
+        "1\n"
+    );
+    assert_eq!(
+        payment(&env, "1"),
+        "1,1,655080,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,566935=20.00;566936=30.00,6.00,56.00,0.00,Successful,false\n"
+    );
+    assert_eq!(
+        invoices(&env),
+        three(INV_34_UNPAID, INV_35_PAID, INV_36_PAID)
+    );
+
+    // 21.00 = the 6.00 left unallocated + 15.00 that must be named exactly.
+    let partial = "error: refund of 21.00 takes 6.00 from unallocated funds; the other 15.00 must come from allocations named with --from-invoice INV=AMOUNT";
+    env.refused(
+        &["refund", "1", "--amount", "21"],
+        1,
+        &format!("{partial} (named: 0.00)\n"),
+    );
+    env.refused(
+        &["refund", "1", "--amount", "21", "--from-invoice", "566935=10"],
+        1,
+        &format!("{partial} (named: 10.00)\n"),
+    );
+    env.refused(
+        &[
+            "refund",
+            "1",
+            "--amount",
+            "21",
+            "--from-invoice",
+            "566935=10",
+            "--from-invoice",
+            "566936=10",
+        ],
+        1,
+        &format!("{partial} (named: 20.00)\n"),
+    );
+    // An invoice the payment has no money on (566934), an unknown one, more than it has on one.
+    env.refused(
+        &["refund", "1", "--amount", "21", "--from-invoice", "566934=15"],
+        1,
+        "error: cannot take 15.00 back from invoice 566934: payment 1 has 0.00 allocated to it\n",
+    );
+    env.refused(
+        &["refund", "1", "--amount", "21", "--from-invoice", "999=15"],
+        1,
+        "error: cannot take 15.00 back from invoice 999: payment 1 has 0.00 allocated to it\n",
+    );
+    env.refused(
+        &[
+            "refund",
+            "1",
+            "--amount",
+            "21",
+            "--from-invoice",
+            "566935=20.01",
+        ],
+        1,
+        "error: cannot take 20.01 back from invoice 566935: payment 1 has 20.00 allocated to it\n",
+    );
+    env.refused(
+        &[
+            "refund",
+            "1",
+            "--amount",
+            "21",
+            "--from-invoice",
+            "566935=5",
+            "--from-invoice",
+            "566935=10",
+        ],
+        1,
+        "error: invoice 566935 is named twice\n",
+    );
+    // Amount and method syntax.
+    env.refused(
+        &["refund", "1", "--amount", "0"],
+        1,
+        "error: amount '0' must be greater than zero\n",
+    );
+    env.refused(
+        &["refund", "1", "--amount", "1.001"],
+        1,
+        "error: amount '1.001' has 3 decimal places but USD allows 2; amounts are never rounded\n",
+    );
+    env.refused(
+        &["refund", "9", "--amount", "1"],
+        3,
+        "error: payment 9 not found; list payments with: payctl list\n",
+    );
+
+    // Exactly covered: both named invoices reopen (paid -> partially_paid).
+    assert_eq!(
+        env.ok(&[
+            "refund",
+            "1",
+            "--amount",
+            "21",
+            "--from-invoice",
+            "566935=5",
+            "--from-invoice",
+            "566936=10",
+            "--method",
+            "check",
+            "--reference",
+            "CHK-881",
+            "-q",
+        ]),
+        "2\n"
+    );
+    assert_eq!(
+        payment(&env, "1"),
+        "1,1,655080,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,566935=15.00;566936=20.00,0.00,35.00,0.00,Successful,false\n"
+    );
+    assert_eq!(
+        invoices(&env),
+        three(
+            INV_34_UNPAID,
+            "566935,566935,655080,USD,20.00,15.00,5.00,partially_paid,false,2026-10-31T00:00:00Z,2026-11-30T00:00:00Z",
+            "566936,566936,655080,USD,30.00,20.00,10.00,partially_paid,false,2026-12-01T00:00:00Z,2026-12-31T00:00:00Z"
+        )
+    );
+    env.refused(
+        &["refund", "1", "--amount", "35.01"],
+        1,
+        "error: refund of 35.01 is more than payment 1's refundable amount 35.00\n",
+    );
+
+    // The Fusebill Refund objects, and refundableAmount after them.
+    let doc = env.json(&["show", "1"]);
+    assert_eq!(
+        serde_json::to_string_pretty(&doc["refunds"]).unwrap(),
+        r#"[
+  {
+    "id": 1,
+    "paymentActivityId": 2,
+    "amount": 4.00,
+    "currency": "USD",
+    "reference": "R-1",
+    "effectiveTimestamp": "2026-11-21T10:00:00Z",
+    "originalPaymentId": 1,
+    "invoiceAllocations": [],
+    "method": "cash"
+  },
+  {
+    "id": 2,
+    "paymentActivityId": 3,
+    "amount": 21.00,
+    "currency": "USD",
+    "reference": "CHK-881",
+    "effectiveTimestamp": "2026-11-21T10:00:00Z",
+    "originalPaymentId": 1,
+    "invoiceAllocations": [
+      {
+        "invoiceId": 566935,
+        "amount": 5.00
+      },
+      {
+        "invoiceId": 566936,
+        "amount": 10.00
+      }
+    ],
+    "method": "check"
+  }
+]"#
+    );
+    assert_eq!(doc["refundableAmount"].to_string(), "35.00");
+    assert_eq!(doc["unallocatedAmount"].to_string(), "0.00");
+
+    // Each refund wrote a Refund activity (the payment activity ids above).
+    assert_eq!(
+        rows(&env, &["activity", "list"], ACTIVITY_HEADER),
+        "1,655080,Collect,Successful,60.00,USD,Cash,,Manual,2026-11-21T10:00:00Z,,1
+2,655080,Refund,Successful,4.00,USD,cash,,Manual,2026-11-21T10:00:00Z,R-1,1
+3,655080,Refund,Successful,21.00,USD,check,,Manual,2026-11-21T10:00:00Z,CHK-881,1
+"
+    );
+    verify_passes(
+        &env,
+        "1 customers, 3 invoices, 1 payments, 4 allocations, 2 refunds, 3 activities, 8 audit_events",
+    );
+}
+
+#[test]
+fn full_refund_leaves_nothing_refundable() {
+    let env = sixty_on_two_invoices();
+    env.ok(&[
+        "refund",
+        "1",
+        "--amount",
+        "60.00",
+        "--from-invoice",
+        "566935=20",
+        "--from-invoice",
+        "566936=30",
+    ]);
+    assert_eq!(
+        payment(&env, "1"),
+        "1,1,655080,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,,0.00,0.00,0.00,Successful,false\n"
+    );
+    assert_eq!(
+        invoices(&env),
+        three(INV_34_UNPAID, INV_35_UNPAID, INV_36_UNPAID)
+    );
+    env.refused(
+        &["refund", "1", "--amount", "0.01"],
+        1,
+        "error: refund of 0.01 is more than payment 1's refundable amount 0.00\n",
+    );
+    verify_passes(
+        &env,
+        "1 customers, 3 invoices, 1 payments, 4 allocations, 1 refunds, 2 activities, 7 audit_events",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Allocate later
+// ---------------------------------------------------------------------------------------------
+
+/// Adds customer 7 with invoice 9001 (10.00), for cross-customer refusals.
+fn add_other_customer(env: &Env) {
+    env.ok(&["customer", "add", "--id", "7", "--name", "Other"]);
+    env.ok(&[
+        "invoice",
+        "add",
+        "--customer",
+        "7",
+        "--id",
+        "9001",
+        "--total",
+        "10",
+        "--date",
+        "2026-11-01",
+        "--due",
+        "2026-11-30",
+    ]);
+}
+
+#[test]
+fn allocate_one_invoice_checks_funds_customer_status_and_existence() {
+    let env = Env::seeded();
+    add_other_customer(&env);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "60",
+        "--method",
+        "cash",
+        "--allocate",
+        "566935=20",
+    ]);
+    env.refused(
+        &["allocate", "1", "--invoice", "566934", "--amount", "40.01"],
+        1,
+        "error: allocation of 40.01 is more than payment 1's unallocated amount 40.00\n",
+    );
+    env.refused(
+        &["allocate", "1", "--invoice", "566936", "--amount", "30.01"],
+        1,
+        "error: allocation of 30.01 to invoice 566936 is more than its outstanding balance 30.00\n",
+    );
+    env.refused(
+        &["allocate", "1", "--invoice", "9001", "--amount", "1"],
+        1,
+        "error: invoice 9001 belongs to customer 7, not customer 655080\n",
+    );
+    env.refused(
+        &["allocate", "1", "--invoice", "566935", "--amount", "1"],
+        1,
+        "error: invoice 566935 is paid; only unpaid or partially_paid invoices take payments\n",
+    );
+    env.refused(
+        &["allocate", "1", "--invoice", "999", "--amount", "1"],
+        3,
+        "error: invoice 999 not found; list invoices with: payctl invoice list --customer 655080\n",
+    );
+    env.refused(
+        &["allocate", "99", "--invoice", "566934", "--amount", "1"],
+        3,
+        "error: payment 99 not found; list payments with: payctl list\n",
+    );
+
+    assert_eq!(
+        env.ok(&["allocate", "1", "--invoice", "566934", "--amount", "5"]),
+        "Allocated 5.00 USD of payment 1 to invoice 566934
+┌─────────────┬──────────────────────────┐
+│ Field       ┆ Value                    │
+╞═════════════╪══════════════════════════╡
+│ ID          ┆ 1                        │
+│ Activity    ┆ 1                        │
+│ Customer    ┆ 655080                   │
+│ Date        ┆ 2026-11-21T10:00:00Z     │
+│ Amount      ┆ 60.00                    │
+│ Currency    ┆ USD                      │
+│ Method      ┆ Cash                     │
+│ Method id   ┆                          │
+│ Source      ┆ Manual                   │
+│ Reference   ┆                          │
+│ Allocations ┆ 566935=20.00;566934=5.00 │
+│ Unallocated ┆ 35.00                    │
+│ Refundable  ┆ 60.00                    │
+│ Gateway fee ┆ 0.00                     │
+│ Settlement  ┆ Successful               │
+│ Voided      ┆ false                    │
+└─────────────┴──────────────────────────┘
+Allocations:
+┌─────────┬────────┬─────────┬─────────┬────────┬────────────────┐
+│ Invoice ┆ Number ┆ Applied ┆ Balance ┆  Total ┆ Status         │
+╞═════════╪════════╪═════════╪═════════╪════════╪════════════════╡
+│ 566935  ┆ 566935 ┆   20.00 ┆    0.00 ┆  20.00 ┆ paid           │
+│ 566934  ┆ 566934 ┆    5.00 ┆   95.00 ┆ 100.00 ┆ partially_paid │
+└─────────┴────────┴─────────┴─────────┴────────┴────────────────┘
+"
+    );
+    assert_eq!(
+        invoices(&env),
+        three(
+            "566934,566934,655080,USD,100.00,5.00,95.00,partially_paid,true,2026-10-01T00:00:00Z,2026-10-31T00:00:00Z",
+            INV_35_PAID,
+            INV_36_UNPAID
+        )
+    );
+    assert_eq!(
+        log(&env, &["--payment", "1"]).lines().last().unwrap(),
+        r#"9,2026-11-21T10:00:00Z,tester,payment.allocate,payment,1,655080,1,payctl allocate 1 --invoice 566934 --amount 5,"{""invoiceId"":566934,""amount"":5.00}""#
+    );
+    verify_passes(
+        &env,
+        "2 customers, 4 invoices, 1 payments, 2 allocations, 0 refunds, 1 activities, 9 audit_events",
+    );
+}
+
+#[test]
+fn allocate_auto_newest_to_oldest_then_nothing_left_writes_nothing() {
+    let env = Env::seeded();
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "60",
+        "--method",
+        "cash",
+        "--allocate",
+        "566935=20",
+    ]);
+    // 40.00 left: newest due first is 566936 (30.00), then 566934 takes the other 10.00.
+    assert_eq!(
+        rows(
+            &env,
+            &["allocate", "1", "--auto", "--order", "newest-to-oldest"],
+            PAYMENT_HEADER
+        ),
+        "1,1,655080,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,566935=20.00;566936=30.00;566934=10.00,0.00,60.00,0.00,Successful,false\n"
+    );
+    assert_eq!(
+        invoices(&env),
+        three(
+            "566934,566934,655080,USD,100.00,10.00,90.00,partially_paid,true,2026-10-01T00:00:00Z,2026-10-31T00:00:00Z",
+            INV_35_PAID,
+            INV_36_PAID
+        )
+    );
+    assert_eq!(
+        log(&env, &["--payment", "1"]).lines().last().unwrap(),
+        r#"7,2026-11-21T10:00:00Z,tester,payment.allocate,payment,1,655080,1,payctl allocate 1 --auto --order newest-to-oldest -o csv,"{""auto"":true,""order"":""NewestToOldest"",""allocations"":[{""invoiceId"":566936,""amount"":30.00},{""invoiceId"":566934,""amount"":10.00}]}""#
+    );
+    // Nothing left to apply: exit 0, nothing written (not even an audit event).
+    let before = env.snapshot();
+    let out = env.ok(&["allocate", "1", "--auto"]);
+    assert_eq!(
+        out.lines().next().unwrap(),
+        "Allocated 0.00 USD of payment 1 automatically"
+    );
+    assert_eq!(before, env.snapshot());
+    env.refused(
+        &["allocate", "1", "--auto", "--order", "sideways"],
+        2,
+        "error: invalid value 'sideways' for '--order <ORDER>': 'sideways' is not allowed; allowable values are: OldestToNewest, NewestToOldest\n\nFor more information, try '--help'.\n",
+    );
+}
+
+#[test]
+fn allocate_customer_auto_spreads_oldest_payments_first() {
+    let env = Env::seeded();
+    for (amount, method, date) in [
+        ("30", "cash", "2026-11-01"),
+        ("25", "check", "2026-10-15"),
+        ("200", "cash", "2026-11-10"),
+    ] {
+        env.ok(&[
+            "create",
+            "--customer",
+            "655080",
+            "--amount",
+            amount,
+            "--method",
+            method,
+            "--date",
+            date,
+        ]);
+    }
+    assert_eq!(
+        customer(&env),
+        "655080,Acme Corp,ap@acme.example,USD,1,OldestToNewest,150.00,255.00\n"
+    );
+    // Payment 2 (Oct 15) goes first, then 1 (Nov 1), then 3 (Nov 10); invoices oldest due first.
+    assert_eq!(
+        rows(
+            &env,
+            &["allocate", "--customer", "655080", "--auto"],
+            PAYMENT_HEADER
+        ),
+        "2,2,655080,2026-10-15T00:00:00Z,25.00,USD,Check,,Manual,,566934=25.00,0.00,25.00,0.00,Successful,false
+1,1,655080,2026-11-01T00:00:00Z,30.00,USD,Cash,,Manual,,566934=30.00,0.00,30.00,0.00,Successful,false
+3,3,655080,2026-11-10T00:00:00Z,200.00,USD,Cash,,Manual,,566934=45.00;566935=20.00;566936=30.00,105.00,200.00,0.00,Successful,false
+"
+    );
+    assert_eq!(
+        invoices(&env),
+        three(
+            "566934,566934,655080,USD,100.00,100.00,0.00,paid,false,2026-10-01T00:00:00Z,2026-10-31T00:00:00Z",
+            INV_35_PAID,
+            INV_36_PAID
+        )
+    );
+    assert_eq!(
+        customer(&env),
+        "655080,Acme Corp,ap@acme.example,USD,1,OldestToNewest,0.00,105.00\n"
+    );
+    // Again: nothing is open, so no payment gives money and nothing is written.
+    let before = env.snapshot();
+    assert_eq!(
+        rows(
+            &env,
+            &["allocate", "--customer", "655080", "--auto"],
+            PAYMENT_HEADER
+        ),
+        ""
+    );
+    assert_eq!(before, env.snapshot());
+    env.refused(
+        &["allocate", "--customer", "99", "--auto"],
+        3,
+        "error: customer 99 not found; add it with: payctl customer add --id 99 --name ...\n",
+    );
+    verify_passes(
+        &env,
+        "1 customers, 3 invoices, 3 payments, 5 allocations, 0 refunds, 3 activities, 11 audit_events",
+    );
+}
