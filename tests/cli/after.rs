@@ -851,3 +851,229 @@ fn allocate_customer_auto_spreads_oldest_payments_first() {
         "1 customers, 3 invoices, 3 payments, 5 allocations, 0 refunds, 3 activities, 11 audit_events",
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Unallocate and reallocate: reversing rows only
+// ---------------------------------------------------------------------------------------------
+
+/// Payment 1: 70.00 cash, 40.00 on 566934 and 20.00 on 566935, 10.00 unallocated; customer 7
+/// with invoice 9001 exists too.
+fn seventy_on_two_invoices() -> Env {
+    let env = Env::seeded();
+    add_other_customer(&env);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "70",
+        "--method",
+        "cash",
+        "--allocate",
+        "566934=40",
+        "--allocate",
+        "566935=20",
+    ]);
+    env
+}
+
+#[test]
+fn unallocate_takes_money_back_with_reversing_rows() {
+    let env = seventy_on_two_invoices();
+    let original = allocation_rows(&env);
+    assert_eq!(
+        original,
+        [
+            "1|1|566934|4000|allocate|",
+            "2|1|566935|2000|allocate|"
+        ]
+    );
+    env.refused(
+        &["unallocate", "1", "--invoice", "566934", "--amount", "40.01"],
+        1,
+        "error: cannot unallocate 40.01: payment 1 has only 40.00 allocated to invoice 566934\n",
+    );
+    env.refused(
+        &["unallocate", "1", "--invoice", "566936"],
+        1,
+        "error: payment 1 has nothing allocated to invoice 566936\n",
+    );
+    env.refused(
+        &["unallocate", "1", "--invoice", "999"],
+        3,
+        "error: invoice 999 not found; list invoices with: payctl invoice list\n",
+    );
+    env.refused(
+        &["unallocate", "99", "--invoice", "566934"],
+        3,
+        "error: payment 99 not found; list payments with: payctl list\n",
+    );
+
+    // Partial.
+    assert_eq!(
+        rows(
+            &env,
+            &["unallocate", "1", "--invoice", "566934", "--amount", "15"],
+            PAYMENT_HEADER
+        ),
+        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=25.00;566935=20.00,25.00,70.00,0.00,Successful,false\n"
+    );
+    // Default: all that is left on the invoice; it goes back to unpaid.
+    assert_eq!(
+        rows(
+            &env,
+            &["unallocate", "1", "--invoice", "566935"],
+            PAYMENT_HEADER
+        ),
+        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=25.00,45.00,70.00,0.00,Successful,false\n"
+    );
+    assert_eq!(
+        invoices(&env),
+        three(
+            "566934,566934,655080,USD,100.00,25.00,75.00,partially_paid,true,2026-10-01T00:00:00Z,2026-10-31T00:00:00Z",
+            INV_35_UNPAID,
+            INV_36_UNPAID
+        )
+    );
+    // Nothing left on 566935 now.
+    env.refused(
+        &["unallocate", "1", "--invoice", "566935"],
+        1,
+        "error: payment 1 has nothing allocated to invoice 566935\n",
+    );
+    // The original rows are untouched; each correction is a new negative row.
+    assert_eq!(
+        allocation_rows(&env),
+        [
+            "1|1|566934|4000|allocate|",
+            "2|1|566935|2000|allocate|",
+            "3|1|566934|-1500|unallocate|",
+            "4|1|566935|-2000|unallocate|"
+        ]
+    );
+    assert_eq!(
+        log(&env, &["--payment", "1"]),
+        r#"8,2026-11-21T10:00:00Z,tester,payment.create,payment,1,655080,1,payctl create --customer 655080 --amount 70 --method cash --allocate 566934=40 --allocate 566935=20,"{""amount"":70.00,""currency"":""USD"",""paymentMethod"":""Cash"",""paymentMethodId"":null,""source"":""Manual"",""reference"":null,""invoiceAllocations"":[{""invoiceId"":566934,""amount"":40.00},{""invoiceId"":566935,""amount"":20.00}]}"
+9,2026-11-21T10:00:00Z,tester,payment.unallocate,payment,1,655080,1,payctl unallocate 1 --invoice 566934 --amount 15 -o csv,"{""invoiceId"":566934,""amount"":15.00}"
+10,2026-11-21T10:00:00Z,tester,payment.unallocate,payment,1,655080,1,payctl unallocate 1 --invoice 566935 -o csv,"{""invoiceId"":566935,""amount"":20.00}"
+"#
+    );
+    verify_passes(
+        &env,
+        "2 customers, 4 invoices, 1 payments, 4 allocations, 0 refunds, 1 activities, 10 audit_events",
+    );
+}
+
+#[test]
+fn reallocate_moves_money_in_one_command_with_reversing_rows() {
+    let env = seventy_on_two_invoices();
+    env.refused(
+        &["reallocate", "1", "--from", "566935", "--to", "566935"],
+        1,
+        "error: --from and --to are both invoice 566935; name two invoices\n",
+    );
+    env.refused(
+        &["reallocate", "1", "--from", "566935", "--to", "9001"],
+        1,
+        "error: invoice 9001 belongs to customer 7, not customer 655080\n",
+    );
+    env.refused(
+        &["reallocate", "1", "--from", "566935", "--to", "999"],
+        3,
+        "error: invoice 999 not found; list invoices with: payctl invoice list --customer 655080\n",
+    );
+    env.refused(
+        &["reallocate", "1", "--from", "566936", "--to", "566934"],
+        1,
+        "error: payment 1 has nothing allocated to invoice 566936\n",
+    );
+    env.refused(
+        &[
+            "reallocate",
+            "1",
+            "--from",
+            "566935",
+            "--to",
+            "566936",
+            "--amount",
+            "20.01",
+        ],
+        1,
+        "error: cannot move 20.01: payment 1 has only 20.00 allocated to invoice 566935\n",
+    );
+    // Fill 566936 to 25.00 of 30.00: moving all 20.00 from 566935 would overpay it.
+    env.ok(&["allocate", "1", "--invoice", "566936", "--amount", "10"]);
+    env.ok(&["create", "--customer", "655080", "--amount", "15", "--method", "cash", "--allocate", "566936=15"]);
+    env.refused(
+        &["reallocate", "1", "--from", "566935", "--to", "566936"],
+        1,
+        "error: allocation of 20.00 to invoice 566936 is more than its outstanding balance 5.00\n",
+    );
+    // A paid target is refused the same way as a new allocation.
+    env.ok(&["reallocate", "1", "--from", "566934", "--to", "566936", "--amount", "5"]);
+    env.refused(
+        &["reallocate", "1", "--from", "566935", "--to", "566936", "--amount", "1"],
+        1,
+        "error: invoice 566936 is paid; only unpaid or partially_paid invoices take payments\n",
+    );
+    let before = allocation_rows(&env);
+    assert_eq!(
+        before,
+        [
+            "1|1|566934|4000|allocate|",
+            "2|1|566935|2000|allocate|",
+            "3|1|566936|1000|allocate|",
+            "4|2|566936|1500|allocate|",
+            "5|1|566934|-500|reallocate|",
+            "6|1|566936|500|reallocate|"
+        ]
+    );
+
+    // Partial move.
+    assert_eq!(
+        rows(
+            &env,
+            &["reallocate", "1", "--from", "566935", "--to", "566934", "--amount", "5"],
+            PAYMENT_HEADER
+        ),
+        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=40.00;566935=15.00;566936=15.00,0.00,70.00,0.00,Successful,false\n"
+    );
+    // Default: everything the payment has on --from.
+    assert_eq!(
+        rows(
+            &env,
+            &["reallocate", "1", "--from", "566935", "--to", "566934"],
+            PAYMENT_HEADER
+        ),
+        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=55.00;566936=15.00,0.00,70.00,0.00,Successful,false\n"
+    );
+    assert_eq!(
+        invoices(&env),
+        three(
+            "566934,566934,655080,USD,100.00,55.00,45.00,partially_paid,true,2026-10-01T00:00:00Z,2026-10-31T00:00:00Z",
+            INV_35_UNPAID,
+            INV_36_PAID
+        )
+    );
+    // Two commands, four new rows; none of the old rows changed or went away.
+    let after = allocation_rows(&env);
+    assert_eq!(after.len(), before.len() + 4);
+    assert_eq!(after[..before.len()], before[..]);
+    assert_eq!(
+        after[before.len()..],
+        [
+            "7|1|566935|-500|reallocate|",
+            "8|1|566934|500|reallocate|",
+            "9|1|566935|-1500|reallocate|",
+            "10|1|566934|1500|reallocate|"
+        ]
+    );
+    assert_eq!(
+        log(&env, &["--payment", "1"]).lines().last().unwrap(),
+        r#"13,2026-11-21T10:00:00Z,tester,payment.reallocate,payment,1,655080,1,payctl reallocate 1 --from 566935 --to 566934 -o csv,"{""from"":566935,""to"":566934,""amount"":15.00}""#
+    );
+    verify_passes(
+        &env,
+        "2 customers, 4 invoices, 2 payments, 10 allocations, 0 refunds, 2 activities, 13 audit_events",
+    );
+}
