@@ -1077,3 +1077,480 @@ fn reallocate_moves_money_in_one_command_with_reversing_rows() {
         "2 customers, 4 invoices, 2 payments, 10 allocations, 0 refunds, 2 activities, 13 audit_events",
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Settle (NSF) and void
+// ---------------------------------------------------------------------------------------------
+
+/// Adds ACH method 2 and payment 1: 50.00 ACH (Pending), 20.00 on 566935 and 10.00 on 566936;
+/// then payment 2: 10.00 cash, unallocated.
+fn pending_ach_and_cash() -> Env {
+    let env = Env::seeded();
+    env.ok(&["method", "add", "--customer", "655080", "--type", "ach"]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "50",
+        "--method",
+        "ACH",
+        "--method-id",
+        "2",
+        "--allocate",
+        "566935=20",
+        "--allocate",
+        "566936=10",
+    ]);
+    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    env
+}
+
+#[test]
+fn settle_failed_is_nsf_reverses_everything_and_blocks_refunds() {
+    let env = pending_ach_and_cash();
+    assert_eq!(
+        payment(&env, "1"),
+        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,ACH,2,Manual,,566935=20.00;566936=10.00,20.00,50.00,0.00,Pending,false\n"
+    );
+    env.refused(
+        &["refund", "1", "--amount", "5"],
+        1,
+        "error: payment 1 is still Pending settlement; settle it first (payctl settle 1 --status successful)\n",
+    );
+    // Only Pending payments settle: the cash payment is Successful from the start.
+    env.refused(
+        &["settle", "2", "--status", "successful"],
+        1,
+        "error: payment 2 is Successful, not Pending; only Pending payments settle\n",
+    );
+    env.refused(
+        &["settle", "99", "--status", "failed"],
+        3,
+        "error: payment 99 not found; list payments with: payctl list\n",
+    );
+    assert_eq!(
+        customer(&env),
+        "655080,Acme Corp,ap@acme.example,USD,1,OldestToNewest,120.00,30.00\n"
+    );
+
+    assert_eq!(
+        rows(
+            &env,
+            &["settle", "1", "--status", "failed", "--message", "R01 insufficient funds"],
+            PAYMENT_HEADER
+        ),
+        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,ACH,2,Manual,,,0.00,0.00,0.00,Failed,false\n"
+    );
+    let doc = env.json(&["show", "1"]);
+    assert_eq!(
+        serde_json::to_string_pretty(&doc["settlement"]).unwrap(),
+        r#"{
+  "status": "Failed",
+  "modifiedTimestamp": "2026-11-21T10:00:00Z",
+  "lastCheckedTimestamp": null,
+  "nextCheckTimestamp": null,
+  "message": "R01 insufficient funds"
+}"#
+    );
+    // Every allocation reversed: the invoices reopen, and the payment no longer counts.
+    assert_eq!(
+        invoices(&env),
+        three(INV_34_UNPAID, INV_35_UNPAID, INV_36_UNPAID)
+    );
+    assert_eq!(
+        customer(&env),
+        "655080,Acme Corp,ap@acme.example,USD,1,OldestToNewest,150.00,10.00\n"
+    );
+    assert_eq!(
+        allocation_rows(&env),
+        [
+            "1|1|566935|2000|allocate|",
+            "2|1|566936|1000|allocate|",
+            "3|1|566935|-2000|nsf|",
+            "4|1|566936|-1000|nsf|"
+        ]
+    );
+    assert_eq!(
+        rows(&env, &["activity", "list", "--type", "nsf"], ACTIVITY_HEADER),
+        "3,655080,NSF,Failed,50.00,USD,ACH,2,Manual,2026-11-21T10:00:00Z,R01 insufficient funds,1\n"
+    );
+    // Afterwards: no refund, no second settlement, no new allocation, no void.
+    env.refused(
+        &["refund", "1", "--amount", "1"],
+        1,
+        "error: payment 1 failed settlement (NSF); it cannot be refunded\n",
+    );
+    env.refused(
+        &["settle", "1", "--status", "successful"],
+        1,
+        "error: payment 1 is Failed, not Pending; only Pending payments settle\n",
+    );
+    env.refused(
+        &["allocate", "1", "--invoice", "566934", "--amount", "1"],
+        1,
+        "error: payment 1 failed settlement (NSF); it cannot be allocated\n",
+    );
+    env.refused(
+        &["void", "1", "--reason", "bounced"],
+        1,
+        "error: payment 1 failed settlement (NSF); it already counts for nothing\n",
+    );
+    assert_eq!(
+        log(&env, &["--payment", "1"]).lines().last().unwrap(),
+        r#"9,2026-11-21T10:00:00Z,tester,payment.nsf,payment,1,655080,1,payctl settle 1 --status failed --message 'R01 insufficient funds' -o csv,"{""status"":""Failed"",""message"":""R01 insufficient funds"",""reversed"":[{""invoiceId"":566935,""amount"":20.00},{""invoiceId"":566936,""amount"":10.00}]}""#
+    );
+    verify_passes(
+        &env,
+        "1 customers, 3 invoices, 2 payments, 4 allocations, 0 refunds, 3 activities, 9 audit_events",
+    );
+}
+
+#[test]
+fn settle_successful_then_the_payment_can_be_refunded() {
+    let env = pending_ach_and_cash();
+    assert_eq!(
+        rows(&env, &["settle", "1", "--status", "Successful"], PAYMENT_HEADER),
+        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,ACH,2,Manual,,566935=20.00;566936=10.00,20.00,50.00,0.00,Successful,false\n"
+    );
+    assert_eq!(
+        serde_json::to_string_pretty(&env.json(&["show", "1"])["settlement"]).unwrap(),
+        r#"{
+  "status": "Successful",
+  "modifiedTimestamp": "2026-11-21T10:00:00Z",
+  "lastCheckedTimestamp": null,
+  "nextCheckTimestamp": null,
+  "message": null
+}"#
+    );
+    env.refused(
+        &["settle", "1", "--status", "failed"],
+        1,
+        "error: payment 1 is Successful, not Pending; only Pending payments settle\n",
+    );
+    assert_eq!(env.ok(&["refund", "1", "--amount", "5", "-q"]), "1\n");
+    assert_eq!(
+        payment(&env, "1"),
+        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,ACH,2,Manual,,566935=20.00;566936=10.00,15.00,45.00,0.00,Successful,false\n"
+    );
+    // No NSF activity for a successful settlement.
+    assert_eq!(
+        rows(&env, &["activity", "list", "--type", "NSF"], ACTIVITY_HEADER),
+        ""
+    );
+    verify_passes(
+        &env,
+        "1 customers, 3 invoices, 2 payments, 2 allocations, 1 refunds, 3 activities, 10 audit_events",
+    );
+}
+
+#[test]
+fn void_reverses_allocations_keeps_the_row_and_leaves_balances() {
+    let env = Env::seeded();
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "50",
+        "--method",
+        "cash",
+        "--allocate",
+        "566935=20",
+        "--allocate",
+        "566936=10",
+    ]);
+    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    assert_eq!(
+        customer(&env),
+        "655080,Acme Corp,ap@acme.example,USD,1,OldestToNewest,120.00,30.00\n"
+    );
+    env.refused(
+        &["void", "1", "--reason", "  "],
+        1,
+        "error: reason is empty; say why (it is kept in the audit trail)\n",
+    );
+    env.refused(
+        &["void", "99", "--reason", "typo"],
+        3,
+        "error: payment 99 not found; list payments with: payctl list\n",
+    );
+
+    assert_eq!(
+        rows(&env, &["void", "1", "--reason", "entered twice"], PAYMENT_HEADER),
+        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,Cash,,Manual,,,0.00,0.00,0.00,Successful,true\n"
+    );
+    // The row stays: show still works, and says voided.
+    assert_eq!(
+        payment(&env, "1"),
+        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,Cash,,Manual,,,0.00,0.00,0.00,Successful,true\n"
+    );
+    assert_eq!(env.json(&["show", "1"])["voided"].to_string(), "true");
+    assert_eq!(
+        invoices(&env),
+        three(INV_34_UNPAID, INV_35_UNPAID, INV_36_UNPAID)
+    );
+    // Out of the customer's available funds (only payment 2's 10.00 is left) and of --unallocated.
+    assert_eq!(
+        customer(&env),
+        "655080,Acme Corp,ap@acme.example,USD,1,OldestToNewest,150.00,10.00\n"
+    );
+    assert_eq!(
+        rows(&env, &["list", "--unallocated"], PAYMENT_HEADER),
+        "2,2,655080,2026-11-21T10:00:00Z,10.00,USD,Cash,,Manual,,,10.00,10.00,0.00,Successful,false\n"
+    );
+    assert_eq!(
+        allocation_rows(&env),
+        [
+            "1|1|566935|2000|allocate|",
+            "2|1|566936|1000|allocate|",
+            "3|1|566935|-2000|void|",
+            "4|1|566936|-1000|void|"
+        ]
+    );
+    env.refused(
+        &["void", "1", "--reason", "again"],
+        1,
+        "error: payment 1 is already void\n",
+    );
+    env.refused(
+        &["refund", "1", "--amount", "1"],
+        1,
+        "error: payment 1 is void; it cannot be refunded\n",
+    );
+    env.refused(
+        &["allocate", "1", "--auto"],
+        1,
+        "error: payment 1 is void; it cannot be allocated\n",
+    );
+    // A payment with refunds cannot be voided.
+    assert_eq!(env.ok(&["refund", "2", "--amount", "1", "-q"]), "1\n");
+    env.refused(
+        &["void", "2", "--reason", "oops"],
+        1,
+        "error: payment 2 has refunds (1.00); a refunded payment cannot be voided\n",
+    );
+    assert_eq!(
+        log(&env, &["--payment", "1"]).lines().last().unwrap(),
+        r#"8,2026-11-21T10:00:00Z,tester,payment.void,payment,1,655080,1,payctl void 1 --reason 'entered twice' -o csv,"{""reason"":""entered twice"",""reversed"":[{""invoiceId"":566935,""amount"":20.00},{""invoiceId"":566936,""amount"":10.00}]}""#
+    );
+    verify_passes(
+        &env,
+        "1 customers, 3 invoices, 2 payments, 4 allocations, 1 refunds, 3 activities, 9 audit_events",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activities
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn activity_add_records_a_declined_attempt_without_a_payment() {
+    let env = Env::seeded();
+    env.ok(&["customer", "add", "--id", "7", "--name", "Other"]);
+    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    assert_eq!(
+        serde_json::to_string_pretty(&env.json(&[
+            "activity",
+            "add",
+            "--customer",
+            "655080",
+            "--amount",
+            "25.00",
+            "--method",
+            "credit-card",
+            "--method-id",
+            "1",
+            "--status",
+            "failed",
+            "--message",
+            "card declined",
+        ]))
+        .unwrap(),
+        r#"{
+  "id": 2,
+  "customerId": 655080,
+  "transactionType": "Collect",
+  "status": "Failed",
+  "amount": 25.00,
+  "currency": "USD",
+  "paymentMethod": "CreditCard",
+  "paymentMethodId": 1,
+  "source": "Manual",
+  "effectiveTimestamp": "2026-11-21T10:00:00Z",
+  "message": "card declined",
+  "paymentId": null
+}"#
+    );
+    assert_eq!(
+        env.ok(&[
+            "activity",
+            "add",
+            "--customer",
+            "7",
+            "--amount",
+            "5",
+            "--method",
+            "paypal",
+            "--status",
+            "unknown",
+            "--message",
+            "gateway timeout",
+            "-q",
+        ]),
+        "3\n"
+    );
+    // No payment was made by either attempt.
+    assert_eq!(
+        rows(&env, &["list"], PAYMENT_HEADER),
+        "1,1,655080,2026-11-21T10:00:00Z,10.00,USD,Cash,,Manual,,,10.00,10.00,0.00,Successful,false\n"
+    );
+
+    let collect = "1,655080,Collect,Successful,10.00,USD,Cash,,Manual,2026-11-21T10:00:00Z,,1\n";
+    let declined =
+        "2,655080,Collect,Failed,25.00,USD,CreditCard,1,Manual,2026-11-21T10:00:00Z,card declined,\n";
+    let unknown = "3,7,Collect,Unknown,5.00,USD,Paypal,,Manual,2026-11-21T10:00:00Z,gateway timeout,\n";
+    let list = |args: &[&str]| {
+        let mut all = vec!["activity", "list"];
+        all.extend(args);
+        rows(&env, &all, ACTIVITY_HEADER)
+    };
+    assert_eq!(list(&[]), format!("{collect}{declined}{unknown}"));
+    assert_eq!(
+        list(&["--customer", "655080"]),
+        format!("{collect}{declined}")
+    );
+    assert_eq!(list(&["--customer", "7"]), unknown);
+    assert_eq!(list(&["--status", "failed"]), declined);
+    assert_eq!(list(&["--status", "Successful"]), collect);
+    assert_eq!(list(&["--type", "collect", "--status", "unknown"]), unknown);
+    assert_eq!(list(&["--type", "refund"]), "");
+    assert_eq!(
+        list(&["--customer", "7", "--status", "failed"]),
+        ""
+    );
+
+    env.refused(
+        &[
+            "activity", "add", "--customer", "655080", "--amount", "1", "--method", "cash",
+            "--status", "failed", "--message", " ",
+        ],
+        1,
+        "error: message is empty; say what happened (\"card declined\")\n",
+    );
+    env.refused(
+        &[
+            "activity", "add", "--customer", "7", "--amount", "1", "--method", "credit-card",
+            "--method-id", "1", "--status", "failed", "--message", "declined",
+        ],
+        1,
+        "error: payment method 1 not found for customer 7\n",
+    );
+    env.refused(
+        &[
+            "activity", "add", "--customer", "99", "--amount", "1", "--method", "cash",
+            "--status", "failed", "--message", "declined",
+        ],
+        3,
+        "error: customer 99 not found; add it with: payctl customer add --id 99 --name ...\n",
+    );
+    env.refused(
+        &["activity", "list", "--customer", "99"],
+        3,
+        "error: customer 99 not found; add it with: payctl customer add --id 99 --name ...\n",
+    );
+    assert_eq!(
+        log(&env, &["--customer", "7"]),
+        r#"6,2026-11-21T10:00:00Z,tester,customer.add,customer,7,7,,payctl customer add --id 7 --name Other,"{""name"":""Other"",""email"":null,""currency"":""USD"",""autoAllocateOrder"":""OldestToNewest""}"
+9,2026-11-21T10:00:00Z,tester,activity.add,activity,3,7,,payctl activity add --customer 7 --amount 5 --method paypal --status unknown --message 'gateway timeout' -q,"{""status"":""Unknown"",""amount"":5.00,""paymentMethod"":""Paypal"",""message"":""gateway timeout""}"
+"#
+    );
+    verify_passes(
+        &env,
+        "2 customers, 3 invoices, 1 payments, 0 allocations, 0 refunds, 3 activities, 9 audit_events",
+    );
+}
+
+#[test]
+fn bad_enum_values_are_usage_errors() {
+    let env = Env::seeded();
+    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    let more = "\n\nFor more information, try '--help'.\n";
+    env.refused(
+        &["settle", "1", "--status", "bogus"],
+        2,
+        &format!("error: invalid value 'bogus' for '--status <STATUS>'\n  [possible values: successful, failed]{more}"),
+    );
+    env.refused(
+        &["refund", "1", "--amount", "1", "--method", "bitcoin"],
+        2,
+        &format!("error: invalid value 'bitcoin' for '--method <METHOD>': 'bitcoin' is not allowed; allowable values are: original, check, cash, direct-deposit{more}"),
+    );
+    env.refused(
+        &["activity", "list", "--status", "weird"],
+        2,
+        &format!("error: invalid value 'weird' for '--status <STATUS>': 'weird' is not allowed; allowable values are: Successful, Failed, Unknown{more}"),
+    );
+    env.refused(
+        &["activity", "list", "--type", "weird"],
+        2,
+        &format!("error: invalid value 'weird' for '--type <TYPE>': 'weird' is not allowed; allowable values are: Collect, Refund, NSF{more}"),
+    );
+    env.refused(
+        &[
+            "activity", "add", "--customer", "655080", "--amount", "1", "--method", "cash",
+            "--status", "successful", "--message", "x",
+        ],
+        2,
+        &format!("error: invalid value 'successful' for '--status <STATUS>'\n  [possible values: failed, unknown]{more}"),
+    );
+    env.refused(
+        &[
+            "activity", "add", "--customer", "655080", "--amount", "1", "--method", "bogus",
+            "--status", "failed", "--message", "x",
+        ],
+        2,
+        &format!("error: invalid value 'bogus' for '--method <METHOD>': 'bogus' is not allowed; allowable values are: Cash, Check, CreditCard, DirectDeposit, ACH, Paypal{more}"),
+    );
+    env.refused(
+        &["refund", "1", "--amount", "-5"],
+        2,
+        &format!("error: invalid value '-5' for '--amount <AMOUNT>': amount '-5' is negative; amounts are positive plain decimals such as 50.78{more}"),
+    );
+}
+
+#[test]
+fn json_errors_use_fusebills_shape_on_stderr() {
+    let env = Env::seeded();
+    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    env.refused(
+        &["refund", "1", "--amount", "10.01", "-o", "json"],
+        1,
+        r#"{
+  "ErrorId": 0,
+  "HttpStatusCode": 400,
+  "Errors": [
+    {
+      "Key": "amount",
+      "Value": "refund of 10.01 is more than payment 1's refundable amount 10.00"
+    }
+  ]
+}
+"#,
+    );
+    env.refused(
+        &["void", "42", "--reason", "typo", "-o", "json"],
+        3,
+        r#"{
+  "ErrorId": 0,
+  "HttpStatusCode": 404,
+  "Errors": [
+    {
+      "Key": "paymentId",
+      "Value": "payment 42 not found; list payments with: payctl list"
+    }
+  ]
+}
+"#,
+    );
+}
