@@ -1554,3 +1554,270 @@ fn json_errors_use_fusebills_shape_on_stderr() {
 "#,
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// 3. The ledger defends itself: append-only triggers, and verify catches what gets past them
+// ---------------------------------------------------------------------------------------------
+
+fn open_rw(env: &Env) -> rusqlite::Connection {
+    rusqlite::Connection::open(&env.db).expect("open ledger")
+}
+
+#[test]
+fn append_only_triggers_refuse_update_and_delete_of_money_rows_from_outside() {
+    let env = Env::seeded();
+    // A row in every money table.
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "50",
+        "--method",
+        "cash",
+        "--allocate",
+        "566934=40",
+        "--idempotency-key",
+        "k-1",
+    ]);
+    env.ok(&["refund", "1", "--amount", "5"]);
+    env.ok(&["create", "--customer", "655080", "--amount", "5", "--method", "cash"]);
+    env.ok(&["void", "2", "--reason", "typo"]);
+    env.ok(&["invoice", "write-off", "566936", "--reason", "bad debt"]);
+    let before = env.snapshot();
+
+    let conn = open_rw(&env);
+    for (table, what) in [
+        ("invoices", "invoices are append-only"),
+        ("invoice_closures", "invoice closures are append-only"),
+        ("payments", "payments are append-only"),
+        ("payment_events", "payment events are append-only"),
+        ("refunds", "refunds are append-only"),
+        ("allocations", "allocations are append-only"),
+        ("activities", "activities are append-only"),
+        ("audit_events", "the audit trail is append-only"),
+    ] {
+        let err = conn
+            .execute(&format!("UPDATE {table} SET rowid = rowid"), [])
+            .expect_err(table);
+        assert_eq!(err.to_string(), format!("payctl: {what}"), "UPDATE {table}");
+        let err = conn
+            .execute(&format!("DELETE FROM {table}"), [])
+            .expect_err(table);
+        assert_eq!(err.to_string(), format!("payctl: {what}"), "DELETE FROM {table}");
+    }
+    let err = conn
+        .execute("UPDATE idempotency_keys SET key = 'k-2'", [])
+        .expect_err("idempotency_keys");
+    assert_eq!(err.to_string(), "payctl: idempotency keys never change");
+    let err = conn
+        .execute("DELETE FROM idempotency_keys", [])
+        .expect_err("idempotency_keys");
+    assert_eq!(err.to_string(), "payctl: idempotency keys never expire");
+    // The two statements the issue names, verbatim.
+    let err = conn
+        .execute("UPDATE allocations SET amount = 1 WHERE id = 1", [])
+        .unwrap_err();
+    assert_eq!(err.to_string(), "payctl: allocations are append-only");
+    let err = conn.execute("DELETE FROM payments", []).unwrap_err();
+    assert_eq!(err.to_string(), "payctl: payments are append-only");
+    drop(conn);
+
+    assert_eq!(before, env.snapshot());
+    verify_passes(
+        &env,
+        "1 customers, 3 invoices, 2 payments, 1 allocations, 1 refunds, 3 activities, 10 audit_events",
+    );
+}
+
+#[test]
+fn verify_names_the_records_an_edit_behind_payctls_back_broke() {
+    let env = Env::seeded();
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "50",
+        "--method",
+        "cash",
+        "--allocate",
+        "566934=40",
+    ]);
+    verify_passes(
+        &env,
+        "1 customers, 3 invoices, 1 payments, 1 allocations, 0 refunds, 1 activities, 6 audit_events",
+    );
+    // Someone with sqlite3 removes the guard and turns the 40.00 allocation into 110.00.
+    let conn = open_rw(&env);
+    conn.execute_batch(
+        "DROP TRIGGER allocations_no_update; UPDATE allocations SET amount = 11000 WHERE id = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    env.refused(
+        &["verify"],
+        1,
+        "error: payment 1: cached allocated 4000 / refunded 0 (minor units) but its rows say 11000 / 0
+error: payment 1: amount 5000 < allocated 11000 + refunded 0 (minor units)
+error: invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none
+error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 (minor units)
+",
+    );
+    // The same with -o json: one Fusebill error document, one entry per broken record.
+    env.refused(
+        &["verify", "-o", "json"],
+        1,
+        r#"{
+  "ErrorId": 0,
+  "HttpStatusCode": 400,
+  "Errors": [
+    {
+      "Key": "verify",
+      "Value": "payment 1: cached allocated 4000 / refunded 0 (minor units) but its rows say 11000 / 0"
+    },
+    {
+      "Key": "verify",
+      "Value": "payment 1: amount 5000 < allocated 11000 + refunded 0 (minor units)"
+    },
+    {
+      "Key": "verify",
+      "Value": "invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none"
+    },
+    {
+      "Key": "verify",
+      "Value": "invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 (minor units)"
+    }
+  ]
+}
+"#,
+    );
+}
+
+#[test]
+fn verify_names_a_payment_whose_amount_was_edited_and_a_deleted_refund() {
+    let env = Env::seeded();
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "50",
+        "--method",
+        "cash",
+        "--allocate",
+        "566934=40",
+    ]);
+    env.ok(&["refund", "1", "--amount", "5"]);
+    let conn = open_rw(&env);
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         DROP TRIGGER payments_no_update; UPDATE payments SET amount = 3000 WHERE id = 1;
+         DROP TRIGGER refunds_no_delete; DELETE FROM refunds;",
+    )
+    .unwrap();
+    drop(conn);
+    env.refused(
+        &["verify"],
+        1,
+        "error: foreign_key_check: activities row 2 refers to a missing refunds row
+error: payment 1: cached allocated 4000 / refunded 500 (minor units) but its rows say 4000 / 0
+error: payment 1: amount 3000 < allocated 4000 + refunded 0 (minor units)
+",
+    );
+}
+
+/// A small deterministic generator (xorshift64), so the "random" bytes are the same every run.
+fn noise(seed: u64, len: usize) -> Vec<u8> {
+    let mut x = seed;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 32) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn verify_catches_random_bytes_over_a_page_and_never_panics() {
+    let env = Env::seeded();
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "50",
+        "--method",
+        "cash",
+        "--allocate",
+        "566934=40",
+    ]);
+    // Six hundred more invoices, through the normal schema (its triggers fill the caches).
+    let conn = open_rw(&env);
+    conn.execute_batch("BEGIN").unwrap();
+    for i in 0..600 {
+        conn.execute(
+            "INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
+             VALUES (?1, 'BULK-' || ?1, 655080, 'USD', ?2, '2026-09-01T00:00:00Z', '2026-10-01T00:00:00Z', '2026-11-21T10:00:00Z')",
+            rusqlite::params![700_000 + i, 1_000 + i],
+        )
+        .unwrap();
+    }
+    conn.execute_batch("COMMIT").unwrap();
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    let pages: i64 = conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    drop(conn);
+    assert!(pages >= 20, "only {pages} pages");
+    verify_passes(
+        &env,
+        "1 customers, 603 invoices, 1 payments, 1 allocations, 0 refunds, 1 activities, 6 audit_events",
+    );
+
+    let clean = std::fs::read(&env.db).unwrap();
+    assert_eq!(clean.len() as i64, pages * page_size, "the WAL was not checkpointed");
+    for (n, page) in [pages / 4, pages / 2, 3 * pages / 4].into_iter().enumerate() {
+        let mut bytes = clean.clone();
+        let start = ((page - 1) * page_size) as usize;
+        bytes[start..start + page_size as usize]
+            .copy_from_slice(&noise(0x9E37_79B9_7F4A_7C15 + n as u64, page_size as usize));
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", env.db.display()));
+        }
+        std::fs::write(&env.db, &bytes).unwrap();
+        let run = env.run(&["verify"]);
+        assert_eq!(
+            (run.code, run.stdout.as_str()),
+            (1, ""),
+            "page {page}\nstderr:\n{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "page {page}: {}", run.stderr);
+        // One line per finding, each SQLite's integrity_check, and one of them names the page
+        // the bytes went over.
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(
+            lines[0], "error: integrity_check: *** in database main ***",
+            "page {page}: {}",
+            run.stderr
+        );
+        assert!(
+            lines.iter().all(|l| l.starts_with("error: integrity_check: ")),
+            "page {page}: {}",
+            run.stderr
+        );
+        assert!(
+            lines.iter().any(|l| l.contains(&format!(" page {page}: "))),
+            "page {page} is not named: {}",
+            run.stderr
+        );
+        eprintln!("page {page} of {pages}: exit {}\n{}", run.code, run.stderr);
+    }
+}
