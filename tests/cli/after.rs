@@ -11,8 +11,7 @@ const INVOICE_HEADER: &str = "id,invoiceNumber,customerId,currency,invoiceAmount
 const CUSTOMER_HEADER: &str =
     "id,name,email,currency,defaultPaymentMethodId,autoAllocateOrder,outstandingBalance,availableFunds";
 const ACTIVITY_HEADER: &str = "id,customerId,transactionType,status,amount,currency,paymentMethod,paymentMethodId,source,effectiveTimestamp,message,paymentId";
-const LOG_HEADER: &str =
-    "id,at,osUser,action,entity,entityId,customerId,paymentId,command,detail";
+const LOG_HEADER: &str = "id,at,osUser,action,entity,entityId,customerId,paymentId,command,detail";
 
 /// The seeded invoices, untouched (566934 is overdue on the pinned clock).
 const INV_34_UNPAID: &str = "566934,566934,655080,USD,100.00,0.00,100.00,unpaid,true,2026-10-01T00:00:00Z,2026-10-31T00:00:00Z";
@@ -92,11 +91,9 @@ fn log(env: &Env, args: &[&str]) -> String {
 
 /// The allocation rows, oldest first: `id|payment|invoice|amount|kind|refund`.
 fn allocation_rows(env: &Env) -> Vec<String> {
-    let conn = rusqlite::Connection::open_with_flags(
-        &env.db,
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-    )
-    .unwrap();
+    let conn =
+        rusqlite::Connection::open_with_flags(&env.db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
     let mut stmt = conn
         .prepare(
             "SELECT id, payment_id, invoice_id, amount, kind, coalesce(refund_id, '') FROM allocations ORDER BY id",
@@ -417,7 +414,14 @@ fn refund_takes_unallocated_funds_first_then_exactly_the_named_allocations() {
         &format!("{partial} (named: 0.00)\n"),
     );
     env.refused(
-        &["refund", "1", "--amount", "21", "--from-invoice", "566935=10"],
+        &[
+            "refund",
+            "1",
+            "--amount",
+            "21",
+            "--from-invoice",
+            "566935=10",
+        ],
         1,
         &format!("{partial} (named: 10.00)\n"),
     );
@@ -437,7 +441,14 @@ fn refund_takes_unallocated_funds_first_then_exactly_the_named_allocations() {
     );
     // An invoice the payment has no money on (566934), an unknown one, more than it has on one.
     env.refused(
-        &["refund", "1", "--amount", "21", "--from-invoice", "566934=15"],
+        &[
+            "refund",
+            "1",
+            "--amount",
+            "21",
+            "--from-invoice",
+            "566934=15",
+        ],
         1,
         "error: cannot take 15.00 back from invoice 566934: payment 1 has 0.00 allocated to it\n",
     );
@@ -883,13 +894,17 @@ fn unallocate_takes_money_back_with_reversing_rows() {
     let original = allocation_rows(&env);
     assert_eq!(
         original,
-        [
-            "1|1|566934|4000|allocate|",
-            "2|1|566935|2000|allocate|"
-        ]
+        ["1|1|566934|4000|allocate|", "2|1|566935|2000|allocate|"]
     );
     env.refused(
-        &["unallocate", "1", "--invoice", "566934", "--amount", "40.01"],
+        &[
+            "unallocate",
+            "1",
+            "--invoice",
+            "566934",
+            "--amount",
+            "40.01",
+        ],
         1,
         "error: cannot unallocate 40.01: payment 1 has only 40.00 allocated to invoice 566934\n",
     );
@@ -1003,16 +1018,44 @@ fn reallocate_moves_money_in_one_command_with_reversing_rows() {
     );
     // Fill 566936 to 25.00 of 30.00: moving all 20.00 from 566935 would overpay it.
     env.ok(&["allocate", "1", "--invoice", "566936", "--amount", "10"]);
-    env.ok(&["create", "--customer", "655080", "--amount", "15", "--method", "cash", "--allocate", "566936=15"]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "15",
+        "--method",
+        "cash",
+        "--allocate",
+        "566936=15",
+    ]);
     env.refused(
         &["reallocate", "1", "--from", "566935", "--to", "566936"],
         1,
         "error: allocation of 20.00 to invoice 566936 is more than its outstanding balance 5.00\n",
     );
     // A paid target is refused the same way as a new allocation.
-    env.ok(&["reallocate", "1", "--from", "566934", "--to", "566936", "--amount", "5"]);
+    env.ok(&[
+        "reallocate",
+        "1",
+        "--from",
+        "566934",
+        "--to",
+        "566936",
+        "--amount",
+        "5",
+    ]);
     env.refused(
-        &["reallocate", "1", "--from", "566935", "--to", "566936", "--amount", "1"],
+        &[
+            "reallocate",
+            "1",
+            "--from",
+            "566935",
+            "--to",
+            "566936",
+            "--amount",
+            "1",
+        ],
         1,
         "error: invoice 566936 is paid; only unpaid or partially_paid invoices take payments\n",
     );
@@ -1102,7 +1145,15 @@ fn pending_ach_and_cash() -> Env {
         "--allocate",
         "566936=10",
     ]);
-    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "10",
+        "--method",
+        "cash",
+    ]);
     env
 }
 
@@ -1137,7 +1188,14 @@ fn settle_failed_is_nsf_reverses_everything_and_blocks_refunds() {
     assert_eq!(
         rows(
             &env,
-            &["settle", "1", "--status", "failed", "--message", "R01 insufficient funds"],
+            &[
+                "settle",
+                "1",
+                "--status",
+                "failed",
+                "--message",
+                "R01 insufficient funds"
+            ],
             PAYMENT_HEADER
         ),
         "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,ACH,2,Manual,,,0.00,0.00,0.00,Failed,false\n"
@@ -1235,7 +1293,11 @@ fn settle_successful_then_the_payment_can_be_refunded() {
     );
     // No NSF activity for a successful settlement.
     assert_eq!(
-        rows(&env, &["activity", "list", "--type", "NSF"], ACTIVITY_HEADER),
+        rows(
+            &env,
+            &["activity", "list", "--type", "NSF"],
+            ACTIVITY_HEADER
+        ),
         ""
     );
     verify_passes(
@@ -1260,7 +1322,15 @@ fn void_reverses_allocations_keeps_the_row_and_leaves_balances() {
         "--allocate",
         "566936=10",
     ]);
-    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "10",
+        "--method",
+        "cash",
+    ]);
     assert_eq!(
         customer(&env),
         "655080,Acme Corp,ap@acme.example,USD,1,OldestToNewest,120.00,30.00\n"
@@ -1277,7 +1347,11 @@ fn void_reverses_allocations_keeps_the_row_and_leaves_balances() {
     );
 
     assert_eq!(
-        rows(&env, &["void", "1", "--reason", "entered twice"], PAYMENT_HEADER),
+        rows(
+            &env,
+            &["void", "1", "--reason", "entered twice"],
+            PAYMENT_HEADER
+        ),
         "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,Cash,,Manual,,,0.00,0.00,0.00,Successful,true\n"
     );
     // The row stays: show still works, and says voided.
@@ -1348,7 +1422,15 @@ fn void_reverses_allocations_keeps_the_row_and_leaves_balances() {
 fn activity_add_records_a_declined_attempt_without_a_payment() {
     let env = Env::seeded();
     env.ok(&["customer", "add", "--id", "7", "--name", "Other"]);
-    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "10",
+        "--method",
+        "cash",
+    ]);
     assert_eq!(
         serde_json::to_string_pretty(&env.json(&[
             "activity",
@@ -1409,7 +1491,8 @@ fn activity_add_records_a_declined_attempt_without_a_payment() {
     let collect = "1,655080,Collect,Successful,10.00,USD,Cash,,Manual,2026-11-21T10:00:00Z,,1\n";
     let declined =
         "2,655080,Collect,Failed,25.00,USD,CreditCard,1,Manual,2026-11-21T10:00:00Z,card declined,\n";
-    let unknown = "3,7,Collect,Unknown,5.00,USD,Paypal,,Manual,2026-11-21T10:00:00Z,gateway timeout,\n";
+    let unknown =
+        "3,7,Collect,Unknown,5.00,USD,Paypal,,Manual,2026-11-21T10:00:00Z,gateway timeout,\n";
     let list = |args: &[&str]| {
         let mut all = vec!["activity", "list"];
         all.extend(args);
@@ -1425,31 +1508,60 @@ fn activity_add_records_a_declined_attempt_without_a_payment() {
     assert_eq!(list(&["--status", "Successful"]), collect);
     assert_eq!(list(&["--type", "collect", "--status", "unknown"]), unknown);
     assert_eq!(list(&["--type", "refund"]), "");
-    assert_eq!(
-        list(&["--customer", "7", "--status", "failed"]),
-        ""
-    );
+    assert_eq!(list(&["--customer", "7", "--status", "failed"]), "");
 
     env.refused(
         &[
-            "activity", "add", "--customer", "655080", "--amount", "1", "--method", "cash",
-            "--status", "failed", "--message", " ",
+            "activity",
+            "add",
+            "--customer",
+            "655080",
+            "--amount",
+            "1",
+            "--method",
+            "cash",
+            "--status",
+            "failed",
+            "--message",
+            " ",
         ],
         1,
         "error: message is empty; say what happened (\"card declined\")\n",
     );
     env.refused(
         &[
-            "activity", "add", "--customer", "7", "--amount", "1", "--method", "credit-card",
-            "--method-id", "1", "--status", "failed", "--message", "declined",
+            "activity",
+            "add",
+            "--customer",
+            "7",
+            "--amount",
+            "1",
+            "--method",
+            "credit-card",
+            "--method-id",
+            "1",
+            "--status",
+            "failed",
+            "--message",
+            "declined",
         ],
         1,
         "error: payment method 1 not found for customer 7\n",
     );
     env.refused(
         &[
-            "activity", "add", "--customer", "99", "--amount", "1", "--method", "cash",
-            "--status", "failed", "--message", "declined",
+            "activity",
+            "add",
+            "--customer",
+            "99",
+            "--amount",
+            "1",
+            "--method",
+            "cash",
+            "--status",
+            "failed",
+            "--message",
+            "declined",
         ],
         3,
         "error: customer 99 not found; add it with: payctl customer add --id 99 --name ...\n",
@@ -1474,7 +1586,15 @@ fn activity_add_records_a_declined_attempt_without_a_payment() {
 #[test]
 fn bad_enum_values_are_usage_errors() {
     let env = Env::seeded();
-    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "10",
+        "--method",
+        "cash",
+    ]);
     let more = "\n\nFor more information, try '--help'.\n";
     env.refused(
         &["settle", "1", "--status", "bogus"],
@@ -1522,7 +1642,15 @@ fn bad_enum_values_are_usage_errors() {
 #[test]
 fn json_errors_use_fusebills_shape_on_stderr() {
     let env = Env::seeded();
-    env.ok(&["create", "--customer", "655080", "--amount", "10", "--method", "cash"]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "10",
+        "--method",
+        "cash",
+    ]);
     env.refused(
         &["refund", "1", "--amount", "10.01", "-o", "json"],
         1,
@@ -1581,7 +1709,15 @@ fn append_only_triggers_refuse_update_and_delete_of_money_rows_from_outside() {
         "k-1",
     ]);
     env.ok(&["refund", "1", "--amount", "5"]);
-    env.ok(&["create", "--customer", "655080", "--amount", "5", "--method", "cash"]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "5",
+        "--method",
+        "cash",
+    ]);
     env.ok(&["void", "2", "--reason", "typo"]);
     env.ok(&["invoice", "write-off", "566936", "--reason", "bad debt"]);
     let before = env.snapshot();
@@ -1604,7 +1740,11 @@ fn append_only_triggers_refuse_update_and_delete_of_money_rows_from_outside() {
         let err = conn
             .execute(&format!("DELETE FROM {table}"), [])
             .expect_err(table);
-        assert_eq!(err.to_string(), format!("payctl: {what}"), "DELETE FROM {table}");
+        assert_eq!(
+            err.to_string(),
+            format!("payctl: {what}"),
+            "DELETE FROM {table}"
+        );
     }
     let err = conn
         .execute("UPDATE idempotency_keys SET key = 'k-2'", [])
@@ -1782,8 +1922,15 @@ fn verify_catches_random_bytes_over_a_page_and_never_panics() {
     );
 
     let clean = std::fs::read(&env.db).unwrap();
-    assert_eq!(clean.len() as i64, pages * page_size, "the WAL was not checkpointed");
-    for (n, page) in [pages / 4, pages / 2, 3 * pages / 4].into_iter().enumerate() {
+    assert_eq!(
+        clean.len() as i64,
+        pages * page_size,
+        "the WAL was not checkpointed"
+    );
+    for (n, page) in [pages / 4, pages / 2, 3 * pages / 4]
+        .into_iter()
+        .enumerate()
+    {
         let mut bytes = clean.clone();
         let start = ((page - 1) * page_size) as usize;
         bytes[start..start + page_size as usize]
@@ -1799,7 +1946,11 @@ fn verify_catches_random_bytes_over_a_page_and_never_panics() {
             "page {page}\nstderr:\n{}",
             run.stderr
         );
-        assert!(!run.stderr.contains("panicked"), "page {page}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "page {page}: {}",
+            run.stderr
+        );
         // One line per finding, each SQLite's integrity_check, and one of them names the page
         // the bytes went over.
         let lines: Vec<&str> = run.stderr.lines().collect();
@@ -1809,7 +1960,9 @@ fn verify_catches_random_bytes_over_a_page_and_never_panics() {
             run.stderr
         );
         assert!(
-            lines.iter().all(|l| l.starts_with("error: integrity_check: ")),
+            lines
+                .iter()
+                .all(|l| l.starts_with("error: integrity_check: ")),
             "page {page}: {}",
             run.stderr
         );
