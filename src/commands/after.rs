@@ -58,9 +58,9 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
             ctx,
             id,
             |tx, actor| corrections::allocate_one(tx, actor, id, invoice, amount),
-            |p, ()| {
+            |p, applied| {
                 format!(
-                    "Allocated {amount} {} of payment {id} to invoice {invoice}",
+                    "Allocated {applied} {} of payment {id} to invoice {invoice}",
                     p.currency
                 )
             },

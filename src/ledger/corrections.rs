@@ -144,14 +144,15 @@ fn money_of(p: &PaymentFacts, key: &str, label: &str, amount: Decimal) -> Result
         .map_err(|e| Error::rejected(key, format!("{label} '{amount}' {e}")))
 }
 
-/// Applies `amount` of a payment's unallocated funds to one invoice.
+/// Applies `amount` of a payment's unallocated funds to one invoice. Returns the amount in
+/// the currency's scale.
 pub fn allocate_one(
     tx: &Transaction,
     actor: &Actor,
     payment_id: i64,
     invoice_id: i64,
     amount: Decimal,
-) -> Result<()> {
+) -> Result<Money> {
     let p = payment_facts(tx, payment_id)?;
     p.ensure_live("be allocated")?;
     let invoice = invoices::facts(tx, invoice_id)?;
@@ -190,7 +191,8 @@ pub fn allocate_one(
         "payment.allocate",
         touched(&p),
         &json!({"invoiceId": invoice_id, "amount": money}),
-    )
+    )?;
+    Ok(money)
 }
 
 /// Spreads a payment's unallocated funds over its customer's open invoices. Returns how much

@@ -1,6 +1,6 @@
 //! `payctl verify`: SQLite's own checks, then every invariant recomputed from the raw rows.
 
-use rusqlite::Transaction;
+use rusqlite::{ErrorCode, Transaction};
 
 use super::SqlResult;
 use crate::core::Currency;
@@ -103,60 +103,90 @@ pub struct Report {
     pub counts: Vec<(String, i64)>,
 }
 
+/// Runs a query and returns its rows. A corrupt page is a finding, not a failure of verify: it
+/// comes back as the message after the rows read before it, so verify can name it (SQLite's
+/// `integrity_check` reports the broken pages, then stops with "database disk image is
+/// malformed"). Any other error is the usual storage error.
+fn rows_until_corrupt<T>(
+    tx: &Transaction,
+    sql: &str,
+    mut f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<(Vec<T>, Option<String>)> {
+    let mut out = Vec::new();
+    let found = (|| -> rusqlite::Result<()> {
+        let mut stmt = tx.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            out.push(f(row)?);
+        }
+        Ok(())
+    })();
+    match found {
+        Ok(()) => Ok((out, None)),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {
+            Ok((out, Some(e.to_string())))
+        }
+        Err(e) => Err(e).sql(),
+    }
+}
+
 pub fn run(tx: &Transaction) -> Result<Report> {
     let mut problems = Vec::new();
-    let integrity: Vec<String> = tx
-        .prepare("PRAGMA integrity_check")
-        .sql()?
-        .query_map([], |r| r.get::<_, String>(0))
-        .sql()?
-        .collect::<rusqlite::Result<_>>()
-        .sql()?;
+    let mut checked = Vec::new();
+    // Once a page is known to be corrupt, the rest cannot be read reliably: report what was
+    // found so far, naming the corruption.
+    let stop = |mut problems: Vec<String>, what: &str, message: String| {
+        problems.push(format!("{what}: {message}"));
+        Ok(Report {
+            checked: Vec::new(),
+            problems,
+            counts: Vec::new(),
+        })
+    };
+    let (integrity, corrupt) =
+        rows_until_corrupt(tx, "PRAGMA integrity_check", |r| r.get::<_, String>(0))?;
     if integrity != ["ok"] {
+        // One line per problem: a row can hold several lines ("*** in database main ***").
         problems.extend(
             integrity
-                .into_iter()
+                .iter()
+                .flat_map(|row| row.lines())
                 .map(|line| format!("integrity_check: {line}")),
         );
     }
-    let fk: Vec<String> = tx
-        .prepare("PRAGMA foreign_key_check")
-        .sql()?
-        .query_map([], |r| {
-            Ok(format!(
-                "foreign_key_check: {} row {} refers to a missing {} row",
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<i64>>(1)?
-                    .map_or("?".to_string(), |id| id.to_string()),
-                r.get::<_, String>(2)?
-            ))
-        })
-        .sql()?
-        .collect::<rusqlite::Result<_>>()
-        .sql()?;
+    if let Some(message) = corrupt {
+        return stop(problems, "integrity_check", message);
+    }
+    let (fk, corrupt) = rows_until_corrupt(tx, "PRAGMA foreign_key_check", |r| {
+        Ok(format!(
+            "foreign_key_check: {} row {} refers to a missing {} row",
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?
+                .map_or("?".to_string(), |id| id.to_string()),
+            r.get::<_, String>(2)?
+        ))
+    })?;
     problems.extend(fk);
-    let mut checked = Vec::new();
+    if let Some(message) = corrupt {
+        return stop(problems, "foreign_key_check", message);
+    }
     for (name, sql) in CHECKS {
-        let found: Vec<String> = tx
-            .prepare(sql)
-            .sql()?
-            .query_map([], |r| r.get::<_, String>(0))
-            .sql()?
-            .collect::<rusqlite::Result<_>>()
-            .sql()?;
+        let (found, corrupt) = rows_until_corrupt(tx, sql, |r| r.get::<_, String>(0))?;
         problems.extend(found);
+        if let Some(message) = corrupt {
+            return stop(problems, name, message);
+        }
         checked.push((*name).to_string());
     }
-    let currencies: Vec<(String, i64, String)> = tx
-        .prepare(
-            "SELECT 'customer', id, currency FROM customers UNION ALL SELECT 'invoice', id, currency FROM invoices
-             UNION ALL SELECT 'payment', id, currency FROM payments",
-        )
-        .sql()?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .sql()?
-        .collect::<rusqlite::Result<_>>()
-        .sql()?;
+    let (currencies, corrupt) = rows_until_corrupt(
+        tx,
+        "SELECT 'customer', id, currency FROM customers UNION ALL SELECT 'invoice', id, currency FROM invoices
+         UNION ALL SELECT 'payment', id, currency FROM payments",
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)),
+    )?;
+    if let Some(message) = corrupt {
+        return stop(problems, "every currency is ISO 4217", message);
+    }
     for (kind, id, code) in currencies {
         if Currency::from_code(&code).is_none() {
             problems.push(format!("{kind} {id}: currency {code:?} is not ISO 4217"));

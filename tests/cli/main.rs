@@ -1,6 +1,7 @@
 //! Integration tests: the real `payctl` binary against a real SQLite ledger in a temp folder.
 //! One test binary (this file's modules), so it links once.
 
+mod after;
 mod bulk;
 mod common;
 mod create;
