@@ -268,13 +268,45 @@ pub fn facts(tx: &Transaction, id: i64) -> Result<Option<InvoiceFacts>> {
 
 /// A customer's invoices that still have money outstanding.
 pub fn open_for_customer(tx: &Transaction, customer_id: i64) -> Result<Vec<InvoiceFacts>> {
+    open_in_order(
+        tx,
+        customer_id,
+        crate::core::AllocationOrder::OldestToNewest,
+        None,
+    )
+}
+
+/// A customer's open invoices in allocation order (due date, invoice date, id, as the index
+/// holds them), read only until their balances add up to `enough` minor units: auto-allocation
+/// never looks further, so a customer with thousands of open invoices costs no more.
+pub fn open_in_order(
+    tx: &Transaction,
+    customer_id: i64,
+    order: crate::core::AllocationOrder,
+    enough: Option<i64>,
+) -> Result<Vec<InvoiceFacts>> {
+    let direction = match order {
+        crate::core::AllocationOrder::OldestToNewest => "ASC",
+        crate::core::AllocationOrder::NewestToOldest => "DESC",
+    };
     let mut stmt = tx
         .prepare_cached(&format!(
-            "{FACTS} WHERE i.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total"
+            "{FACTS} WHERE i.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total
+             ORDER BY i.due_at {direction}, i.effective_at {direction}, i.id {direction}"
         ))
         .sql()?;
-    let rows = stmt.query_map([customer_id], facts_row).sql()?;
-    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+    let mut rows = stmt.query([customer_id]).sql()?;
+    let mut out = Vec::new();
+    let mut total: i64 = 0;
+    while let Some(row) = rows.next().sql()? {
+        let facts = facts_row(row).sql()?;
+        total = total.saturating_add(facts.outstanding);
+        out.push(facts);
+        if enough.is_some_and(|e| total >= e) {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 /// Voids an invoice that has no live allocations.

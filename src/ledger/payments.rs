@@ -40,22 +40,39 @@ pub fn create(
     req: &CreatePayment,
     dry_run: bool,
 ) -> Result<Created> {
-    if let Some(key) = &req.idempotency_key {
-        if let Some(payment) = replay(tx, key, req)? {
-            return Ok(Created {
-                payment,
-                replayed: true,
-            });
-        }
-    }
-    let facts = gather_facts(tx, req)?;
-    let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
     if dry_run {
+        if let Some(key) = &req.idempotency_key {
+            if let Some(id) = replay(tx, key, req)? {
+                return Ok(Created {
+                    payment: get(tx, id)?,
+                    replayed: true,
+                });
+            }
+        }
+        let facts = gather_facts(tx, req)?;
+        let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
         return Ok(Created {
             payment: dry_run_view(&plan, &facts),
             replayed: false,
         });
     }
+    let (id, replayed) = record(tx, actor, req)?;
+    Ok(Created {
+        payment: get(tx, id)?,
+        replayed,
+    })
+}
+
+/// Records a payment and returns its id, and whether it was recorded earlier under the same
+/// idempotency key. Imports call this directly: they need no Payment Object back.
+pub fn record(tx: &Transaction, actor: &Actor, req: &CreatePayment) -> Result<(i64, bool)> {
+    if let Some(key) = &req.idempotency_key {
+        if let Some(id) = replay(tx, key, req)? {
+            return Ok((id, true));
+        }
+    }
+    let facts = gather_facts(tx, req)?;
+    let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
     let id = insert(tx, actor, &plan)?;
     if let Some(key) = &req.idempotency_key {
         tx.prepare_cached("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)")
@@ -63,14 +80,11 @@ pub fn create(
             .execute(params![key, req.fingerprint(), id, actor.now_text()])
             .sql()?;
     }
-    Ok(Created {
-        payment: get(tx, id)?,
-        replayed: false,
-    })
+    Ok((id, false))
 }
 
 /// The payment recorded under `key`, if the request is the same; exit 4 if it is not.
-fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result<Option<PaymentView>> {
+fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result<Option<i64>> {
     let found: Option<(String, i64)> = tx
         .prepare_cached("SELECT fingerprint, payment_id FROM idempotency_keys WHERE key = ?1")
         .sql()?
@@ -79,7 +93,7 @@ fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result<Option<Pay
         .sql()?;
     match found {
         None => Ok(None),
-        Some((fingerprint, id)) if fingerprint == req.fingerprint() => Ok(Some(get(tx, id)?)),
+        Some((fingerprint, id)) if fingerprint == req.fingerprint() => Ok(Some(id)),
         Some((_, id)) => Err(Error::IdempotencyConflict(Problem::new(
             "idempotencyKey",
             format!("idempotency key '{key}' was already used for payment {id} with a different request; use a new key, or repeat the original request exactly"),
@@ -98,7 +112,13 @@ fn gather_facts(tx: &Transaction, req: &CreatePayment) -> Result<CreateFacts> {
         named_invoices.push((spec.invoice_id, invoices::facts(tx, spec.invoice_id)?));
     }
     let open_invoices = if req.auto_allocate {
-        invoices::open_for_customer(tx, customer.id)?
+        let order = req.auto_allocate_order.unwrap_or(customer.order);
+        // Enough open balance to absorb the whole payment; a bad amount reads them all and
+        // the rules then refuse it.
+        let enough = crate::core::Money::from_decimal(req.amount, customer.currency)
+            .ok()
+            .map(|m| m.minor());
+        invoices::open_in_order(tx, customer.id, order, enough)?
     } else {
         Vec::new()
     };
