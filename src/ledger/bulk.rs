@@ -72,18 +72,8 @@ pub fn export(
                 let currency = stored_currency(&r.get::<_, String>(3).sql()?).sql()?;
                 let total: i64 = r.get(4).sql()?;
                 let allocated: i64 = r.get(7).sql()?;
-                let closed: Option<String> = r.get(8).sql()?;
-                let status = crate::core::invoice::derive_status(
-                    closed.as_deref().map(|c| {
-                        if c == "void" {
-                            crate::core::invoice::Closure::Void
-                        } else {
-                            crate::core::invoice::Closure::WrittenOff
-                        }
-                    }),
-                    allocated,
-                    total,
-                );
+                let closure = super::invoices::closure_of(r.get(8).sql()?);
+                let status = crate::core::invoice::derive_status(closure, allocated, total);
                 let mut m = Map::new();
                 m.insert("id".into(), json!(r.get::<_, i64>(0).sql()?));
                 m.insert("invoiceNumber".into(), json!(r.get::<_, String>(1).sql()?));

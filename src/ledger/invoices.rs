@@ -126,7 +126,8 @@ const SELECT: &str = "
     JOIN invoice_balances b ON b.invoice_id = i.id
     LEFT JOIN invoice_closures cl ON cl.invoice_id = i.id";
 
-fn closure_of(text: Option<String>) -> Option<Closure> {
+/// Reads `invoice_balances.closed` (the schema's CHECK allows only these two values).
+pub(crate) fn closure_of(text: Option<String>) -> Option<Closure> {
     match text.as_deref() {
         Some("void") => Some(Closure::Void),
         Some("written_off") => Some(Closure::WrittenOff),

@@ -368,11 +368,7 @@ pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
         .query_map([id], |r| {
             let total: i64 = r.get(3)?;
             let allocated: i64 = r.get(4)?;
-            let closure = match r.get::<_, Option<String>>(5)?.as_deref() {
-                Some("void") => Some(crate::core::invoice::Closure::Void),
-                Some(_) => Some(crate::core::invoice::Closure::WrittenOff),
-                None => None,
-            };
+            let closure = invoices::closure_of(r.get(5)?);
             Ok(PaymentAllocationView {
                 invoice_id: r.get(0)?,
                 invoice_number: r.get(1)?,
