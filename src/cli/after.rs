@@ -3,7 +3,7 @@
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
-use super::{allocation_arg, amount_arg, id_arg, method_arg, order_arg};
+use super::{allocation_arg, amount_arg, enum_arg, id_arg};
 use crate::core::payment::AllocationSpec;
 use crate::core::{ActivityStatus, AllocationOrder, PaymentMethod, RefundMethod, TransactionType};
 
@@ -23,7 +23,7 @@ pub struct AllocateArgs {
     #[arg(long)]
     pub auto: bool,
     /// oldest-to-newest or newest-to-oldest [default: the customer's]
-    #[arg(long, value_parser = order_arg, requires = "auto")]
+    #[arg(long, value_parser = enum_arg::<AllocationOrder>, requires = "auto")]
     pub order: Option<AllocationOrder>,
     /// Apply all of this customer's available funds, oldest payments first
     #[arg(long, value_parser = id_arg, conflicts_with_all = ["id", "invoice"], requires = "auto")]
@@ -63,7 +63,7 @@ pub struct RefundArgs {
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub amount: Decimal,
     /// original, check, cash or direct-deposit
-    #[arg(long, value_parser = refund_method_arg, default_value = "original")]
+    #[arg(long, value_parser = enum_arg::<RefundMethod>, default_value = "original")]
     pub method: RefundMethod,
     #[arg(long)]
     pub reference: Option<String>,
@@ -96,10 +96,10 @@ pub enum ActivityCommand {
         #[arg(long, value_parser = id_arg)]
         customer: Option<i64>,
         /// Successful, Failed or Unknown
-        #[arg(long, value_parser = activity_status_arg)]
+        #[arg(long, value_parser = enum_arg::<ActivityStatus>)]
         status: Option<ActivityStatus>,
         /// Collect, Refund or NSF
-        #[arg(long = "type", value_parser = transaction_type_arg, value_name = "TYPE")]
+        #[arg(long = "type", value_parser = enum_arg::<TransactionType>, value_name = "TYPE")]
         transaction_type: Option<TransactionType>,
     },
     /// Record an attempt that made no payment (a declined card)
@@ -118,7 +118,7 @@ pub struct ActivityAddArgs {
     pub customer: i64,
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub amount: Decimal,
-    #[arg(long, value_parser = method_arg)]
+    #[arg(long, value_parser = enum_arg::<PaymentMethod>)]
     pub method: PaymentMethod,
     #[arg(long, value_parser = id_arg)]
     pub method_id: Option<i64>,

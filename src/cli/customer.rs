@@ -1,6 +1,6 @@
 use clap::{Args, Subcommand};
 
-use super::{currency_arg, id_arg, order_arg};
+use super::{currency_arg, enum_arg, id_arg};
 use crate::core::{AllocationOrder, Currency};
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +31,6 @@ pub struct CustomerAddArgs {
     #[arg(long, value_parser = currency_arg, default_value = "USD")]
     pub currency: Currency,
     /// Default auto-allocation order: oldest-to-newest or newest-to-oldest
-    #[arg(long, value_parser = order_arg, default_value = "oldest-to-newest")]
+    #[arg(long, value_parser = enum_arg::<AllocationOrder>, default_value = "oldest-to-newest")]
     pub order: AllocationOrder,
 }

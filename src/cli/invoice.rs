@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use rust_decimal::Decimal;
 
-use super::{amount_arg, currency_arg, date_arg, id_arg, status_arg, terms_arg};
+use super::{amount_arg, currency_arg, date_arg, enum_arg, id_arg, terms_arg};
 use crate::core::{Currency, InvoiceStatus};
 
 #[derive(Debug, Subcommand)]
@@ -70,7 +70,7 @@ pub struct InvoiceListArgs {
     #[arg(long, value_parser = id_arg)]
     pub customer: Option<i64>,
     /// unpaid, partially_paid, paid, void or written_off
-    #[arg(long, value_parser = status_arg)]
+    #[arg(long, value_parser = enum_arg::<InvoiceStatus>)]
     pub status: Option<InvoiceStatus>,
     /// Only invoices past their due date with money outstanding
     #[arg(long)]

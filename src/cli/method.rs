@@ -1,6 +1,6 @@
 use clap::{Args, Subcommand};
 
-use super::{id_arg, method_type_arg};
+use super::{enum_arg, id_arg};
 use crate::core::MethodType;
 
 #[derive(Debug, Subcommand)]
@@ -24,7 +24,7 @@ pub struct MethodAddArgs {
     #[arg(long, value_parser = id_arg)]
     pub customer: i64,
     /// credit-card, ach or paypal
-    #[arg(long = "type", value_parser = method_type_arg, value_name = "TYPE")]
+    #[arg(long = "type", value_parser = enum_arg::<MethodType>, value_name = "TYPE")]
     pub method_type: MethodType,
     /// Method id; assigned when left out
     #[arg(long, value_parser = id_arg)]

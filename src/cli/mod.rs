@@ -149,6 +149,15 @@ pub enum Shell {
 
 // Value parsers: each turns one argument into a domain value, or says what is allowed.
 
+/// Any of core's closed sets (`PaymentMethod`, `Source`, ...), in Fusebill's spelling or
+/// kebab-case; an unknown value lists the allowed ones.
+pub fn enum_arg<T: std::str::FromStr<Err = crate::core::enums::UnknownValue>>(
+    text: &str,
+) -> Result<T, String> {
+    text.parse()
+        .map_err(|e: crate::core::enums::UnknownValue| e.to_string())
+}
+
 pub fn id_arg(text: &str) -> Result<i64, String> {
     parse_id(text).ok_or_else(|| {
         format!("'{text}' is not an id; ids are positive whole numbers such as 655080")

@@ -4,10 +4,7 @@ use chrono::{DateTime, Utc};
 use clap::Args;
 use rust_decimal::Decimal;
 
-use super::{
-    allocation_arg, amount_arg, currency_arg, date_arg, date_end_arg, id_arg, method_arg,
-    order_arg, source_arg,
-};
+use super::{allocation_arg, amount_arg, currency_arg, date_arg, date_end_arg, enum_arg, id_arg};
 use crate::core::payment::AllocationSpec;
 use crate::core::{AllocationOrder, Currency, PaymentMethod, Source};
 
@@ -20,7 +17,7 @@ pub struct CreateArgs {
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true, required_unless_present = "json")]
     pub amount: Option<Decimal>,
     /// Cash, Check, CreditCard, DirectDeposit, ACH or Paypal
-    #[arg(long, value_parser = method_arg, required_unless_present_any = ["use_default_method", "json"])]
+    #[arg(long, value_parser = enum_arg::<PaymentMethod>, required_unless_present_any = ["use_default_method", "json"])]
     pub method: Option<PaymentMethod>,
     /// The method on file to charge (required for CreditCard and ACH)
     #[arg(long, value_parser = id_arg, conflicts_with = "use_default_method")]
@@ -32,7 +29,7 @@ pub struct CreateArgs {
     #[arg(long)]
     pub reference: Option<String>,
     /// Manual, Automatic, SelfServicePortal or Import
-    #[arg(long, value_parser = source_arg, default_value = "Manual")]
+    #[arg(long, value_parser = enum_arg::<Source>, default_value = "Manual")]
     pub source: Source,
     /// Currency; must be the customer's
     #[arg(long, value_parser = currency_arg)]
@@ -50,7 +47,7 @@ pub struct CreateArgs {
     #[arg(long)]
     pub auto_allocate: bool,
     /// oldest-to-newest or newest-to-oldest [default: the customer's]
-    #[arg(long, value_parser = order_arg, requires = "auto_allocate")]
+    #[arg(long, value_parser = enum_arg::<AllocationOrder>, requires = "auto_allocate")]
     pub order: Option<AllocationOrder>,
     /// Retry-safe key: the same key and request return the first payment
     #[arg(long)]
@@ -74,9 +71,9 @@ pub struct CreateArgs {
 pub struct ListArgs {
     #[arg(long, value_parser = id_arg)]
     pub customer: Option<i64>,
-    #[arg(long, value_parser = method_arg)]
+    #[arg(long, value_parser = enum_arg::<PaymentMethod>)]
     pub method: Option<PaymentMethod>,
-    #[arg(long, value_parser = source_arg)]
+    #[arg(long, value_parser = enum_arg::<Source>)]
     pub source: Option<Source>,
     /// Payments on or after this date
     #[arg(long, value_parser = date_arg)]
