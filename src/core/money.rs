@@ -6,7 +6,6 @@
 //! currency has. Nothing is ever rounded.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use thiserror::Error;
@@ -161,10 +160,6 @@ impl Money {
         self.minor == 0
     }
 
-    pub fn is_positive(&self) -> bool {
-        self.minor > 0
-    }
-
     /// The exact decimal value, at the currency's scale (`2.00`, `1000`, `0.125`).
     pub fn to_decimal(&self) -> Decimal {
         Decimal::new(self.minor, self.currency.exponent())
@@ -194,15 +189,6 @@ impl Money {
             .checked_sub(other.minor)
             .ok_or(MoneyError::Overflow)?;
         Ok(Money::from_minor(minor, self.currency))
-    }
-
-    pub fn min(self, other: Money) -> Result<Money, MoneyError> {
-        self.same_currency(other)?;
-        Ok(if other.minor < self.minor {
-            other
-        } else {
-            self
-        })
     }
 }
 
@@ -241,14 +227,6 @@ pub fn decimal_from_json(value: &serde_json::Value) -> Result<Decimal, AmountErr
         serde_json::Value::String(s) => parse_decimal(s),
         serde_json::Value::Null => Err(AmountError::Empty),
         _ => Err(AmountError::Malformed),
-    }
-}
-
-impl FromStr for Money {
-    type Err = AmountError;
-    /// USD by default; use [`Money::parse`] to name the currency.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Money::parse(s, Currency::USD)
     }
 }
 

@@ -137,10 +137,6 @@ fn create_private_file(path: &Path) -> Result<()> {
 }
 
 impl Ledger {
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     fn err(&self, e: rusqlite::Error) -> Error {
         storage_error(&self.path, e)
     }

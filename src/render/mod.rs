@@ -4,7 +4,7 @@ use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table
 use serde::Serialize;
 
 use crate::core::views::{ActivityView, CustomerView, InvoiceView, MethodView, PaymentView};
-use crate::core::{InvoiceStatus, Money, Settlement};
+use crate::core::{InvoiceStatus, Settlement};
 use crate::ledger::audit::AuditEvent;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -473,11 +473,6 @@ pub fn neutralize_formula(value: String) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
         _ => value,
     }
-}
-
-/// A money amount with its currency, for messages: `50.78 USD`.
-pub fn with_currency(m: Money) -> String {
-    format!("{m} {}", m.currency())
 }
 
 #[cfg(test)]
