@@ -469,7 +469,10 @@ pub fn refund(
         if !seen.insert(spec.invoice_id) {
             problems.push(Problem::new(
                 "fromInvoice",
-                format!("invoice {} is named twice", spec.invoice_id),
+                format!(
+                    "invoice {} is named twice in --from-invoice; name each invoice once",
+                    spec.invoice_id
+                ),
             ));
             continue;
         }
