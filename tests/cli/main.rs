@@ -4,6 +4,7 @@
 mod after;
 mod bulk;
 mod common;
+mod corpus;
 mod create;
 mod foundation;
 mod generated;
