@@ -8,3 +8,6 @@ mod corpus;
 mod create;
 mod foundation;
 mod generated;
+mod model;
+mod parser_checks;
+mod parsers;
