@@ -67,6 +67,28 @@ fn file_error(path: &Path, message: impl std::fmt::Display) -> Error {
     )
 }
 
+/// One row of an import file as read, before any rule that needs the ledger: its line (or
+/// record) number and its fields as a JSON object, or why it could not be read.
+pub type ReadRow = (u64, std::result::Result<Value, String>);
+
+/// Reads an import file's bytes into its rows, exactly as `payctl import` does but without a
+/// ledger (for the fuzz targets and parser tests). `Err` is a problem with the file as a
+/// whole (a truncated JSON or XML document, a bad CSV header), which refuses an import.
+pub fn read_rows(
+    bytes: &[u8],
+    format: ImportFormat,
+    kind: ImportKind,
+) -> std::result::Result<Vec<ReadRow>, String> {
+    let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(bytes.to_vec()));
+    let mut rows = Vec::new();
+    for_each_row(reader, format, kind, Path::new("input"), &mut |row| {
+        rows.push(row);
+        Ok(())
+    })
+    .map_err(|e| e.to_string())?;
+    Ok(rows)
+}
+
 /// Reads every row of the file, in order, handing each to `each`. Nothing is held but the row.
 fn for_each_row(
     reader: Box<dyn BufRead>,

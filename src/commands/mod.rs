@@ -14,6 +14,7 @@ mod invoice;
 mod method;
 mod payment;
 
+pub use bulk::{read_rows, ReadRow};
 pub use generate::{completion_script, man_page};
 
 pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
