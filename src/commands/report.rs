@@ -96,6 +96,11 @@ fn statement(args: StatementArgs, ctx: &Ctx) -> Result<Outcome> {
             from: args.from.map(moment_label),
             to: args.to.as_ref().map(|t| t.label.clone()),
             currencies,
+            opening_timestamp: args.from.map(format_timestamp),
+            closing_timestamp: args
+                .to
+                .as_ref()
+                .map(|t| format_timestamp(t.end - chrono::Duration::seconds(1))),
         })
     })?;
     Ok(Outcome::read(render::report::statement(

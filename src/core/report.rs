@@ -688,6 +688,12 @@ pub struct Statement {
     /// Last day or moment counted (`--to`), or null: everything recorded.
     pub to: Option<String>,
     pub currencies: Vec<StatementSection>,
+    /// The first second counted, for the opening line of the table and CSV.
+    #[serde(skip)]
+    pub opening_timestamp: Option<String>,
+    /// The last second counted, for the closing line of the table and CSV.
+    #[serde(skip)]
+    pub closing_timestamp: Option<String>,
 }
 
 /// Why a statement cannot be drawn up.

@@ -50,6 +50,32 @@ enum Col {
     Money,
 }
 
+/// The terminal's width when stdout is one (as comfy-table finds it), else [`REPORT_WIDTH`].
+fn line_width() -> usize {
+    usize::from(Table::new().width().unwrap_or(REPORT_WIDTH))
+}
+
+/// A heading, wrapped between words to the line's width.
+fn heading(text: &str) -> String {
+    let width = line_width();
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 /// The narrowest a wrapping text column is made before the table is let run past the line.
 const TEXT_MIN: usize = 12;
 
@@ -63,9 +89,8 @@ const TEXT_MIN: usize = 12;
 /// 10,000 customers. A table that cannot fit even then (amounts too wide) is left as it
 /// comes, since wrapping would only crush the names.
 fn report_table(style: Style, columns: &[(&str, Col)], rows: Vec<Vec<String>>) -> String {
+    let width = line_width();
     let mut table = Table::new();
-    // Asked before force_no_tty: the terminal's width when stdout is one.
-    let width = usize::from(table.width().unwrap_or(REPORT_WIDTH));
     table
         .load_preset(presets::UTF8_HORIZONTAL_ONLY)
         .remove_style(TableComponent::HorizontalLines)
@@ -363,7 +388,8 @@ impl Record for StatementEntry {
     }
 }
 
-/// The opening and closing lines as entries, for the table and CSV.
+/// The opening and closing lines as entries, for the table and CSV: dated the first and the
+/// last second the statement counts, when it has bounds.
 fn bound_entry(
     entry: &'static str,
     currency: crate::core::Currency,
@@ -399,7 +425,7 @@ fn statement_lines(statement: &Statement) -> Vec<Vec<StatementEntry>> {
             let mut lines = vec![bound_entry(
                 "opening",
                 s.currency,
-                &statement.from,
+                &statement.opening_timestamp,
                 s.opening_balance,
                 s.opening_funds,
             )];
@@ -407,7 +433,7 @@ fn statement_lines(statement: &Statement) -> Vec<Vec<StatementEntry>> {
             lines.push(bound_entry(
                 "closing",
                 s.currency,
-                &statement.to,
+                &statement.closing_timestamp,
                 s.closing_balance,
                 s.available_funds,
             ));
@@ -427,10 +453,10 @@ pub fn statement(statement: &Statement, style: Style) -> String {
                 (None, Some(to)) => format!("to {to}"),
                 (Some(from), Some(to)) => format!("{from} to {to}"),
             };
-            let mut out = format!(
-                "Statement for customer {} {}, {period}\n",
+            let mut out = heading(&format!(
+                "Statement for customer {} {}, {period}",
                 statement.customer_id, statement.customer_name
-            );
+            ));
             for (section, lines) in statement.currencies.iter().zip(statement_lines(statement)) {
                 let rows = lines
                     .iter()
