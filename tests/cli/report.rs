@@ -31,10 +31,6 @@ fn ok_at(env: &Env, now: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn json_of(out: &str) -> serde_json::Value {
-    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
-}
-
 /// The data lines of a CSV report (without its header).
 fn csv_body(env: &Env, args: &[&str]) -> String {
     let mut all = args.to_vec();
@@ -824,4 +820,319 @@ fn tables_fit_80_columns_by_wrapping_names_never_amounts() {
         let out = env.ok(args);
         assert!(widest_line(&out) <= 80, "{args:?}:\n{out}");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refusals
+
+#[test]
+fn bad_report_arguments_are_refused_with_what_is_allowed() {
+    let env = Env::seeded();
+    env.refused(
+        &[
+            "report",
+            "statement",
+            "--customer",
+            "655080",
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2026-11-01",
+        ],
+        2,
+        "error: --from 2026-12-01 is after --to 2026-11-01; give a --from on or before --to\n",
+    );
+    env.refused(
+        &["report", "aging", "--as-of", "2026-13-01"],
+        2,
+        "error: invalid value '2026-13-01' for '--as-of <DATE>': '2026-13-01' is not a date; use YYYY-MM-DD or RFC 3339 (2026-11-21T10:00:00Z)\n\nFor more information, try '--help'.\n",
+    );
+    env.refused(
+        &["report", "aging", "--by", "overdue"],
+        2,
+        "error: invalid value 'overdue' for '--by <BY>'\n  [possible values: due, invoice]\n\nFor more information, try '--help'.\n",
+    );
+    env.refused(
+        &["report", "aging", "--customer", "999"],
+        3,
+        "error: customer 999 not found; add it with: payctl customer add --id 999 --name ...\n",
+    );
+    env.refused(
+        &["report", "statement", "--customer", "999"],
+        3,
+        "error: customer 999 not found; add it with: payctl customer add --id 999 --name ...\n",
+    );
+    env.refused(
+        &["report", "statement", "--customer", "999", "-o", "json"],
+        3,
+        "{\n  \"ErrorId\": 0,\n  \"HttpStatusCode\": 404,\n  \"Errors\": [\n    {\n      \"Key\": \"customerId\",\n      \"Value\": \"customer 999 not found; add it with: payctl customer add --id 999 --name ...\"\n    }\n  ]\n}\n",
+    );
+    env.refused(
+        &["report", "statement"],
+        2,
+        // (clap's usage line names --db because PAYCTL_DB is set.)
+        "error: the following required arguments were not provided:\n  --customer <CUSTOMER>\n\nUsage: payctl report statement --customer <CUSTOMER> --db <PATH>\n\nFor more information, try '--help'.\n",
+    );
+}
+
+#[test]
+fn a_ledger_that_does_not_exist_is_not_created_by_a_report() {
+    let env = Env::new();
+    let db = env.dir.path().join("books").join("ledger.db");
+    let db_text = db.to_str().unwrap();
+    for report in [
+        &["report", "aging"][..],
+        &["report", "balances"][..],
+        &["report", "statement", "--customer", "1"][..],
+    ] {
+        let mut args = report.to_vec();
+        args.extend(["--db", db_text]);
+        let run = env.run(&args);
+        assert_eq!(
+            (run.code, run.stdout.as_str(), run.stderr),
+            (
+                74,
+                "",
+                format!(
+                    "error: ledger {db_text} does not exist; reports never create one (give the right path with --db or PAYCTL_DB, or start a ledger with: payctl customer add ...)\n"
+                )
+            ),
+            "{report:?}"
+        );
+    }
+    assert!(
+        !db.parent().unwrap().exists(),
+        "a report created the folder"
+    );
+}
+
+#[test]
+fn a_report_refuses_what_is_not_a_ledger_it_can_read() {
+    let env = Env::seeded();
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    env.refused(
+        &["report", "aging"],
+        74,
+        &format!(
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 1); upgrade payctl\n",
+            env.db.display()
+        ),
+    );
+    let other = Env::new();
+    let content = b"hello, this is not a database at all\n".repeat(200);
+    std::fs::write(&other.db, &content).unwrap();
+    std::fs::set_permissions(&other.db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let run = other.run(&["report", "balances"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr),
+        (
+            74,
+            "",
+            format!(
+                "error: ledger {} is not a payctl ledger (not a SQLite database)\n",
+                other.db.display()
+            )
+        )
+    );
+    assert_eq!(std::fs::read(&other.db).unwrap(), content);
+    let empty = Env::new();
+    std::fs::write(&empty.db, b"").unwrap();
+    std::fs::set_permissions(&empty.db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let run = empty.run(&["report", "aging"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr),
+        (
+            74,
+            "",
+            format!(
+                "error: ledger {} is empty: nothing has been recorded in it yet\n",
+                empty.db.display()
+            )
+        )
+    );
+    assert_eq!(std::fs::read(&empty.db).unwrap(), b"");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read only
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Whether this test runs as root, which file modes do not stop.
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self")
+        .map(|m| m.uid())
+        .unwrap_or(1)
+        == 0
+}
+
+/// Runs payctl as a user the file modes apply to: as `nobody` (through setpriv) when the
+/// tests run as root, else as ourselves.
+fn run_unprivileged(env: &Env, args: &[&str]) -> Run {
+    let bin = assert_cmd::cargo::cargo_bin("payctl");
+    let mut cmd = if is_root() {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    let out = cmd
+        .args(args)
+        .env("PAYCTL_DB", &env.db)
+        .env("PAYCTL_NOW", NOW)
+        .env("NO_COLOR", "1")
+        .env("HOME", env.dir.path())
+        .env("USER", "tester")
+        .env_remove("PAYCTL_OUTPUT")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("PAYCTL_BUSY_TIMEOUT_MS")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run payctl");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+const SEEDED_AGING: &str = "655080,Acme Corp,USD,50.00,100.00,0.00,0.00,0.00,150.00\n,Total,USD,50.00,100.00,0.00,0.00,0.00,150.00\n";
+
+#[test]
+fn reports_read_a_ledger_file_and_folder_nobody_may_write() {
+    let env = Env::seeded();
+    let dir = env.dir.path();
+    // The last writer closed the ledger: no -wal file, everything is in the file.
+    assert_eq!(names_in(dir), ["ledger.db"]);
+    let before = std::fs::read(&env.db).unwrap();
+    std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let warning = format!(
+        "warning: ledger {} is readable by other users (mode 444); fix it with: chmod 400 {}\n",
+        env.db.display(),
+        env.db.display()
+    );
+    let aging = run_unprivileged(&env, &["report", "aging", "-o", "csv"]);
+    let balances = run_unprivileged(&env, &["report", "balances", "-o", "csv"]);
+    let statement = run_unprivileged(&env, &["report", "statement", "--customer", "655080"]);
+    // A writer is refused: the file really is read-only to this user.
+    let write = run_unprivileged(&env, &["customer", "add", "--name", "New"]);
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(
+        (aging.code, aging.stdout.as_str(), aging.stderr.as_str()),
+        (
+            0,
+            format!("{AGING_CSV_HEADER}\n{SEEDED_AGING}").as_str(),
+            warning.as_str()
+        )
+    );
+    assert_eq!(
+        (balances.code, balances.stdout.as_str(), balances.stderr.as_str()),
+        (
+            0,
+            text(&[
+                "customerId,customerName,currency,invoiced,paid,writtenOff,outstanding,overdue,availableFunds",
+                "655080,Acme Corp,USD,150.00,0.00,0.00,150.00,100.00,0.00",
+                ",Total,USD,150.00,0.00,0.00,150.00,100.00,0.00",
+            ])
+            .as_str(),
+            warning.as_str()
+        )
+    );
+    assert_eq!(
+        (statement.code, statement.stderr.as_str()),
+        (0, warning.as_str())
+    );
+    assert_eq!(
+        statement.stdout.lines().last(),
+        Some("──────────────────────────────────────────────────────────────")
+    );
+    assert_ne!(write.code, 0, "a write succeeded: {}", write.stderr);
+    // Nothing was written or created: no -wal, no -shm, the same bytes.
+    assert_eq!(names_in(dir), ["ledger.db"]);
+    assert_eq!(std::fs::read(&env.db).unwrap(), before);
+}
+
+#[test]
+fn reports_read_a_read_only_ledger_file_in_a_writable_folder_without_leaving_files() {
+    let env = Env::seeded();
+    let dir = env.dir.path();
+    std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    // Writable by the unprivileged user too: SQLite could create -wal and -shm files here
+    // (with the ledger's mode 0444, which would then lock its owner's writes out).
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let before = std::fs::read(&env.db).unwrap();
+    let aging = run_unprivileged(&env, &["report", "aging", "-o", "csv"]);
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(
+        (aging.code, aging.stdout),
+        (0, format!("{AGING_CSV_HEADER}\n{SEEDED_AGING}"))
+    );
+    assert_eq!(names_in(dir), ["ledger.db"]);
+    assert_eq!(std::fs::read(&env.db).unwrap(), before);
+}
+
+#[test]
+fn reports_take_no_write_lock_and_read_past_a_writer_that_holds_it() {
+    let env = Env::seeded();
+    let before = env.snapshot();
+    let writer = rusqlite::Connection::open(&env.db).unwrap();
+    writer
+        .execute_batch(
+            "BEGIN IMMEDIATE;
+             INSERT INTO customers (id, name, currency, auto_allocate_order, created_at)
+             VALUES (999, 'Not yet committed', 'USD', 'OldestToNewest', '2026-11-21T10:00:00Z');",
+        )
+        .unwrap();
+    // With no busy timeout at all, a command that needed the write lock fails at once...
+    let blocked = env
+        .command(&["customer", "add", "--name", "Second writer"])
+        .env("PAYCTL_BUSY_TIMEOUT_MS", "0")
+        .output()
+        .unwrap();
+    assert_eq!(blocked.status.code(), Some(75));
+    // ...while every report reads the last committed state.
+    for (args, want) in [
+        (
+            &["report", "aging", "-o", "csv"][..],
+            format!("{AGING_CSV_HEADER}\n{SEEDED_AGING}"),
+        ),
+        (
+            &["report", "balances", "-o", "csv"][..],
+            text(&[
+                "customerId,customerName,currency,invoiced,paid,writtenOff,outstanding,overdue,availableFunds",
+                "655080,Acme Corp,USD,150.00,0.00,0.00,150.00,100.00,0.00",
+                ",Total,USD,150.00,0.00,0.00,150.00,100.00,0.00",
+            ]),
+        ),
+    ] {
+        let out = env
+            .command(args)
+            .env("PAYCTL_BUSY_TIMEOUT_MS", "0")
+            .output()
+            .unwrap();
+        assert_eq!(
+            (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned()),
+            (Some(0), want),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    writer.execute_batch("ROLLBACK").unwrap();
+    drop(writer);
+    assert_eq!(before, env.snapshot());
 }
