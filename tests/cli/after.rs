@@ -583,8 +583,8 @@ fn refund_takes_unallocated_funds_first_then_exactly_the_named_allocations() {
     assert_eq!(
         rows(&env, &["activity", "list"], ACTIVITY_HEADER),
         "1,655080,Collect,Successful,60.00,USD,Cash,,Manual,2026-11-21T10:00:00Z,,1
-2,655080,Refund,Successful,4.00,USD,cash,,Manual,2026-11-21T10:00:00Z,R-1,1
-3,655080,Refund,Successful,21.00,USD,check,,Manual,2026-11-21T10:00:00Z,CHK-881,1
+2,655080,Refund,Successful,4.00,USD,Cash,,Manual,2026-11-21T10:00:00Z,R-1,1
+3,655080,Refund,Successful,21.00,USD,Check,,Manual,2026-11-21T10:00:00Z,CHK-881,1
 "
     );
     verify_passes(
