@@ -251,7 +251,10 @@ mod tests {
         assert_eq!(checked_sum([i64::MAX, 0]), Some(i64::MAX));
         assert_eq!(checked_sum([i64::MAX, 1]), None);
         // 1,000 allocations of the largest amount (12 integer digits at 4 decimals) overflow.
-        assert_eq!(checked_sum(std::iter::repeat(10_i64.pow(16) - 1).take(1000)), None);
+        assert_eq!(
+            checked_sum(std::iter::repeat_n(10_i64.pow(16) - 1, 1000)),
+            None
+        );
     }
 
     #[test]
