@@ -355,8 +355,11 @@ fn import_row(
         }
         ImportKind::Payments => import_payment(tx, actor, value).map_err(row_error),
         ImportKind::Invoices => {
+            // A void invoice comes back void (an export carries its status); other statuses
+            // are derived from the payments imported after it.
+            let void = text_field(&value, "status").is_some_and(|s| s.eq_ignore_ascii_case("void"));
             import::strip_derived(kind, &mut value);
-            import_invoice(tx, actor, &value).map_err(row_error)
+            import_invoice(tx, actor, &value, void).map_err(row_error)
         }
         ImportKind::Customers => {
             import::strip_derived(kind, &mut value);
@@ -481,7 +484,12 @@ fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
     Ok(())
 }
 
-fn import_invoice(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Result<RowResult> {
+fn import_invoice(
+    tx: &rusqlite::Transaction,
+    actor: &Actor,
+    value: &Value,
+    void: bool,
+) -> Result<RowResult> {
     unknown_keys(value, import::INVOICE_COLUMNS)?;
     let key = row_key(tx, "invoice", value, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
@@ -515,6 +523,9 @@ fn import_invoice(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> R
         due: Due::On(due),
     };
     let id = invoices::add(tx, actor, &new)?;
+    if void {
+        invoices::void(tx, actor, id, "void in the imported file")?;
+    }
     bulk::add_import_key(tx, &key, "invoice", id, &actor.now_text())?;
     Ok(RowResult::Imported)
 }

@@ -281,6 +281,18 @@ fn export_reads_back_into_an_empty_ledger_to_the_same_balances() {
         "=HYPERLINK(\"x\")",
     ]);
     env.ok(&["refund", "5", "--amount", "5"]);
+    // A void invoice comes back void.
+    env.ok(&[
+        "invoice",
+        "add",
+        "--customer",
+        "655080",
+        "--id",
+        "566936",
+        "--total",
+        "7",
+    ]);
+    env.ok(&["invoice", "void", "566936", "--reason", "sent twice"]);
     let copy = Env::new();
     for kind in ["customers", "invoices", "payments"] {
         for format in ["csv", "json", "jsonl"] {
@@ -298,7 +310,7 @@ fn export_reads_back_into_an_empty_ledger_to_the_same_balances() {
                     "Exported {} {kind} to {}\n",
                     match kind {
                         "customers" => 1,
-                        "invoices" => 2,
+                        "invoices" => 3,
                         _ => 5,
                     },
                     to.display()
@@ -309,6 +321,7 @@ fn export_reads_back_into_an_empty_ledger_to_the_same_balances() {
         copy.ok(&["import", from.to_str().unwrap(), "--kind", kind]);
     }
     assert_eq!(balances(&env), balances(&copy));
+    assert_eq!(copy.json(&["invoice", "show", "566936"])["status"], "void");
     copy.ok(&["verify"]);
     // JSON exports read back too.
     let json_copy = Env::new();
