@@ -218,26 +218,27 @@ impl Ledger {
     /// so the balances `f` checks cannot change before it writes. Commits if `f` succeeds;
     /// rolls back (by drop) otherwise.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| storage_error(&path, e))?;
-        let value = f(&tx)?;
-        tx.commit().map_err(|e| storage_error(&path, e))?;
-        Ok(value)
+        self.immediate(true, f)
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction, like `write`, and then rolls it back
     /// whatever happens: a dry run sees exactly what a real run would, and leaves nothing.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.immediate(false, f)
+    }
+
+    fn immediate<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
         let path = self.path.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| storage_error(&path, e))?;
         let value = f(&tx)?;
-        tx.rollback().map_err(|e| storage_error(&path, e))?;
+        if commit { tx.commit() } else { tx.rollback() }.map_err(|e| storage_error(&path, e))?;
         Ok(value)
     }
 
