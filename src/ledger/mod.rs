@@ -28,7 +28,10 @@ pub mod verify;
 pub const APPLICATION_ID: i32 = 0x5059_4354;
 
 /// Append-only: a ledger at version N has run migrations 1..=N. Never edit a shipped one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_open_invoices.sql"),
+];
 
 /// How long a write waits for another process's lock before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -353,14 +356,37 @@ impl Ledger {
     /// so the balances `f` checks cannot change before it writes. Commits if `f` succeeds;
     /// rolls back (by drop) otherwise.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.immediate(true, f)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction, like `write`, and then rolls it back
+    /// whatever happens: a dry run sees exactly what a real run would, and leaves nothing.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.immediate(false, f)
+    }
+
+    fn immediate<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
         let path = self.path.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| storage_error(&path, e))?;
         let value = f(&tx)?;
-        tx.commit().map_err(|e| storage_error(&path, e))?;
+        if commit { tx.commit() } else { tx.rollback() }.map_err(|e| storage_error(&path, e))?;
         Ok(value)
+    }
+
+    /// Lets SQLite keep up to `mib` MiB of pages in memory on this connection (the default is
+    /// 2 MiB), for commands that touch many pages in one transaction.
+    pub fn set_cache_mib(&mut self, mib: u32) -> Result<()> {
+        let kib = -(i64::from(mib) * 1024);
+        self.conn
+            .pragma_update(None, "cache_size", kib)
+            .map_err(|e| self.err(e))
     }
 
     /// Runs `f` in a read transaction: one consistent snapshot, no write lock.

@@ -25,6 +25,7 @@ const VERIFY_CHECKS: &str = "  ok  payment balances match their rows
   ok  no payment spends more than its amount
   ok  no payment has a negative allocation on an invoice
   ok  invoice balances match their rows
+  ok  the open invoices cache holds exactly the open invoices
   ok  no invoice is allocated past its total
   ok  void invoices have nothing allocated
   ok  payment status matches its events
@@ -582,8 +583,8 @@ fn refund_takes_unallocated_funds_first_then_exactly_the_named_allocations() {
     assert_eq!(
         rows(&env, &["activity", "list"], ACTIVITY_HEADER),
         "1,655080,Collect,Successful,60.00,USD,Cash,,Manual,2026-11-21T10:00:00Z,,1
-2,655080,Refund,Successful,4.00,USD,cash,,Manual,2026-11-21T10:00:00Z,R-1,1
-3,655080,Refund,Successful,21.00,USD,check,,Manual,2026-11-21T10:00:00Z,CHK-881,1
+2,655080,Refund,Successful,4.00,USD,Cash,,Manual,2026-11-21T10:00:00Z,R-1,1
+3,655080,Refund,Successful,21.00,USD,Check,,Manual,2026-11-21T10:00:00Z,CHK-881,1
 "
     );
     verify_passes(
@@ -1801,6 +1802,7 @@ fn verify_names_the_records_an_edit_behind_payctls_back_broke() {
         "error: payment 1: cached allocated 4000 / refunded 0 (minor units) but its rows say 11000 / 0
 error: payment 1: amount 5000 < allocated 11000 + refunded 0 (minor units)
 error: invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none
+error: invoice 566934: closed or paid but listed as open
 error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 (minor units)
 ",
     );
@@ -1823,6 +1825,10 @@ error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000
     {
       "Key": "verify",
       "Value": "invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none"
+    },
+    {
+      "Key": "verify",
+      "Value": "invoice 566934: closed or paid but listed as open"
     },
     {
       "Key": "verify",
