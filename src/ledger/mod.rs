@@ -280,8 +280,8 @@ impl Ledger {
     }
 
     /// The checks `configure` and `migrate` make, without writing: a payctl ledger, set up,
-    /// and not written by a newer payctl. An older schema is read as it is (every schema
-    /// version has the tables the reports read; later migrations only add indexes).
+    /// and not written by a newer payctl. An older schema is read as it is: every schema
+    /// version has the tables the reports read (migration 2 added a cache they do not use).
     fn check_schema_read_only(&mut self) -> Result<()> {
         let path = self.path.clone();
         let err = |e| storage_error(&path, e);
