@@ -1136,3 +1136,72 @@ fn reports_take_no_write_lock_and_read_past_a_writer_that_holds_it() {
     drop(writer);
     assert_eq!(before, env.snapshot());
 }
+
+/// On a terminal (a pseudo terminal made by util-linux `script`) the table takes the
+/// terminal's width: 120 columns hold the long name on one line.
+#[test]
+fn a_terminal_wider_than_80_columns_gets_its_whole_width() {
+    let env = Env::new();
+    env.ok(&[
+        "customer",
+        "add",
+        "--id",
+        "42",
+        "--name",
+        "Northwind Traders International Holdings Limited",
+    ]);
+    env.ok(&[
+        "invoice",
+        "add",
+        "--customer",
+        "42",
+        "--id",
+        "1",
+        "--total",
+        "98765.43",
+        "--date",
+        "2026-06-01",
+    ]);
+    env.ok(&[
+        "invoice",
+        "add",
+        "--customer",
+        "42",
+        "--id",
+        "2",
+        "--total",
+        "12345.67",
+        "--date",
+        "2026-11-01",
+    ]);
+    let bin = assert_cmd::cargo::cargo_bin("payctl");
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c"])
+        .arg(format!(
+            "stty cols 120 rows 50; {} report aging",
+            bin.display()
+        ))
+        .arg("/dev/null")
+        .env("PAYCTL_DB", &env.db)
+        .env("PAYCTL_NOW", NOW)
+        .env("NO_COLOR", "1")
+        .env("HOME", env.dir.path())
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("util-linux `script` runs payctl on a pseudo terminal");
+    let shown = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert_eq!(
+        shown,
+        text(&[
+            "Aging by due date on 2026-11-21 (every row recorded)",
+            "───────────────────────────────────────────────────────────────────────────────────────────────────────────────",
+            " Customer                                             Cur  Current      1–30  31–60  61–90       90+      Total",
+            "═══════════════════════════════════════════════════════════════════════════════════════════════════════════════",
+            " 42 Northwind Traders International Holdings Limited  USD     0.00  12345.67   0.00   0.00  98765.43  111111.10",
+            " Total                                                USD     0.00  12345.67   0.00   0.00  98765.43  111111.10",
+            "───────────────────────────────────────────────────────────────────────────────────────────────────────────────",
+        ])
+    );
+}
