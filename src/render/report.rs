@@ -4,13 +4,13 @@
 //! terminal, with comfy-table's dynamic arrangement: amounts never wrap (they keep their
 //! width, right aligned), text such as a customer's name wraps when the line would be too
 //! long (see [`report_table`]). They draw only horizontal rules, as accounting reports do,
-//! which leaves the columns the room that vertical lines would take. JSON is the report object with exact amounts; CSV
-//! has one row per line with amount and currency in separate columns, no separators.
+//! which leaves the columns the room that vertical lines would take. JSON is the report
+//! object with exact amounts; CSV has one row per line with amount and currency in separate
+//! columns, no separators.
 
 use comfy_table::{
     presets, CellAlignment, ColumnConstraint, ContentArrangement, Table, TableComponent, Width,
 };
-
 use unicode_width::UnicodeWidthStr;
 
 use super::{csv_rows, field, json, money, Field, Format, Record, Style};
