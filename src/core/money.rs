@@ -364,6 +364,15 @@ mod tests {
         use proptest::prelude::*;
 
         proptest! {
+            // Failing cases are kept beside this file (src/core/*.regressions), not in a folder at
+            // the top of the repository, and replayed first on every run.
+            #![proptest_config(ProptestConfig {
+                failure_persistence: Some(Box::new(
+                    proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
+                )),
+                ..ProptestConfig::default()
+            })]
+
             #[test]
             fn print_then_parse_round_trips(minor in 1i64..100_000_000_000_000, exp in 0u32..=4) {
                 let code = ["JPY", "", "USD", "KWD", "CLF"][exp as usize];

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a large ledger with payctl import and times the reports on it (README "Reports").
 #
-#   scripts/report-bench.sh [INVOICES] [CUSTOMERS] [PAYMENTS] [WORKDIR]
+#   benches/report-bench.sh [INVOICES] [CUSTOMERS] [PAYMENTS] [WORKDIR]
 #
 # Defaults: 1,000,000 invoices over 10,000 customers (every tenth in EUR), dated over three
 # years up to 2026-11-18 and due 30 days later; 300,000 cash payments, each paying one invoice
