@@ -112,6 +112,33 @@ fn applied_all(tx: &Transaction, payment_id: i64) -> Result<Vec<(i64, i64)>> {
     rows.collect::<rusqlite::Result<Vec<_>>>().sql()
 }
 
+/// A payment's allocations to reverse in full (NSF, void), refused when one sits on an invoice
+/// written off since: a write-off's allocations are final, and reversing one would make the
+/// money it paid vanish from every balance (the write-off took only what was outstanding then).
+fn reversible_all(tx: &Transaction, p: &PaymentFacts, verb: &str) -> Result<Vec<(i64, i64)>> {
+    let applied = applied_all(tx, p.id)?;
+    let mut problems = Vec::new();
+    for (invoice_id, minor) in &applied {
+        let written_off = invoices::facts(tx, *invoice_id)?
+            .is_some_and(|i| i.status == crate::core::InvoiceStatus::WrittenOff);
+        if written_off {
+            problems.push(Problem::new(
+                "invoiceId",
+                format!(
+                    "payment {} paid {} of invoice {invoice_id}, which was written off since; its allocations are final, so the payment cannot be {verb}",
+                    p.id,
+                    p.money(*minor)
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(applied)
+    } else {
+        Err(Error::Rejected(problems))
+    }
+}
+
 fn insert_allocation(
     tx: &Transaction,
     actor: &Actor,
@@ -623,7 +650,7 @@ pub fn settle(
     let now = actor.now_text();
     let mut reversed = Vec::new();
     if !successful {
-        for (invoice_id, minor) in applied_all(tx, payment_id)? {
+        for (invoice_id, minor) in reversible_all(tx, &p, "marked failed (NSF)")? {
             insert_allocation(tx, actor, payment_id, invoice_id, -minor, "nsf", None)?;
             reversed.push(json!({"invoiceId": invoice_id, "amount": p.money(minor)}));
         }
@@ -691,7 +718,7 @@ pub fn void(tx: &Transaction, actor: &Actor, payment_id: i64, reason: &str) -> R
         ));
     }
     let mut reversed = Vec::new();
-    for (invoice_id, minor) in applied_all(tx, payment_id)? {
+    for (invoice_id, minor) in reversible_all(tx, &p, "voided")? {
         insert_allocation(tx, actor, payment_id, invoice_id, -minor, "void", None)?;
         reversed.push(json!({"invoiceId": invoice_id, "amount": p.money(minor)}));
     }

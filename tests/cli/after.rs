@@ -1980,3 +1980,47 @@ fn verify_catches_random_bytes_over_a_page_and_never_panics() {
         eprintln!("page {page} of {pages}: exit {}\n{}", run.code, run.stderr);
     }
 }
+
+/// A write-off takes what is outstanding and its allocations are final: a payment that paid
+/// part of the invoice before can then be neither bounced nor voided, or the money it paid
+/// would vanish from every balance.
+#[test]
+fn a_payment_on_an_invoice_written_off_since_cannot_bounce_or_be_voided() {
+    let env = Env::seeded();
+    let id = env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "40",
+        "--method",
+        "direct-deposit",
+        "--allocate",
+        "566934=40",
+        "-q",
+    ]);
+    assert_eq!(id, "1\n");
+    env.ok(&["invoice", "write-off", "566934", "--reason", "bad debt"]);
+    env.refused(
+        &["settle", "1", "--status", "failed"],
+        1,
+        "error: payment 1 paid 40.00 of invoice 566934, which was written off since; its allocations are final, so the payment cannot be marked failed (NSF)\n",
+    );
+    env.refused(
+        &["void", "1", "--reason", "typo"],
+        1,
+        "error: payment 1 paid 40.00 of invoice 566934, which was written off since; its allocations are final, so the payment cannot be voided\n",
+    );
+    // Settling it successfully is still allowed, and the books still add up.
+    env.ok(&["settle", "1", "--status", "successful"]);
+    let invoice = env.json(&["invoice", "show", "566934"]);
+    assert_eq!(
+        (
+            invoice["status"].as_str(),
+            invoice["totalPayments"].to_string(),
+            invoice["outstandingBalance"].to_string()
+        ),
+        (Some("written_off"), "40.00".to_string(), "0.00".to_string())
+    );
+    assert_eq!(env.run(&["verify"]).code, 0);
+}
