@@ -31,6 +31,7 @@ pub const APPLICATION_ID: i32 = 0x5059_4354;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_open_invoices.sql"),
+    include_str!("migrations/003_checks_without_in.sql"),
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.

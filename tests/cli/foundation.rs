@@ -1829,7 +1829,7 @@ fn a_ledger_from_a_newer_payctl_is_exit_74() {
         &["customer", "list"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 2); upgrade payctl\n",
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 3); upgrade payctl\n",
             env.db.display()
         ),
     );
@@ -1837,7 +1837,7 @@ fn a_ledger_from_a_newer_payctl_is_exit_74() {
         &["customer", "add", "--name", "New"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 2); upgrade payctl\n",
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 3); upgrade payctl\n",
             env.db.display()
         ),
     );
@@ -2010,4 +2010,36 @@ fn broken_pipe_exits_0_silently() {
         ),
         (Some(0), "")
     );
+}
+
+/// Schema 3 writes every CHECK without IN (SQLite builds an ephemeral table per row for an IN
+/// list) and the constraints still refuse what they refused.
+#[test]
+fn check_constraints_are_written_without_in_and_still_hold() {
+    let env = Env::seeded();
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let with_in: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '% IN (%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(with_in, Vec::<String>::new());
+    let refused = |sql: &str| {
+        let err = conn.execute(sql, []).unwrap_err();
+        assert_eq!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::ConstraintViolation),
+            "{sql}: {err}"
+        );
+    };
+    refused("INSERT INTO customers VALUES (9, 'x', NULL, 'USD', 'Sideways', NULL, '2026-01-01T00:00:00Z')");
+    refused("INSERT INTO payments VALUES (9, 655080, 100, 'USD', 'Bitcoin', NULL, 'Manual', NULL, '2026-01-01T00:00:00Z', 0, 'Successful', '2026-01-01T00:00:00Z')");
+    refused("INSERT INTO payments VALUES (9, 655080, 100, 'USD', 'Cash', NULL, 'Telepathy', NULL, '2026-01-01T00:00:00Z', 0, 'Successful', '2026-01-01T00:00:00Z')");
+    refused("INSERT INTO payment_methods VALUES (9, 655080, 'Cheque', NULL, NULL, NULL, '2026-01-01T00:00:00Z')");
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
 }
