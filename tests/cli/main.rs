@@ -7,3 +7,4 @@ mod common;
 mod create;
 mod foundation;
 mod generated;
+mod reliability;
