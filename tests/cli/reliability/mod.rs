@@ -183,6 +183,19 @@ pub fn is_root() -> bool {
     std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
 }
 
+/// `nobody`.
+const NOBODY: u32 = 65534;
+
+/// Hands a folder and everything in it to `uid`.
+fn chown_all(path: &std::path::Path, uid: u32) {
+    std::os::unix::fs::chown(path, Some(uid), Some(uid)).expect("chown");
+    if path.is_dir() && !path.is_symlink() {
+        for entry in std::fs::read_dir(path).unwrap() {
+            chown_all(&entry.unwrap().path(), uid);
+        }
+    }
+}
+
 /// The user payctl runs as in the permission tests. Permissions bind everyone but root, so
 /// as root the tests hand the temp folder to `nobody` (65534) and run a copy of payctl (the
 /// build folder may be closed to others) as that user.
@@ -192,25 +205,30 @@ pub struct User {
 }
 
 impl User {
-    pub fn unprivileged(env: &Env) -> User {
+    /// The user to run as, or why there is none: as root without the right to switch user
+    /// (some containers), permissions cannot be tested.
+    pub fn unprivileged(env: &Env) -> Result<User, String> {
         let built = assert_cmd::cargo::cargo_bin("payctl");
         if !is_root() {
-            return User {
+            return Ok(User {
                 program: built,
                 uid: None,
-            };
+            });
         }
         let program = env.dir.path().join("payctl-copy");
         std::fs::copy(&built, &program).expect("copy payctl");
-        let status = std::process::Command::new("chown")
-            .args(["-R", "65534:65534"])
-            .arg(env.dir.path())
-            .status()
-            .expect("chown");
-        assert!(status.success());
-        User {
+        chown_all(env.dir.path(), NOBODY);
+        let user = User {
             program,
-            uid: Some(65534),
+            uid: Some(NOBODY),
+        };
+        match user.command(env, &["--version"]).output() {
+            Ok(out) if out.status.success() => Ok(user),
+            Ok(out) => Err(format!(
+                "payctl does not run as uid {NOBODY}: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            )),
+            Err(e) => Err(format!("cannot run payctl as uid {NOBODY}: {e}")),
         }
     }
 
