@@ -14,6 +14,7 @@ mod generate;
 mod invoice;
 mod method;
 mod payment;
+mod report;
 
 pub use generate::{completion_script, man_page};
 
@@ -37,6 +38,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Backup(args) => backup::run(args, ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
+        Command::Report(c) => report::run(c, ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
         Command::Man => Ok(Outcome::read(man_page())),
     }

@@ -8,6 +8,8 @@ use crate::core::{InvoiceStatus, Settlement};
 use crate::ledger::audit::AuditEvent;
 use crate::ledger::backup::BackupReport;
 
+pub mod report;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,

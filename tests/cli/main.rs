@@ -8,3 +8,4 @@ mod create;
 mod foundation;
 mod generated;
 mod reliability;
+mod report;

@@ -395,10 +395,14 @@ fn files_that_are_not_ledgers_are_exit_74_and_left_untouched() {
             .unwrap();
     }
     let newer = Env::seeded();
-    {
+    let known: i64 = {
         let conn = rusqlite::Connection::open(&newer.db).unwrap();
+        let known = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
-    }
+        known
+    };
     let cases: Vec<(&str, Vec<u8>, String)> = vec![
         (
             "text",
@@ -423,7 +427,7 @@ fn files_that_are_not_ledgers_are_exit_74_and_left_untouched() {
         (
             "a ledger of a newer payctl",
             fs::read(&newer.db).unwrap(),
-            "was written by a newer payctl (schema 99, this payctl knows 1); upgrade payctl".to_string(),
+            format!("was written by a newer payctl (schema 99, this payctl knows {known}); upgrade payctl"),
         ),
     ];
     for (what, bytes, why) in cases {

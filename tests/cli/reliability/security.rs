@@ -721,7 +721,8 @@ fn sql_injection_in_every_text_field_is_stored_verbatim_and_harmless() {
     }
 }
 
-/// Every CSV payctl writes: list and show outputs of every record kind, and every export.
+/// Every CSV payctl writes: list and show outputs of every record kind, the reports, and
+/// every export.
 fn all_csv_outputs(env: &Env) -> Vec<(String, String)> {
     let mut commands: Vec<Vec<String>> = [
         &["customer", "list"][..],
@@ -731,6 +732,10 @@ fn all_csv_outputs(env: &Env) -> Vec<(String, String)> {
         &["list"],
         &["activity", "list"],
         &["log"],
+        &["report", "aging"],
+        &["report", "aging", "--by", "invoice"],
+        &["report", "statement", "--customer", "655080"],
+        &["report", "balances"],
     ]
     .iter()
     .map(|a| {
@@ -840,9 +845,8 @@ fn csv_outputs_neutralise_formulas_in_every_text_field() {
             }
         }
     }
-    // Every field that a CSV shows came out with its quote; the others (reasons, keys, a
-    // successful settlement's message) are in no CSV at all, and a declined payment's note
-    // is stored after "Declined: ".
+    // Every field that a CSV shows came out with its quote; idempotency keys are in no CSV at
+    // all, and a declined payment's note is stored after "Declined: ".
     let shown: BTreeSet<&str> = values
         .iter()
         .filter(|(_, v)| neutralised.contains(v))
@@ -865,9 +869,14 @@ fn csv_outputs_neutralise_formulas_in_every_text_field() {
             "create --reference",
             "create --json reference",
             "activity add --message",
-            // A refund's reference and an NSF's message show as its activity's message.
+            // A refund's reference and an NSF's message show as its activity's message; the
+            // statement report shows closures' reasons and settlement messages.
             "refund --reference",
             "settle --status failed --message",
+            "settle --status successful --message",
+            "void --reason",
+            "invoice void --reason",
+            "invoice write-off --reason",
             "import payments CSV reference",
             "import payments JSON reference",
             "import XML CustomerPaymentNumber",
