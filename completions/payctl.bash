@@ -22,6 +22,9 @@ _payctl() {
             payctl,allocate)
                 cmd="payctl__subcmd__allocate"
                 ;;
+            payctl,backup)
+                cmd="payctl__subcmd__backup"
+                ;;
             payctl,completions)
                 cmd="payctl__subcmd__completions"
                 ;;
@@ -126,6 +129,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help,allocate)
                 cmd="payctl__subcmd__help__subcmd__allocate"
+                ;;
+            payctl__subcmd__help,backup)
+                cmd="payctl__subcmd__help__subcmd__backup"
                 ;;
             payctl__subcmd__help,completions)
                 cmd="payctl__subcmd__help__subcmd__completions"
@@ -323,7 +329,7 @@ _payctl() {
 
     case "${cmd}" in
         payctl)
-            opts="-o -q -h -V --db --output --quiet --color --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify completions man help"
+            opts="-o -q -h -V --db --output --quiet --color --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,6 +563,36 @@ _payctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__backup)
+            opts="-o -q -h -V --force --db --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -941,7 +977,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help)
-            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify completions man help"
+            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -997,6 +1033,20 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__allocate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__backup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand export 'Export payments, invoices, customers, allocations or activities'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
+            cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -644,6 +645,19 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'payctl;backup'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --force 'Replace FILE if it exists (atomically: FILE is the old copy or the new one, never half)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'payctl;completions'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -687,6 +701,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand export 'Export payments, invoices, customers, allocations or activities'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
+            cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -774,6 +789,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;report;balances'= {
         }
         &'payctl;help;verify'= {
+        }
+        &'payctl;help;backup'= {
         }
         &'payctl;help;completions'= {
         }

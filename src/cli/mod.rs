@@ -11,6 +11,7 @@ use crate::core::payment::{parse_allocation_spec, parse_id, AllocationSpec};
 use crate::core::{AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source};
 
 pub mod after;
+pub mod backup;
 pub mod bulk;
 pub mod customer;
 pub mod invoice;
@@ -22,6 +23,7 @@ pub use after::{
     ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
     UnallocateArgs,
 };
+pub use backup::BackupArgs;
 pub use bulk::{ExportArgs, ImportArgs};
 pub use customer::CustomerCommand;
 pub use invoice::InvoiceCommand;
@@ -134,6 +136,8 @@ pub enum Command {
     Report(ReportCommand),
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
     Verify,
+    /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
+    Backup(BackupArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]

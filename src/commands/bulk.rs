@@ -14,7 +14,7 @@ use crate::cli::{ExportArgs, ImportArgs};
 use crate::core::dates::parse_date;
 use crate::core::import::{self, ImiRow, ImportKind};
 use crate::core::payload::create_payment_from_json;
-use crate::core::payment::parse_id;
+use crate::core::payment::{idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
 use crate::core::{ActivityStatus, AllocationOrder, Currency, PaymentMethod, Source};
 use crate::error::{Error, Problem, Result};
@@ -370,6 +370,13 @@ fn import_row(
 
 fn import_payment(tx: &rusqlite::Transaction, actor: &Actor, payload: Value) -> Result<RowResult> {
     let mut req = create_payment_from_json(&payload, Source::Import).map_err(Error::Rejected)?;
+    if let Some(problem) = req
+        .idempotency_key
+        .as_deref()
+        .and_then(idempotency_key_problem)
+    {
+        return Err(Error::Rejected(vec![problem]));
+    }
     let key = row_key(tx, "payment", &payload, req.idempotency_key.as_deref())?;
     req.idempotency_key = Some(key);
     let (_, replayed) = payments::record(tx, actor, &req)?;
@@ -388,6 +395,10 @@ fn import_attempt(
     failed: bool,
     message: String,
 ) -> Result<RowResult> {
+    // The message is stored: the same rules as any text field (no card numbers).
+    if let Some(problem) = super::text_problem("PaymentNote", "message", &message, 500) {
+        return Err(Error::Rejected(vec![problem]));
+    }
     let key = row_key(tx, "activity", raw, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
         return Ok(RowResult::AlreadyImported);

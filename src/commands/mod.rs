@@ -7,6 +7,7 @@ use crate::core::text::{check_text, excerpt};
 use crate::error::{Error, Problem, Result};
 
 mod after;
+mod backup;
 mod bulk;
 mod customer;
 mod generate;
@@ -34,6 +35,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Activity(c) => after::activity(c, ctx),
         Command::Log { customer, payment } => after::log(customer, payment, ctx),
         Command::Verify => after::verify(ctx),
+        Command::Backup(args) => backup::run(args, ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
         Command::Report(c) => report::run(c, ctx),

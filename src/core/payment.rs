@@ -9,11 +9,37 @@ use super::allocation::{plan_auto, OpenInvoice};
 use super::currency::Currency;
 use super::enums::{AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, Settlement, Source};
 use super::money::{parse_decimal, Money};
-use super::text::{check_text, excerpt};
+use super::text::{check_text, contains_card_number, excerpt, TextError};
 use crate::error::Problem;
 
 /// The longest reference Fusebill allows.
 pub const MAX_REFERENCE: usize = 500;
+
+/// The longest idempotency key accepted.
+pub const MAX_IDEMPOTENCY_KEY: usize = 255;
+
+/// A caller's idempotency key: 1 to 255 printable characters, and never a card number (it is
+/// stored, like any text field).
+pub fn idempotency_key_problem(key: &str) -> Option<Problem> {
+    let problem = |why: String| {
+        Some(Problem::new(
+            "idempotencyKey",
+            format!("idempotency key '{}' {why}", excerpt(key)),
+        ))
+    };
+    if key.trim().is_empty()
+        || key.chars().count() > MAX_IDEMPOTENCY_KEY
+        || key.chars().any(char::is_control)
+    {
+        return problem(format!(
+            "must be 1 to {MAX_IDEMPOTENCY_KEY} printable characters"
+        ));
+    }
+    if contains_card_number(key) {
+        return problem(TextError::CardNumber.to_string());
+    }
+    None
+}
 
 /// `INV=AMOUNT` from `--allocate`, or one entry of `paymentAllocations`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

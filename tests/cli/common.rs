@@ -41,6 +41,7 @@ impl Env {
             .env_remove("PAYCTL_OUTPUT")
             .env_remove("XDG_DATA_HOME")
             .env_remove("PAYCTL_BUSY_TIMEOUT_MS")
+            .env_remove("PAYCTL_MAX_PAGE_COUNT")
             .stdin(Stdio::null());
         cmd
     }

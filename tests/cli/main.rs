@@ -7,4 +7,5 @@ mod common;
 mod create;
 mod foundation;
 mod generated;
+mod reliability;
 mod report;
