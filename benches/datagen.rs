@@ -82,10 +82,10 @@ pub fn cents(minor: i64) -> String {
 /// The smallest and largest invoice, and the largest payment, in cents. Payments are a little
 /// smaller on average than invoices, so most customers keep open invoices (for aging reports)
 /// and some end with unallocated funds.
-const INVOICE_MIN: i64 = 10_00;
-const INVOICE_MAX: i64 = 5_000_00;
-const PAYMENT_MIN: i64 = 5_00;
-const PAYMENT_MAX: i64 = 4_000_00;
+const INVOICE_MIN: i64 = 1_000; // 10.00
+const INVOICE_MAX: i64 = 500_000; // 5,000.00
+const PAYMENT_MIN: i64 = 500; // 5.00
+const PAYMENT_MAX: i64 = 400_000; // 4,000.00
 const TERMS_DAYS: [u64; 5] = [15, 30, 30, 45, 60];
 const METHODS: [&str; 2] = ["Cash", "Check"];
 

@@ -73,8 +73,12 @@ git diff --quiet HEAD -- src Cargo.toml Cargo.lock || DIRTY="-dirty"
 export PAYCTL_NOW=2026-11-21T10:00:00Z NO_COLOR=1 USER=bench
 unset PAYCTL_DB PAYCTL_OUTPUT PAYCTL_BUSY_TIMEOUT_MS
 
-# Cached files are keyed by what makes them: the generator's source, the schema, seed, sizes.
-GEN_KEY=$(sha256sum benches/datagen.rs | cut -c1-10)
+# Cached files are keyed by what makes them: the generator's output (a tiny set's bytes, so an
+# edit that changes no output keeps the cache), the schema, the seed and the sizes.
+probe=$(mktemp -d)
+"$GEN" --customers 3 --invoices 20 --payments 20 --seed "$SEED" --out "$probe" >/dev/null
+GEN_KEY=$(cat "$probe"/* | sha256sum | cut -c1-10)
+rm -rf "$probe"
 SCHEMA_KEY=$(cat src/ledger/migrations/*.sql | sha256sum | cut -c1-10)
 DATA=$WORK/data
 LEDGERS=$WORK/ledgers/$GEN_KEY-$SCHEMA_KEY
