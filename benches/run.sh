@@ -11,6 +11,10 @@
 # to read hyperfine's JSON); installed with apt-get when missing.
 set -euo pipefail
 
+# The whole script is one block that bash reads before running any of it, so that editing this
+# file while a (long) run is going cannot change what the run executes.
+{
+
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MODE=full
 SEED=7
@@ -68,6 +72,8 @@ GEN=$TARGET/release/examples/generate
 COMMIT=$(git rev-parse --short HEAD)
 DIRTY=""
 git diff --quiet HEAD -- src Cargo.toml Cargo.lock || DIRTY="-dirty"
+# What the payctl binary is built from: commits that touch only benches/ or docs keep it.
+PAYCTL_KEY=$(git rev-parse HEAD:src HEAD:Cargo.toml HEAD:Cargo.lock | sha256sum | cut -c1-10)
 
 # Everything payctl does here runs with a pinned clock, so data and reports are reproducible.
 export PAYCTL_NOW=2026-11-21T10:00:00Z NO_COLOR=1 USER=bench
@@ -153,12 +159,12 @@ A_BASE=$(base_ledger "$A_DATA" 1 $A_N)
 
 # --- B5 (and the full ledgers): peak RSS of importing the payments -------------------------
 # The ledgers of customers, invoices and payments are made by this very import, measured
-# with /usr/bin/time -v. A ledger made by the same (clean) payctl commit is reused with its
-# measurement; any other payctl measures again and replaces it.
+# with /usr/bin/time -v. A ledger made by a clean payctl of the same sources (src/, Cargo.toml,
+# Cargo.lock) is reused with its measurement; any other payctl measures again and replaces it.
 # full_ledger SIZE_NAME DATA BASE N: sets FULL, RSS_KB, IMPORT_S.
 full_ledger() {
     local base=$3 file=${3%.base.db}-p$4.full.db
-    local stamp=$file.time-$COMMIT
+    local stamp=$file.time-$PAYCTL_KEY
     if [ -n "$DIRTY" ] || [ ! -f "$file" ] || [ ! -f "$stamp" ]; then
         log "importing $4 payments into a copy of $(basename "$base") (timed, /usr/bin/time -v)"
         rm -f "$file.tmp" "$file.tmp-wal" "$file.tmp-shm" "$file".time-*
@@ -166,19 +172,20 @@ full_ledger() {
         /usr/bin/time -v -o "$file.tmp.time" "$PAYCTL" --db "$file.tmp" import "$2/payments.csv" >&2
         checkpointed "$file.tmp"
         mv "$file.tmp" "$file"
-        mv "$file.tmp.time" "$file.time-$COMMIT$DIRTY"
-        stamp=$file.time-$COMMIT$DIRTY
+        mv "$file.tmp.time" "$file.time-$PAYCTL_KEY$DIRTY"
+        stamp=$file.time-$PAYCTL_KEY$DIRTY
     else
-        log "reusing $(basename "$file") and its import measurement (payctl $COMMIT)"
+        log "reusing $(basename "$file") and its import measurement (same payctl sources)"
     fi
     FULL=$file
+    STAMP_DATE=$(date -u -r "$stamp" +%Y-%m-%dT%H:%M:%SZ)
     RSS_KB=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$stamp")
     IMPORT_S=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$stamp")
 }
 full_ledger small "$S_DATA" "$S_BASE" $S_N
-S_FULL=$FULL S_RSS=$RSS_KB S_IMPORT_S=$IMPORT_S
+S_FULL=$FULL S_RSS=$RSS_KB S_IMPORT_S=$IMPORT_S S_STAMP_DATE=$STAMP_DATE
 full_ledger big "$B_DATA" "$B_BASE" $B_N
-B_FULL=$FULL B_RSS=$RSS_KB B_IMPORT_S=$IMPORT_S
+B_FULL=$FULL B_RSS=$RSS_KB B_IMPORT_S=$IMPORT_S B_STAMP_DATE=$STAMP_DATE
 
 # --- B2: import N payments with auto-allocation vs sqlite3 .import into a bare table -------
 cat >"$RUN/b2-payctl-prepare.sh" <<EOF
@@ -240,8 +247,9 @@ hf b1-sqlite3-big --warmup $WARMUP --runs $RUNS_CREATE "sqlite3 $RUN/b1-sqlite.d
 hf b4-payctl-empty --warmup $WARMUP --runs $RUNS_CREATE "$PAYCTL --db $RUN/b1-empty.db $CREATE_ARGS"
 # Both sides wrote the same rows: the last payment of each copy is the same.
 for db in b1-payctl b1-sqlite; do
-    sqlite3 "$RUN/$db.db" "SELECT p.customer_id, p.amount, p.method, p.reference, a.invoice_id, a.amount, b.allocated, (SELECT count(*) FROM activities WHERE payment_id = p.id), (SELECT count(*) FROM audit_events WHERE payment_id = p.id)
-        FROM payments p JOIN allocations a ON a.payment_id = p.id JOIN payment_balances b ON b.payment_id = p.id ORDER BY p.id DESC LIMIT 1" >"$RUN/$db.last"
+    sqlite3 "$RUN/$db.db" "SELECT p.customer_id, p.amount, p.method, p.reference, a.invoice_id, a.amount, b.allocated, (SELECT count(*) FROM activities WHERE payment_id = p.id AND transaction_type = 'Collect'), (SELECT count(*) FROM audit_events WHERE payment_id = p.id)
+        FROM payments p JOIN allocations a ON a.payment_id = p.id JOIN payment_balances b ON b.payment_id = p.id
+        WHERE p.id = (SELECT max(id) FROM payments)" >"$RUN/$db.last"
 done
 cmp -s "$RUN/b1-payctl.last" "$RUN/b1-sqlite.last" || die "B1: payctl and sqlite3 wrote different rows: $(cat "$RUN/b1-payctl.last") vs $(cat "$RUN/b1-sqlite.last")"
 rm -f "$RUN"/b1-*.db "$RUN"/b1-*.db-wal "$RUN"/b1-*.db-shm
@@ -383,7 +391,7 @@ row B5 "peak RSS of \`import\` $(thousands $B_N) payments vs $(thousands $S_N)" 
     printf '%s\n' "${ROWS[@]}"
     echo
     echo "Ratios are payctl / peer, each median from hyperfine in this run (B5: peak RSS from \`/usr/bin/time -v\`)."
-    echo "Importing $(thousands $B_N) payments took $(secs "$B_IMPORT_S") ($(thousands "$(awk -v n=$B_N -v t="$B_IMPORT_S" 'BEGIN { printf "%d", n / t }')")/s); $(thousands $S_N) took $(secs "$S_IMPORT_S")."
+    echo "Importing $(thousands $B_N) payments took $(secs "$B_IMPORT_S") ($(thousands "$(awk -v n=$B_N -v t="$B_IMPORT_S" 'BEGIN { printf "%d", n / t }')")/s); $(thousands $S_N) took $(secs "$S_IMPORT_S") (these imports measured at $B_STAMP_DATE and $S_STAMP_DATE)."
     echo
     echo "## How each case is measured"
     echo
@@ -407,7 +415,7 @@ row B5 "peak RSS of \`import\` $(thousands $B_N) payments vs $(thousands $S_N)" 
     echo "  allocation rows, a fresh copy each run). \"Milliseconds\" is read as under one second."
     echo "- **B5**: \`/usr/bin/time -v\` \"Maximum resident set size\" of \`payctl import payments.csv\` into the ledger"
     echo "  of customers and invoices; that import also makes the ledger B1, B3 and B4 use. A ledger made by"
-    echo "  the same clean payctl commit is reused with its measurement."
+    echo "  a clean payctl of the same sources is reused with its measurement (and the date it was taken)."
     echo
     echo "## Every measurement"
     echo
@@ -425,3 +433,5 @@ row B5 "peak RSS of \`import\` $(thousands $B_N) payments vs $(thousands $S_N)" 
 } >"$OUT"
 log "wrote $OUT"
 cat "$OUT"
+exit 0
+}
