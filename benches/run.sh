@@ -137,7 +137,6 @@ hf() {
 median() { awk -F'\t' -v n="$1" '$1 == n { print $2 }' "$MEDIANS"; }
 
 # Arithmetic and formatting (awk: bash has no decimals).
-calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
 # ratio A B: A / B, unrounded (compare this); shown with two decimals by r2.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", a / b }'; }
 r2() { awk -v r="$1" 'BEGIN { printf "%.2f", r }'; }
