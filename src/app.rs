@@ -58,6 +58,20 @@ impl Ctx {
         }
         Ok(ledger)
     }
+
+    /// Opens an existing ledger for reading only (the reports): creates nothing, writes
+    /// nothing, takes no write lock.
+    pub fn ledger_read_only(&self) -> Result<Ledger> {
+        let path = match &self.db {
+            Some(p) => p.clone(),
+            None => default_ledger_path()?,
+        };
+        let ledger = ledger::open_read_only(&path, busy_timeout()?)?;
+        for warning in &ledger.warnings {
+            eprintln!("warning: {warning}");
+        }
+        Ok(ledger)
+    }
 }
 
 /// `$XDG_DATA_HOME/payctl/ledger.db`, else `~/.local/share/payctl/ledger.db`.

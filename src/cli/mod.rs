@@ -16,6 +16,7 @@ pub mod customer;
 pub mod invoice;
 pub mod method;
 pub mod payment;
+pub mod report;
 
 pub use after::{
     ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
@@ -26,6 +27,7 @@ pub use customer::CustomerCommand;
 pub use invoice::InvoiceCommand;
 pub use method::MethodCommand;
 pub use payment::{CreateArgs, ListArgs};
+pub use report::ReportCommand;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -127,6 +129,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Export payments, invoices, customers, allocations or activities
     Export(ExportArgs),
+    /// Receivables reports: aging, customer statement, balances (read only)
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
     Verify,
     /// Print a shell completion script

@@ -13,6 +13,7 @@ mod generate;
 mod invoice;
 mod method;
 mod payment;
+mod report;
 
 pub use generate::{completion_script, man_page};
 
@@ -35,6 +36,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Verify => after::verify(ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
+        Command::Report(c) => report::run(c, ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
         Command::Man => Ok(Outcome::read(man_page())),
     }

@@ -21,13 +21,17 @@ pub mod customers;
 pub mod invoices;
 pub mod methods;
 pub mod payments;
+pub mod reports;
 pub mod verify;
 
 /// `PRAGMA application_id` of a payctl ledger: "PYCT".
 pub const APPLICATION_ID: i32 = 0x5059_4354;
 
 /// Append-only: a ledger at version N has run migrations 1..=N. Never edit a shipped one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_open_invoices.sql"),
+];
 
 /// How long a write waits for another process's lock before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -96,6 +100,105 @@ pub fn open(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     ledger.configure(busy_timeout)?;
     ledger.migrate()?;
     Ok(ledger)
+}
+
+/// Opens an existing ledger for reading only, for the reports: it creates no file, changes
+/// nothing (no journal-mode switch, no migration) and takes no write lock, so it works on a
+/// ledger file or folder the user cannot write, and beside a writer that holds the lock.
+///
+/// SQLite reads a WAL ledger through its `-wal` and `-shm` files, and a read-only connection
+/// creates them when they are missing (with the ledger's mode and the reader's owner, which a
+/// later writer may not be able to open). So when there is no `-wal` file, which means every
+/// committed transaction is in the ledger file itself, and the file or its folder is not
+/// writable by this user, the ledger is read as `immutable`: straight from the file, without
+/// the `-wal`/`-shm` files and their locks. Otherwise it is opened `SQLITE_OPEN_READ_ONLY` and
+/// reads one consistent snapshot under SQLite's ordinary read lock.
+pub fn open_read_only(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
+    let shown = path.display();
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Err(Error::Storage(format!(
+                "ledger {shown} does not exist; reports never create one (give the right path with --db or PAYCTL_DB, or start a ledger with: payctl customer add ...)"
+            )))
+        }
+        Err(e) => return Err(Error::Storage(format!("cannot read ledger {shown}: {e}"))),
+    };
+    if meta.is_dir() {
+        return Err(Error::Storage(format!(
+            "{shown} is a folder, not a payctl ledger"
+        )));
+    }
+    let mut warnings = Vec::new();
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        warnings.push(format!(
+            "ledger {shown} is readable by other users (mode {mode:o}); fix it with: chmod {:o} {shown}",
+            mode & 0o700
+        ));
+    }
+    let wal = sidecar(path, "-wal");
+    let writable = |p: &Path| rustix::fs::access(p, rustix::fs::Access::WRITE_OK).is_ok();
+    let folder = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => dir.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    let can_write = writable(path) && writable(&folder);
+    let immutable = !wal.exists() && !can_write;
+    let mut ledger = read_only_connection(path, immutable, busy_timeout, warnings)?;
+    ledger.check_schema_read_only()?;
+    Ok(ledger)
+}
+
+/// `PATH-wal` or `PATH-shm`.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn read_only_connection(
+    path: &Path,
+    immutable: bool,
+    busy_timeout: Duration,
+    warnings: Vec<String>,
+) -> Result<Ledger> {
+    use rusqlite::OpenFlags;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let uri = format!(
+        "file:{}{}",
+        uri_path(path),
+        if immutable { "?immutable=1" } else { "" }
+    );
+    let conn = Connection::open_with_flags(uri, flags).map_err(|e| storage_error(path, e))?;
+    conn.busy_timeout(busy_timeout)
+        .map_err(|e| storage_error(path, e))?;
+    // Belt and braces: this connection can never write, even by mistake.
+    conn.pragma_update(None, "query_only", true)
+        .map_err(|e| storage_error(path, e))?;
+    Ok(Ledger {
+        conn,
+        path: path.to_path_buf(),
+        warnings,
+    })
+}
+
+/// A path as a `file:` URI path: absolute, with every byte other than unreserved characters
+/// and `/` percent-encoded (a `?` or `#` in a folder name must not end the path).
+fn uri_path(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for &b in absolute.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Creates the ledger's folder (0700) and an empty file (0600) before SQLite sees it, so the
@@ -176,6 +279,44 @@ impl Ledger {
         Ok(())
     }
 
+    /// The checks `configure` and `migrate` make, without writing: a payctl ledger, set up,
+    /// and not written by a newer payctl. An older schema is read as it is: every schema
+    /// version has the tables the reports read (migration 2 added a cache they do not use).
+    fn check_schema_read_only(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e| storage_error(&path, e);
+        let (app_id, version, tables): (i32, i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id),
+                        (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_schema)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(err)?;
+        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+            return Err(Error::Storage(format!(
+                "{} is not a payctl ledger (a SQLite database of another program); give another path with --db",
+                path.display()
+            )));
+        }
+        if version == 0 {
+            return Err(Error::Storage(format!(
+                "ledger {} is empty: nothing has been recorded in it yet",
+                path.display()
+            )));
+        }
+        let latest = MIGRATIONS.len() as i64;
+        if version > latest {
+            return Err(Error::Storage(format!(
+                "ledger {} was written by a newer payctl (schema {version}, this payctl knows {latest}); upgrade payctl",
+                path.display()
+            )));
+        }
+        Ok(())
+    }
+
     fn migrate(&mut self) -> Result<()> {
         let version: i64 = self
             .conn
@@ -215,14 +356,37 @@ impl Ledger {
     /// so the balances `f` checks cannot change before it writes. Commits if `f` succeeds;
     /// rolls back (by drop) otherwise.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.immediate(true, f)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction, like `write`, and then rolls it back
+    /// whatever happens: a dry run sees exactly what a real run would, and leaves nothing.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.immediate(false, f)
+    }
+
+    fn immediate<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
         let path = self.path.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| storage_error(&path, e))?;
         let value = f(&tx)?;
-        tx.commit().map_err(|e| storage_error(&path, e))?;
+        if commit { tx.commit() } else { tx.rollback() }.map_err(|e| storage_error(&path, e))?;
         Ok(value)
+    }
+
+    /// Lets SQLite keep up to `mib` MiB of pages in memory on this connection (the default is
+    /// 2 MiB), for commands that touch many pages in one transaction.
+    pub fn set_cache_mib(&mut self, mib: u32) -> Result<()> {
+        let kib = -(i64::from(mib) * 1024);
+        self.conn
+            .pragma_update(None, "cache_size", kib)
+            .map_err(|e| self.err(e))
     }
 
     /// Runs `f` in a read transaction: one consistent snapshot, no write lock.

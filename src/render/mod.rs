@@ -7,6 +7,8 @@ use crate::core::views::{ActivityView, CustomerView, InvoiceView, MethodView, Pa
 use crate::core::{InvoiceStatus, Settlement};
 use crate::ledger::audit::AuditEvent;
 
+pub mod report;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,

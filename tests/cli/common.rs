@@ -209,9 +209,7 @@ pub fn snapshot(db: &Path) -> String {
         .unwrap();
     for table in tables {
         out.push_str(&format!("## {table}\n"));
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
-            .unwrap();
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
         let n = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {
@@ -221,8 +219,11 @@ pub fn snapshot(db: &Path) -> String {
                 Ok(cells.join("|"))
             })
             .unwrap();
+        // Sorted, so that tables without a rowid compare by content too.
+        let mut rows: Vec<String> = rows.map(|r| r.unwrap()).collect();
+        rows.sort();
         for row in rows {
-            out.push_str(&row.unwrap());
+            out.push_str(&row);
             out.push('\n');
         }
     }

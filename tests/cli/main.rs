@@ -8,3 +8,4 @@ mod common;
 mod create;
 mod foundation;
 mod generated;
+mod report;
