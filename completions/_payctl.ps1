@@ -47,7 +47,9 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the audit trail')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export payments, invoices, customers, allocations or activities')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Receivables reports: aging, customer statement, balances (read only)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -613,11 +615,106 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'payctl;report' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('aging', 'aging', [CompletionResultType]::ParameterValue, 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency')
+            [CompletionResult]::new('statement', 'statement', [CompletionResultType]::ParameterValue, 'One customer''s account in date order, with a running balance and available funds')
+            [CompletionResult]::new('balances', 'balances', [CompletionResultType]::ParameterValue, 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'payctl;report;aging' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'A point in time: YYYY-MM-DD (the end of that day, UTC) or RFC 3339; rows dated after it are not counted [default: the ledger as it stands, aged to today]')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Age invoices by due date or by invoice date')
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only this customer')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;report;statement' {
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'customer')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day (or moment) shown; what came before is the opening balance [default: the beginning]')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day shown (a bare date takes in the whole day) [default: everything recorded]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;report;balances' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;report;help' {
+            [CompletionResult]::new('aging', 'aging', [CompletionResultType]::ParameterValue, 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency')
+            [CompletionResult]::new('statement', 'statement', [CompletionResultType]::ParameterValue, 'One customer''s account in date order, with a running balance and available funds')
+            [CompletionResult]::new('balances', 'balances', [CompletionResultType]::ParameterValue, 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'payctl;report;help;aging' {
+            break
+        }
+        'payctl;report;help;statement' {
+            break
+        }
+        'payctl;report;help;balances' {
+            break
+        }
+        'payctl;report;help;help' {
+            break
+        }
         'payctl;verify' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;backup' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it exists (atomically: FILE is the old copy or the new one, never half)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Write commands print only the new record''s id')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -669,7 +766,9 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the audit trail')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export payments, invoices, customers, allocations or activities')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Receivables reports: aging, customer statement, balances (read only)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -775,7 +874,25 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
         'payctl;help;export' {
             break
         }
+        'payctl;help;report' {
+            [CompletionResult]::new('aging', 'aging', [CompletionResultType]::ParameterValue, 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency')
+            [CompletionResult]::new('statement', 'statement', [CompletionResultType]::ParameterValue, 'One customer''s account in date order, with a running balance and available funds')
+            [CompletionResult]::new('balances', 'balances', [CompletionResultType]::ParameterValue, 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds')
+            break
+        }
+        'payctl;help;report;aging' {
+            break
+        }
+        'payctl;help;report;statement' {
+            break
+        }
+        'payctl;help;report;balances' {
+            break
+        }
         'payctl;help;verify' {
+            break
+        }
+        'payctl;help;backup' {
             break
         }
         'payctl;help;completions' {

@@ -22,6 +22,9 @@ _payctl() {
             payctl,allocate)
                 cmd="payctl__subcmd__allocate"
                 ;;
+            payctl,backup)
+                cmd="payctl__subcmd__backup"
+                ;;
             payctl,completions)
                 cmd="payctl__subcmd__completions"
                 ;;
@@ -60,6 +63,9 @@ _payctl() {
                 ;;
             payctl,refund)
                 cmd="payctl__subcmd__refund"
+                ;;
+            payctl,report)
+                cmd="payctl__subcmd__report"
                 ;;
             payctl,settle)
                 cmd="payctl__subcmd__settle"
@@ -124,6 +130,9 @@ _payctl() {
             payctl__subcmd__help,allocate)
                 cmd="payctl__subcmd__help__subcmd__allocate"
                 ;;
+            payctl__subcmd__help,backup)
+                cmd="payctl__subcmd__help__subcmd__backup"
+                ;;
             payctl__subcmd__help,completions)
                 cmd="payctl__subcmd__help__subcmd__completions"
                 ;;
@@ -162,6 +171,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help,refund)
                 cmd="payctl__subcmd__help__subcmd__refund"
+                ;;
+            payctl__subcmd__help,report)
+                cmd="payctl__subcmd__help__subcmd__report"
                 ;;
             payctl__subcmd__help,settle)
                 cmd="payctl__subcmd__help__subcmd__settle"
@@ -216,6 +228,15 @@ _payctl() {
                 ;;
             payctl__subcmd__help__subcmd__method,set-default)
                 cmd="payctl__subcmd__help__subcmd__method__subcmd__set__subcmd__default"
+                ;;
+            payctl__subcmd__help__subcmd__report,aging)
+                cmd="payctl__subcmd__help__subcmd__report__subcmd__aging"
+                ;;
+            payctl__subcmd__help__subcmd__report,balances)
+                cmd="payctl__subcmd__help__subcmd__report__subcmd__balances"
+                ;;
+            payctl__subcmd__help__subcmd__report,statement)
+                cmd="payctl__subcmd__help__subcmd__report__subcmd__statement"
                 ;;
             payctl__subcmd__invoice,add)
                 cmd="payctl__subcmd__invoice__subcmd__add"
@@ -277,6 +298,30 @@ _payctl() {
             payctl__subcmd__method__subcmd__help,set-default)
                 cmd="payctl__subcmd__method__subcmd__help__subcmd__set__subcmd__default"
                 ;;
+            payctl__subcmd__report,aging)
+                cmd="payctl__subcmd__report__subcmd__aging"
+                ;;
+            payctl__subcmd__report,balances)
+                cmd="payctl__subcmd__report__subcmd__balances"
+                ;;
+            payctl__subcmd__report,help)
+                cmd="payctl__subcmd__report__subcmd__help"
+                ;;
+            payctl__subcmd__report,statement)
+                cmd="payctl__subcmd__report__subcmd__statement"
+                ;;
+            payctl__subcmd__report__subcmd__help,aging)
+                cmd="payctl__subcmd__report__subcmd__help__subcmd__aging"
+                ;;
+            payctl__subcmd__report__subcmd__help,balances)
+                cmd="payctl__subcmd__report__subcmd__help__subcmd__balances"
+                ;;
+            payctl__subcmd__report__subcmd__help,help)
+                cmd="payctl__subcmd__report__subcmd__help__subcmd__help"
+                ;;
+            payctl__subcmd__report__subcmd__help,statement)
+                cmd="payctl__subcmd__report__subcmd__help__subcmd__statement"
+                ;;
             *)
                 ;;
         esac
@@ -284,7 +329,7 @@ _payctl() {
 
     case "${cmd}" in
         payctl)
-            opts="-o -q -h -V --db --output --quiet --color --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export verify completions man help"
+            opts="-o -q -h -V --db --output --quiet --color --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,6 +563,36 @@ _payctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__backup)
+            opts="-o -q -h -V --force --db --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -902,7 +977,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help)
-            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export verify completions man help"
+            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -958,6 +1033,20 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__allocate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__backup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1296,6 +1385,62 @@ _payctl() {
         payctl__subcmd__help__subcmd__refund)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__report)
+            opts="aging statement balances"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__report__subcmd__aging)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__report__subcmd__balances)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__report__subcmd__statement)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2159,6 +2304,220 @@ _payctl() {
                     return 0
                     ;;
                 --from-invoice)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__report)
+            opts="-o -q -h -V --db --output --quiet --color --help --version aging statement balances help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__report__subcmd__aging)
+            opts="-o -q -h -V --as-of --by --customer --db --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "due invoice" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__report__subcmd__balances)
+            opts="-o -q -h -V --db --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__report__subcmd__help)
+            opts="aging statement balances help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__report__subcmd__help__subcmd__aging)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__report__subcmd__help__subcmd__balances)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__report__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__report__subcmd__help__subcmd__statement)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__report__subcmd__statement)
+            opts="-o -q -h -V --customer --from --to --db --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

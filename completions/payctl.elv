@@ -44,7 +44,9 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand log 'Show the audit trail'
             cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
             cand export 'Export payments, invoices, customers, allocations or activities'
+            cand report 'Receivables reports: aging, customer statement, balances (read only)'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
+            cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -559,11 +561,96 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'payctl;report'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand aging 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
+            cand statement 'One customer''s account in date order, with a running balance and available funds'
+            cand balances 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;report;aging'= {
+            cand --as-of 'A point in time: YYYY-MM-DD (the end of that day, UTC) or RFC 3339; rows dated after it are not counted [default: the ledger as it stands, aged to today]'
+            cand --by 'Age invoices by due date or by invoice date'
+            cand --customer 'Only this customer'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;report;statement'= {
+            cand --customer 'customer'
+            cand --from 'First day (or moment) shown; what came before is the opening balance [default: the beginning]'
+            cand --to 'Last day shown (a bare date takes in the whole day) [default: everything recorded]'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;report;balances'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;report;help'= {
+            cand aging 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
+            cand statement 'One customer''s account in date order, with a running balance and available funds'
+            cand balances 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;report;help;aging'= {
+        }
+        &'payctl;report;help;statement'= {
+        }
+        &'payctl;report;help;balances'= {
+        }
+        &'payctl;report;help;help'= {
+        }
         &'payctl;verify'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Write commands print only the new record''s id'
+            cand --quiet 'Write commands print only the new record''s id'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;backup'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --force 'Replace FILE if it exists (atomically: FILE is the old copy or the new one, never half)'
             cand -q 'Write commands print only the new record''s id'
             cand --quiet 'Write commands print only the new record''s id'
             cand -h 'Print help'
@@ -612,7 +699,9 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand log 'Show the audit trail'
             cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
             cand export 'Export payments, invoices, customers, allocations or activities'
+            cand report 'Receivables reports: aging, customer statement, balances (read only)'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
+            cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -688,7 +777,20 @@ set edit:completion:arg-completer[payctl] = {|@words|
         }
         &'payctl;help;export'= {
         }
+        &'payctl;help;report'= {
+            cand aging 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
+            cand statement 'One customer''s account in date order, with a running balance and available funds'
+            cand balances 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds'
+        }
+        &'payctl;help;report;aging'= {
+        }
+        &'payctl;help;report;statement'= {
+        }
+        &'payctl;help;report;balances'= {
+        }
         &'payctl;help;verify'= {
+        }
+        &'payctl;help;backup'= {
         }
         &'payctl;help;completions'= {
         }

@@ -12,7 +12,7 @@ use clap::Parser;
 use crate::cli::{Cli, ColorChoice, OutputFormat};
 use crate::commands;
 use crate::core::dates::parse_date;
-use crate::core::text::escape_controls;
+use crate::core::text::{escape_controls, mask_card_numbers};
 use crate::error::{Error, Result};
 use crate::ledger::{self, Actor, Ledger};
 use crate::render::{Format, Style};
@@ -36,6 +36,8 @@ pub struct Ctx {
     pub now: DateTime<Utc>,
     pub db: Option<PathBuf>,
     pub command_line: String,
+    /// `-q`: a command whose result is not a record id (backup's path) prints only that.
+    pub quiet: bool,
 }
 
 impl Ctx {
@@ -53,7 +55,24 @@ impl Ctx {
             Some(p) => p.clone(),
             None => default_ledger_path()?,
         };
-        let ledger = ledger::open(&path, busy_timeout()?)?;
+        let mut ledger = ledger::open(&path, busy_timeout()?)?;
+        if let Some(pages) = max_page_count()? {
+            ledger.set_max_page_count(pages)?;
+        }
+        for warning in &ledger.warnings {
+            eprintln!("warning: {warning}");
+        }
+        Ok(ledger)
+    }
+
+    /// Opens an existing ledger for reading only (the reports): creates nothing, writes
+    /// nothing, takes no write lock.
+    pub fn ledger_read_only(&self) -> Result<Ledger> {
+        let path = match &self.db {
+            Some(p) => p.clone(),
+            None => default_ledger_path()?,
+        };
+        let ledger = ledger::open_read_only(&path, busy_timeout()?)?;
         for warning in &ledger.warnings {
             eprintln!("warning: {warning}");
         }
@@ -93,6 +112,21 @@ fn busy_timeout() -> Result<Duration> {
                     ),
                 )
             }),
+    }
+}
+
+/// `PAYCTL_MAX_PAGE_COUNT`: a cap on the ledger's size, in pages. It makes a full disk
+/// reproducible where no small file system can be mounted (the storage-fault tests).
+fn max_page_count() -> Result<Option<u64>> {
+    match std::env::var("PAYCTL_MAX_PAGE_COUNT") {
+        Err(_) => Ok(None),
+        Ok(text) => match text.trim().parse::<u64>() {
+            Ok(pages) if pages > 0 => Ok(Some(pages)),
+            _ => Err(Error::usage(
+                "PAYCTL_MAX_PAGE_COUNT",
+                format!("PAYCTL_MAX_PAGE_COUNT '{text}' is not a positive whole number of pages"),
+            )),
+        },
     }
 }
 
@@ -188,11 +222,16 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
             },
             now,
             db: cli.global.db.clone(),
-            command_line: args
-                .iter()
-                .map(|a| shell_word(&a.to_string_lossy()))
-                .collect::<Vec<_>>()
-                .join(" "),
+            // The audit trail keeps the command line; a card number in a file name or an id
+            // must not reach the ledger through it.
+            command_line: mask_card_numbers(
+                &args
+                    .iter()
+                    .map(|a| shell_word(&a.to_string_lossy()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            quiet,
         };
         commands::run(cli.command, &ctx)
     });

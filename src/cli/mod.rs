@@ -12,21 +12,25 @@ use crate::core::text::excerpt;
 use crate::core::{AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source};
 
 pub mod after;
+pub mod backup;
 pub mod bulk;
 pub mod customer;
 pub mod invoice;
 pub mod method;
 pub mod payment;
+pub mod report;
 
 pub use after::{
     ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
     UnallocateArgs,
 };
+pub use backup::BackupArgs;
 pub use bulk::{ExportArgs, ImportArgs};
 pub use customer::CustomerCommand;
 pub use invoice::InvoiceCommand;
 pub use method::MethodCommand;
 pub use payment::{CreateArgs, ListArgs};
+pub use report::ReportCommand;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -128,8 +132,13 @@ pub enum Command {
     Import(ImportArgs),
     /// Export payments, invoices, customers, allocations or activities
     Export(ExportArgs),
+    /// Receivables reports: aging, customer statement, balances (read only)
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
     Verify,
+    /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
+    Backup(BackupArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]

@@ -14,7 +14,7 @@ use crate::cli::{ExportArgs, ImportArgs};
 use crate::core::dates::parse_date;
 use crate::core::import::{self, ImiRow, ImportKind};
 use crate::core::payload::create_payment_from_json;
-use crate::core::payment::{id_problem, parse_id};
+use crate::core::payment::{id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
 use crate::core::{ActivityStatus, AllocationOrder, Currency, PaymentMethod, Source};
 use crate::error::{Error, Problem, Result};
@@ -28,6 +28,9 @@ use crate::render::{self, Format};
 const MAX_LISTED: usize = 50;
 /// Files larger than this get a progress bar (when stderr is a terminal).
 const PROGRESS_BYTES: u64 = 1 << 20;
+/// SQLite's page cache during an import: big enough that a large file's B-tree pages stay in
+/// memory instead of being re-read and spilled, small enough that memory stays flat.
+const IMPORT_CACHE_MIB: u32 = 64;
 
 fn detect_format(given: Option<ImportFormat>, path: &Path) -> Result<ImportFormat> {
     if let Some(f) = given {
@@ -316,11 +319,12 @@ fn fingerprint(kind: &str, value: &Value) -> String {
     hasher.update(kind.as_bytes());
     hasher.update(b"\0");
     hasher.update(value.to_string().as_bytes());
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let mut hex = String::with_capacity(64);
+    for b in hasher.finalize() {
+        use std::fmt::Write;
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
 }
 
 /// The key that makes re-importing this row add nothing: its own idempotency key, else a
@@ -372,8 +376,11 @@ fn import_row(
         }
         ImportKind::Payments => import_payment(tx, actor, value).map_err(row_error),
         ImportKind::Invoices => {
+            // A void invoice comes back void (an export carries its status); other statuses
+            // are derived from the payments imported after it.
+            let void = text_field(&value, "status").is_some_and(|s| s.eq_ignore_ascii_case("void"));
             import::strip_derived(kind, &mut value);
-            import_invoice(tx, actor, &value).map_err(row_error)
+            import_invoice(tx, actor, &value, void).map_err(row_error)
         }
         ImportKind::Customers => {
             import::strip_derived(kind, &mut value);
@@ -384,10 +391,17 @@ fn import_row(
 
 fn import_payment(tx: &rusqlite::Transaction, actor: &Actor, payload: Value) -> Result<RowResult> {
     let mut req = create_payment_from_json(&payload, Source::Import).map_err(Error::Rejected)?;
+    if let Some(problem) = req
+        .idempotency_key
+        .as_deref()
+        .and_then(idempotency_key_problem)
+    {
+        return Err(Error::Rejected(vec![problem]));
+    }
     let key = row_key(tx, "payment", &payload, req.idempotency_key.as_deref())?;
     req.idempotency_key = Some(key);
-    let created = payments::create(tx, actor, &req, false)?;
-    Ok(if created.replayed {
+    let (_, replayed) = payments::record(tx, actor, &req)?;
+    Ok(if replayed {
         RowResult::AlreadyImported
     } else {
         RowResult::Imported
@@ -402,21 +416,15 @@ fn import_attempt(
     failed: bool,
     message: String,
 ) -> Result<RowResult> {
+    // The message is stored: the same rules as any text field (no card numbers).
+    if let Some(problem) = super::text_problem("PaymentNote", "message", &message, 500) {
+        return Err(Error::Rejected(vec![problem]));
+    }
     let key = row_key(tx, "activity", raw, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
         return Ok(RowResult::AlreadyImported);
     }
     let req = create_payment_from_json(&payload, Source::Import).map_err(Error::Rejected)?;
-    // The activity's message is free text from the file: the same checks as `activity add
-    // --message` (no card number, no control characters, at most 500 characters).
-    if let Some(p) = super::text_problem(
-        "PaymentNote",
-        "PaymentStatus and PaymentNote",
-        &message,
-        500,
-    ) {
-        return Err(Error::Rejected(vec![p]));
-    }
     let new = NewAttempt {
         customer_id: req.customer_id,
         amount: req.amount,
@@ -503,7 +511,12 @@ fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
     Ok(())
 }
 
-fn import_invoice(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Result<RowResult> {
+fn import_invoice(
+    tx: &rusqlite::Transaction,
+    actor: &Actor,
+    value: &Value,
+    void: bool,
+) -> Result<RowResult> {
     unknown_keys(value, import::INVOICE_COLUMNS)?;
     let key = row_key(tx, "invoice", value, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
@@ -551,6 +564,9 @@ fn import_invoice(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> R
         due: Due::On(due),
     };
     let id = invoices::add(tx, actor, &new)?;
+    if void {
+        invoices::void(tx, actor, id, "void in the imported file")?;
+    }
     bulk::add_import_key(tx, &key, "invoice", id, &actor.now_text())?;
     Ok(RowResult::Imported)
 }
@@ -686,20 +702,39 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         ImportFormat::Csv | ImportFormat::Jsonl => "line",
         ImportFormat::Json | ImportFormat::Xml => "record",
     };
-    ledger.write(|tx| {
+    // All or nothing (the default): a bad row is found before it writes anything, and any bad
+    // row means the transaction is rolled back, so rows need no savepoints of their own; they
+    // would copy every page a row touches into the statement journal. With --rejects, each row
+    // is a savepoint so that a bad one leaves no trace while the good ones stay.
+    let run = |tx: &rusqlite::Transaction| -> Result<()> {
         bulk::begin_import(tx)?;
-        let sql = |tx: &rusqlite::Transaction, s: &str| tx.execute_batch(s).map_err(|e| Error::Storage(format!("ledger: {e}")));
-        sql(tx, "SAVEPOINT import_file")?;
+        let sql = |s: &str| {
+            tx.prepare_cached(s)
+                .and_then(|mut st| st.execute([]))
+                .map(|_| ())
+                .map_err(|e| Error::Storage(format!("ledger: {e}")))
+        };
         for_each_row(reader, format, kind, &path, &mut |(line, row)| {
             summary.rows += 1;
-            sql(tx, "SAVEPOINT import_row")?;
+            if keep_good {
+                sql("SAVEPOINT import_row")?;
+            }
             let (raw, outcome) = match row {
-                Ok(value) => (value.to_string(), import_row(tx, &actor, kind, value)),
+                Ok(value) => (
+                    if keep_good {
+                        value.to_string()
+                    } else {
+                        String::new()
+                    },
+                    import_row(tx, &actor, kind, value),
+                ),
                 Err(reason) => (String::new(), Err(Ok(vec![reason]))),
             };
             match outcome {
                 Ok(result) => {
-                    sql(tx, "RELEASE import_row")?;
+                    if keep_good {
+                        sql("RELEASE import_row")?;
+                    }
                     match result {
                         RowResult::Imported => summary.imported += 1,
                         RowResult::AlreadyImported => summary.already_imported += 1,
@@ -708,9 +743,10 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     Ok(())
                 }
                 Err(Ok(reasons)) => {
-                    sql(tx, "ROLLBACK TO import_row; RELEASE import_row")?;
                     summary.rejected += 1;
                     if let Some(w) = rejects.as_mut() {
+                        sql("ROLLBACK TO import_row")?;
+                        sql("RELEASE import_row")?;
                         w.write_record([line.to_string(), reasons.join("; "), excerpt_record(raw)])
                             .map_err(|e| Error::Storage(format!("cannot write rejects: {e}")))?;
                     } else if listed_rows < MAX_LISTED {
@@ -728,7 +764,10 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         if !keep_good && summary.rejected > 0 {
             let mut problems = std::mem::take(&mut bad);
             if summary.rejected as usize > listed_rows {
-                problems.push(Problem::new("file", format!("… {} bad rows in all", summary.rejected)));
+                problems.push(Problem::new(
+                    "file",
+                    format!("… {} bad rows in all", summary.rejected),
+                ));
             }
             problems.push(Problem::new(
                 "file",
@@ -736,11 +775,14 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             ));
             return Err(Error::Rejected(problems));
         }
-        if dry_run {
-            sql(tx, "ROLLBACK TO import_file")?;
-        }
-        sql(tx, "RELEASE import_file")
-    })?;
+        Ok(())
+    };
+    ledger.set_cache_mib(IMPORT_CACHE_MIB)?;
+    if dry_run {
+        ledger.rehearse(run)?;
+    } else {
+        ledger.write(run)?;
+    }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

@@ -7,12 +7,14 @@ use crate::core::text::{check_text, excerpt};
 use crate::error::{Error, Problem, Result};
 
 mod after;
+mod backup;
 mod bulk;
 mod customer;
 mod generate;
 mod invoice;
 mod method;
 mod payment;
+mod report;
 
 pub use bulk::{read_rows, ReadRow};
 pub use generate::{completion_script, man_page};
@@ -34,8 +36,10 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Activity(c) => after::activity(c, ctx),
         Command::Log { customer, payment } => after::log(customer, payment, ctx),
         Command::Verify => after::verify(ctx),
+        Command::Backup(args) => backup::run(args, ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
+        Command::Report(c) => report::run(c, ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
         Command::Man => Ok(Outcome::read(man_page())),
     }

@@ -5,15 +5,11 @@ use super::reject_any;
 use crate::app::{Ctx, Outcome};
 use crate::cli::{CreateArgs, ListArgs};
 use crate::core::payload::create_payment_from_json;
-use crate::core::payment::CreatePayment;
-use crate::core::text::excerpt;
+use crate::core::payment::{idempotency_key_problem, CreatePayment};
 use crate::core::Source;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
 use crate::ledger::payments::{self, PaymentFilter};
 use crate::render;
-
-/// The longest idempotency key accepted.
-const MAX_KEY: usize = 255;
 
 fn request_from_flags(args: &CreateArgs) -> Result<CreatePayment> {
     let (Some(customer_id), Some(amount)) = (args.customer, args.amount) else {
@@ -111,18 +107,7 @@ pub fn create(args: CreateArgs, ctx: &Ctx) -> Result<Outcome> {
         req.idempotency_key = Some(flag_key.clone());
     }
     if let Some(key) = &req.idempotency_key {
-        reject_any([(key.trim().is_empty()
-            || key.chars().count() > MAX_KEY
-            || key.chars().any(char::is_control))
-        .then(|| {
-            Problem::new(
-                "idempotencyKey",
-                format!(
-                    "idempotency key '{}' must be 1 to {MAX_KEY} printable characters",
-                    excerpt(key)
-                ),
-            )
-        })])?;
+        reject_any([idempotency_key_problem(key)])?;
     }
     let actor = ctx.actor();
     let mut ledger = ctx.ledger()?;

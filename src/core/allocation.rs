@@ -144,6 +144,15 @@ mod tests {
     }
 
     proptest! {
+        // Failing cases are kept beside this file (src/core/*.regressions), not in a folder at
+        // the top of the repository, and replayed first on every run.
+        #![proptest_config(ProptestConfig {
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
+            )),
+            ..ProptestConfig::default()
+        })]
+
         #[test]
         fn plan_never_exceeds_balances_and_sums_exactly(
             invoices in arb_invoices(),

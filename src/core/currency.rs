@@ -188,10 +188,10 @@ impl Currency {
 
     /// Looks a code up, case-insensitively (`usd` is USD).
     pub fn from_code(code: &str) -> Option<Currency> {
-        let upper = code.trim().to_ascii_uppercase();
+        let code = code.trim();
         TABLE
             .iter()
-            .find(|(c, _)| *c == upper)
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
             .map(|&(code, exponent)| Currency { code, exponent })
     }
 

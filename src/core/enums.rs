@@ -45,6 +45,10 @@ macro_rules! spelled_enum {
         impl FromStr for $name {
             type Err = UnknownValue;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
+                // The stored spelling is the common case (every ledger read): no folding.
+                if let Some(v) = Self::ALL.iter().copied().find(|v| v.as_str() == s) {
+                    return Ok(v);
+                }
                 let folded = fold(s);
                 Self::ALL
                     .iter()

@@ -10,6 +10,7 @@ pub mod invoice;
 pub mod money;
 pub mod payload;
 pub mod payment;
+pub mod report;
 pub mod text;
 pub mod views;
 

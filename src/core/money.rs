@@ -220,6 +220,12 @@ impl serde::Serialize for Money {
     }
 }
 
+/// The sum of minor-unit amounts, or `None` if it would overflow: money sums are never wrapped
+/// and never saturated.
+pub fn checked_sum(amounts: impl IntoIterator<Item = i64>) -> Option<i64> {
+    amounts.into_iter().try_fold(0i64, i64::checked_add)
+}
+
 /// A decimal read from JSON or text, exactly: JSON numbers keep their text under
 /// serde_json's `arbitrary_precision`, so `0.1` stays 0.1.
 pub fn decimal_from_json(value: &serde_json::Value) -> Result<Decimal, AmountError> {
@@ -243,6 +249,19 @@ mod tests {
 
     fn usd(text: &str) -> Result<Money, AmountError> {
         Money::parse(text, Currency::USD)
+    }
+
+    #[test]
+    fn checked_sum_refuses_to_overflow() {
+        assert_eq!(checked_sum([]), Some(0));
+        assert_eq!(checked_sum([1, 2, 3]), Some(6));
+        assert_eq!(checked_sum([i64::MAX, 0]), Some(i64::MAX));
+        assert_eq!(checked_sum([i64::MAX, 1]), None);
+        // 1,000 allocations of the largest amount (12 integer digits at 4 decimals) overflow.
+        assert_eq!(
+            checked_sum(std::iter::repeat_n(10_i64.pow(16) - 1, 1000)),
+            None
+        );
     }
 
     #[test]
@@ -372,6 +391,15 @@ mod tests {
         use proptest::prelude::*;
 
         proptest! {
+            // Failing cases are kept beside this file (src/core/*.regressions), not in a folder at
+            // the top of the repository, and replayed first on every run.
+            #![proptest_config(ProptestConfig {
+                failure_persistence: Some(Box::new(
+                    proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
+                )),
+                ..ProptestConfig::default()
+            })]
+
             #[test]
             fn print_then_parse_round_trips(minor in 1i64..100_000_000_000_000, exp in 0u32..=4) {
                 let code = ["JPY", "", "USD", "KWD", "CLF"][exp as usize];

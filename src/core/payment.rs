@@ -9,11 +9,37 @@ use super::allocation::{plan_auto, OpenInvoice};
 use super::currency::Currency;
 use super::enums::{AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, Settlement, Source};
 use super::money::{parse_decimal, Money};
-use super::text::{check_text, excerpt};
+use super::text::{check_text, contains_card_number, excerpt, TextError};
 use crate::error::Problem;
 
 /// The longest reference Fusebill allows.
 pub const MAX_REFERENCE: usize = 500;
+
+/// The longest idempotency key accepted.
+pub const MAX_IDEMPOTENCY_KEY: usize = 255;
+
+/// A caller's idempotency key: 1 to 255 printable characters, and never a card number (it is
+/// stored, like any text field).
+pub fn idempotency_key_problem(key: &str) -> Option<Problem> {
+    let problem = |why: String| {
+        Some(Problem::new(
+            "idempotencyKey",
+            format!("idempotency key '{}' {why}", excerpt(key)),
+        ))
+    };
+    if key.trim().is_empty()
+        || key.chars().count() > MAX_IDEMPOTENCY_KEY
+        || key.chars().any(char::is_control)
+    {
+        return problem(format!(
+            "must be 1 to {MAX_IDEMPOTENCY_KEY} printable characters"
+        ));
+    }
+    if contains_card_number(key) {
+        return problem(TextError::CardNumber.to_string());
+    }
+    None
+}
 
 /// `INV=AMOUNT` from `--allocate`, or one entry of `paymentAllocations`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -175,8 +201,11 @@ pub struct PaymentPlan {
 }
 
 impl PaymentPlan {
+    /// What the plan allocates. `plan_payment` has checked that this sum fits in the amount,
+    /// so it cannot overflow.
     pub fn allocated(&self) -> i64 {
-        self.allocations.iter().map(|(_, m)| m.minor()).sum()
+        crate::core::money::checked_sum(self.allocations.iter().map(|(_, m)| m.minor()))
+            .unwrap_or(i64::MAX)
     }
 
     pub fn unallocated(&self) -> Money {
@@ -273,18 +302,25 @@ pub fn plan_payment(
             Err(problem) => problems.push(problem),
         }
     }
-    let explicit: i64 = allocations.iter().map(|(_, m)| m.minor()).sum();
+    let explicit = crate::core::money::checked_sum(allocations.iter().map(|(_, m)| m.minor()));
     if let Some(a) = amount {
-        if explicit > a.minor() {
-            problems.push(Problem::new(
+        match explicit {
+            Some(sum) if sum <= a.minor() => {}
+            Some(sum) => problems.push(Problem::new(
                 "paymentAllocations",
                 format!(
                     "allocations add up to {} but the payment is {a}",
-                    Money::from_minor(explicit, currency)
+                    Money::from_minor(sum, currency)
                 ),
-            ));
+            )),
+            None => problems.push(Problem::new(
+                "paymentAllocations",
+                format!("allocations add up to more than payctl can count, far more than the payment {a}"),
+            )),
         }
     }
+    // Past the checks below, the sum fits in the amount.
+    let explicit = explicit.unwrap_or(i64::MAX);
 
     let (Some(amount), Some(gateway_fee), Some(method), true) =
         (amount, gateway_fee, method, problems.is_empty())
@@ -300,11 +336,11 @@ pub fn plan_payment(
             .iter()
             .filter(|i| i.currency == currency)
             .map(|i| {
-                let taken: i64 = allocations
+                // Rule 5 refuses an invoice named twice: at most one explicit allocation.
+                let taken = allocations
                     .iter()
-                    .filter(|(id, _)| *id == i.id)
-                    .map(|(_, m)| m.minor())
-                    .sum();
+                    .find(|(id, _)| *id == i.id)
+                    .map_or(0, |(_, m)| m.minor());
                 OpenInvoice {
                     id: i.id,
                     due: i.due,
@@ -443,7 +479,7 @@ fn resolve_method(
         (None, _) if method.needs_method_on_file() => {
             problems.push(Problem::new(
                 "paymentMethodId",
-                format!("payment method {method} needs the id of a {method} method on file (--method-id) or --use-default-method; list them with: payctl method list --customer {}", customer.id),
+                format!("payment method {method} needs the id of one of the customer's {method} methods on file (--method-id) or --use-default-method; list them with: payctl method list --customer {}", customer.id),
             ));
             (None, None)
         }

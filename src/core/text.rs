@@ -29,6 +29,42 @@ pub fn contains_card_number(text: &str) -> bool {
     flush(&mut digits)
 }
 
+/// `text` with the digits of every card number but the last four replaced by `*`
+/// (`4111 1111 1111 1111` becomes `**** **** **** 1111`). For text payctl keeps but does not
+/// refuse, such as the command line in the audit trail, where a card number could come in
+/// through a file name or an id.
+pub fn mask_card_numbers(text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    // Positions of the digits of the current run; the same runs as `contains_card_number`.
+    let mut run: Vec<usize> = Vec::new();
+    let mask = |chars: &mut Vec<char>, run: &mut Vec<usize>| {
+        if (13..=19).contains(&run.len()) {
+            let digits: Vec<u8> = run.iter().map(|&i| chars[i] as u8 - b'0').collect();
+            if luhn_valid(&digits) {
+                for &i in &run[..run.len() - 4] {
+                    chars[i] = '*';
+                }
+            }
+        }
+        run.clear();
+    };
+    for i in 0..chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            run.push(i);
+        } else {
+            let joins = (c == ' ' || c == '-')
+                && !run.is_empty()
+                && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+            if !joins {
+                mask(&mut chars, &mut run);
+            }
+        }
+    }
+    mask(&mut chars, &mut run);
+    chars.into_iter().collect()
+}
+
 fn luhn_valid(digits: &[u8]) -> bool {
     let sum: u32 = digits
         .iter()
@@ -136,6 +172,29 @@ mod tests {
     #[test]
     fn escapes_control_characters_only() {
         assert_eq!(escape_controls("a\nb\u{1b}€"), "a\\nb\\u{1b}€");
+    }
+
+    #[test]
+    fn card_numbers_are_masked_but_for_the_last_four() {
+        assert_eq!(
+            mask_card_numbers("payctl import /tmp/4111111111111111.csv --id 566934"),
+            "payctl import /tmp/************1111.csv --id 566934"
+        );
+        assert_eq!(
+            mask_card_numbers("a 4111 1111 1111 1111 and 5500-0000-0000-0004."),
+            "a **** **** **** 1111 and ****-****-****-0004."
+        );
+        assert_eq!(
+            mask_card_numbers("4111111111111112 x"),
+            "4111111111111112 x"
+        );
+        for text in [
+            "4111111111111111",
+            "x 378282246310005 y",
+            "1 2 3 4 5 6 7 8 9 1 2 3 0",
+        ] {
+            assert!(!contains_card_number(&mask_card_numbers(text)), "{text}");
+        }
     }
 
     #[test]

@@ -14,7 +14,8 @@ use crate::core::allocation::{plan_auto, OpenInvoice};
 use crate::core::payment::{check_allocation, AllocationSpec};
 use crate::core::text::excerpt;
 use crate::core::{
-    ActivityStatus, AllocationOrder, Currency, Money, RefundMethod, Settlement, TransactionType,
+    ActivityStatus, AllocationOrder, Currency, Money, PaymentMethod, RefundMethod, Settlement,
+    TransactionType,
 };
 use crate::error::{Error, Problem, Result};
 
@@ -109,6 +110,33 @@ fn applied_all(tx: &Transaction, payment_id: i64) -> Result<Vec<(i64, i64)>> {
         .query_map([payment_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .sql()?;
     rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+}
+
+/// A payment's allocations to reverse in full (NSF, void), refused when one sits on an invoice
+/// written off since: a write-off's allocations are final, and reversing one would make the
+/// money it paid vanish from every balance (the write-off took only what was outstanding then).
+fn reversible_all(tx: &Transaction, p: &PaymentFacts, verb: &str) -> Result<Vec<(i64, i64)>> {
+    let applied = applied_all(tx, p.id)?;
+    let mut problems = Vec::new();
+    for (invoice_id, minor) in &applied {
+        let written_off = invoices::facts(tx, *invoice_id)?
+            .is_some_and(|i| i.status == crate::core::InvoiceStatus::WrittenOff);
+        if written_off {
+            problems.push(Problem::new(
+                "invoiceId",
+                format!(
+                    "payment {} paid {} of invoice {invoice_id}, which was written off since; its allocations are final, so the payment cannot be {verb}",
+                    p.id,
+                    p.money(*minor)
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(applied)
+    } else {
+        Err(Error::Rejected(problems))
+    }
 }
 
 fn insert_allocation(
@@ -246,7 +274,8 @@ fn apply_auto(
             None,
         )?;
     }
-    let total: i64 = plan.iter().map(|x| x.amount).sum();
+    // plan_auto never plans more than the payment's unallocated funds: no overflow.
+    let total = crate::core::money::checked_sum(plan.iter().map(|x| x.amount)).unwrap_or(i64::MAX);
     if total > 0 {
         let detail = plan
             .iter()
@@ -508,8 +537,9 @@ pub fn refund(
     if !problems.is_empty() {
         return Err(Error::Rejected(problems));
     }
-    let named: i64 = reversals.iter().map(|(_, m)| m).sum();
-    if named != rest {
+    // An overflowing sum cannot equal what is left to cover.
+    let named = crate::core::money::checked_sum(reversals.iter().map(|(_, m)| *m));
+    if named != Some(rest) {
         let message = if rest == 0 {
             format!(
                 "payment {payment_id}'s unallocated {} covers the refund; drop --from-invoice so no invoice reopens",
@@ -520,7 +550,7 @@ pub fn refund(
                 "refund of {amount} takes {} from unallocated funds; the other {} must come from allocations named with --from-invoice INV=AMOUNT (named: {})",
                 p.money(from_unallocated),
                 p.money(rest),
-                p.money(named)
+                named.map_or_else(|| "more than payctl can count".to_string(), |n| p.money(n).to_string())
             )
         };
         return Err(Error::rejected("fromInvoice", message));
@@ -568,8 +598,16 @@ pub fn refund(
         now
     ])
     .sql()?;
+    let (refund_method, refund_method_id) = match req.method {
+        RefundMethod::Original => (p.method.as_str(), p.method_id),
+        RefundMethod::Check => (PaymentMethod::Check.as_str(), None),
+        RefundMethod::Cash => (PaymentMethod::Cash.as_str(), None),
+        RefundMethod::DirectDeposit => (PaymentMethod::DirectDeposit.as_str(), None),
+    };
     insert_activity(
         tx,
+        // The activity names the payment method the money went back through, as a Collect
+        // activity does: the payment's own for `original`.
         &NewActivity {
             customer_id: p.customer_id,
             payment_id: Some(payment_id),
@@ -577,8 +615,8 @@ pub fn refund(
             transaction_type: TransactionType::Refund,
             status: ActivityStatus::Successful,
             amount,
-            method: req.method.as_str(),
-            method_id: p.method_id,
+            method: refund_method,
+            method_id: refund_method_id,
             source: &p.source,
             message: req.reference.as_deref(),
             effective: &now,
@@ -630,7 +668,7 @@ pub fn settle(
     let now = actor.now_text();
     let mut reversed = Vec::new();
     if !successful {
-        for (invoice_id, minor) in applied_all(tx, payment_id)? {
+        for (invoice_id, minor) in reversible_all(tx, &p, "marked failed (NSF)")? {
             insert_allocation(tx, actor, payment_id, invoice_id, -minor, "nsf", None)?;
             reversed.push(json!({"invoiceId": invoice_id, "amount": p.money(minor)}));
         }
@@ -698,7 +736,7 @@ pub fn void(tx: &Transaction, actor: &Actor, payment_id: i64, reason: &str) -> R
         ));
     }
     let mut reversed = Vec::new();
-    for (invoice_id, minor) in applied_all(tx, payment_id)? {
+    for (invoice_id, minor) in reversible_all(tx, &p, "voided")? {
         insert_allocation(tx, actor, payment_id, invoice_id, -minor, "void", None)?;
         reversed.push(json!({"invoiceId": invoice_id, "amount": p.money(minor)}));
     }

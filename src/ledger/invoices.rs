@@ -277,9 +277,10 @@ pub fn open_for_customer(tx: &Transaction, customer_id: i64) -> Result<Vec<Invoi
     )
 }
 
-/// A customer's open invoices in allocation order (due date, invoice date, id, as the index
-/// holds them), read only until their balances add up to `enough` minor units: auto-allocation
-/// never looks further, so a customer with thousands of open invoices costs no more.
+/// A customer's open invoices in allocation order (due date, invoice date, id, as the
+/// `open_invoices` cache holds them), read only until their balances add up to `enough` minor
+/// units: auto-allocation never looks further, and never walks past paid invoices, so a
+/// customer with thousands of invoices, open or paid, costs no more.
 pub fn open_in_order(
     tx: &Transaction,
     customer_id: i64,
@@ -292,8 +293,13 @@ pub fn open_in_order(
     };
     let mut stmt = tx
         .prepare_cached(&format!(
-            "{FACTS} WHERE i.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total
-             ORDER BY i.due_at {direction}, i.effective_at {direction}, i.id {direction}"
+            "SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
+                    i.invoice_number
+             FROM open_invoices o
+             JOIN invoices i ON i.id = o.invoice_id
+             JOIN invoice_balances b ON b.invoice_id = o.invoice_id
+             WHERE o.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total
+             ORDER BY o.due_at {direction}, o.effective_at {direction}, o.invoice_id {direction}"
         ))
         .sql()?;
     let mut rows = stmt.query([customer_id]).sql()?;

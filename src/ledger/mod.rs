@@ -1,11 +1,13 @@
 //! All SQL lives here. [`open`] is the one way to get a ledger: it creates the file 0600 in a
 //! 0700 folder, sets the pragmas, and migrates the schema by `user_version`.
 
+use std::cell::Cell;
 use std::fs;
 use std::io::ErrorKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
@@ -15,22 +17,74 @@ use crate::error::{Error, Result};
 
 pub mod activities;
 pub mod audit;
+pub mod backup;
 pub mod bulk;
 pub mod corrections;
 pub mod customers;
 pub mod invoices;
 pub mod methods;
 pub mod payments;
+pub mod reports;
 pub mod verify;
 
 /// `PRAGMA application_id` of a payctl ledger: "PYCT".
 pub const APPLICATION_ID: i32 = 0x5059_4354;
 
 /// Append-only: a ledger at version N has run migrations 1..=N. Never edit a shipped one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_open_invoices.sql"),
+    include_str!("migrations/003_checks_without_in.sql"),
+];
 
 /// How long a write waits for another process's lock before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The busy timeout of this process's ledger, for [`wait_while_busy`] (a plain `fn`, so it
+/// cannot capture it).
+static BUSY_TIMEOUT_MS: AtomicU64 = AtomicU64::new(5000);
+
+thread_local! {
+    /// When the current wait for the lock began.
+    static WAITING_SINCE: Cell<Option<Instant>> = const { Cell::new(None) };
+}
+
+/// SQLite's busy handler: retry until the busy timeout, then give up (exit 75), retrying the
+/// more often the longer this process has waited.
+///
+/// SQLite's own handler (`busy_timeout`) backs off to 100 ms between tries. With many writers
+/// the lock is free only for a moment between two transactions, so a process that has waited
+/// long, sleeping 100 ms at a time, keeps losing it to newcomers that still retry every few
+/// ms: with 16 processes recording payments on a loaded 2-core machine a few waited past 5 s
+/// and exited 75. Here a newcomer retries every 4 ms and a process that has waited 1.6 s
+/// every 0.25 ms, so the lock tends to go to whoever has waited longest.
+fn wait_while_busy(count: i32) -> bool {
+    let now = Instant::now();
+    let since = WAITING_SINCE.with(|w| {
+        let since = match (count, w.get()) {
+            (0, _) | (_, None) => now,
+            (_, Some(since)) => since,
+        };
+        w.set(Some(since));
+        since
+    });
+    let waited = now.duration_since(since);
+    let timeout = Duration::from_millis(BUSY_TIMEOUT_MS.load(Ordering::Relaxed));
+    if waited >= timeout {
+        return false;
+    }
+    let waited_ms = u64::try_from(waited.as_millis())
+        .unwrap_or(u64::MAX)
+        .max(100);
+    let pause_us = (400_000 / waited_ms).max(250);
+    // A little jitter, so that waiters of the same age do not retry in step.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let jitter_us = u64::from(nanos % 1000) * pause_us / 4000;
+    std::thread::sleep(Duration::from_micros(pause_us + jitter_us));
+    true
+}
 
 /// Who is writing and when: recorded in every audit event.
 #[derive(Clone, Debug)]
@@ -61,15 +115,40 @@ pub fn storage_error(path: &Path, err: rusqlite::Error) -> Error {
 fn sqlite_error(shown: &str, err: rusqlite::Error) -> Error {
     match err.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy(format!(
-            "{shown} is busy: another payctl held it past the busy timeout; nothing was written, it is safe to retry"
+            "{shown} is busy: another process held its lock past the busy timeout (PAYCTL_BUSY_TIMEOUT_MS, default 5000); nothing was written, it is safe to retry"
         )),
         Some(ErrorCode::NotADatabase) => Error::Storage(format!("{shown} is not a payctl ledger (not a SQLite database)")),
         Some(ErrorCode::DiskFull) => Error::Storage(format!("{shown}: the disk is full; nothing was written")),
-        Some(ErrorCode::ReadOnly) => Error::Storage(format!("{shown} is read-only; nothing was written")),
+        Some(ErrorCode::ReadOnly) => Error::Storage(format!("{shown} is read-only (check the permissions of the file and of its folder); nothing was written")),
         Some(ErrorCode::CannotOpen) => Error::Storage(format!("cannot open {shown}: {err}")),
-        Some(ErrorCode::DatabaseCorrupt) => Error::Storage(format!("{shown} is corrupt: {err}; run payctl verify")),
+        Some(ErrorCode::DatabaseCorrupt) => Error::Storage(format!("{shown} is corrupt ({err}); run payctl verify to see what is broken, or restore a backup")),
         Some(ErrorCode::ConstraintViolation) => Error::Storage(format!("{shown} refused a write that breaks its rules: {err}; nothing was written")),
+        Some(ErrorCode::SystemIoFailure) => {
+            let extended = match &err {
+                rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+                _ => 0,
+            };
+            Error::Storage(format!(
+                "{shown}: {} (SQLite I/O error {extended}); check that the disk has space and is healthy, then run payctl verify",
+                io_failure(extended)
+            ))
+        }
         _ => Error::Storage(format!("{shown}: {err}")),
+    }
+}
+
+/// What failed, from SQLite's extended I/O error code.
+fn io_failure(extended: std::ffi::c_int) -> &'static str {
+    use rusqlite::ffi;
+    match extended {
+        ffi::SQLITE_IOERR_SHMOPEN | ffi::SQLITE_IOERR_SHMSIZE | ffi::SQLITE_IOERR_SHMMAP => {
+            "cannot set up its shared-memory file (-shm)"
+        }
+        ffi::SQLITE_IOERR_WRITE => "a write to the disk failed",
+        ffi::SQLITE_IOERR_FSYNC | ffi::SQLITE_IOERR_DIR_FSYNC => "flushing to the disk failed",
+        ffi::SQLITE_IOERR_READ | ffi::SQLITE_IOERR_SHORT_READ => "a read from the disk failed",
+        ffi::SQLITE_IOERR_TRUNCATE => "truncating a file failed",
+        _ => "disk I/O error",
     }
 }
 
@@ -96,6 +175,105 @@ pub fn open(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     ledger.configure(busy_timeout)?;
     ledger.migrate()?;
     Ok(ledger)
+}
+
+/// Opens an existing ledger for reading only, for the reports: it creates no file, changes
+/// nothing (no journal-mode switch, no migration) and takes no write lock, so it works on a
+/// ledger file or folder the user cannot write, and beside a writer that holds the lock.
+///
+/// SQLite reads a WAL ledger through its `-wal` and `-shm` files, and a read-only connection
+/// creates them when they are missing (with the ledger's mode and the reader's owner, which a
+/// later writer may not be able to open). So when there is no `-wal` file, which means every
+/// committed transaction is in the ledger file itself, and the file or its folder is not
+/// writable by this user, the ledger is read as `immutable`: straight from the file, without
+/// the `-wal`/`-shm` files and their locks. Otherwise it is opened `SQLITE_OPEN_READ_ONLY` and
+/// reads one consistent snapshot under SQLite's ordinary read lock.
+pub fn open_read_only(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
+    let shown = path.display();
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Err(Error::Storage(format!(
+                "ledger {shown} does not exist; reports never create one (give the right path with --db or PAYCTL_DB, or start a ledger with: payctl customer add ...)"
+            )))
+        }
+        Err(e) => return Err(Error::Storage(format!("cannot read ledger {shown}: {e}"))),
+    };
+    if meta.is_dir() {
+        return Err(Error::Storage(format!(
+            "{shown} is a folder, not a payctl ledger"
+        )));
+    }
+    let mut warnings = Vec::new();
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        warnings.push(format!(
+            "ledger {shown} is readable by other users (mode {mode:o}); fix it with: chmod {:o} {shown}",
+            mode & 0o700
+        ));
+    }
+    let wal = sidecar(path, "-wal");
+    let writable = |p: &Path| rustix::fs::access(p, rustix::fs::Access::WRITE_OK).is_ok();
+    let folder = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => dir.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    let can_write = writable(path) && writable(&folder);
+    let immutable = !wal.exists() && !can_write;
+    let mut ledger = read_only_connection(path, immutable, busy_timeout, warnings)?;
+    ledger.check_schema_read_only()?;
+    Ok(ledger)
+}
+
+/// `PATH-wal` or `PATH-shm`.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn read_only_connection(
+    path: &Path,
+    immutable: bool,
+    busy_timeout: Duration,
+    warnings: Vec<String>,
+) -> Result<Ledger> {
+    use rusqlite::OpenFlags;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let uri = format!(
+        "file:{}{}",
+        uri_path(path),
+        if immutable { "?immutable=1" } else { "" }
+    );
+    let conn = Connection::open_with_flags(uri, flags).map_err(|e| storage_error(path, e))?;
+    conn.busy_timeout(busy_timeout)
+        .map_err(|e| storage_error(path, e))?;
+    // Belt and braces: this connection can never write, even by mistake.
+    conn.pragma_update(None, "query_only", true)
+        .map_err(|e| storage_error(path, e))?;
+    Ok(Ledger {
+        conn,
+        path: path.to_path_buf(),
+        warnings,
+    })
+}
+
+/// A path as a `file:` URI path: absolute, with every byte other than unreserved characters
+/// and `/` percent-encoded (a `?` or `#` in a folder name must not end the path).
+fn uri_path(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for &b in absolute.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Creates the ledger's folder (0700) and an empty file (0600) before SQLite sees it, so the
@@ -129,10 +307,32 @@ fn create_private_file(path: &Path) -> Result<()> {
                     "{shown} is a folder, not a payctl ledger"
                 )))
             } else {
+                restore_side_file_modes(path);
                 Ok(())
             }
         }
         Err(e) => Err(Error::Storage(format!("cannot create ledger {shown}: {e}"))),
+    }
+}
+
+/// SQLite creates the -wal and -shm files with the ledger's mode. A read of a ledger made
+/// read-only (0400) leaves them 0400 behind, and once the ledger is writable again they would
+/// keep every write out ("read-only") until deleted by hand: give them back their owner's
+/// read and write bits. Best effort: a file of another user is left alone.
+fn restore_side_file_modes(path: &Path) {
+    let writable = fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o200 != 0);
+    if !writable {
+        return;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        if let Ok(meta) = fs::metadata(&side) {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o600 != 0o600 {
+                let _ = fs::set_permissions(&side, fs::Permissions::from_mode(mode | 0o600));
+            }
+        }
     }
 }
 
@@ -145,7 +345,11 @@ impl Ledger {
         let path = self.path.clone();
         let conn = &self.conn;
         let err = |e| storage_error(&path, e);
-        conn.busy_timeout(busy_timeout).map_err(err)?;
+        BUSY_TIMEOUT_MS.store(
+            u64::try_from(busy_timeout.as_millis()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+        conn.busy_handler(Some(wait_while_busy)).map_err(err)?;
         // Reading the header first turns a non-SQLite file into a clear error.
         let app_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
@@ -173,6 +377,44 @@ impl Ledger {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(err)?;
         conn.set_prepared_statement_cache_capacity(64);
+        Ok(())
+    }
+
+    /// The checks `configure` and `migrate` make, without writing: a payctl ledger, set up,
+    /// and not written by a newer payctl. An older schema is read as it is: every schema
+    /// version has the tables the reports read (migration 2 added a cache they do not use).
+    fn check_schema_read_only(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e| storage_error(&path, e);
+        let (app_id, version, tables): (i32, i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id),
+                        (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_schema)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(err)?;
+        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+            return Err(Error::Storage(format!(
+                "{} is not a payctl ledger (a SQLite database of another program); give another path with --db",
+                path.display()
+            )));
+        }
+        if version == 0 {
+            return Err(Error::Storage(format!(
+                "ledger {} is empty: nothing has been recorded in it yet",
+                path.display()
+            )));
+        }
+        let latest = MIGRATIONS.len() as i64;
+        if version > latest {
+            return Err(Error::Storage(format!(
+                "ledger {} was written by a newer payctl (schema {version}, this payctl knows {latest}); upgrade payctl",
+                path.display()
+            )));
+        }
         Ok(())
     }
 
@@ -211,18 +453,62 @@ impl Ledger {
         tx.commit().map_err(err)
     }
 
+    /// Caps the ledger at `pages` pages (SQLite's `max_page_count`, for this connection): a
+    /// write that would grow it further fails as on a full disk (exit 74).
+    pub fn set_max_page_count(&mut self, pages: u64) -> Result<()> {
+        let path = self.path.clone();
+        self.conn
+            .pragma_update(None, "max_page_count", pages)
+            .map_err(|e| storage_error(&path, e))
+    }
+
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: it takes the write lock before reading,
     /// so the balances `f` checks cannot change before it writes. Commits if `f` succeeds;
     /// rolls back (by drop) otherwise.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.immediate(true, f)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction, like `write`, and then rolls it back
+    /// whatever happens: a dry run sees exactly what a real run would, and leaves nothing.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.immediate(false, f)
+    }
+
+    fn immediate<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
         let path = self.path.clone();
+        // SQLite opens a file it may not write read-only and fails only at the first INSERT,
+        // deep inside `f`: say so up front, naming the file.
+        if self
+            .conn
+            .is_readonly(rusqlite::DatabaseName::Main)
+            .unwrap_or(false)
+        {
+            return Err(Error::Storage(format!(
+                "ledger {} is read-only (check the permissions of the file and of its folder); nothing was written",
+                path.display()
+            )));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| storage_error(&path, e))?;
-        let value = f(&tx)?;
-        tx.commit().map_err(|e| storage_error(&path, e))?;
+        let value = f(&tx).map_err(|e| name_ledger(e, &path))?;
+        if commit { tx.commit() } else { tx.rollback() }.map_err(|e| storage_error(&path, e))?;
         Ok(value)
+    }
+
+    /// Lets SQLite keep up to `mib` MiB of pages in memory on this connection (the default is
+    /// 2 MiB), for commands that touch many pages in one transaction.
+    pub fn set_cache_mib(&mut self, mib: u32) -> Result<()> {
+        let kib = -(i64::from(mib) * 1024);
+        self.conn
+            .pragma_update(None, "cache_size", kib)
+            .map_err(|e| self.err(e))
     }
 
     /// Runs `f` in a read transaction: one consistent snapshot, no write lock.
@@ -232,7 +518,25 @@ impl Ledger {
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)
             .map_err(|e| storage_error(&path, e))?;
-        f(&tx)
+        f(&tx).map_err(|e| name_ledger(e, &path))
+    }
+}
+
+/// How a storage error raised inside a transaction names the ledger, until [`name_ledger`]
+/// puts its path in.
+const UNNAMED: &str = "the ledger";
+
+/// Puts the ledger's path into a storage or busy error raised inside a transaction, so every
+/// storage error names the file, wherever SQLite raised it.
+fn name_ledger(err: Error, path: &Path) -> Error {
+    let named = |m: String| match m.strip_prefix(UNNAMED) {
+        Some(rest) => format!("ledger {}{rest}", path.display()),
+        None => m,
+    };
+    match err {
+        Error::Storage(m) => Error::Storage(named(m)),
+        Error::Busy(m) => Error::Busy(named(m)),
+        other => other,
     }
 }
 
@@ -243,6 +547,6 @@ pub(crate) trait SqlResult<T> {
 
 impl<T> SqlResult<T> for rusqlite::Result<T> {
     fn sql(self) -> Result<T> {
-        self.map_err(|e| sqlite_error("the ledger", e))
+        self.map_err(|e| sqlite_error(UNNAMED, e))
     }
 }

@@ -6,6 +6,9 @@ use serde::Serialize;
 use crate::core::views::{ActivityView, CustomerView, InvoiceView, MethodView, PaymentView};
 use crate::core::{InvoiceStatus, Settlement};
 use crate::ledger::audit::AuditEvent;
+use crate::ledger::backup::BackupReport;
+
+pub mod report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -224,6 +227,35 @@ impl Record for AuditEvent {
             opt(&self.payment_id),
             self.command.clone(),
             self.detail.to_string(),
+        ]
+    }
+}
+
+impl Record for BackupReport {
+    const FIELDS: &'static [Field] = &[
+        field("path", "Backup"),
+        field("ledger", "Ledger"),
+        field("bytes", "Bytes"),
+        field("customers", "Customers"),
+        field("invoices", "Invoices"),
+        field("payments", "Payments"),
+        field("allocations", "Allocations"),
+        field("refunds", "Refunds"),
+        field("activities", "Activities"),
+        field("auditEvents", "Audit events"),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.path.clone(),
+            self.ledger.clone(),
+            self.bytes.to_string(),
+            self.customers.to_string(),
+            self.invoices.to_string(),
+            self.payments.to_string(),
+            self.allocations.to_string(),
+            self.refunds.to_string(),
+            self.activities.to_string(),
+            self.audit_events.to_string(),
         ]
     }
 }

@@ -25,6 +25,7 @@ const VERIFY_CHECKS: &str = "  ok  payment balances match their rows
   ok  no payment spends more than its amount
   ok  no payment has a negative allocation on an invoice
   ok  invoice balances match their rows
+  ok  the open invoices cache holds exactly the open invoices
   ok  no invoice is allocated past its total
   ok  void invoices have nothing allocated
   ok  payment status matches its events
@@ -582,8 +583,8 @@ fn refund_takes_unallocated_funds_first_then_exactly_the_named_allocations() {
     assert_eq!(
         rows(&env, &["activity", "list"], ACTIVITY_HEADER),
         "1,655080,Collect,Successful,60.00,USD,Cash,,Manual,2026-11-21T10:00:00Z,,1
-2,655080,Refund,Successful,4.00,USD,cash,,Manual,2026-11-21T10:00:00Z,R-1,1
-3,655080,Refund,Successful,21.00,USD,check,,Manual,2026-11-21T10:00:00Z,CHK-881,1
+2,655080,Refund,Successful,4.00,USD,Cash,,Manual,2026-11-21T10:00:00Z,R-1,1
+3,655080,Refund,Successful,21.00,USD,Check,,Manual,2026-11-21T10:00:00Z,CHK-881,1
 "
     );
     verify_passes(
@@ -1801,6 +1802,7 @@ fn verify_names_the_records_an_edit_behind_payctls_back_broke() {
         "error: payment 1: cached allocated 4000 / refunded 0 (minor units) but its rows say 11000 / 0
 error: payment 1: amount 5000 < allocated 11000 + refunded 0 (minor units)
 error: invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none
+error: invoice 566934: closed or paid but listed as open
 error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 (minor units)
 ",
     );
@@ -1823,6 +1825,10 @@ error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000
     {
       "Key": "verify",
       "Value": "invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none"
+    },
+    {
+      "Key": "verify",
+      "Value": "invoice 566934: closed or paid but listed as open"
     },
     {
       "Key": "verify",
@@ -1973,4 +1979,48 @@ fn verify_catches_random_bytes_over_a_page_and_never_panics() {
         );
         eprintln!("page {page} of {pages}: exit {}\n{}", run.code, run.stderr);
     }
+}
+
+/// A write-off takes what is outstanding and its allocations are final: a payment that paid
+/// part of the invoice before can then be neither bounced nor voided, or the money it paid
+/// would vanish from every balance.
+#[test]
+fn a_payment_on_an_invoice_written_off_since_cannot_bounce_or_be_voided() {
+    let env = Env::seeded();
+    let id = env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "40",
+        "--method",
+        "direct-deposit",
+        "--allocate",
+        "566934=40",
+        "-q",
+    ]);
+    assert_eq!(id, "1\n");
+    env.ok(&["invoice", "write-off", "566934", "--reason", "bad debt"]);
+    env.refused(
+        &["settle", "1", "--status", "failed"],
+        1,
+        "error: payment 1 paid 40.00 of invoice 566934, which was written off since; its allocations are final, so the payment cannot be marked failed (NSF)\n",
+    );
+    env.refused(
+        &["void", "1", "--reason", "typo"],
+        1,
+        "error: payment 1 paid 40.00 of invoice 566934, which was written off since; its allocations are final, so the payment cannot be voided\n",
+    );
+    // Settling it successfully is still allowed, and the books still add up.
+    env.ok(&["settle", "1", "--status", "successful"]);
+    let invoice = env.json(&["invoice", "show", "566934"]);
+    assert_eq!(
+        (
+            invoice["status"].as_str(),
+            invoice["totalPayments"].to_string(),
+            invoice["outstandingBalance"].to_string()
+        ),
+        (Some("written_off"), "40.00".to_string(), "0.00".to_string())
+    );
+    assert_eq!(env.run(&["verify"]).code, 0);
 }

@@ -281,6 +281,18 @@ fn export_reads_back_into_an_empty_ledger_to_the_same_balances() {
         "=HYPERLINK(\"x\")",
     ]);
     env.ok(&["refund", "5", "--amount", "5"]);
+    // A void invoice comes back void.
+    env.ok(&[
+        "invoice",
+        "add",
+        "--customer",
+        "655080",
+        "--id",
+        "566936",
+        "--total",
+        "7",
+    ]);
+    env.ok(&["invoice", "void", "566936", "--reason", "sent twice"]);
     let copy = Env::new();
     for kind in ["customers", "invoices", "payments"] {
         for format in ["csv", "json", "jsonl"] {
@@ -298,7 +310,7 @@ fn export_reads_back_into_an_empty_ledger_to_the_same_balances() {
                     "Exported {} {kind} to {}\n",
                     match kind {
                         "customers" => 1,
-                        "invoices" => 2,
+                        "invoices" => 3,
                         _ => 5,
                     },
                     to.display()
@@ -309,6 +321,7 @@ fn export_reads_back_into_an_empty_ledger_to_the_same_balances() {
         copy.ok(&["import", from.to_str().unwrap(), "--kind", kind]);
     }
     assert_eq!(balances(&env), balances(&copy));
+    assert_eq!(copy.json(&["invoice", "show", "566936"])["status"], "void");
     copy.ok(&["verify"]);
     // JSON exports read back too.
     let json_copy = Env::new();
@@ -380,5 +393,55 @@ fn malformed_files_are_refused_whole_and_change_nothing() {
         &["import", "nope.csv"],
         2,
         "error: cannot read nope.csv: No such file or directory (os error 2)\n",
+    );
+}
+
+/// A file over 1 MiB shows a progress bar on stderr when stderr is a terminal (here a pseudo
+/// terminal made by util-linux `script`), and nothing when it is not.
+#[test]
+fn a_large_file_shows_a_progress_bar_only_on_a_terminal() {
+    let env = Env::new();
+    // Three customers after a megabyte of JSON whitespace: large, yet quick to import.
+    let mut json = b"[".to_vec();
+    json.extend(std::iter::repeat_n(b' ', 1 << 20));
+    json.extend_from_slice(br#"{"id":1,"name":"A"},{"id":2,"name":"B"},{"id":3,"name":"C"}]"#);
+    let file = write(&env, "big.json", &json);
+
+    // Not a terminal: stdout has the summary, stderr nothing at all.
+    let plain = env.run(&["import", &file, "--kind", "customers"]);
+    assert_eq!(
+        (plain.code, plain.stdout.as_str(), plain.stderr.as_str()),
+        (
+            0,
+            format!("{file}: 3 rows, 3 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n").as_str(),
+            ""
+        )
+    );
+
+    // A terminal: the bar is drawn (bytes read of the file's 1.00 MiB), then cleared.
+    let bin = assert_cmd::cargo::cargo_bin("payctl");
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c"])
+        .arg(format!("{} import {file} --kind customers", bin.display()))
+        .arg("/dev/null")
+        .env("PAYCTL_DB", env.dir.path().join("tty.db"))
+        .env("PAYCTL_NOW", crate::common::NOW)
+        .env("NO_COLOR", "1")
+        .env("HOME", env.dir.path())
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("util-linux `script` runs payctl on a pseudo terminal");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert!(
+        shown.contains("/1.00 MiB") && shown.contains('█') && shown.contains("\x1b[2K"),
+        "no progress bar drawn and cleared on the terminal: {shown:?}"
+    );
+    assert!(
+        shown.ends_with(
+            "3 rows, 3 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\r\n"
+        ),
+        "{shown:?}"
     );
 }

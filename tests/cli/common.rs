@@ -41,6 +41,7 @@ impl Env {
             .env_remove("PAYCTL_OUTPUT")
             .env_remove("XDG_DATA_HOME")
             .env_remove("PAYCTL_BUSY_TIMEOUT_MS")
+            .env_remove("PAYCTL_MAX_PAGE_COUNT")
             .stdin(Stdio::null());
         cmd
     }
@@ -209,9 +210,7 @@ pub fn snapshot(db: &Path) -> String {
         .unwrap();
     for table in tables {
         out.push_str(&format!("## {table}\n"));
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
-            .unwrap();
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
         let n = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {
@@ -221,8 +220,11 @@ pub fn snapshot(db: &Path) -> String {
                 Ok(cells.join("|"))
             })
             .unwrap();
+        // Sorted, so that tables without a rowid compare by content too.
+        let mut rows: Vec<String> = rows.map(|r| r.unwrap()).collect();
+        rows.sort();
         for row in rows {
-            out.push_str(&row.unwrap());
+            out.push_str(&row);
             out.push('\n');
         }
     }

@@ -85,7 +85,8 @@ fn fingerprint(db: &Path) -> (String, Vec<u8>, u64) {
         .unwrap();
     for table in tables {
         let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+            // Sorted as text below: some tables are WITHOUT ROWID.
+            .prepare(&format!("SELECT * FROM \"{table}\""))
             .unwrap();
         let n = stmt.column_count();
         let rows = stmt
@@ -105,8 +106,10 @@ fn fingerprint(db: &Path) -> (String, Vec<u8>, u64) {
                 Ok(cells.join(" | "))
             })
             .unwrap();
+        let mut rows: Vec<String> = rows.map(Result::unwrap).collect();
+        rows.sort();
         for row in rows {
-            content.push_str(&format!("{table}: {}\n", row.unwrap()));
+            content.push_str(&format!("{table}: {row}\n"));
         }
     }
     let mut stmt = conn

@@ -183,7 +183,7 @@ fn credit_card_without_a_method_id_is_refused() {
     env.refused(
         &["create", "--customer", "655080", "--amount", "10", "--method", "CreditCard"],
         1,
-        "error: payment method CreditCard needs the id of a CreditCard method on file (--method-id) or --use-default-method; list them with: payctl method list --customer 655080\n",
+        "error: payment method CreditCard needs the id of one of the customer's CreditCard methods on file (--method-id) or --use-default-method; list them with: payctl method list --customer 655080\n",
     );
 }
 
@@ -363,7 +363,7 @@ fn ach_without_a_method_id_is_refused() {
     env.refused(
         &["create", "--customer", "655080", "--amount", "5", "--method", "ACH"],
         1,
-        "error: payment method ACH needs the id of a ACH method on file (--method-id) or --use-default-method; list them with: payctl method list --customer 655080\n",
+        "error: payment method ACH needs the id of one of the customer's ACH methods on file (--method-id) or --use-default-method; list them with: payctl method list --customer 655080\n",
     );
 }
 
@@ -1483,7 +1483,7 @@ fn payloads_with_unknown_keys_or_bad_values_are_refused() {
     payload_refused(
         &env,
         r#"{"customerId": 655080, "amount": 1, "paymentMethod": "CreditCard"}"#,
-        &[("paymentMethodId", "payment method CreditCard needs the id of a CreditCard method on file (--method-id) or --use-default-method; list them with: payctl method list --customer 655080")],
+        &[("paymentMethodId", "payment method CreditCard needs the id of one of the customer's CreditCard methods on file (--method-id) or --use-default-method; list them with: payctl method list --customer 655080")],
     );
     payload_refused(
         &env,

@@ -1758,6 +1758,66 @@ fn a_sqlite_database_of_another_program_is_exit_74() {
     );
 }
 
+/// A ledger written by schema 1 (no open-invoices cache) is migrated on first use: the cache is
+/// filled from its rows, so auto-allocation skips the invoices it had already paid.
+#[test]
+fn a_schema_1_ledger_is_migrated_and_its_open_invoices_found() {
+    let env = Env::new();
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.execute_batch(include_str!("../../src/ledger/migrations/001_initial.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1; PRAGMA application_id = 1348027220; -- 'PYCT'
+             INSERT INTO customers VALUES (7, 'Old Co', NULL, 'USD', 'OldestToNewest', NULL, '2026-01-01T00:00:00Z');
+             INSERT INTO invoices VALUES (1, 'A', 7, 'USD', 1000, '2026-01-01T00:00:00Z', '2026-01-31T00:00:00Z', '2026-01-01T00:00:00Z');
+             INSERT INTO invoices VALUES (2, 'B', 7, 'USD', 1000, '2026-02-01T00:00:00Z', '2026-02-28T00:00:00Z', '2026-02-01T00:00:00Z');
+             INSERT INTO invoices VALUES (3, 'C', 7, 'USD', 1000, '2026-03-01T00:00:00Z', '2026-03-31T00:00:00Z', '2026-03-01T00:00:00Z');
+             INSERT INTO invoices VALUES (4, 'D', 7, 'USD', 1000, '2026-01-15T00:00:00Z', '2026-01-20T00:00:00Z', '2026-01-15T00:00:00Z');
+             INSERT INTO invoice_closures VALUES (4, 'void', 0, 'typo', '2026-01-16T00:00:00Z', '2026-01-16T00:00:00Z');
+             INSERT INTO payments VALUES (1, 7, 1500, 'USD', 'Cash', NULL, 'Manual', NULL, '2026-02-10T00:00:00Z', 0, 'Successful', '2026-02-10T00:00:00Z');
+             INSERT INTO allocations VALUES (1, 1, 1, 1000, 'allocate', NULL, '2026-02-10T00:00:00Z', '2026-02-10T00:00:00Z');
+             INSERT INTO allocations VALUES (2, 1, 2, 500, 'allocate', NULL, '2026-02-10T00:00:00Z', '2026-02-10T00:00:00Z');
+             INSERT INTO activities VALUES (1, 7, 1, NULL, 'Collect', 'Successful', 1500, 'USD', 'Cash', NULL, 'Manual', NULL, '2026-02-10T00:00:00Z', '2026-02-10T00:00:00Z');",
+        )
+        .unwrap();
+    }
+    // Invoice 1 is paid and 4 is void: 7.00 goes to the rest of 2, then 2.00 to 3.
+    let id = env.ok(&[
+        "create",
+        "--customer",
+        "7",
+        "--amount",
+        "7",
+        "--method",
+        "cash",
+        "--auto-allocate",
+        "-q",
+    ]);
+    assert_eq!(id, "2\n");
+    let invoices = env.ok(&["invoice", "list", "--customer", "7", "-o", "csv"]);
+    let statuses: Vec<String> = invoices
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            format!("{}:{}:{}", cells[0], cells[6], cells[7])
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "1:0.00:paid",
+            "2:0.00:paid",
+            "3:8.00:partially_paid",
+            "4:0.00:void"
+        ],
+        "{invoices}"
+    );
+    let verify = env.run(&["verify"]);
+    assert_eq!(verify.code, 0, "{}{}", verify.stdout, verify.stderr);
+}
+
 #[test]
 fn a_ledger_from_a_newer_payctl_is_exit_74() {
     let env = Env::seeded();
@@ -1769,7 +1829,7 @@ fn a_ledger_from_a_newer_payctl_is_exit_74() {
         &["customer", "list"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 1); upgrade payctl\n",
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 3); upgrade payctl\n",
             env.db.display()
         ),
     );
@@ -1777,7 +1837,7 @@ fn a_ledger_from_a_newer_payctl_is_exit_74() {
         &["customer", "add", "--name", "New"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 1); upgrade payctl\n",
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 3); upgrade payctl\n",
             env.db.display()
         ),
     );
@@ -1950,4 +2010,36 @@ fn broken_pipe_exits_0_silently() {
         ),
         (Some(0), "")
     );
+}
+
+/// Schema 3 writes every CHECK without IN (SQLite builds an ephemeral table per row for an IN
+/// list) and the constraints still refuse what they refused.
+#[test]
+fn check_constraints_are_written_without_in_and_still_hold() {
+    let env = Env::seeded();
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let with_in: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '% IN (%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(with_in, Vec::<String>::new());
+    let refused = |sql: &str| {
+        let err = conn.execute(sql, []).unwrap_err();
+        assert_eq!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::ConstraintViolation),
+            "{sql}: {err}"
+        );
+    };
+    refused("INSERT INTO customers VALUES (9, 'x', NULL, 'USD', 'Sideways', NULL, '2026-01-01T00:00:00Z')");
+    refused("INSERT INTO payments VALUES (9, 655080, 100, 'USD', 'Bitcoin', NULL, 'Manual', NULL, '2026-01-01T00:00:00Z', 0, 'Successful', '2026-01-01T00:00:00Z')");
+    refused("INSERT INTO payments VALUES (9, 655080, 100, 'USD', 'Cash', NULL, 'Telepathy', NULL, '2026-01-01T00:00:00Z', 0, 'Successful', '2026-01-01T00:00:00Z')");
+    refused("INSERT INTO payment_methods VALUES (9, 655080, 'Cheque', NULL, NULL, NULL, '2026-01-01T00:00:00Z')");
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
 }

@@ -2,6 +2,7 @@
 //! One test binary (this file's modules), so it links once.
 
 mod after;
+mod bench_harness;
 mod bulk;
 mod common;
 mod corpus;
@@ -11,3 +12,5 @@ mod generated;
 mod model;
 mod parser_checks;
 mod parsers;
+mod reliability;
+mod report;

@@ -348,6 +348,18 @@ impl Model {
             self.payments[idx % n].id
         }
     }
+    /// Payments with money on an invoice that was written off since.
+    fn payments_on_written_off(&self) -> Vec<i64> {
+        self.payments
+            .iter()
+            .filter(|p| {
+                p.allocations
+                    .keys()
+                    .any(|i| self.invoice(*i).closed == Some(Closed::WrittenOff))
+            })
+            .map(|p| p.id)
+            .collect()
+    }
     fn payment(&mut self, id: i64) -> Option<&mut Payment> {
         self.payments.iter_mut().find(|p| p.id == id)
     }
@@ -698,13 +710,19 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
             (args, Expect::Done)
         }
         Op::Settle { pay, successful } => {
+            let on_written_off = model.payments_on_written_off();
             let id = model.pick_payment(*pay, |p| p.settlement == Settlement::Pending && !p.voided);
             let status = if *successful { "successful" } else { "failed" };
             let args = vec![s("settle"), id.to_string(), s("--status"), s(status)];
             let Some(p) = model.payment(id) else {
                 return (args, Expect::NotFound);
             };
-            if p.settlement != Settlement::Pending || p.voided {
+            // Bouncing reverses every allocation; one on an invoice written off since is final
+            // (the write-off took only what was outstanding then), so the bounce is refused.
+            if p.settlement != Settlement::Pending
+                || p.voided
+                || (!*successful && on_written_off.contains(&id))
+            {
                 return (args, Expect::Rejected);
             }
             if *successful {
@@ -716,6 +734,7 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
             (args, Expect::Done)
         }
         Op::Void { pay } => {
+            let on_written_off = model.payments_on_written_off();
             let id = model.pick_payment(*pay, |p| p.counts() && p.refunded == 0);
             let args = vec![
                 s("void"),
@@ -726,7 +745,7 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
             let Some(p) = model.payment(id) else {
                 return (args, Expect::NotFound);
             };
-            if !p.counts() || p.refunded > 0 {
+            if !p.counts() || p.refunded > 0 || on_written_off.contains(&id) {
                 return (args, Expect::Rejected);
             }
             p.voided = true;

@@ -1,0 +1,451 @@
+#!/usr/bin/env bash
+# payctl's benchmark harness (issue 7): measures payctl against the tools a user would pick
+# instead, side by side in one run, and writes benches/RESULTS.md.
+#
+#   benches/run.sh            full sizes (100,000 and 1,000,000 payments; long: see README)
+#   benches/run.sh --quick    small sizes, the same cases and table (well under 2 minutes once built)
+#
+# Options: --seed N (default 7), --work DIR (default benches/work, or $BENCH_WORK: generated
+# data and the big ledgers are cached there by seed and size), --out FILE (default
+# benches/RESULTS.md). Public tools only: hyperfine, GNU time, sqlite3, ledger, hledger (and jq
+# to read hyperfine's JSON); installed with apt-get when missing.
+set -euo pipefail
+
+# The whole script is one block that bash reads before running any of it, so that editing this
+# file while a (long) run is going cannot change what the run executes.
+{
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MODE=full
+SEED=7
+WORK=${BENCH_WORK:-$ROOT/benches/work}
+OUT=$ROOT/benches/RESULTS.md
+
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+    case $1 in
+        --quick) MODE=quick ;;
+        --seed) SEED=$2; shift ;;
+        --work) WORK=$2; shift ;;
+        --out) OUT=$2; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+
+log() { printf '== %s\n' "$*" >&2; }
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+
+# --- tools -------------------------------------------------------------------------------
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
+command -v ledger >/dev/null || missing+=(ledger)
+command -v hledger >/dev/null || missing+=(hledger)
+command -v jq >/dev/null || missing+=(jq)
+if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
+fi
+
+# --- sizes -------------------------------------------------------------------------------
+# S: the "100,000" cases; B: the "1,000,000" cases; A: the customer with many open invoices.
+if [ "$MODE" = quick ]; then
+    S_C=200 S_N=2000 B_C=2000 B_N=20000 A_N=10000
+    RUNS_CREATE=10 WARMUP=2 RUNS_IMPORT=2 RUNS_REPORT=3 RUNS_BIG_REPORT=2 RUNS_ALLOC=10 PEER_BUDGET=60
+else
+    S_C=10000 S_N=100000 B_C=100000 B_N=1000000 A_N=10000
+    RUNS_CREATE=30 WARMUP=3 RUNS_IMPORT=3 RUNS_REPORT=5 RUNS_BIG_REPORT=2 RUNS_ALLOC=20 PEER_BUDGET=300
+fi
+
+# --- build -------------------------------------------------------------------------------
+cd "$ROOT"
+log "building payctl and the data generator (release)"
+cargo build --release --locked --bin payctl --example generate >&2
+TARGET=$(cargo metadata --format-version 1 --no-deps | jq -r .target_directory)
+PAYCTL=$TARGET/release/payctl
+GEN=$TARGET/release/examples/generate
+COMMIT=$(git rev-parse --short HEAD)
+DIRTY=""
+git diff --quiet HEAD -- src Cargo.toml Cargo.lock || DIRTY="-dirty"
+# What the payctl binary is built from: commits that touch only benches/ or docs keep it.
+PAYCTL_KEY=$(git rev-parse HEAD:src HEAD:Cargo.toml HEAD:Cargo.lock | sha256sum | cut -c1-10)
+
+# Everything payctl does here runs with a pinned clock, so data and reports are reproducible.
+export PAYCTL_NOW=2026-11-21T10:00:00Z NO_COLOR=1 USER=bench
+unset PAYCTL_DB PAYCTL_OUTPUT PAYCTL_BUSY_TIMEOUT_MS
+
+# Cached files are keyed by what makes them: the generator's output (a tiny set's bytes, so an
+# edit that changes no output keeps the cache), the schema, the seed and the sizes.
+probe=$(mktemp -d)
+"$GEN" --customers 3 --invoices 20 --payments 20 --seed "$SEED" --out "$probe" >/dev/null
+GEN_KEY=$(cat "$probe"/* | sha256sum | cut -c1-10)
+rm -rf "$probe"
+SCHEMA_KEY=$(cat src/ledger/migrations/*.sql | sha256sum | cut -c1-10)
+DATA=$WORK/data
+LEDGERS=$WORK/ledgers/$GEN_KEY-$SCHEMA_KEY
+RUN=$WORK/run-$MODE
+mkdir -p "$DATA" "$LEDGERS" "$RUN"
+rm -f "$RUN"/*
+MEDIANS=$RUN/medians.tsv
+: >"$MEDIANS"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# data C I P: the folder of the generated set (generated once).
+data() {
+    local dir=$DATA/$GEN_KEY-s$SEED-c$1-i$2-p$3
+    if [ ! -f "$dir/.done" ]; then
+        log "generating $1 customers, $2 invoices, $3 payments (seed $SEED)"
+        rm -rf "$dir"
+        "$GEN" --customers "$1" --invoices "$2" --payments "$3" --seed "$SEED" --out "$dir" >&2
+        touch "$dir/.done"
+    fi
+    echo "$dir"
+}
+
+# checkpointed FILE: fails unless FILE was closed cleanly (no -wal left beside it), so that a
+# copy of the file alone is the whole ledger.
+checkpointed() { [ ! -s "$1-wal" ] || die "$1 has a non-empty -wal file; was payctl interrupted?"; rm -f "$1-wal" "$1-shm"; }
+
+# base_ledger DATA_DIR C I: a ledger of the set's customers and invoices (built once).
+base_ledger() {
+    local file=$LEDGERS/s$SEED-c$2-i$3.base.db
+    if [ ! -f "$file" ]; then
+        log "building $file (import $2 customers, $3 invoices)"
+        rm -f "$file.tmp" "$file.tmp-wal" "$file.tmp-shm"
+        "$PAYCTL" --db "$file.tmp" import "$1/customers.csv" --kind customers >&2
+        "$PAYCTL" --db "$file.tmp" import "$1/invoices.csv" --kind invoices >&2
+        checkpointed "$file.tmp"
+        mv "$file.tmp" "$file"
+    fi
+    echo "$file"
+}
+
+# hf NAME [hyperfine options...] COMMAND: runs hyperfine on one command, records its median.
+hf() {
+    local name=$1
+    shift
+    local json=$RUN/hf-$name.json
+    log "hyperfine: $name"
+    hyperfine -N --style basic --export-json "$json" --command-name "$name" "$@" >&2 || return 1
+    jq -r --arg n "$name" '.results[0] | [$n, .median, .mean, .stddev, .min, .max, (.times | length)] | @tsv' "$json" >>"$MEDIANS"
+}
+median() { awk -F'\t' -v n="$1" '$1 == n { print $2 }' "$MEDIANS"; }
+
+# Arithmetic and formatting (awk: bash has no decimals).
+# ratio A B: A / B, unrounded (compare this); shown with two decimals by r2.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", a / b }'; }
+r2() { awk -v r="$1" 'BEGIN { printf "%.2f", r }'; }
+secs() { awk -v s="$1" 'BEGIN { if (s < 1) printf "%.1f ms", s * 1000; else printf "%.2f s", s }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+yesno() { if "$@"; then echo yes; else echo "**no**"; fi; }
+thousands() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|[,.]\)/\1,\2\3/' -e 'ta'; }
+mib() { awk -v k="$1" 'BEGIN { if (k >= 1048576) printf "%.1f GiB", k / 1048576; else printf "%.1f MiB", k / 1024 }'; }
+
+ROWS=()
+row() { local line="|" cell; for cell in "$@"; do line+=" $cell |"; done; ROWS+=("$line"); }
+
+S_DATA=$(data $S_C $S_N $S_N)
+B_DATA=$(data $B_C $B_N $B_N)
+A_DATA=$(data 1 $A_N 0)
+S_BASE=$(base_ledger "$S_DATA" $S_C $S_N)
+B_BASE=$(base_ledger "$B_DATA" $B_C $B_N)
+A_BASE=$(base_ledger "$A_DATA" 1 $A_N)
+
+# --- B5 (and the full ledgers): peak RSS of importing the payments -------------------------
+# The ledgers of customers, invoices and payments are made by this very import, measured
+# with /usr/bin/time -v. A ledger made by a clean payctl of the same sources (src/, Cargo.toml,
+# Cargo.lock) is reused with its measurement; any other payctl measures again and replaces it.
+# full_ledger SIZE_NAME DATA BASE N: sets FULL, RSS_KB, IMPORT_S.
+full_ledger() {
+    local base=$3 file=${3%.base.db}-p$4.full.db
+    local stamp=$file.time-$PAYCTL_KEY
+    if [ -n "$DIRTY" ] || [ ! -f "$file" ] || [ ! -f "$stamp" ]; then
+        log "importing $4 payments into a copy of $(basename "$base") (timed, /usr/bin/time -v)"
+        rm -f "$file.tmp" "$file.tmp-wal" "$file.tmp-shm" "$file".time-*
+        cp "$base" "$file.tmp"
+        /usr/bin/time -v -o "$file.tmp.time" "$PAYCTL" --db "$file.tmp" import "$2/payments.csv" >&2
+        checkpointed "$file.tmp"
+        mv "$file.tmp" "$file"
+        mv "$file.tmp.time" "$file.time-$PAYCTL_KEY$DIRTY"
+        stamp=$file.time-$PAYCTL_KEY$DIRTY
+    else
+        log "reusing $(basename "$file") and its import measurement (same payctl sources)"
+    fi
+    FULL=$file
+    STAMP_DATE=$(date -u -r "$stamp" +%Y-%m-%dT%H:%M:%SZ)
+    RSS_KB=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$stamp")
+    IMPORT_S=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$stamp")
+}
+full_ledger small "$S_DATA" "$S_BASE" $S_N
+S_FULL=$FULL S_RSS=$RSS_KB S_IMPORT_S=$IMPORT_S S_STAMP_DATE=$STAMP_DATE
+full_ledger big "$B_DATA" "$B_BASE" $B_N
+B_FULL=$FULL B_RSS=$RSS_KB B_IMPORT_S=$IMPORT_S B_STAMP_DATE=$STAMP_DATE
+
+# --- B2: import N payments with auto-allocation vs sqlite3 .import into a bare table -------
+cat >"$RUN/b2-payctl-prepare.sh" <<EOF
+rm -f "$RUN/b2.db" "$RUN/b2.db-wal" "$RUN/b2.db-shm"
+cp "$S_BASE" "$RUN/b2.db"
+sync "$RUN/b2.db"
+EOF
+cat >"$RUN/b2-sqlite-prepare.sh" <<EOF
+rm -f "$RUN/b2-bare.db" "$RUN/b2-bare.db-wal" "$RUN/b2-bare.db-shm"
+sqlite3 "$RUN/b2-bare.db" "PRAGMA journal_mode=WAL" "CREATE TABLE payments_import (customer_id INTEGER, amount INTEGER, method TEXT, reference TEXT, effective_at TEXT, auto_allocate INTEGER)" >/dev/null
+EOF
+hf b2-payctl --runs $RUNS_IMPORT --prepare "bash $RUN/b2-payctl-prepare.sh" \
+    "$PAYCTL --db $RUN/b2.db import $S_DATA/payments.csv"
+hf b2-sqlite3 --runs $((RUNS_IMPORT + 2)) --prepare "bash $RUN/b2-sqlite-prepare.sh" \
+    "sqlite3 $RUN/b2-bare.db 'PRAGMA synchronous=FULL' 'PRAGMA foreign_keys=ON' '.import --csv $S_DATA/payments_plain.csv payments_import'"
+rm -f "$RUN"/b2*.db*
+
+# --- B1 and B4: one create --allocate, big ledger vs sqlite3 vs empty ledger ---------------
+# Each command appends one payment per run to its own copy, instead of restoring a fresh copy
+# of the big ledger before every run: copying a ledger of this size takes longer than the
+# thing measured and leaves gigabytes of dirty page cache that the measured fsyncs would pay
+# for. N runs add N payments to 1,000,000 (0.005%), which changes nothing measurable.
+B1_INVOICE=$((B_N + 1))
+log "copying the $(thousands $B_N)-payment ledger for B1/B4"
+cp "$B_FULL" "$RUN/b1-src.db"
+"$PAYCTL" --db "$RUN/b1-src.db" invoice add --customer 1 --id $B1_INVOICE --total 1000000.00 \
+    --date 2026-11-01 --due 2026-12-01 -q >/dev/null
+checkpointed "$RUN/b1-src.db"
+cp "$RUN/b1-src.db" "$RUN/b1-sqlite.db"
+mv "$RUN/b1-src.db" "$RUN/b1-payctl.db"
+sync "$RUN/b1-payctl.db" "$RUN/b1-sqlite.db"
+"$PAYCTL" --db "$RUN/b1-empty.db" customer add --id 1 --name "Customer 0000001" -q >/dev/null
+"$PAYCTL" --db "$RUN/b1-empty.db" invoice add --customer 1 --id $B1_INVOICE --total 1000000.00 \
+    --date 2026-11-01 --due 2026-12-01 -q >/dev/null
+CREATE_ARGS="create --customer 1 --amount 1.00 --method Cash --allocate $B1_INVOICE=1.00 --reference bench -q"
+# The rows payctl writes for that payment (src/ledger/payments.rs): the payment, its Collect
+# activity, the allocation and the audit event; the schema's triggers add the balance rows
+# and checks on both sides.
+cat >"$RUN/b1.sql" <<EOF
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=FULL;
+PRAGMA foreign_keys=ON;
+PRAGMA busy_timeout=5000;
+BEGIN IMMEDIATE;
+INSERT INTO payments (customer_id, amount, currency, method, method_id, source, reference, effective_at, gateway_fee, initial_settlement, created_at)
+VALUES (1, 100, 'USD', 'Cash', NULL, 'Manual', 'bench', '2026-11-21T10:00:00Z', 0, 'Successful', '2026-11-21T10:00:00Z');
+INSERT INTO activities (customer_id, payment_id, refund_id, transaction_type, status, amount, currency, method, method_id, source, message, effective_at, created_at)
+VALUES (1, last_insert_rowid(), NULL, 'Collect', 'Successful', 100, 'USD', 'Cash', NULL, 'Manual', NULL, '2026-11-21T10:00:00Z', '2026-11-21T10:00:00Z');
+INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at)
+VALUES ((SELECT max(id) FROM payments), $B1_INVOICE, 100, 'allocate', '2026-11-21T10:00:00Z', '2026-11-21T10:00:00Z');
+INSERT INTO audit_events (at, os_user, command, action, entity, entity_id, customer_id, payment_id, detail)
+VALUES ('2026-11-21T10:00:00Z', 'bench', '$PAYCTL --db $RUN/b1-payctl.db $CREATE_ARGS', 'payment.create', 'payment',
+        (SELECT max(id) FROM payments), 1, (SELECT max(id) FROM payments),
+        '{"amount":1.00,"currency":"USD","paymentMethod":"Cash","paymentMethodId":null,"source":"Manual","reference":"bench","invoiceAllocations":[{"invoiceId":$B1_INVOICE,"amount":1.00}]}');
+COMMIT;
+EOF
+hf b1-payctl-big --warmup $WARMUP --runs $RUNS_CREATE "$PAYCTL --db $RUN/b1-payctl.db $CREATE_ARGS"
+hf b1-sqlite3-big --warmup $WARMUP --runs $RUNS_CREATE "sqlite3 $RUN/b1-sqlite.db '.read $RUN/b1.sql'"
+hf b4-payctl-empty --warmup $WARMUP --runs $RUNS_CREATE "$PAYCTL --db $RUN/b1-empty.db $CREATE_ARGS"
+# Both sides wrote the same rows: the last payment of each copy is the same.
+for db in b1-payctl b1-sqlite; do
+    sqlite3 "$RUN/$db.db" "SELECT p.customer_id, p.amount, p.method, p.reference, a.invoice_id, a.amount, b.allocated, (SELECT count(*) FROM activities WHERE payment_id = p.id AND transaction_type = 'Collect'), (SELECT count(*) FROM audit_events WHERE payment_id = p.id)
+        FROM payments p JOIN allocations a ON a.payment_id = p.id JOIN payment_balances b ON b.payment_id = p.id
+        WHERE p.id = (SELECT max(id) FROM payments)" >"$RUN/$db.last"
+done
+cmp -s "$RUN/b1-payctl.last" "$RUN/b1-sqlite.last" || die "B1: payctl and sqlite3 wrote different rows: $(cat "$RUN/b1-payctl.last") vs $(cat "$RUN/b1-sqlite.last")"
+rm -f "$RUN"/b1-*.db "$RUN"/b1-*.db-wal "$RUN"/b1-*.db-shm
+
+# --- B4: auto-allocation for a customer with A_N open invoices ------------------------------
+# One payment that pays the oldest open invoice (appending to one copy: each run takes at
+# most one of the 10,000 invoices), and one that pays every invoice (a fresh copy each run).
+A_TOTAL=$(awk -F, 'NR == 2 { print $5 }' "$A_DATA/totals.csv")
+cp "$A_BASE" "$RUN/b4-one.db"
+sync "$RUN/b4-one.db"
+hf b4-auto-one --warmup $WARMUP --runs $RUNS_ALLOC \
+    "$PAYCTL --db $RUN/b4-one.db create --customer 1 --amount 10.00 --method Cash --auto-allocate -q"
+cat >"$RUN/b4-all-prepare.sh" <<EOF
+rm -f "$RUN/b4-all.db" "$RUN/b4-all.db-wal" "$RUN/b4-all.db-shm"
+cp "$A_BASE" "$RUN/b4-all.db"
+sync "$RUN/b4-all.db"
+EOF
+hf b4-auto-all --runs $RUNS_ALLOC --prepare "bash $RUN/b4-all-prepare.sh" \
+    "$PAYCTL --db $RUN/b4-all.db create --customer 1 --amount $A_TOTAL --method Cash --auto-allocate -q"
+A_ALLOCATED=$(sqlite3 "$RUN/b4-all.db" "SELECT count(*) FROM allocations")
+[ "$A_ALLOCATED" = "$A_N" ] || die "B4: the payment of $A_TOTAL made $A_ALLOCATED allocations, not $A_N"
+rm -f "$RUN"/b4-*.db*
+
+# --- B3: reports vs ledger bal and hledger bal ---------------------------------------------
+if "$PAYCTL" report --help >/dev/null 2>&1; then
+    HAVE_REPORT=1
+else
+    HAVE_REPORT=""
+    log "B3: 'payctl report --help' fails: report command missing; measuring the peers only"
+fi
+# Peak memory of the peers on the 100,000 set, one run each, to tell whether the 1,000,000 set
+# (ten times the transactions) fits in this machine's memory before trying it.
+declare -A PEER_RSS
+for peer in ledger hledger; do
+    /usr/bin/time -f %M -o "$RUN/$peer.rss" $peer -f "$S_DATA/ledger.journal" bal >/dev/null
+    PEER_RSS[$peer]=$(tail -1 "$RUN/$peer.rss")
+done
+MEM_AVAILABLE_KB=$(awk '/^MemAvailable/ { print $2 }' /proc/meminfo)
+declare -A PEER_SKIPPED
+for size in small big; do
+    if [ $size = small ]; then
+        full=$S_FULL dir=$S_DATA runs=$RUNS_REPORT warm=1
+    else
+        full=$B_FULL dir=$B_DATA runs=$RUNS_BIG_REPORT warm=0
+    fi
+    if [ -n "$HAVE_REPORT" ]; then
+        hf b3-aging-$size --warmup 1 --runs "$runs" "$PAYCTL --db $full report aging" || log "B3: payctl report aging failed"
+        hf b3-balances-$size --warmup 1 --runs "$runs" "$PAYCTL --db $full report balances" || log "B3: payctl report balances failed"
+    fi
+    for peer in ledger hledger; do
+        need=$((PEER_RSS[$peer] * B_N / S_N))
+        if [ $size = big ] && [ $((need * 10)) -gt $((MEM_AVAILABLE_KB * 7)) ]; then
+            PEER_SKIPPED[$peer]="not run: needs about $(mib $need) by its $(thousands $S_N) figure, $(mib $MEM_AVAILABLE_KB) available"
+            log "B3: $peer at $B_N ${PEER_SKIPPED[$peer]}"
+            continue
+        fi
+        # A first run under a time limit: ledger's bal grows faster than linearly with the number
+        # of accounts (one per customer), so the big set may not finish in any useful time.
+        if [ $size = big ]; then
+            rc=0
+            timeout "$PEER_BUDGET" $peer -f "$dir/ledger.journal" bal >/dev/null || rc=$?
+            if [ $rc = 124 ]; then
+                PEER_SKIPPED[$peer]="not run: one run did not finish in $PEER_BUDGET s"
+                log "B3: $peer at $B_N ${PEER_SKIPPED[$peer]}"
+                continue
+            fi
+        fi
+        hf b3-$peer-$size --warmup $warm --runs "$runs" "$peer -f $dir/ledger.journal bal" || log "B3: $peer failed"
+    done
+done
+
+# --- RESULTS.md ------------------------------------------------------------------------------
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+ram=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+
+b1p=$(median b1-payctl-big) b1s=$(median b1-sqlite3-big) b4e=$(median b4-payctl-empty)
+b2p=$(median b2-payctl) b2s=$(median b2-sqlite3)
+b1r=$(ratio "$b1p" "$b1s")
+row B1 "\`create --allocate\` into $(thousands $B_N) payments vs \`sqlite3\` doing the same inserts" \
+    "$(secs "$b1p")" "sqlite3 $(secs "$b1s")" "$(r2 "$b1r")" "≤ 1.5" "$(yesno le "$b1r" 1.5)"
+b2rate=$(awk -v n=$S_N -v t="$b2p" 'BEGIN { printf "%d", n / t }')
+b2r=$(ratio "$b2p" "$b2s")
+b2ok=no
+le "$b2r" 3 && [ "$b2rate" -ge 100000 ] && b2ok=yes
+row B2 "\`import\` $(thousands $S_N) payments (auto-allocate) against $(thousands $S_N) open invoices vs \`sqlite3 .import\`" \
+    "$(secs "$b2p") ($(thousands "$b2rate")/s)" "sqlite3 $(secs "$b2s")" "$(r2 "$b2r")" "≥ 100,000/s and ≤ 3" \
+    "$([ $b2ok = yes ] && echo yes || echo "**no**")"
+# peer_text NAME SIZE: "1.23 s", or why it has no figure.
+peer_text() {
+    local m
+    m=$(median b3-$1-$2)
+    if [ -n "$m" ]; then secs "$m"; elif [ $2 = big ] && [ -n "${PEER_SKIPPED[$1]:-}" ]; then echo "${PEER_SKIPPED[$1]}"; else echo "failed"; fi
+}
+for size in small big; do
+    if [ $size = small ]; then n=$S_N; else n=$B_N; fi
+    l=$(median b3-ledger-$size) h=$(median b3-hledger-$size)
+    best="" peer=""
+    [ -n "$l" ] && best=$l peer=ledger
+    [ -n "$h" ] && { [ -z "$best" ] || le "$h" "$best"; } && best=$h peer=hledger
+    peers="ledger $(peer_text ledger $size); hledger $(peer_text hledger $size)"
+    for report in aging balances; do
+        what="\`report $report\` on $(thousands "$n") invoices and $(thousands "$n") payments vs the faster of \`ledger bal\`, \`hledger bal\`"
+        p=$(median b3-$report-$size)
+        if [ -z "$HAVE_REPORT" ]; then
+            row B3 "$what" "not run: report command missing" "$peers" "–" "≤ 0.10" "not run"
+        elif [ -z "$p" ]; then
+            row B3 "$what" "failed" "$peers" "–" "≤ 0.10" "**no**"
+        elif [ -z "$best" ]; then
+            row B3 "$what" "$(secs "$p")" "$peers" "–" "≤ 0.10" "no peer figure"
+        else
+            r=$(ratio "$p" "$best")
+            row B3 "$what" "$(secs "$p")" "$peers" "$(r2 "$r") (vs $peer)" "≤ 0.10" "$(yesno le "$r" 0.10)"
+        fi
+    done
+done
+b4r=$(ratio "$b1p" "$b4e")
+row B4 "\`create --allocate\`: ledger of $(thousands $B_N) payments vs an empty ledger" \
+    "$(secs "$b1p")" "empty $(secs "$b4e")" "$(r2 "$b4r")" "≤ 1.2" "$(yesno le "$b4r" 1.2)"
+a1=$(median b4-auto-one) aa=$(median b4-auto-all)
+row B4 "\`create --auto-allocate\`, customer with $(thousands $A_N) open invoices, pays the oldest" \
+    "$(secs "$a1")" "empty ledger $(secs "$b4e")" "$(r2 "$(ratio "$a1" "$b4e")")" "< 1 s (milliseconds)" "$(yesno le "$a1" 0.999)"
+row B4 "\`create --auto-allocate\`, customer with $(thousands $A_N) open invoices, pays all of them" \
+    "$(secs "$aa")" "–" "–" "< 1 s (milliseconds)" "$(yesno le "$aa" 0.999)"
+b5r=$(ratio "$B_RSS" "$S_RSS")
+b5ok=no
+le "$b5r" 1.2 && [ $((B_RSS * 1024)) -lt 100000000 ] && b5ok=yes
+row B5 "peak RSS of \`import\` $(thousands $B_N) payments vs $(thousands $S_N)" \
+    "$(mib "$B_RSS")" "$(mib "$S_RSS")" "$(r2 "$b5r")" "≤ 1.2 and < 100 MB" \
+    "$([ $b5ok = yes ] && echo yes || echo "**no**")"
+
+{
+    echo "# payctl benchmark results"
+    echo
+    echo "Written by \`benches/run.sh$([ "$MODE" = quick ] && echo " --quick")\`; do not edit by hand (the profile notes at the end come from benches/PROFILE.md)."
+    echo
+    if [ "$MODE" = quick ]; then
+        echo "**Quick mode**: the sizes are small ($(thousands $S_N) and $(thousands $B_N) instead of 100,000 and 1,000,000), so start-up"
+        echo "dominates and the verdicts below are indicative only. Run \`benches/run.sh\` for the real figures."
+        echo
+    fi
+    echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "- payctl: commit $COMMIT$DIRTY (release build)"
+    echo "- machine: $cpu, $(nproc) cores, $ram RAM, Linux $(uname -r); load average $LOAD_START at the start, $LOAD_END at the end"
+    echo "- tools: $(hyperfine --version), sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(ledger --version | head -1 | sed 's/,.*//'), $(hledger --version | cut -d, -f1)"
+    echo "- data: seed $SEED; $(thousands $S_C) customers with $(thousands $S_N) invoices and $(thousands $S_N) payments; $(thousands $B_C) customers with $(thousands $B_N) invoices and $(thousands $B_N) payments; 1 customer with $(thousands $A_N) invoices (\`benches/generate.rs\`)"
+    echo
+    echo "| case | what | payctl (median) | peer (median) | ratio | target | met |"
+    echo "|---|---|---|---|---|---|---|"
+    printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "Ratios are payctl / peer, each median from hyperfine in this run (B5: peak RSS from \`/usr/bin/time -v\`)."
+    echo "Importing $(thousands $B_N) payments took $(secs "$B_IMPORT_S") ($(thousands "$(awk -v n=$B_N -v t="$B_IMPORT_S" 'BEGIN { printf "%d", n / t }')")/s); $(thousands $S_N) took $(secs "$S_IMPORT_S") (these imports measured at $B_STAMP_DATE and $S_STAMP_DATE)."
+    echo
+    echo "## How each case is measured"
+    echo
+    echo "- **B1**: a copy of the $(thousands $B_N)-payment ledger (plus one open invoice) for each side. payctl runs"
+    echo "  \`payctl $CREATE_ARGS\`; sqlite3 runs, on its own copy, the same rows payctl writes (payment,"
+    echo "  Collect activity, allocation, audit event; the schema's triggers add the balance rows) in one"
+    echo "  \`BEGIN IMMEDIATE\` transaction with payctl's pragmas (WAL, synchronous=FULL, foreign_keys=ON); the"
+    echo "  script checks that both copies end with the same last payment. Each run appends one payment to"
+    echo "  its copy rather than restoring a fresh copy: a copy of a ledger this size costs more than the"
+    echo "  command and leaves its pages dirty in the page cache for the measured fsyncs to pay; the"
+    echo "  $((WARMUP + RUNS_CREATE)) runs add $(awk -v r=$((WARMUP + RUNS_CREATE)) -v n=$B_N 'BEGIN { printf "%.4f", 100 * r / n }')% to the payments."
+    echo "- **B2**: each run restores a fresh copy of the ledger of customers and open invoices (hyperfine"
+    echo "  \`--prepare\`, not timed) and imports \`payments.csv\` (every row \`autoAllocate=true\`); sqlite3 imports"
+    echo "  the same rows (\`payments_plain.csv\`, cents) with \`.import --csv\` into a new table without"
+    echo "  constraints, WAL and synchronous=FULL."
+    echo "- **B3**: \`payctl report aging|balances\` on the ledger of invoices and payments, against \`ledger -f J bal\`"
+    echo "  and \`hledger -f J bal\` on the same data as a journal (one account per customer). Output to /dev/null."
+    echo "  On the big set a peer is not run when its 100,000 figure's memory times ten would not fit in 70% of"
+    echo "  the available memory, or when one first run does not finish in $PEER_BUDGET s (\`ledger bal\` grows faster"
+    echo "  than linearly with the number of accounts: 40,000 transactions took 0.4 s of CPU over 2,000"
+    echo "  accounts and 9.7 s over 10,000)."
+    echo "- **B4**: the B1 command on a ledger of one customer and one invoice, against the B1 figure. The"
+    echo "  auto-allocation cases use a ledger of one customer with $(thousands $A_N) open invoices: paying the"
+    echo "  oldest (10.00; each run appends to one copy), and paying all of them ($A_TOTAL USD, $(thousands $A_N)"
+    echo "  allocation rows, a fresh copy each run). \"Milliseconds\" is read as under one second."
+    echo "- **B5**: \`/usr/bin/time -v\` \"Maximum resident set size\" of \`payctl import payments.csv\` into the ledger"
+    echo "  of customers and invoices; that import also makes the ledger B1, B3 and B4 use. A ledger made by"
+    echo "  a clean payctl of the same sources is reused with its measurement (and the date it was taken)."
+    echo
+    echo "## Every measurement"
+    echo
+    echo "| command | median | mean ± σ | min | max | runs |"
+    echo "|---|---|---|---|---|---|"
+    awk -F'\t' '{ printf "| %s | %.4f s | %.4f ± %.4f s | %.4f s | %.4f s | %d |\n", $1, $2, $3, $4, $5, $6, $7 }' "$MEDIANS"
+    echo "| b5-import-$S_N (time -v) | $S_IMPORT_S s | | | | 1 (peak RSS $S_RSS KiB) |"
+    echo "| b5-import-$B_N (time -v) | $B_IMPORT_S s | | | | 1 (peak RSS $B_RSS KiB) |"
+    echo
+    echo "Peak RSS of the peers on the $(thousands $S_N) set (one run, /usr/bin/time): ledger $(mib "${PEER_RSS[ledger]}"), hledger $(mib "${PEER_RSS[hledger]}")."
+    if [ -f "$ROOT/benches/PROFILE.md" ]; then
+        echo
+        cat "$ROOT/benches/PROFILE.md"
+    fi
+} >"$OUT"
+log "wrote $OUT"
+cat "$OUT"
+exit 0
+}

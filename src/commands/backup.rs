@@ -1,0 +1,23 @@
+//! `payctl backup FILE`.
+
+use crate::app::{Ctx, Outcome};
+use crate::cli::BackupArgs;
+use crate::error::Result;
+use crate::render;
+
+pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<Outcome> {
+    let mut ledger = ctx.ledger()?;
+    let report = ledger.backup(&args.file, args.force)?;
+    if ctx.quiet {
+        return Ok(Outcome::read(format!("{}\n", report.path)));
+    }
+    let heading = format!(
+        "Backed up ledger {} to {} ({} bytes)",
+        report.ledger, report.path, report.bytes
+    );
+    Ok(Outcome::read(render::one(
+        &report,
+        ctx.style,
+        Some(&heading),
+    )))
+}

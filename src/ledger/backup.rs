@@ -1,0 +1,242 @@
+//! `payctl backup`: a consistent copy of the ledger, safe while other processes write.
+//!
+//! `VACUUM INTO` reads one snapshot of the ledger (in WAL mode writers carry on meanwhile,
+//! and unlike the online backup API it never starts over when one of them commits) and writes
+//! a compact, self-contained copy in rollback-journal mode: one file, no -wal beside it. It
+//! does not fsync its output, so the copy goes to a temporary file in the target's folder,
+//! is checked, fsynced, renamed over the target and the folder fsynced: after a crash the
+//! target is the old file (or absent) or the whole new copy, never half of one.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::ErrorKind;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use super::{sqlite_error, Ledger, APPLICATION_ID};
+use crate::error::{Error, Result};
+
+/// What `payctl backup` wrote: the copy, its size, and how many records it holds.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupReport {
+    pub path: String,
+    pub ledger: String,
+    pub bytes: u64,
+    pub customers: i64,
+    pub invoices: i64,
+    pub payments: i64,
+    pub allocations: i64,
+    pub refunds: i64,
+    pub activities: i64,
+    pub audit_events: i64,
+}
+
+/// Removes the temporary copy unless it was renamed into place.
+struct TempFile(Option<PathBuf>);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let mut journal = path.clone().into_os_string();
+            journal.push("-journal");
+            let _ = fs::remove_file(journal);
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
+    Error::Storage(format!(
+        "cannot {what} {}: {e}; the backup was not written",
+        path.display()
+    ))
+}
+
+/// Whether two paths name the same file (so a backup never overwrites its own ledger).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+impl Ledger {
+    /// Writes a consistent copy of the ledger to `target`. An existing `target` is refused
+    /// unless `force`, and then replaced atomically.
+    pub fn backup(&mut self, target: &Path, force: bool) -> Result<BackupReport> {
+        let shown = target.display();
+        let name = target
+            .file_name()
+            .filter(|n| !n.is_empty())
+            .ok_or_else(|| {
+                Error::usage(
+                    "file",
+                    format!("backup '{shown}' names a folder; give a file name such as ledger-2026-11-21.db"),
+                )
+            })?;
+        let ledger_files = [
+            self.path.clone(),
+            PathBuf::from(format!("{}-wal", self.path.display())),
+            PathBuf::from(format!("{}-shm", self.path.display())),
+        ];
+        if ledger_files.iter().any(|f| same_file(f, target)) {
+            return Err(Error::rejected(
+                "file",
+                format!("backup {shown} is the ledger itself; give another path"),
+            ));
+        }
+        match fs::symlink_metadata(target) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(Error::rejected(
+                    "file",
+                    format!("backup {shown} is a folder; give a file name"),
+                ))
+            }
+            Ok(_) if !force => {
+                return Err(Error::rejected(
+                    "file",
+                    format!(
+                        "backup {shown} already exists; give a new path, or --force to replace it"
+                    ),
+                ))
+            }
+            _ => {}
+        }
+        let folder = match target.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(parent) => parent.to_path_buf(),
+            None => PathBuf::from("."),
+        };
+        // Absolute, so SQLite can never read the name as a URI ("file:...").
+        let folder = folder.canonicalize().map_err(|e| {
+            Error::Storage(format!(
+                "cannot write backup {shown}: its folder {}: {e}",
+                folder.display()
+            ))
+        })?;
+
+        let (temp_path, temp) = create_temp(&folder, &name.to_string_lossy())?;
+        let mut guard = TempFile(Some(temp_path.clone()));
+        drop(temp);
+        let temp_text = temp_path.to_str().ok_or_else(|| {
+            Error::usage(
+                "file",
+                format!(
+                    "backup path {} is not UTF-8; give a UTF-8 path",
+                    temp_path.display()
+                ),
+            )
+        })?;
+        let label = format!("backup of ledger {} to {shown}", self.path.display());
+        self.conn
+            .execute("VACUUM INTO ?1", [temp_text])
+            .map_err(|e| sqlite_error(&label, e))?;
+
+        let counts = check_copy(&temp_path).map_err(|e| sqlite_error(&label, e))?;
+        File::open(&temp_path)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| io_error("fsync", &temp_path, e))?;
+        fs::rename(&temp_path, target).map_err(|e| io_error("rename the copy to", target, e))?;
+        guard.0 = None;
+        // The rename is durable only once the folder is.
+        File::open(&folder)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| io_error("fsync the folder", &folder, e))?;
+        let bytes = fs::metadata(target)
+            .map_err(|e| io_error("read", target, e))?
+            .len();
+        Ok(BackupReport {
+            path: target.display().to_string(),
+            ledger: self.path.display().to_string(),
+            bytes,
+            customers: counts[0],
+            invoices: counts[1],
+            payments: counts[2],
+            allocations: counts[3],
+            refunds: counts[4],
+            activities: counts[5],
+            audit_events: counts[6],
+        })
+    }
+}
+
+/// An empty file, 0600, beside the target: `VACUUM INTO` fills it (it accepts an empty file)
+/// and keeps its mode, so the copy is never readable by others, not even for a moment.
+fn create_temp(folder: &Path, name: &str) -> Result<(PathBuf, File)> {
+    remove_stale_temps(folder, name);
+    let pid = std::process::id();
+    for n in 0..100 {
+        let path = folder.join(format!(".{name}.payctl-tmp-{pid}-{n}"));
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+        {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io_error("create a temporary file in", folder, e)),
+        }
+    }
+    Err(Error::Storage(format!(
+        "cannot create a temporary file in {}: too many left over from earlier backups (.{name}.payctl-tmp-*)",
+        folder.display()
+    )))
+}
+
+/// Removes what earlier backups to the same name left when they were killed: temporary files
+/// (and their SQLite journals) whose process is gone. Best effort, and only where /proc tells
+/// which processes run.
+fn remove_stale_temps(folder: &Path, name: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let prefix = format!(".{name}.payctl-tmp-");
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().filter(|p| p.parse::<u32>().is_ok()) else {
+            continue;
+        };
+        if !Path::new("/proc").join(pid).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Reads the copy back before it replaces anything: SQLite's quick check, the application
+/// id, and its record counts.
+fn check_copy(path: &Path) -> rusqlite::Result<[i64; 7]> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if check != "ok" || app_id != APPLICATION_ID {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some(format!("the copy failed its check ({check})")),
+        ));
+    }
+    let mut counts = [0; 7];
+    for (count, table) in counts.iter_mut().zip([
+        "customers",
+        "invoices",
+        "payments",
+        "allocations",
+        "refunds",
+        "activities",
+        "audit_events",
+    ]) {
+        *count = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+    }
+    Ok(counts)
+}
