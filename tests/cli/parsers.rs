@@ -1,6 +1,6 @@
 //! The fuzz targets' checks (parser_checks.rs) under proptest, so every CI run feeds the
 //! parsers arbitrary strings and bytes and mangled copies of real files; cargo-fuzz (fuzz/)
-//! runs the same checks for as long as one likes. PAYCTL_PARSER_CASES (default 256) sets the
+//! runs the same checks for as long as one likes. PAYCTL_PARSER_CASES (default 1000) sets the
 //! cases per property.
 
 use std::path::Path;
@@ -14,7 +14,7 @@ fn cases() -> u32 {
     std::env::var("PAYCTL_PARSER_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(256)
+        .unwrap_or(1000)
 }
 
 /// Every file of the bad-input corpus and the fuzz seeds: real inputs to mangle.
