@@ -12,7 +12,7 @@ use clap::Parser;
 use crate::cli::{Cli, ColorChoice, OutputFormat};
 use crate::commands;
 use crate::core::dates::parse_date;
-use crate::core::text::mask_card_numbers;
+use crate::core::text::{escape_controls, mask_card_numbers};
 use crate::error::{Error, Result};
 use crate::ledger::{self, Actor, Ledger};
 use crate::render::{Format, Style};
@@ -193,7 +193,17 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
                 let problem = usage_problem(&e);
                 print_error(&Error::Usage(problem), Format::Json);
             } else {
-                let _ = e.print();
+                // clap echoes the offending value as given, and to a terminal it writes it raw:
+                // an argument holding a control character (an escape sequence) gets the plain
+                // rendering, from which clap strips them.
+                let controls = args
+                    .iter()
+                    .any(|a| a.to_string_lossy().chars().any(char::is_control));
+                if controls {
+                    let _ = io::stderr().write_all(e.render().to_string().as_bytes());
+                } else {
+                    let _ = e.print();
+                }
             }
             return 2;
         }
@@ -324,7 +334,7 @@ fn print_error(err: &Error, format: Format) {
     } else {
         problems
             .iter()
-            .map(|p| format!("error: {}\n", p.message))
+            .map(|p| format!("error: {}\n", escape_controls(&p.message)))
             .collect()
     };
     let _ = io::stderr().write_all(text.as_bytes());

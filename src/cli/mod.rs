@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::core::payment::{parse_allocation_spec, parse_id, AllocationSpec};
+use crate::core::text::excerpt;
 use crate::core::{AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source};
 
 pub mod after;
@@ -168,19 +169,37 @@ pub fn enum_arg<T: std::str::FromStr<Err = crate::core::enums::UnknownValue>>(
 }
 
 pub fn id_arg(text: &str) -> Result<i64, String> {
-    parse_id(text).ok_or_else(|| {
-        format!("'{text}' is not an id; ids are positive whole numbers such as 655080")
-    })
+    parse_id(text).ok_or_else(|| crate::core::payment::id_problem(text))
 }
 
 pub fn amount_arg(text: &str) -> Result<Decimal, String> {
-    crate::core::money::parse_decimal(text).map_err(|e| format!("amount '{text}' {e}"))
+    crate::core::money::parse_decimal(text).map_err(|e| format!("amount '{}' {e}", excerpt(text)))
+}
+
+/// `--limit` and `--offset`: a count of records.
+pub fn count_arg(text: &str) -> Result<u32, String> {
+    let t = text.trim();
+    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+        if let Ok(n) = t.parse::<u32>() {
+            return Ok(n);
+        }
+        return Err(format!(
+            "'{}' is too large; give at most {}",
+            excerpt(text),
+            u32::MAX
+        ));
+    }
+    Err(format!(
+        "'{}' is not a count; give a whole number such as 50",
+        excerpt(text)
+    ))
 }
 
 pub fn currency_arg(text: &str) -> Result<Currency, String> {
     Currency::from_code(text).ok_or_else(|| {
         format!(
-            "'{text}' is not an ISO 4217 currency code with minor units (e.g. USD, EUR, JPY, KWD)"
+            "'{}' is not an ISO 4217 currency code with minor units (e.g. USD, EUR, JPY, KWD)",
+            excerpt(text)
         )
     })
 }
@@ -232,7 +251,7 @@ pub fn status_arg(text: &str) -> Result<InvoiceStatus, String> {
 
 pub fn terms_arg(text: &str) -> Result<u32, String> {
     crate::core::dates::parse_terms(text)
-        .ok_or_else(|| format!("'{text}' is not payment terms; use netN, e.g. net30 (due 30 days after the invoice date)"))
+        .ok_or_else(|| format!("'{}' is not payment terms; use netN with N from 0 to 9999, e.g. net30 (due 30 days after the invoice date)", excerpt(text)))
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@ use chrono::{DateTime, Utc};
 use clap::Args;
 use rust_decimal::Decimal;
 
-use super::{allocation_arg, amount_arg, currency_arg, date_arg, date_end_arg, enum_arg, id_arg};
+use super::{
+    allocation_arg, amount_arg, count_arg, currency_arg, date_arg, date_end_arg, enum_arg, id_arg,
+};
 use crate::core::payment::AllocationSpec;
 use crate::core::{AllocationOrder, Currency, PaymentMethod, Source};
 
@@ -84,8 +86,8 @@ pub struct ListArgs {
     /// Only payments with money not yet allocated
     #[arg(long)]
     pub unallocated: bool,
-    #[arg(long)]
+    #[arg(long, value_parser = count_arg, allow_negative_numbers = true)]
     pub limit: Option<u32>,
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, value_parser = count_arg, allow_negative_numbers = true, default_value_t = 0)]
     pub offset: u32,
 }

@@ -12,7 +12,7 @@ use crate::core::{ActivityStatus, Money, Source};
 use crate::error::{Error, Problem, Result};
 use crate::ledger::activities::{self, ActivityFilter, NewAttempt};
 use crate::ledger::corrections::{self, RefundRequest};
-use crate::ledger::{audit, payments, verify};
+use crate::ledger::{audit, customers, payments, verify};
 use crate::render;
 
 /// Runs a write on one payment and shows the payment afterwards.
@@ -250,7 +250,19 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
 
 pub fn log(customer: Option<i64>, payment: Option<i64>, ctx: &Ctx) -> Result<Outcome> {
     let mut ledger = ctx.ledger()?;
-    let events = ledger.read(|tx| audit::list(tx, customer, payment))?;
+    let events = ledger.read(|tx| {
+        // A mistyped id is not found (exit 3), as in `payctl list`, rather than an empty log
+        // that reads as "nothing happened".
+        if let Some(id) = customer {
+            if !customers::exists(tx, id)? {
+                return Err(customers::not_found(id));
+            }
+        }
+        if let Some(id) = payment {
+            payments::get(tx, id)?;
+        }
+        audit::list(tx, customer, payment)
+    })?;
     Ok(Outcome::read(render::list(&events, ctx.style)))
 }
 

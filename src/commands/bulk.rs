@@ -14,7 +14,7 @@ use crate::cli::{ExportArgs, ImportArgs};
 use crate::core::dates::parse_date;
 use crate::core::import::{self, ImiRow, ImportKind};
 use crate::core::payload::create_payment_from_json;
-use crate::core::payment::{idempotency_key_problem, parse_id};
+use crate::core::payment::{id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
 use crate::core::{ActivityStatus, AllocationOrder, Currency, PaymentMethod, Source};
 use crate::error::{Error, Problem, Result};
@@ -63,8 +63,33 @@ type Row = (u64, std::result::Result<Value, String>);
 fn file_error(path: &Path, message: impl std::fmt::Display) -> Error {
     Error::rejected(
         "file",
-        format!("{}: {message}; nothing was imported", path.display()),
+        format!(
+            "{}: {message}; nothing was imported",
+            super::payment::shown_path(path)
+        ),
     )
+}
+
+/// One row of an import file as read, before any rule that needs the ledger: its line (or
+/// record) number and its fields as a JSON object, or why it could not be read.
+pub type ReadRow = (u64, std::result::Result<Value, String>);
+
+/// Reads an import file's bytes into its rows, exactly as `payctl import` does but without a
+/// ledger (for the fuzz targets and parser tests). `Err` is a problem with the file as a
+/// whole (a truncated JSON or XML document, a bad CSV header), which refuses an import.
+pub fn read_rows(
+    bytes: &[u8],
+    format: ImportFormat,
+    kind: ImportKind,
+) -> std::result::Result<Vec<ReadRow>, String> {
+    let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(bytes.to_vec()));
+    let mut rows = Vec::new();
+    for_each_row(reader, format, kind, Path::new("input"), &mut |row| {
+        rows.push(row);
+        Ok(())
+    })
+    .map_err(|e| e.to_string())?;
+    Ok(rows)
 }
 
 /// Reads every row of the file, in order, handing each to `each`. Nothing is held but the row.
@@ -319,32 +344,28 @@ fn row_key(
     Ok(format!("import:{kind}:{fp}#{n}"))
 }
 
-fn problems_text(problems: Vec<Problem>) -> String {
-    problems
-        .into_iter()
-        .map(|p| p.message)
-        .collect::<Vec<_>>()
-        .join("; ")
+fn problems_text(problems: Vec<Problem>) -> Vec<String> {
+    problems.into_iter().map(|p| p.message).collect()
 }
 
-/// Imports one row. `Err(Ok(text))` is a row problem; `Err(Err(e))` stops the import
-/// (storage trouble).
+/// Imports one row. `Err(Ok(reasons))` is a row's problems, one sentence each; `Err(Err(e))`
+/// stops the import (storage trouble).
 fn import_row(
     tx: &rusqlite::Transaction,
     actor: &Actor,
     kind: ImportKind,
     mut value: Value,
-) -> std::result::Result<RowResult, std::result::Result<String, Error>> {
+) -> std::result::Result<RowResult, std::result::Result<Vec<String>, Error>> {
     let row_error = |e: Error| match e {
         Error::Storage(_) | Error::Busy(_) => Err(e),
         other => Ok(problems_text(other.problems())),
     };
     if !value.is_object() {
-        return Err(Ok("a row must be an object".into()));
+        return Err(Ok(vec!["a row must be an object".into()]));
     }
     match kind {
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
-            match import::from_invoice_method_insert(&value).map_err(Ok)? {
+            match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {
                 ImiRow::Payment(payload) => import_payment(tx, actor, payload).map_err(row_error),
                 ImiRow::Attempt {
                     payload,
@@ -441,15 +462,9 @@ fn text_field(value: &Value, name: &str) -> Option<String> {
 fn id_field(value: &Value, name: &str) -> Result<Option<i64>> {
     match text_field(value, name) {
         None => Ok(None),
-        Some(t) => parse_id(&t).map(Some).ok_or_else(|| {
-            Error::rejected(
-                name,
-                format!(
-                    "{name} '{}' is not an id; ids are positive whole numbers",
-                    excerpt(&t)
-                ),
-            )
-        }),
+        Some(t) => parse_id(&t)
+            .map(Some)
+            .ok_or_else(|| Error::rejected(name, format!("{name} {}", id_problem(&t)))),
     }
 }
 
@@ -486,7 +501,8 @@ fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
             return Err(Error::rejected(
                 k.clone(),
                 format!(
-                    "unknown field '{k}'; allowed fields are: {}",
+                    "unknown field '{}'; allowed fields are: {}",
+                    excerpt(k),
                     known.join(", ")
                 ),
             ));
@@ -513,9 +529,23 @@ fn import_invoice(
     let total = crate::core::money::decimal_from_json(total).map_err(|e| {
         Error::rejected(
             "invoiceAmount",
-            format!("invoiceAmount '{}' {e}", excerpt(&total.to_string())),
+            format!(
+                "invoiceAmount '{}' {e}",
+                excerpt(&match total {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+            ),
         )
     })?;
+    // The amount's rules (positive, 12 integer digits, the currency's decimals) are checked
+    // again when the invoice is added; here, so the message names the file's field.
+    let currency = match currency_field(value)? {
+        Some(c) => c,
+        None => customers::facts(tx, customer_id)?.currency,
+    };
+    crate::core::Money::from_decimal(total, currency)
+        .map_err(|e| Error::rejected("invoiceAmount", format!("invoiceAmount '{total}' {e}")))?;
     let number = text_field(value, "invoiceNumber");
     if let Some(n) = &number {
         if let Some(p) = super::text_problem("invoiceNumber", "invoice number", n, 100) {
@@ -556,6 +586,18 @@ fn import_customer(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> 
         email
             .as_deref()
             .and_then(|e| super::text_problem("email", "email", e, 254)),
+        email
+            .as_deref()
+            .filter(|e| !super::customer::is_plausible_email(e))
+            .map(|e| {
+                Problem::new(
+                    "email",
+                    format!(
+                        "email '{}' is not an email address (name@example.com)",
+                        excerpt(e)
+                    ),
+                )
+            }),
     ])?;
     let order = match text_field(value, "autoAllocateOrder") {
         None => AllocationOrder::OldestToNewest,
@@ -650,9 +692,16 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         ..Default::default()
     };
     let mut bad: Vec<Problem> = Vec::new();
+    let mut listed_rows = 0usize;
     let path = args.file.clone();
     let dry_run = args.dry_run;
     let keep_good = rejects.is_some();
+    // CSV and JSON Lines rows are named by their line; a JSON array's or an XML file's by
+    // their position (record 3), since one record may span many lines.
+    let unit = match format {
+        ImportFormat::Csv | ImportFormat::Jsonl => "line",
+        ImportFormat::Json | ImportFormat::Xml => "record",
+    };
     // All or nothing (the default): a bad row is found before it writes anything, and any bad
     // row means the transaction is rolled back, so rows need no savepoints of their own; they
     // would copy every page a row touches into the statement journal. With --rejects, each row
@@ -679,7 +728,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     },
                     import_row(tx, &actor, kind, value),
                 ),
-                Err(reason) => (String::new(), Err(Ok(reason))),
+                Err(reason) => (String::new(), Err(Ok(vec![reason]))),
             };
             match outcome {
                 Ok(result) => {
@@ -693,15 +742,19 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     }
                     Ok(())
                 }
-                Err(Ok(reason)) => {
+                Err(Ok(reasons)) => {
                     summary.rejected += 1;
                     if let Some(w) = rejects.as_mut() {
                         sql("ROLLBACK TO import_row")?;
                         sql("RELEASE import_row")?;
-                        w.write_record([line.to_string(), reason, excerpt_record(raw)])
+                        w.write_record([line.to_string(), reasons.join("; "), excerpt_record(raw)])
                             .map_err(|e| Error::Storage(format!("cannot write rejects: {e}")))?;
-                    } else if bad.len() < MAX_LISTED {
-                        bad.push(Problem::new("line", format!("line {line}: {reason}")));
+                    } else if listed_rows < MAX_LISTED {
+                        // One line per problem (SPEC §1), each naming its row.
+                        listed_rows += 1;
+                        bad.extend(reasons.into_iter().map(|reason| {
+                            Problem::new("line", format!("{unit} {line}: {reason}"))
+                        }));
                     }
                     Ok(())
                 }
@@ -710,7 +763,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         })?;
         if !keep_good && summary.rejected > 0 {
             let mut problems = std::mem::take(&mut bad);
-            if summary.rejected as usize > problems.len() {
+            if summary.rejected as usize > listed_rows {
                 problems.push(Problem::new(
                     "file",
                     format!("… {} bad rows in all", summary.rejected),
@@ -718,7 +771,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             }
             problems.push(Problem::new(
                 "file",
-                format!("{}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE", path.display()),
+                format!("{}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE", super::payment::shown_path(&path)),
             ));
             return Err(Error::Rejected(problems));
         }

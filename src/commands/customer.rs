@@ -1,6 +1,7 @@
 use super::{reject_any, text_problem};
 use crate::app::{Ctx, Outcome};
 use crate::cli::CustomerCommand;
+use crate::core::text::excerpt;
 use crate::error::{Problem, Result};
 use crate::ledger::customers::{self, NewCustomer};
 use crate::render;
@@ -22,7 +23,10 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
                     .map(|e| {
                         Problem::new(
                             "email",
-                            format!("email '{e}' is not an email address (name@example.com)"),
+                            format!(
+                                "email '{}' is not an email address (name@example.com)",
+                                excerpt(e)
+                            ),
                         )
                     }),
             ])?;
@@ -62,7 +66,7 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
 
 /// One `@` with text on both sides and a dot in the domain: enough to catch a swapped field,
 /// without pretending to validate deliverability.
-fn is_plausible_email(text: &str) -> bool {
+pub(crate) fn is_plausible_email(text: &str) -> bool {
     match text.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()

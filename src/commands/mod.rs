@@ -16,6 +16,7 @@ mod method;
 mod payment;
 mod report;
 
+pub use bulk::{read_rows, ReadRow};
 pub use generate::{completion_script, man_page};
 
 pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {

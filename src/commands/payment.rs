@@ -37,10 +37,19 @@ fn request_from_flags(args: &CreateArgs) -> Result<CreatePayment> {
     })
 }
 
+/// A file named in a message: `-` is stdin.
+pub(crate) fn shown_path(path: &Path) -> String {
+    if path == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// Reads a whole file, or stdin for `-`.
 pub(crate) fn read_input(path: &Path) -> Result<String> {
     let mut text = String::new();
-    let shown = path.display();
+    let shown = shown_path(path);
     let res = if path == Path::new("-") {
         std::io::stdin().read_to_string(&mut text)
     } else {
@@ -61,13 +70,23 @@ fn request_from_payload(path: &Path, source: Source) -> Result<CreatePayment> {
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         Error::rejected(
             "payload",
-            format!("{} is not valid JSON: {e}", path.display()),
+            format!("{} is not valid JSON: {e}", shown_path(path)),
         )
     })?;
     if value.is_array() {
         return Err(Error::rejected(
             "payload",
             "--json takes one Create Payment payload (a JSON object), not a list",
+        ));
+    }
+    if crate::core::import::is_invoice_method_insert(&value) {
+        return Err(Error::rejected(
+            "payload",
+            format!(
+                "{} is an InvoiceMethodInsert body, not a Create Payment payload; load it with: payctl import {}",
+                shown_path(path),
+                path.display()
+            ),
         ));
     }
     create_payment_from_json(&value, source).map_err(Error::Rejected)

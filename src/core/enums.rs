@@ -14,7 +14,7 @@ fn fold(text: &str) -> String {
 
 /// Error for a value outside a closed set; its text lists what is allowed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{value}' is not allowed; allowable values are: {}", .allowed.join(", "))]
+#[error("'{}' is not allowed; allowable values are: {}", super::text::excerpt(.value), .allowed.join(", "))]
 pub struct UnknownValue {
     pub value: String,
     pub allowed: &'static [&'static str],

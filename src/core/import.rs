@@ -199,6 +199,24 @@ const IMI_USED: &[&str] = &[
     "InvoicePaymentDetailRequest",
 ];
 
+/// Fields of InvoicePaymentDetailRequest: OrderId and AmountApplied make the allocation, the
+/// others are accepted and not stored.
+const IMI_DETAIL: &[&str] = &[
+    "OrderId",
+    "AmountApplied",
+    "VersionId",
+    "PaymentLabel",
+    "AmountBilled",
+];
+
+/// A JSON value as a user wrote it, for an error message: strings without their quotes.
+fn shown(value: &Value) -> String {
+    super::text::excerpt(&match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    })
+}
+
 /// Words in PaymentStatus that mean the money did not arrive.
 const FAILED_WORDS: &[&str] = &[
     "fail",
@@ -238,7 +256,10 @@ pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
             .chain(IMI_IGNORED)
             .any(|known| known.eq_ignore_ascii_case(k))
     }) {
-        return Err(format!("unknown InvoiceMethodInsert field '{unknown}'"));
+        return Err(format!(
+            "unknown InvoiceMethodInsert field '{}'; the README lists the fields payctl reads",
+            super::text::excerpt(unknown)
+        ));
     }
     let mut payload = Map::new();
     if let Some(v) = get("CustomerId") {
@@ -269,13 +290,36 @@ pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
     if let Some(v) = text("CustomerPaymentNumber").or_else(|| text("PaymentNote")) {
         payload.insert("reference".into(), json!(v));
     }
-    if let Some(Value::Object(detail)) = get("InvoicePaymentDetailRequest") {
+    let detail = match get("InvoicePaymentDetailRequest") {
+        None => None,
+        Some(Value::Object(detail)) => Some(detail),
+        // An allocation that cannot be read must not be dropped: the payment would land
+        // unallocated and the invoice would stay open.
+        Some(other) => {
+            return Err(format!(
+                "InvoicePaymentDetailRequest '{}' must be an object with OrderId and AmountApplied",
+                shown(other)
+            ))
+        }
+    };
+    if let Some(detail) = detail {
+        if let Some(unknown) = detail
+            .keys()
+            .find(|k| !IMI_DETAIL.iter().any(|known| known.eq_ignore_ascii_case(k)))
+        {
+            return Err(format!(
+                "unknown InvoicePaymentDetailRequest field '{}'; allowed: {}",
+                super::text::excerpt(unknown),
+                IMI_DETAIL.join(", ")
+            ));
+        }
         let dget = |name: &str| {
             detail
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case(name))
                 .map(|(_, v)| v)
                 .filter(|v| !v.is_null())
+                .filter(|v| !matches!(v, Value::String(s) if s.trim().is_empty()))
         };
         let applied = dget("AmountApplied").filter(|v| {
             let t = match v {
@@ -286,11 +330,31 @@ pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
                 .map(|d| !d.is_zero())
                 .unwrap_or(true)
         });
-        if let (Some(order), Some(applied)) = (dget("OrderId"), applied) {
-            payload.insert(
-                "paymentAllocations".into(),
-                json!([{"invoiceId": order, "amount": applied}]),
-            );
+        match (dget("OrderId"), applied) {
+            (Some(order), Some(applied)) => {
+                let id = match order {
+                    Value::Number(n) => n.as_i64().filter(|id| *id > 0),
+                    Value::String(s) => super::payment::parse_id(s.trim()),
+                    _ => None,
+                };
+                if id.is_none() {
+                    return Err(format!(
+                        "InvoicePaymentDetailRequest.OrderId '{}' is not an invoice id; ids are positive whole numbers",
+                        shown(order)
+                    ));
+                }
+                payload.insert(
+                    "paymentAllocations".into(),
+                    json!([{"invoiceId": order, "amount": applied}]),
+                );
+            }
+            (None, Some(applied)) => {
+                return Err(format!(
+                    "InvoicePaymentDetailRequest applies {} but has no OrderId; name the invoice",
+                    shown(applied)
+                ))
+            }
+            _ => {}
         }
     }
     let payload = Value::Object(payload);
@@ -343,6 +407,39 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn an_allocation_that_cannot_be_read_refuses_the_row() {
+        let refused = |detail: Value| {
+            let body = json!({"CustomerId": 1, "AmountReceived": 8, "PaymentType": "Cash", "InvoicePaymentDetailRequest": detail});
+            from_invoice_method_insert(&body).unwrap_err()
+        };
+        assert_eq!(
+            refused(json!("566934")),
+            "InvoicePaymentDetailRequest '566934' must be an object with OrderId and AmountApplied"
+        );
+        assert_eq!(
+            refused(json!({"AmountApplied": 5})),
+            "InvoicePaymentDetailRequest applies 5 but has no OrderId; name the invoice"
+        );
+        assert_eq!(
+            refused(json!({"OrderId": "abc", "AmountApplied": 5})),
+            "InvoicePaymentDetailRequest.OrderId 'abc' is not an invoice id; ids are positive whole numbers"
+        );
+        assert_eq!(
+            refused(json!({"OrderId": 1, "AmountApplied": 5, "Colour": "red"})),
+            "unknown InvoicePaymentDetailRequest field 'Colour'; allowed: OrderId, AmountApplied, VersionId, PaymentLabel, AmountBilled"
+        );
+        // Nothing applied is no allocation, not an error.
+        let body = json!({"CustomerId": 1, "AmountReceived": 8, "PaymentType": "Cash",
+                          "InvoicePaymentDetailRequest": {"OrderId": 566934, "AmountApplied": 0}});
+        assert_eq!(
+            from_invoice_method_insert(&body).unwrap(),
+            ImiRow::Payment(
+                json!({"customerId": 1, "amount": 8, "paymentMethod": "Cash", "source": "Import"})
+            )
+        );
     }
 
     #[test]

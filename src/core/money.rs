@@ -25,7 +25,7 @@ pub enum AmountError {
     Exponent,
     #[error("contains a thousands separator; write 1234.56 not 1,234.56")]
     ThousandsSeparator,
-    #[error("contains '{0}'; give digits and at most one '.', without currency symbols or spaces")]
+    #[error("contains '{}'; give digits and at most one '.', without currency symbols or spaces", super::text::escape_controls(&.0.to_string()))]
     Symbol(char),
     #[error("is not a number; give a plain decimal such as 50.78")]
     NotANumber,
@@ -35,8 +35,11 @@ pub enum AmountError {
     Zero,
     #[error("has more than {MAX_INTEGER_DIGITS} integer digits")]
     TooLarge,
+    #[error("has {0} decimal places; no currency has more than 4 and amounts are never rounded")]
+    TooPrecise(usize),
     #[error(
-        "has {given} decimal places but {currency} allows {allowed}; amounts are never rounded"
+        "has {given} decimal {} but {currency} allows {allowed}; amounts are never rounded",
+        if *.given == 1 { "place" } else { "places" }
     )]
     TooManyDecimals {
         given: u32,
@@ -88,7 +91,11 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
     }
     // Only digits and one interior '.' are left, with a bounded integer part: from_str_exact can
     // still refuse a fraction longer than 28 digits, which is far past any currency's exponent.
-    Decimal::from_str_exact(t).map_err(|_| AmountError::Malformed)
+    Decimal::from_str_exact(t).map_err(|_| match frac_part {
+        Some(frac) if frac.len() > 4 => AmountError::TooPrecise(frac.len()),
+        // Digits that do not fit a Decimal: far more than 12 integer digits.
+        _ => AmountError::TooLarge,
+    })
 }
 
 /// An exact amount of one currency, held as an integer count of its minor units.
@@ -306,10 +313,30 @@ mod tests {
             ("5.", Malformed),
             ("+5", Symbol('+')),
             ("0x10", Symbol('x')),
+            ("5\u{1}", Symbol('\u{1}')),
+            ("0.0000000000000000000000000000001", TooPrecise(31)),
+            ("1234567890123456789012345678.5", TooLarge),
         ];
         for (text, want) in cases {
             assert_eq!(usd(text).as_ref(), Err(want), "input {text:?}");
         }
+    }
+
+    #[test]
+    fn messages_escape_control_characters_and_count_places() {
+        assert_eq!(
+            AmountError::Symbol('\u{1b}').to_string(),
+            "contains '\\u{1b}'; give digits and at most one '.', without currency symbols or spaces"
+        );
+        let one = AmountError::TooManyDecimals {
+            given: 1,
+            allowed: 0,
+            currency: Currency::from_code("JPY").unwrap(),
+        };
+        assert_eq!(
+            one.to_string(),
+            "has 1 decimal place but JPY allows 0; amounts are never rounded"
+        );
     }
 
     #[test]

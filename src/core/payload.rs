@@ -35,6 +35,14 @@ fn show(value: &Value) -> String {
     }
 }
 
+/// Why a JSON value is not an id.
+fn id_problem_of(value: &Value) -> String {
+    match value {
+        Value::String(s) => super::payment::id_problem(s.trim()),
+        other => super::payment::id_problem(&other.to_string()),
+    }
+}
+
 /// Reads an id given as a JSON number or a string of digits.
 fn id_of(value: &Value) -> Option<i64> {
     match value {
@@ -84,7 +92,8 @@ pub fn create_payment_from_json(
             None => problems.push(Problem::new(
                 key.clone(),
                 format!(
-                    "unknown field '{key}'; allowed fields are: {}",
+                    "unknown field '{}'; allowed fields are: {}",
+                    excerpt(key),
                     KEYS.join(", ")
                 ),
             )),
@@ -100,10 +109,7 @@ pub fn create_payment_from_json(
         Some(v) => id_of(v).or_else(|| {
             problems.push(Problem::new(
                 "customerId",
-                format!(
-                    "customerId '{}' is not an id; ids are positive whole numbers",
-                    show(v)
-                ),
+                format!("customerId {}", id_problem_of(v)),
             ));
             None
         }),
@@ -129,7 +135,7 @@ pub fn create_payment_from_json(
         id_of(v).or_else(|| {
             problems.push(Problem::new(
                 "paymentMethodId",
-                format!("paymentMethodId '{}' is not an id", show(v)),
+                format!("paymentMethodId {}", id_problem_of(v)),
             ));
             None
         })
@@ -260,7 +266,13 @@ fn allocation_from_json(index: usize, item: &Value) -> Result<AllocationSpec, Pr
         .iter()
         .find(|(k, _)| !k.eq_ignore_ascii_case("invoiceId") && !k.eq_ignore_ascii_case("amount"))
     {
-        return Err(Problem::new(key, format!("paymentAllocations[{index}] has unknown field '{unknown}'; allowed: invoiceId, amount")));
+        return Err(Problem::new(
+            key,
+            format!(
+                "paymentAllocations[{index}] has unknown field '{}'; allowed: invoiceId, amount",
+                excerpt(unknown)
+            ),
+        ));
     }
     let invoice_id = find("invoiceId").and_then(id_of).ok_or_else(|| {
         Problem::new(

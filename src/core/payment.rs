@@ -58,10 +58,17 @@ pub fn parse_allocation_spec(text: &str) -> Result<AllocationSpec, String> {
         )
     })?;
     let invoice_id = parse_id(invoice.trim()).ok_or_else(|| {
+        let digits = invoice.trim().chars().all(|c| c.is_ascii_digit());
+        let zero = invoice.trim().trim_start_matches('0').is_empty();
         format!(
-            "invoice id '{}' in '{}' is not a positive whole number",
+            "invoice id '{}' in '{}' {}",
             excerpt(invoice),
-            excerpt(text)
+            excerpt(text),
+            if digits && !zero {
+                format!("is too large; ids are at most {}", i64::MAX)
+            } else {
+                "is not a positive whole number".to_string()
+            }
         )
     })?;
     let amount = parse_decimal(amount)
@@ -70,6 +77,23 @@ pub fn parse_allocation_spec(text: &str) -> Result<AllocationSpec, String> {
         invoice_id,
         amount: amount.normalize(),
     })
+}
+
+/// Why `text` is not an id, for an error message.
+pub fn id_problem(text: &str) -> String {
+    let digits = !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
+    if digits && !text.trim_start_matches('0').is_empty() {
+        format!(
+            "'{}' is too large for an id; ids are positive whole numbers up to {}",
+            excerpt(text),
+            i64::MAX
+        )
+    } else {
+        format!(
+            "'{}' is not an id; ids are positive whole numbers such as 655080",
+            excerpt(text)
+        )
+    }
 }
 
 /// A record id: a positive whole number that fits SQLite's INTEGER.

@@ -113,6 +113,19 @@ pub fn check_text(text: &str, max: usize) -> Result<(), TextError> {
     Ok(())
 }
 
+/// Escapes control characters (`\t`, `\u{1b}`), so text echoed to a terminal cannot drive it.
+pub fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Shortens a value for an error message so a 10 MB field does not flood the terminal, and
 /// escapes its control characters (`\t`, `\u{1b}`) so a rejected value cannot drive the
 /// terminal it is echoed to.
@@ -154,6 +167,11 @@ mod tests {
         assert!(!contains_card_number("invoice 566934 paid"));
         assert!(!contains_card_number("411111111111"), "12 digits");
         assert!(!contains_card_number("41111111111111111111"), "20 digits");
+    }
+
+    #[test]
+    fn escapes_control_characters_only() {
+        assert_eq!(escape_controls("a\nb\u{1b}€"), "a\\nb\\u{1b}€");
     }
 
     #[test]

@@ -498,11 +498,29 @@ pub fn refund(
         if !seen.insert(spec.invoice_id) {
             problems.push(Problem::new(
                 "fromInvoice",
-                format!("invoice {} is named twice", spec.invoice_id),
+                format!(
+                    "invoice {} is named twice in --from-invoice; name each invoice once",
+                    spec.invoice_id
+                ),
             ));
             continue;
         }
         let on_invoice = applied(tx, payment_id, spec.invoice_id)?;
+        // As for unallocate and reallocate: a write-off took the balance as it stood, so
+        // taking a payment back from the invoice would leave money owed that no one can pay.
+        let written_off = on_invoice > 0
+            && invoices::facts(tx, spec.invoice_id)?
+                .is_some_and(|i| i.status == crate::core::InvoiceStatus::WrittenOff);
+        if written_off {
+            problems.push(Problem::new(
+                "fromInvoice",
+                format!(
+                    "invoice {} is written_off; its allocations are final, so a refund cannot take money back from it",
+                    spec.invoice_id
+                ),
+            ));
+            continue;
+        }
         match Money::from_decimal(spec.amount, p.currency) {
             Err(e) => problems.push(Problem::new("fromInvoice", format!("amount '{}' for invoice {} {e}", spec.amount, spec.invoice_id))),
             Ok(m) if m.minor() > on_invoice => problems.push(Problem::new(

@@ -482,7 +482,7 @@ fn refund_takes_unallocated_funds_first_then_exactly_the_named_allocations() {
             "566935=10",
         ],
         1,
-        "error: invoice 566935 is named twice\n",
+        "error: invoice 566935 is named twice in --from-invoice; name each invoice once\n",
     );
     // Amount and method syntax.
     env.refused(

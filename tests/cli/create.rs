@@ -1445,7 +1445,7 @@ fn payloads_that_are_not_one_json_object_are_refused() {
         r#"{"customerId": 655080,"#,
         &[(
             "payload",
-            "- is not valid JSON: EOF while parsing a value at line 1 column 22",
+            "stdin is not valid JSON: EOF while parsing a value at line 1 column 22",
         )],
     );
     payload_refused(

@@ -961,7 +961,7 @@ fn money_in_json_is_an_exact_number_at_the_currency_scale() {
     env.refused(
         &["invoice", "add", "--customer", "10", "--total", "1.5"],
         1,
-        "error: total '1.5' has 1 decimal places but JPY allows 0; amounts are never rounded\n",
+        "error: total '1.5' has 1 decimal place but JPY allows 0; amounts are never rounded\n",
     );
     env.refused(
         &["invoice", "add", "--customer", "11", "--total", "1.1255"],
@@ -1226,7 +1226,7 @@ fn bad_currency_date_and_terms_are_exit_2() {
             &invalid(
                 terms,
                 "--terms <TERMS>",
-                &format!("'{terms}' is not payment terms; use netN, e.g. net30 (due 30 days after the invoice date)"),
+                &format!("'{terms}' is not payment terms; use netN with N from 0 to 9999, e.g. net30 (due 30 days after the invoice date)"),
             ),
         );
     }

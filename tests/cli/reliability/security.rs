@@ -209,6 +209,10 @@ fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
     let line = |line: usize, label: &str, value: &str, file: &str| {
         format!("error: line {line}: {label} '{value}' {CARD_WHY}\nerror: {file}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n")
     };
+    // JSON arrays and XML name a bad row by its position, not its line.
+    let record = |n: usize, label: &str, value: &str, file: &str| {
+        line(n, label, value, file).replacen("error: line ", "error: record ", 1)
+    };
     let texts: Vec<String> = (0..30).map(|i| format!("{base} #{i}")).collect();
     let emails: Vec<String> = (0..30)
         .map(|i| base_email.replacen('@', &format!(".{i}@"), 1))
@@ -476,7 +480,7 @@ fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
         strings(&["import", &file]),
         t,
         ("payments", "reference"),
-        line(1, "reference", t, &file),
+        record(1, "reference", t, &file),
     );
     let t = &texts[20];
     let file = write(
@@ -501,7 +505,7 @@ fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
         strings(&["import", &file]),
         t,
         ("payments", "reference"),
-        line(1, "reference", t, &file),
+        record(1, "reference", t, &file),
     );
     let t = &texts[22];
     let file = write(env, &format!("p-note-{n}.xml"), &format!("<InvoiceMethodInsertRequest><CustomerId>655080</CustomerId><PaymentType>Check</PaymentType><AmountReceived>1.00</AmountReceived><PaymentNote>{}</PaymentNote></InvoiceMethodInsertRequest>", xml_escape(t)));
@@ -510,7 +514,7 @@ fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
         strings(&["import", &file]),
         t,
         ("payments", "reference"),
-        line(1, "reference", t, &file),
+        record(1, "reference", t, &file),
     );
     let t = &texts[23];
     let declined = format!("Declined: {t}");
@@ -520,7 +524,7 @@ fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
         strings(&["import", &file]),
         &declined,
         ("activities", "message"),
-        line(1, "message", &declined, &file),
+        record(1, "message", &declined, &file),
     );
     let t = &texts[24];
     let file = write(
@@ -549,7 +553,7 @@ fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
         strings(&["import", &file, "--kind", "invoices"]),
         t,
         ("invoices", "invoice_number"),
-        line(1, "invoice number", t, &file),
+        record(1, "invoice number", t, &file),
     );
     let t = &texts[26];
     let file = write(
@@ -575,7 +579,7 @@ fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
         strings(&["import", &file, "--kind", "customers"]),
         e,
         ("customers", "email"),
-        line(1, "email", e, &file),
+        record(1, "email", e, &file),
     );
     out
 }

@@ -1,0 +1,9 @@
+//! `payctl import` of InvoiceMethodInsert XML.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/cli/parser_checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::import(data, payctl::cli::bulk::ImportFormat::Xml));
