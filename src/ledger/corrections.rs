@@ -112,6 +112,12 @@ fn applied_all(tx: &Transaction, payment_id: i64) -> Result<Vec<(i64, i64)>> {
     rows.collect::<rusqlite::Result<Vec<_>>>().sql()
 }
 
+/// Whether an invoice was written off: its allocations are final from then on.
+fn is_written_off(tx: &Transaction, invoice_id: i64) -> Result<bool> {
+    Ok(invoices::facts(tx, invoice_id)?
+        .is_some_and(|i| i.status == crate::core::InvoiceStatus::WrittenOff))
+}
+
 /// A payment's allocations to reverse in full (NSF, void), refused when one sits on an invoice
 /// written off since: a write-off's allocations are final, and reversing one would make the
 /// money it paid vanish from every balance (the write-off took only what was outstanding then).
@@ -119,9 +125,7 @@ fn reversible_all(tx: &Transaction, p: &PaymentFacts, verb: &str) -> Result<Vec<
     let applied = applied_all(tx, p.id)?;
     let mut problems = Vec::new();
     for (invoice_id, minor) in &applied {
-        let written_off = invoices::facts(tx, *invoice_id)?
-            .is_some_and(|i| i.status == crate::core::InvoiceStatus::WrittenOff);
-        if written_off {
+        if is_written_off(tx, *invoice_id)? {
             problems.push(Problem::new(
                 "invoiceId",
                 format!(
@@ -508,10 +512,7 @@ pub fn refund(
         let on_invoice = applied(tx, payment_id, spec.invoice_id)?;
         // As for unallocate and reallocate: a write-off took the balance as it stood, so
         // taking a payment back from the invoice would leave money owed that no one can pay.
-        let written_off = on_invoice > 0
-            && invoices::facts(tx, spec.invoice_id)?
-                .is_some_and(|i| i.status == crate::core::InvoiceStatus::WrittenOff);
-        if written_off {
+        if on_invoice > 0 && is_written_off(tx, spec.invoice_id)? {
             problems.push(Problem::new(
                 "fromInvoice",
                 format!(

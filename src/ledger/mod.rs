@@ -325,8 +325,7 @@ fn restore_side_file_modes(path: &Path) {
         return;
     }
     for suffix in ["-wal", "-shm"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
+        let side = sidecar(path, suffix);
         if let Ok(meta) = fs::metadata(&side) {
             let mode = meta.permissions().mode() & 0o777;
             if mode & 0o600 != 0o600 {
@@ -334,6 +333,30 @@ fn restore_side_file_modes(path: &Path) {
             }
         }
     }
+}
+
+/// Refuses a SQLite file that belongs to another program: a foreign application id, or none
+/// on a database that already has tables.
+fn check_owner(path: &Path, app_id: i32, tables: i64) -> Result<()> {
+    if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+        return Err(Error::Storage(format!(
+            "{} is not a payctl ledger (a SQLite database of another program); give another path with --db",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a ledger whose schema is newer than this payctl's migrations.
+fn check_not_newer(path: &Path, version: i64) -> Result<()> {
+    let latest = MIGRATIONS.len() as i64;
+    if version > latest {
+        return Err(Error::Storage(format!(
+            "ledger {} was written by a newer payctl (schema {version}, this payctl knows {latest}); upgrade payctl",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 impl Ledger {
@@ -357,12 +380,7 @@ impl Ledger {
         let tables: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
             .map_err(err)?;
-        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
-            return Err(Error::Storage(format!(
-                "{} is not a payctl ledger (a SQLite database of another program); give another path with --db",
-                path.display()
-            )));
-        }
+        check_owner(&path, app_id, tables)?;
         let mode: String = conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
             .map_err(err)?;
@@ -396,26 +414,14 @@ impl Ledger {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .map_err(err)?;
-        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
-            return Err(Error::Storage(format!(
-                "{} is not a payctl ledger (a SQLite database of another program); give another path with --db",
-                path.display()
-            )));
-        }
+        check_owner(&path, app_id, tables)?;
         if version == 0 {
             return Err(Error::Storage(format!(
                 "ledger {} is empty: nothing has been recorded in it yet",
                 path.display()
             )));
         }
-        let latest = MIGRATIONS.len() as i64;
-        if version > latest {
-            return Err(Error::Storage(format!(
-                "ledger {} was written by a newer payctl (schema {version}, this payctl knows {latest}); upgrade payctl",
-                path.display()
-            )));
-        }
-        Ok(())
+        check_not_newer(&path, version)
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -423,13 +429,8 @@ impl Ledger {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(|e| self.err(e))?;
+        check_not_newer(&self.path, version)?;
         let latest = MIGRATIONS.len() as i64;
-        if version > latest {
-            return Err(Error::Storage(format!(
-                "ledger {} was written by a newer payctl (schema {version}, this payctl knows {latest}); upgrade payctl",
-                self.path.display()
-            )));
-        }
         if version == latest {
             return Ok(());
         }

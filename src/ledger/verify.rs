@@ -47,13 +47,11 @@ const CHECKS: &[(&str, &str)] = &[
         "SELECT 'invoice ' || i.id || CASE WHEN o.invoice_id IS NULL THEN ': open but missing from the open invoices cache'
                                           ELSE ': closed or paid but listed as open' END
          FROM invoices i
-         JOIN (SELECT invoice_id, sum(amount) s FROM allocations GROUP BY invoice_id
-               UNION ALL SELECT id, 0 FROM invoices WHERE id NOT IN (SELECT invoice_id FROM allocations)) a
-           ON a.invoice_id = i.id
+         LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocations GROUP BY invoice_id) a ON a.invoice_id = i.id
          LEFT JOIN invoice_closures c ON c.invoice_id = i.id
          LEFT JOIN open_invoices o ON o.invoice_id = i.id AND o.customer_id = i.customer_id
                                   AND o.due_at = i.due_at AND o.effective_at = i.effective_at
-         WHERE (c.invoice_id IS NULL AND a.s < i.total) <> (o.invoice_id IS NOT NULL)
+         WHERE (c.invoice_id IS NULL AND coalesce(a.s, 0) < i.total) <> (o.invoice_id IS NOT NULL)
          UNION ALL
          SELECT 'invoice ' || o.invoice_id || ': listed as open under customer ' || o.customer_id || ' with other dates than the invoice'
          FROM open_invoices o LEFT JOIN invoices i ON i.id = o.invoice_id AND i.customer_id = o.customer_id
