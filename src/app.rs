@@ -42,11 +42,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn actor(&self) -> Actor {
-        Actor {
-            now: self.now,
-            os_user: os_user(),
-            command: self.command_line.clone(),
-        }
+        Actor::new(self.now, os_user(), self.command_line.clone())
     }
 
     /// Opens the ledger; warnings about the file go to stderr at once.

@@ -19,6 +19,7 @@ use crate::core::text::excerpt;
 use crate::core::{ActivityStatus, AllocationOrder, Currency, PaymentMethod, Source};
 use crate::error::{Error, Problem, Result};
 use crate::ledger::activities::{self, NewAttempt};
+use crate::ledger::batch::Batch;
 use crate::ledger::customers::{self, NewCustomer};
 use crate::ledger::invoices::{self, Due, NewInvoice};
 use crate::ledger::{bulk, payments, Actor};
@@ -319,10 +320,11 @@ fn fingerprint(kind: &str, value: &Value) -> String {
     hasher.update(kind.as_bytes());
     hasher.update(b"\0");
     hasher.update(value.to_string().as_bytes());
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut hex = String::with_capacity(64);
     for b in hasher.finalize() {
-        use std::fmt::Write;
-        let _ = write!(hex, "{b:02x}");
+        hex.push(char::from(DIGITS[usize::from(b >> 4)]));
+        hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
     }
     hex
 }
@@ -352,6 +354,7 @@ fn problems_text(problems: Vec<Problem>) -> Vec<String> {
 /// stops the import (storage trouble).
 fn import_row(
     tx: &rusqlite::Transaction,
+    batch: Option<&mut Batch>,
     actor: &Actor,
     kind: ImportKind,
     mut value: Value,
@@ -366,7 +369,9 @@ fn import_row(
     match kind {
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
             match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {
-                ImiRow::Payment(payload) => import_payment(tx, actor, payload).map_err(row_error),
+                ImiRow::Payment(payload) => {
+                    import_payment(tx, batch, actor, payload).map_err(row_error)
+                }
                 ImiRow::Attempt {
                     payload,
                     failed,
@@ -374,7 +379,7 @@ fn import_row(
                 } => import_attempt(tx, actor, &value, payload, failed, message).map_err(row_error),
             }
         }
-        ImportKind::Payments => import_payment(tx, actor, value).map_err(row_error),
+        ImportKind::Payments => import_payment(tx, batch, actor, value).map_err(row_error),
         ImportKind::Invoices => {
             // A void invoice comes back void (an export carries its status); other statuses
             // are derived from the payments imported after it.
@@ -389,7 +394,12 @@ fn import_row(
     }
 }
 
-fn import_payment(tx: &rusqlite::Transaction, actor: &Actor, payload: Value) -> Result<RowResult> {
+fn import_payment(
+    tx: &rusqlite::Transaction,
+    batch: Option<&mut Batch>,
+    actor: &Actor,
+    payload: Value,
+) -> Result<RowResult> {
     let mut req = create_payment_from_json(&payload, Source::Import).map_err(Error::Rejected)?;
     if let Some(problem) = req
         .idempotency_key
@@ -400,7 +410,10 @@ fn import_payment(tx: &rusqlite::Transaction, actor: &Actor, payload: Value) -> 
     }
     let key = row_key(tx, "payment", &payload, req.idempotency_key.as_deref())?;
     req.idempotency_key = Some(key);
-    let (_, replayed) = payments::record(tx, actor, &req)?;
+    let (_, replayed) = match batch {
+        Some(batch) => batch.record(actor, &req)?,
+        None => payments::record(tx, actor, &req)?,
+    };
     Ok(if replayed {
         RowResult::AlreadyImported
     } else {
@@ -708,6 +721,12 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     // is a savepoint so that a bad one leaves no trace while the good ones stay.
     let run = |tx: &rusqlite::Transaction| -> Result<()> {
         bulk::begin_import(tx)?;
+        // Payments are recorded in batches (src/ledger/batch.rs): the balance caches are kept
+        // and checked set-wise instead of by a trigger per row.
+        let mut batch = match kind {
+            ImportKind::Payments => Some(Batch::new(tx)?),
+            _ => None,
+        };
         let sql = |s: &str| {
             tx.prepare_cached(s)
                 .and_then(|mut st| st.execute([]))
@@ -726,7 +745,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     } else {
                         String::new()
                     },
-                    import_row(tx, &actor, kind, value),
+                    import_row(tx, batch.as_mut(), &actor, kind, value),
                 ),
                 Err(reason) => (String::new(), Err(Ok(vec![reason]))),
             };
@@ -761,6 +780,9 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                 Err(Err(e)) => Err(e),
             }
         })?;
+        if let Some(batch) = batch.take() {
+            batch.finish()?;
+        }
         if !keep_good && summary.rejected > 0 {
             let mut problems = std::mem::take(&mut bad);
             if summary.rejected as usize > listed_rows {

@@ -188,11 +188,20 @@ impl Currency {
 
     /// Looks a code up, case-insensitively (`usd` is USD).
     pub fn from_code(code: &str) -> Option<Currency> {
-        let code = code.trim();
-        TABLE
-            .iter()
-            .find(|(c, _)| c.eq_ignore_ascii_case(code))
-            .map(|&(code, exponent)| Currency { code, exponent })
+        // Every row read from the ledger names its currency: a binary search of the sorted
+        // table, on an upper-cased copy on the stack, not a scan of it.
+        let &[a, b, c] = code.trim().as_bytes() else {
+            return None;
+        };
+        let upper = [
+            a.to_ascii_uppercase(),
+            b.to_ascii_uppercase(),
+            c.to_ascii_uppercase(),
+        ];
+        let upper = std::str::from_utf8(&upper).ok()?;
+        let i = TABLE.binary_search_by(|(c, _)| (*c).cmp(upper)).ok()?;
+        let (code, exponent) = TABLE[i];
+        Some(Currency { code, exponent })
     }
 
     pub fn code(&self) -> &'static str {
@@ -214,6 +223,22 @@ impl fmt::Display for Currency {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0));
+        // Every code is found, in any case and with surrounding blanks.
+        for &(code, exponent) in TABLE {
+            let found = Currency::from_code(&format!(" {} ", code.to_ascii_lowercase()));
+            assert_eq!(
+                found.map(|c| (c.code(), c.exponent())),
+                Some((code, exponent))
+            );
+        }
+        for bad in ["", "US", "USDD", "U$D", "€", "XAU"] {
+            assert_eq!(Currency::from_code(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn exponents_follow_iso_4217() {

@@ -21,6 +21,17 @@ pub fn record(
     touched: Touched,
     detail: &serde_json::Value,
 ) -> Result<()> {
+    record_text(tx, actor, action, touched, &detail.to_string())
+}
+
+/// [`record`] with the detail already serialised as JSON text.
+pub fn record_text(
+    tx: &Transaction,
+    actor: &Actor,
+    action: &str,
+    touched: Touched,
+    detail: &str,
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO audit_events (at, os_user, command, action, entity, entity_id, customer_id, payment_id, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -35,7 +46,7 @@ pub fn record(
         touched.entity_id,
         touched.customer_id,
         touched.payment_id,
-        detail.to_string(),
+        detail,
     ])
     .sql()?;
     Ok(())

@@ -15,21 +15,26 @@ pub fn begin_import(tx: &Transaction) -> Result<()> {
         .sql()
 }
 
-/// The occurrence number of `fingerprint` in this file so far: 0 the first time. (A read then
-/// a write: `INSERT … RETURNING` would build an ephemeral table on every row.)
+/// The occurrence number of `fingerprint` in this file so far: 0 the first time. Most rows
+/// are seen once, so that case is one statement: `INSERT OR IGNORE` (not `INSERT … RETURNING`,
+/// which builds an ephemeral table on every row).
 pub fn occurrence(tx: &Transaction, fingerprint: &str) -> Result<i64> {
-    let seen: Option<i64> = tx
-        .prepare_cached("SELECT n FROM temp.import_seen WHERE fingerprint = ?1")
+    let first = tx
+        .prepare_cached("INSERT OR IGNORE INTO temp.import_seen (fingerprint, n) VALUES (?1, 0)")
+        .sql()?
+        .execute([fingerprint])
+        .sql()?;
+    if first == 1 {
+        return Ok(0);
+    }
+    tx.prepare_cached("UPDATE temp.import_seen SET n = n + 1 WHERE fingerprint = ?1")
+        .sql()?
+        .execute([fingerprint])
+        .sql()?;
+    tx.prepare_cached("SELECT n FROM temp.import_seen WHERE fingerprint = ?1")
         .sql()?
         .query_row([fingerprint], |r| r.get(0))
-        .optional()
-        .sql()?;
-    let n = seen.map_or(0, |n| n + 1);
-    tx.prepare_cached("INSERT OR REPLACE INTO temp.import_seen (fingerprint, n) VALUES (?1, ?2)")
-        .sql()?
-        .execute(params![fingerprint, n])
-        .sql()?;
-    Ok(n)
+        .sql()
 }
 
 pub fn import_key(tx: &Transaction, key: &str) -> Result<Option<i64>> {

@@ -287,6 +287,19 @@ pub fn open_in_order(
     order: crate::core::AllocationOrder,
     enough: Option<i64>,
 ) -> Result<Vec<InvoiceFacts>> {
+    open_in_order_pending(tx, customer_id, order, enough, &|_| 0)
+}
+
+/// [`open_in_order`] for an import's batch, whose allocations are not yet in the balance
+/// caches: `pending(id)` is what the batch has allocated to invoice `id` so far. Each invoice's
+/// balance is reduced by it, and invoices it paid in full are skipped.
+pub fn open_in_order_pending(
+    tx: &Transaction,
+    customer_id: i64,
+    order: crate::core::AllocationOrder,
+    enough: Option<i64>,
+    pending: &dyn Fn(i64) -> i64,
+) -> Result<Vec<InvoiceFacts>> {
     let direction = match order {
         crate::core::AllocationOrder::OldestToNewest => "ASC",
         crate::core::AllocationOrder::NewestToOldest => "DESC",
@@ -306,7 +319,12 @@ pub fn open_in_order(
     let mut out = Vec::new();
     let mut total: i64 = 0;
     while let Some(row) = rows.next().sql()? {
-        let facts = facts_row(row).sql()?;
+        let mut facts = facts_row(row).sql()?;
+        let pending = pending(facts.id);
+        apply_pending(&mut facts, pending);
+        if facts.outstanding <= 0 {
+            continue;
+        }
         total = total.saturating_add(facts.outstanding);
         out.push(facts);
         if enough.is_some_and(|e| total >= e) {
@@ -314,6 +332,21 @@ pub fn open_in_order(
         }
     }
     Ok(out)
+}
+
+/// An invoice's facts once `pending` more minor units are allocated to it. A closed invoice
+/// takes no allocations, so it never has any pending.
+pub fn apply_pending(facts: &mut InvoiceFacts, pending: i64) {
+    if pending == 0
+        || matches!(
+            facts.status,
+            InvoiceStatus::Void | InvoiceStatus::WrittenOff
+        )
+    {
+        return;
+    }
+    facts.outstanding -= pending;
+    facts.status = derive_status(None, facts.total - facts.outstanding, facts.total);
 }
 
 /// Voids an invoice that has no live allocations.

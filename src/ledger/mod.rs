@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 pub mod activities;
 pub mod audit;
 pub mod backup;
+pub mod batch;
 pub mod bulk;
 pub mod corrections;
 pub mod customers;
@@ -92,11 +93,22 @@ pub struct Actor {
     pub now: DateTime<Utc>,
     pub os_user: String,
     pub command: String,
+    /// `now` as the ledger stores it, formatted once: an import stamps every row with it.
+    stamp: String,
 }
 
 impl Actor {
+    pub fn new(now: DateTime<Utc>, os_user: String, command: String) -> Actor {
+        Actor {
+            now,
+            os_user,
+            command,
+            stamp: format_timestamp(now),
+        }
+    }
+
     pub fn now_text(&self) -> String {
-        format_timestamp(self.now)
+        self.stamp.clone()
     }
 }
 

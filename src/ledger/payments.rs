@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
-use serde_json::json;
 
 use super::audit::{self, Touched};
 use super::customers::{self, stored_currency, stored_enum};
@@ -74,17 +73,28 @@ pub fn record(tx: &Transaction, actor: &Actor, req: &CreatePayment) -> Result<(i
     let facts = gather_facts(tx, req)?;
     let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
     let id = insert(tx, actor, &plan)?;
+    remember_key(tx, actor, req, id)?;
+    Ok((id, false))
+}
+
+/// Stores the request's idempotency key, if it has one, against the payment it recorded.
+pub(super) fn remember_key(
+    tx: &Transaction,
+    actor: &Actor,
+    req: &CreatePayment,
+    id: i64,
+) -> Result<()> {
     if let Some(key) = &req.idempotency_key {
         tx.prepare_cached("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)")
             .sql()?
             .execute(params![key, req.fingerprint(), id, actor.now_text()])
             .sql()?;
     }
-    Ok((id, false))
+    Ok(())
 }
 
 /// The payment recorded under `key`, if the request is the same; exit 4 if it is not.
-fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result<Option<i64>> {
+pub(super) fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result<Option<i64>> {
     let found: Option<(String, i64)> = tx
         .prepare_cached("SELECT fingerprint, payment_id FROM idempotency_keys WHERE key = ?1")
         .sql()?
@@ -130,7 +140,7 @@ fn gather_facts(tx: &Transaction, req: &CreatePayment) -> Result<CreateFacts> {
     })
 }
 
-fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
+pub(super) fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
     let effective = format_timestamp(plan.effective);
     let now = actor.now_text();
     tx.prepare_cached(
@@ -181,7 +191,42 @@ fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
         stmt.execute(params![id, invoice_id, amount.minor(), effective, now])
             .sql()?;
     }
-    audit::record(
+    /// The audit event's detail, serialised straight from the plan: an import writes one per
+    /// row, and building a `serde_json::Value` first cost more than the insert.
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Detail<'a> {
+        amount: Money,
+        currency: &'a str,
+        payment_method: &'a str,
+        payment_method_id: Option<i64>,
+        source: &'a str,
+        reference: Option<&'a str>,
+        invoice_allocations: Vec<DetailAllocation>,
+    }
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct DetailAllocation {
+        invoice_id: i64,
+        amount: Money,
+    }
+    let detail = Detail {
+        amount: plan.amount,
+        currency: plan.amount.currency().code(),
+        payment_method: plan.method.as_str(),
+        payment_method_id: plan.method_id,
+        source: plan.source.as_str(),
+        reference: plan.reference.as_deref(),
+        invoice_allocations: plan
+            .allocations
+            .iter()
+            .map(|(invoice_id, amount)| DetailAllocation {
+                invoice_id: *invoice_id,
+                amount: *amount,
+            })
+            .collect(),
+    };
+    audit::record_text(
         tx,
         actor,
         "payment.create",
@@ -191,15 +236,8 @@ fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
             customer_id: Some(plan.customer_id),
             payment_id: Some(id),
         },
-        &json!({
-            "amount": plan.amount,
-            "currency": plan.amount.currency().code(),
-            "paymentMethod": plan.method.as_str(),
-            "paymentMethodId": plan.method_id,
-            "source": plan.source.as_str(),
-            "reference": plan.reference,
-            "invoiceAllocations": plan.allocations.iter().map(|(inv, m)| json!({"invoiceId": inv, "amount": m})).collect::<Vec<_>>(),
-        }),
+        // Serialising plain data with string keys cannot fail.
+        &serde_json::to_string(&detail).unwrap_or_default(),
     )?;
     Ok(id)
 }

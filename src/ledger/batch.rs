@@ -1,0 +1,266 @@
+//! Payments recorded in batches, for imports.
+//!
+//! A single `payctl create` keeps the balance caches (`payment_balances`, `invoice_balances`,
+//! `open_invoices`) up to date through triggers, and the triggers refuse any allocation past an
+//! invoice's total or a payment's amount. Those triggers cost more than everything else an
+//! imported payment writes (benches/PROFILE.md), because they run row by row. A [`Batch`] turns
+//! them off on its own connection, for the length of the import's one transaction, and does
+//! their work set-wise instead, every [`BATCH_ROWS`] payments and at the end:
+//!
+//! - each payment is planned by the same rules as `create` ([`plan_payment`]), against invoice
+//!   balances reduced by what the batch has already allocated to them (held in memory until
+//!   the batch is flushed, so memory stays flat however long the file is);
+//! - [`Batch::flush`] adds the batch's allocations to `invoice_balances`, removes the invoices
+//!   it paid from `open_invoices`, and then checks every invoice and payment the batch touched
+//!   against the triggers' rules. If one fails, the import stops and its transaction is rolled
+//!   back: nothing is written.
+//!
+//! Only inserts happen while the triggers are off, and only on this connection: other
+//! processes' writes wait for the import's lock, and still run every trigger.
+
+use rusqlite::{params, Transaction};
+use rustc_hash::FxHashMap;
+
+use super::{customers, invoices, methods, payments, Actor, SqlResult};
+use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, CustomerFacts};
+use crate::error::{Error, Result};
+
+/// Payments per batch: enough that the set-wise statements are cheap per row, few enough that
+/// the pending allocations held in memory stay small.
+pub const BATCH_ROWS: usize = 20_000;
+
+/// Customers' facts kept between rows (they cannot change during a payments import).
+const MAX_CUSTOMERS: usize = 100_000;
+
+pub struct Batch<'t, 'c> {
+    tx: &'t Transaction<'c>,
+    /// Minor units allocated to each invoice by this batch, not yet in `invoice_balances`.
+    pending: FxHashMap<i64, i64>,
+    customers: FxHashMap<i64, CustomerFacts>,
+    /// The first payment and allocation ids of the current batch, once it has a payment.
+    first: Option<(i64, i64)>,
+    rows: usize,
+    /// Payments per batch: [`BATCH_ROWS`], or `PAYCTL_IMPORT_BATCH_ROWS` (for tests, so that
+    /// small files cross batch boundaries).
+    limit: usize,
+}
+
+impl<'t, 'c> Batch<'t, 'c> {
+    /// Starts batching on `tx`'s connection: its triggers are off until [`Batch::finish`] (or
+    /// until the batch is dropped, if the import fails and is rolled back).
+    pub fn new(tx: &'t Transaction<'c>) -> Result<Self> {
+        tx.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER,
+            false,
+        )
+        .sql()?;
+        Ok(Batch {
+            tx,
+            pending: FxHashMap::default(),
+            customers: FxHashMap::default(),
+            first: None,
+            rows: 0,
+            limit: std::env::var("PAYCTL_IMPORT_BATCH_ROWS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .filter(|&n: &usize| n > 0)
+                .unwrap_or(BATCH_ROWS),
+        })
+    }
+
+    /// Records a payment, as [`payments::record`] does: its id, and whether it was recorded
+    /// earlier under the same idempotency key (nothing new was written).
+    pub fn record(&mut self, actor: &Actor, req: &CreatePayment) -> Result<(i64, bool)> {
+        let tx = self.tx;
+        if let Some(key) = &req.idempotency_key {
+            if let Some(id) = payments::replay(tx, key, req)? {
+                return Ok((id, true));
+            }
+        }
+        if self.first.is_none() {
+            self.first = Some((next_id(tx, "payments")?, next_id(tx, "allocations")?));
+        }
+        let facts = self.facts(req)?;
+        let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
+        let id = payments::insert(tx, actor, &plan)?;
+        tx.prepare_cached(
+            "INSERT INTO payment_balances (payment_id, allocated, settlement) VALUES (?1, ?2, ?3)",
+        )
+        .sql()?
+        .execute(params![id, plan.allocated(), plan.settlement.as_str()])
+        .sql()?;
+        payments::remember_key(tx, actor, req, id)?;
+        // Only once every row of the payment is written: with --rejects a failed row is rolled
+        // back to its savepoint, and must leave nothing pending either.
+        for (invoice, amount) in &plan.allocations {
+            *self.pending.entry(*invoice).or_default() += amount.minor();
+        }
+        self.rows += 1;
+        if self.rows >= self.limit {
+            self.flush()?;
+        }
+        Ok((id, false))
+    }
+
+    /// What the rules need to plan `req`, with the batch's pending allocations applied.
+    fn facts(&mut self, req: &CreatePayment) -> Result<CreateFacts> {
+        let tx = self.tx;
+        let customer = match self.customers.get(&req.customer_id) {
+            Some(c) => c.clone(),
+            None => {
+                let c = customers::facts(tx, req.customer_id)?;
+                if self.customers.len() >= MAX_CUSTOMERS {
+                    self.customers.clear();
+                }
+                self.customers.insert(c.id, c.clone());
+                c
+            }
+        };
+        let named_method = match req.payment_method_id {
+            Some(id) => Some(methods::facts(tx, id)?),
+            None => None,
+        };
+        let pending = |id: i64| self.pending.get(&id).copied().unwrap_or(0);
+        let mut named_invoices = Vec::with_capacity(req.allocations.len());
+        for spec in &req.allocations {
+            let mut facts = invoices::facts(tx, spec.invoice_id)?;
+            if let Some(f) = facts.as_mut() {
+                let pending = pending(f.id);
+                invoices::apply_pending(f, pending);
+            }
+            named_invoices.push((spec.invoice_id, facts));
+        }
+        let open_invoices = if req.auto_allocate {
+            let order = req.auto_allocate_order.unwrap_or(customer.order);
+            let enough = crate::core::Money::from_decimal(req.amount, customer.currency)
+                .ok()
+                .map(|m| m.minor());
+            invoices::open_in_order_pending(tx, customer.id, order, enough, &pending)?
+        } else {
+            Vec::new()
+        };
+        Ok(CreateFacts {
+            customer,
+            named_method,
+            named_invoices,
+            open_invoices,
+        })
+    }
+
+    /// Brings the balance caches up to date with the batch's payments and checks them, set-wise.
+    pub fn flush(&mut self) -> Result<()> {
+        let Some((first_payment, first_allocation)) = self.first.take() else {
+            return Ok(());
+        };
+        let tx = self.tx;
+        let refuse = |what: String| {
+            Error::Storage(format!(
+                "payctl: the import's batch check failed: {what}; nothing was imported"
+            ))
+        };
+        // Each invoice the batch allocated to: checked against the rule the trigger enforces
+        // (never past its total, never a closed invoice), then its balance brought up to date
+        // (`allocations_balance`), and if now paid in full, out of the open set
+        // (`invoice_balances_closes`). One seek per statement: the set-wise form (UPDATE …
+        // FROM a GROUP BY) cost more in temporary B-trees than it saved.
+        let mut read = tx
+            .prepare_cached(
+                "SELECT b.allocated, i.total, b.closed IS NOT NULL, i.customer_id, i.due_at, i.effective_at
+                 FROM invoice_balances b JOIN invoices i ON i.id = b.invoice_id WHERE b.invoice_id = ?1",
+            )
+            .sql()?;
+        let mut add = tx
+            .prepare_cached("UPDATE invoice_balances SET allocated = ?2 WHERE invoice_id = ?1")
+            .sql()?;
+        let mut close = tx
+            .prepare_cached(
+                "DELETE FROM open_invoices
+                 WHERE customer_id = ?1 AND due_at = ?2 AND effective_at = ?3 AND invoice_id = ?4",
+            )
+            .sql()?;
+        for (&invoice, &amount) in &self.pending {
+            let (allocated, total, closed, customer, due, date): (
+                i64,
+                i64,
+                bool,
+                i64,
+                String,
+                String,
+            ) = read
+                .query_row([invoice], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                })
+                .sql()?;
+            let after = allocated.checked_add(amount).unwrap_or(i64::MAX);
+            if closed || amount <= 0 || after > total {
+                return Err(refuse(format!(
+                    "allocations would take invoice {invoice} past its total, or onto a closed invoice"
+                )));
+            }
+            add.execute(params![invoice, after]).sql()?;
+            if after == total {
+                close.execute(params![customer, due, date, invoice]).sql()?;
+            }
+        }
+        drop((read, add, close));
+        // The rows themselves: each allocation of the batch joins a payment of the batch, of
+        // the invoice's customer and currency, and no payment spends more than its amount.
+        let mut check = tx
+            .prepare_cached(
+                "SELECT a.id FROM allocations a
+                 LEFT JOIN payments p ON p.id = a.payment_id
+                 LEFT JOIN invoices i ON i.id = a.invoice_id
+                 LEFT JOIN payment_balances b ON b.payment_id = a.payment_id
+                 WHERE a.id >= ?1
+                   AND (p.id IS NULL OR i.id IS NULL OR b.payment_id IS NULL OR a.payment_id < ?2
+                        OR a.amount <= 0 OR i.customer_id <> p.customer_id OR i.currency <> p.currency
+                        OR b.allocated < 0 OR b.allocated + b.refunded > p.amount)
+                 LIMIT 1",
+            )
+            .sql()?;
+        let mut rows = check.query([first_allocation, first_payment]).sql()?;
+        if let Some(row) = rows.next().sql()? {
+            let id: i64 = row.get(0).sql()?;
+            return Err(refuse(format!(
+                "allocation {id} is not of a payment of this import of its invoice's customer and currency, or spends more than its payment"
+            )));
+        }
+        self.pending.clear();
+        self.rows = 0;
+        Ok(())
+    }
+
+    /// Flushes the last batch and turns the triggers back on.
+    pub fn finish(mut self) -> Result<()> {
+        self.flush()
+        // Drop turns the triggers back on.
+    }
+}
+
+impl Drop for Batch<'_, '_> {
+    fn drop(&mut self) {
+        // Failing to turn them back on would leave this connection without its guards; the
+        // process ends with the import, but say so rather than carry on silently.
+        if let Err(e) = self.tx.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER,
+            true,
+        ) {
+            eprintln!("payctl: could not turn the ledger's triggers back on: {e}");
+        }
+    }
+}
+
+/// The id the next row of `table` will get (its largest id plus one).
+fn next_id(tx: &Transaction, table: &str) -> Result<i64> {
+    tx.prepare_cached(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"))
+        .sql()?
+        .query_row([], |r| r.get(0))
+        .sql()
+}

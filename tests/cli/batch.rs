@@ -1,0 +1,304 @@
+//! Imports record payments in batches (src/ledger/batch.rs): the balance caches are brought up
+//! to date set-wise per batch instead of by a trigger per row. These tests hold the batched
+//! import to what `payctl create` does row by row with its triggers, across batch boundaries.
+
+use crate::common::Env;
+
+/// A small deterministic generator (no seed file to keep in step).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// Customers 1 (USD, oldest first), 2 (USD, newest first) and 3 (EUR), each with invoices of
+/// mixed totals and dates; invoice 13 is void and 22 written off, so they must be skipped.
+fn setup(env: &Env) {
+    env.ok(&["customer", "add", "--id", "1", "--name", "One"]);
+    env.ok(&[
+        "customer",
+        "add",
+        "--id",
+        "2",
+        "--name",
+        "Two",
+        "--order",
+        "newest-to-oldest",
+    ]);
+    env.ok(&[
+        "customer",
+        "add",
+        "--id",
+        "3",
+        "--name",
+        "Three",
+        "--currency",
+        "EUR",
+    ]);
+    let invoices: &[(&str, &str, &str, &str)] = &[
+        ("11", "1", "100.00", "2026-01-05"),
+        ("12", "1", "35.50", "2026-01-03"),
+        ("13", "1", "80.00", "2026-01-01"),
+        ("14", "1", "120.00", "2026-02-10"),
+        ("15", "1", "0.99", "2026-02-10"),
+        ("16", "1", "60.00", "2026-03-01"),
+        ("21", "2", "45.00", "2026-01-10"),
+        ("22", "2", "70.00", "2026-01-11"),
+        ("23", "2", "200.00", "2026-01-12"),
+        ("24", "2", "15.25", "2026-04-01"),
+        ("31", "3", "300.00", "2026-01-01"),
+        ("32", "3", "12.34", "2026-01-02"),
+        ("33", "3", "99.99", "2026-05-02"),
+    ];
+    for (id, customer, total, date) in invoices {
+        env.ok(&[
+            "invoice",
+            "add",
+            "--id",
+            id,
+            "--customer",
+            customer,
+            "--total",
+            total,
+            "--date",
+            date,
+        ]);
+    }
+    env.ok(&["invoice", "void", "13", "--reason", "entered twice"]);
+    env.ok(&["invoice", "write-off", "22", "--reason", "uncollectable"]);
+}
+
+struct Row {
+    customer: u64,
+    amount: String,
+    allocate: Option<(u64, String)>,
+    auto: bool,
+}
+
+fn rows(count: usize) -> Vec<Row> {
+    let invoices = [
+        &[11u64, 12, 13, 14, 15, 16][..],
+        &[21, 22, 23, 24][..],
+        &[31, 32, 33][..],
+    ];
+    let mut rng = Lcg(20_261_121);
+    (0..count)
+        .map(|_| {
+            let customer = rng.next(3) + 1;
+            let amount = format!("{}.{:02}", rng.next(60) + 1, rng.next(100));
+            let pick = rng.next(20);
+            let allocate = (pick < 8).then(|| {
+                let list = invoices[customer as usize - 1];
+                let invoice = list[rng.next(list.len() as u64) as usize];
+                // Often more than the invoice has left by then: `create` refuses those.
+                (
+                    invoice,
+                    format!("{}.{:02}", rng.next(30), rng.next(100) + 1),
+                )
+            });
+            Row {
+                customer,
+                amount,
+                allocate,
+                auto: pick >= 5,
+            }
+        })
+        .collect()
+}
+
+fn csv(rows: &[Row]) -> String {
+    let mut out = String::from("customerId,amount,paymentMethod,allocations,autoAllocate\n");
+    for r in rows {
+        let allocate = r
+            .allocate
+            .as_ref()
+            .map(|(inv, amount)| format!("{inv}={amount}"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{},{},Cash,{allocate},{}\n",
+            r.customer, r.amount, r.auto
+        ));
+    }
+    out
+}
+
+/// Everything an import leaves that a user or a later import can see.
+fn state(env: &Env) -> String {
+    let mut out = String::new();
+    for args in [
+        &["invoice", "list", "-o", "csv"][..],
+        &["customer", "list", "-o", "csv"],
+        &["export", "payments", "--format", "csv"],
+        &["export", "allocations", "--format", "csv"],
+        &["export", "activities", "--format", "csv"],
+        &["report", "balances", "-o", "csv"],
+    ] {
+        out.push_str(&env.ok(args));
+    }
+    let verify = env.run(&["verify"]);
+    assert_eq!(verify.code, 0, "verify: {}{}", verify.stdout, verify.stderr);
+    out
+}
+
+/// The rows one `payctl create` at a time: the path with a trigger per row. Returns the
+/// 1-based numbers of the rows it refused.
+fn create_each(env: &Env, rows: &[Row]) -> Vec<usize> {
+    let mut refused = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let customer = r.customer.to_string();
+        let mut args = vec![
+            "create",
+            "--customer",
+            &customer,
+            "--amount",
+            &r.amount,
+            "--method",
+            "Cash",
+            "--source",
+            "Import",
+        ];
+        let spec = r.allocate.as_ref().map(|(inv, a)| format!("{inv}={a}"));
+        if let Some(spec) = &spec {
+            args.extend(["--allocate", spec]);
+        }
+        if r.auto {
+            args.push("--auto-allocate");
+        }
+        let run = env.run(&args);
+        match run.code {
+            0 => {}
+            1 => refused.push(i + 1),
+            other => panic!("row {}: exit {other}: {}", i + 1, run.stderr),
+        }
+    }
+    refused
+}
+
+fn import_batched(env: &Env, file: &str, batch_rows: &str) -> (String, String) {
+    let rejects = env.dir.path().join(format!("rejects-{batch_rows}.csv"));
+    let out = env
+        .command(&[
+            "import",
+            file,
+            "--rejects",
+            rejects.to_str().unwrap(),
+            "-o",
+            "csv",
+        ])
+        .env("PAYCTL_IMPORT_BATCH_ROWS", batch_rows)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        std::fs::read_to_string(rejects).unwrap(),
+    )
+}
+
+#[test]
+fn batched_import_equals_one_create_per_row_across_batch_boundaries() {
+    let rows = rows(90);
+    let reference = Env::new();
+    setup(&reference);
+    let refused = create_each(&reference, &rows);
+    // The generator must exercise both outcomes, or the comparison proves little.
+    assert!(
+        refused.len() >= 5 && refused.len() <= 40,
+        "refused rows: {refused:?}"
+    );
+    let expected = state(&reference);
+
+    for batch_rows in ["1", "4", "7", "1000"] {
+        let env = Env::new();
+        setup(&env);
+        let file = env.dir.path().join("payments.csv");
+        std::fs::write(&file, csv(&rows)).unwrap();
+        let (summary, rejects) = import_batched(&env, file.to_str().unwrap(), batch_rows);
+        assert_eq!(
+            summary,
+            format!(
+                "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n{},payments,90,{},0,0,{},false\n",
+                file.display(),
+                90 - refused.len(),
+                refused.len()
+            ),
+            "batch of {batch_rows}"
+        );
+        // Rejected rows are the rows `create` refused: line numbers are rows + 1 (header).
+        let lines: Vec<usize> = rejects
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().parse::<usize>().unwrap() - 1)
+            .collect();
+        assert_eq!(lines, refused, "batch of {batch_rows}: {rejects}");
+        assert_eq!(state(&env), expected, "batch of {batch_rows}");
+        // Re-importing adds nothing, across batches too.
+        let (again, _) = import_batched(&env, file.to_str().unwrap(), batch_rows);
+        assert!(
+            again.ends_with(&format!(
+                ",payments,90,0,{},0,{},false\n",
+                90 - refused.len(),
+                refused.len()
+            )),
+            "{again}"
+        );
+        assert_eq!(state(&env), expected, "re-import, batch of {batch_rows}");
+    }
+}
+
+#[test]
+fn one_payment_paying_many_invoices_in_a_batch_leaves_the_open_set_in_step() {
+    // Customer 1 owes 397.99 over five open invoices. Three imported rows in one batch pay
+    // them in full and more: the later rows must see what the earlier ones took, and every
+    // invoice paid in full must leave the open set (verify checks it against the rows).
+    let env = Env::new();
+    setup(&env);
+    let file = env.dir.path().join("p.csv");
+    std::fs::write(
+        &file,
+        "customerId,amount,paymentMethod,allocations,autoAllocate\n\
+         1,100.00,Cash,14=20.00,true\n\
+         1,250.00,Cash,,true\n\
+         1,60.00,Cash,,true\n",
+    )
+    .unwrap();
+    let out = env
+        .command(&["import", file.to_str().unwrap()])
+        .env("PAYCTL_IMPORT_BATCH_ROWS", "1000")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        env.ok(&["invoice", "list", "--customer", "1", "-o", "csv"]),
+        "id,invoiceNumber,customerId,currency,invoiceAmount,totalPayments,outstandingBalance,status,overdue,effectiveTimestamp,dueDate
+11,11,1,USD,100.00,100.00,0.00,paid,false,2026-01-05T00:00:00Z,2026-01-05T00:00:00Z
+12,12,1,USD,35.50,35.50,0.00,paid,false,2026-01-03T00:00:00Z,2026-01-03T00:00:00Z
+13,13,1,USD,80.00,0.00,0.00,void,false,2026-01-01T00:00:00Z,2026-01-01T00:00:00Z
+14,14,1,USD,120.00,120.00,0.00,paid,false,2026-02-10T00:00:00Z,2026-02-10T00:00:00Z
+15,15,1,USD,0.99,0.99,0.00,paid,false,2026-02-10T00:00:00Z,2026-02-10T00:00:00Z
+16,16,1,USD,60.00,60.00,0.00,paid,false,2026-03-01T00:00:00Z,2026-03-01T00:00:00Z
+"
+    );
+    // 410.00 paid, 316.49 allocated: 93.51 left as funds.
+    let customer = env.json(&["customer", "show", "1"]);
+    assert_eq!(customer["availableFunds"].to_string(), "93.51");
+    assert_eq!(customer["outstandingBalance"].to_string(), "0.00");
+    let verify = env.run(&["verify"]);
+    assert_eq!(verify.code, 0, "{}", verify.stdout);
+}
