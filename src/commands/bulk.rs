@@ -6,7 +6,6 @@ use std::path::Path;
 
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 
 use crate::app::{Ctx, Outcome};
 use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
@@ -316,17 +315,7 @@ struct Summary {
 }
 
 fn fingerprint(kind: &str, value: &Value) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(kind.as_bytes());
-    hasher.update(b"\0");
-    hasher.update(value.to_string().as_bytes());
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut hex = String::with_capacity(64);
-    for b in hasher.finalize() {
-        hex.push(char::from(DIGITS[usize::from(b >> 4)]));
-        hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    hex
+    crate::core::text::sha256_hex(&[kind.as_bytes(), b"\0", value.to_string().as_bytes()])
 }
 
 /// The key that makes re-importing this row add nothing: its own idempotency key, else a

@@ -3,6 +3,22 @@
 /// True when `text` holds a 13–19 digit run that passes the Luhn check: a card number (PAN).
 /// Digits separated by single spaces or dashes count as one run, since that is how card numbers
 /// are usually written ("4111 1111 1111 1111").
+/// The SHA-256 of `parts`, one after another, as 64 lower-case hex digits.
+pub fn sha256_hex(parts: &[&[u8]]) -> String {
+    use sha2::{Digest, Sha256};
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    let mut hex = String::with_capacity(64);
+    for b in hasher.finalize() {
+        hex.push(char::from(DIGITS[usize::from(b >> 4)]));
+        hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    hex
+}
+
 pub fn contains_card_number(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     let mut digits: Vec<u8> = Vec::new();

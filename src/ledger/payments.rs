@@ -87,7 +87,7 @@ pub(super) fn remember_key(
     if let Some(key) = &req.idempotency_key {
         tx.prepare_cached("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)")
             .sql()?
-            .execute(params![key, req.fingerprint(), id, actor.now_text()])
+            .execute(params![key, req.fingerprint_digest(), id, actor.now_text()])
             .sql()?;
     }
     Ok(())
@@ -103,7 +103,7 @@ pub(super) fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result
         .sql()?;
     match found {
         None => Ok(None),
-        Some((fingerprint, id)) if fingerprint == req.fingerprint() => Ok(Some(id)),
+        Some((stored, id)) if req.matches_fingerprint(&stored) => Ok(Some(id)),
         Some((_, id)) => Err(Error::IdempotencyConflict(Problem::new(
             "idempotencyKey",
             format!("idempotency key '{key}' was already used for payment {id} with a different request; use a new key, or repeat the original request exactly"),

@@ -42,6 +42,7 @@ impl Env {
             .env_remove("XDG_DATA_HOME")
             .env_remove("PAYCTL_BUSY_TIMEOUT_MS")
             .env_remove("PAYCTL_MAX_PAGE_COUNT")
+            .env_remove("PAYCTL_IMPORT_BATCH_ROWS")
             .stdin(Stdio::null());
         cmd
     }
