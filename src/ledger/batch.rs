@@ -147,7 +147,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         })
     }
 
-    /// Brings the balance caches up to date with the batch's payments and checks them, set-wise.
+    /// Brings the balance caches up to date with the batch's payments, and checks them.
     pub fn flush(&mut self) -> Result<()> {
         let Some((first_payment, first_allocation)) = self.first.take() else {
             return Ok(());
