@@ -21,7 +21,7 @@
 use rusqlite::{params, Transaction};
 use rustc_hash::FxHashMap;
 
-use super::{customers, invoices, methods, payments, Actor, SqlResult};
+use super::{customers, payments, Actor, SqlResult};
 use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, CustomerFacts};
 use crate::error::{Error, Result};
 
@@ -116,35 +116,8 @@ impl<'t, 'c> Batch<'t, 'c> {
                 c
             }
         };
-        let named_method = match req.payment_method_id {
-            Some(id) => Some(methods::facts(tx, id)?),
-            None => None,
-        };
         let pending = |id: i64| self.pending.get(&id).copied().unwrap_or(0);
-        let mut named_invoices = Vec::with_capacity(req.allocations.len());
-        for spec in &req.allocations {
-            let mut facts = invoices::facts(tx, spec.invoice_id)?;
-            if let Some(f) = facts.as_mut() {
-                let pending = pending(f.id);
-                invoices::apply_pending(f, pending);
-            }
-            named_invoices.push((spec.invoice_id, facts));
-        }
-        let open_invoices = if req.auto_allocate {
-            let order = req.auto_allocate_order.unwrap_or(customer.order);
-            let enough = crate::core::Money::from_decimal(req.amount, customer.currency)
-                .ok()
-                .map(|m| m.minor());
-            invoices::open_in_order_pending(tx, customer.id, order, enough, &pending)?
-        } else {
-            Vec::new()
-        };
-        Ok(CreateFacts {
-            customer,
-            named_method,
-            named_invoices,
-            open_invoices,
-        })
+        payments::gather_facts_for(self.tx, req, customer, &pending)
     }
 
     /// Brings the balance caches up to date with the batch's payments, and checks them.

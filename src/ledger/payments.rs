@@ -8,7 +8,7 @@ use super::customers::{self, stored_currency, stored_enum};
 use super::{invoices, methods, Actor, SqlResult};
 use crate::core::dates::format_timestamp;
 use crate::core::invoice::derive_status;
-use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, PaymentPlan};
+use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, CustomerFacts, PaymentPlan};
 use crate::core::views::{
     PaymentAllocationView, PaymentView, RefundAllocationView, RefundView, SettlementView,
 };
@@ -113,13 +113,31 @@ pub(super) fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result
 
 fn gather_facts(tx: &Transaction, req: &CreatePayment) -> Result<CreateFacts> {
     let customer = customers::facts(tx, req.customer_id)?;
+    gather_facts_for(tx, req, customer, &|_| 0)
+}
+
+/// What the rules need to plan `req` for `customer`: the method named by id, the invoices
+/// named in allocations and, for auto-allocation, the open invoices. `pending(id)` is what an
+/// import's batch has allocated to invoice `id` and not yet written to its balance (0 outside
+/// an import).
+pub(super) fn gather_facts_for(
+    tx: &Transaction,
+    req: &CreatePayment,
+    customer: CustomerFacts,
+    pending: &dyn Fn(i64) -> i64,
+) -> Result<CreateFacts> {
     let named_method = match req.payment_method_id {
         Some(id) => Some(methods::facts(tx, id)?),
         None => None,
     };
     let mut named_invoices = Vec::with_capacity(req.allocations.len());
     for spec in &req.allocations {
-        named_invoices.push((spec.invoice_id, invoices::facts(tx, spec.invoice_id)?));
+        let mut facts = invoices::facts(tx, spec.invoice_id)?;
+        if let Some(f) = facts.as_mut() {
+            let pending = pending(f.id);
+            invoices::apply_pending(f, pending);
+        }
+        named_invoices.push((spec.invoice_id, facts));
     }
     let open_invoices = if req.auto_allocate {
         let order = req.auto_allocate_order.unwrap_or(customer.order);
@@ -128,7 +146,7 @@ fn gather_facts(tx: &Transaction, req: &CreatePayment) -> Result<CreateFacts> {
         let enough = crate::core::Money::from_decimal(req.amount, customer.currency)
             .ok()
             .map(|m| m.minor());
-        invoices::open_in_order(tx, customer.id, order, enough)?
+        invoices::open_in_order_pending(tx, customer.id, order, enough, pending)?
     } else {
         Vec::new()
     };
