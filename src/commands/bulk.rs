@@ -365,7 +365,8 @@ fn import_row(
                     payload,
                     failed,
                     message,
-                } => import_attempt(tx, actor, &value, payload, failed, message).map_err(row_error),
+                } => import_attempt(tx, batch, actor, &value, payload, failed, message)
+                    .map_err(row_error),
             }
         }
         ImportKind::Payments => import_payment(tx, batch, actor, value).map_err(row_error),
@@ -412,6 +413,7 @@ fn import_payment(
 
 fn import_attempt(
     tx: &rusqlite::Transaction,
+    batch: Option<&mut Batch>,
     actor: &Actor,
     raw: &Value,
     payload: Value,
@@ -440,7 +442,14 @@ fn import_attempt(
         message,
         source: Source::Import.as_str(),
     };
-    let id = activities::add_attempt(tx, actor, &new)?;
+    let amount = activities::check_attempt(tx, &new)?;
+    // The batch's payments come first in the file, so they are written first: ids follow the
+    // file. The flush comes after the checks, so a refused row (rolled back to its savepoint
+    // with --rejects) cannot take the batch's rows with it.
+    if let Some(batch) = batch {
+        batch.flush(actor)?;
+    }
+    let id = activities::write_attempt(tx, actor, &new, amount)?;
     bulk::add_import_key(tx, &key, "activity", id, &actor.now_text())?;
     Ok(RowResult::Attempt)
 }
@@ -770,7 +779,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             }
         })?;
         if let Some(batch) = batch.take() {
-            batch.finish()?;
+            batch.finish(&actor)?;
         }
         if !keep_good && summary.rejected > 0 {
             let mut problems = std::mem::take(&mut bad);

@@ -73,6 +73,13 @@ pub struct NewAttempt {
 
 /// Records an attempt that made no payment (a declined card, an unknown outcome).
 pub fn add_attempt(tx: &Transaction, actor: &Actor, new: &NewAttempt) -> Result<i64> {
+    let amount = check_attempt(tx, new)?;
+    write_attempt(tx, actor, new, amount)
+}
+
+/// The attempt's amount in its customer's currency, once its customer and method are found
+/// and agree with it. Nothing is written.
+pub fn check_attempt(tx: &Transaction, new: &NewAttempt) -> Result<Money> {
     let customer = customers::facts(tx, new.customer_id)?;
     let amount = Money::from_decimal(new.amount, customer.currency)
         .map_err(|e| Error::rejected("amount", format!("amount '{}' {e}", new.amount)))?;
@@ -98,6 +105,16 @@ pub fn add_attempt(tx: &Transaction, actor: &Actor, new: &NewAttempt) -> Result<
             ));
         }
     }
+    Ok(amount)
+}
+
+/// Writes an attempt [`check_attempt`] accepted, for `amount`.
+pub fn write_attempt(
+    tx: &Transaction,
+    actor: &Actor,
+    new: &NewAttempt,
+    amount: Money,
+) -> Result<i64> {
     let now = actor.now_text();
     let id = insert_activity(
         tx,

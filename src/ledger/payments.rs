@@ -84,12 +84,24 @@ pub(super) fn remember_key(
     req: &CreatePayment,
     id: i64,
 ) -> Result<()> {
-    if let Some(key) = &req.idempotency_key {
-        tx.prepare_cached("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)")
-            .sql()?
-            .execute(params![key, req.fingerprint_digest(), id, actor.now_text()])
-            .sql()?;
+    match &req.idempotency_key {
+        Some(key) => insert_key(tx, actor, key, &req.fingerprint_digest(), id),
+        None => Ok(()),
     }
+}
+
+/// Stores idempotency key `key` of payment `id`, with the digest of the request it recorded.
+pub(super) fn insert_key(
+    tx: &Transaction,
+    actor: &Actor,
+    key: &str,
+    fingerprint: &str,
+    id: i64,
+) -> Result<()> {
+    tx.prepare_cached("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)")
+        .sql()?
+        .execute(params![key, fingerprint, id, actor.now_text()])
+        .sql()?;
     Ok(())
 }
 
@@ -103,12 +115,20 @@ pub(super) fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result
         .sql()?;
     match found {
         None => Ok(None),
-        Some((stored, id)) if req.matches_fingerprint(&stored) => Ok(Some(id)),
-        Some((_, id)) => Err(Error::IdempotencyConflict(Problem::new(
-            "idempotencyKey",
-            format!("idempotency key '{key}' was already used for payment {id} with a different request; use a new key, or repeat the original request exactly"),
-        ))),
+        Some((stored, id)) => judge_replay(key, req, &stored, id).map(Some),
     }
+}
+
+/// `req` again under `key`, which recorded payment `id` from a request whose fingerprint is
+/// `stored`: that payment if the request is the same, exit 4 if it is not.
+pub(super) fn judge_replay(key: &str, req: &CreatePayment, stored: &str, id: i64) -> Result<i64> {
+    if req.matches_fingerprint(stored) {
+        return Ok(id);
+    }
+    Err(Error::IdempotencyConflict(Problem::new(
+        "idempotencyKey",
+        format!("idempotency key '{key}' was already used for payment {id} with a different request; use a new key, or repeat the original request exactly"),
+    )))
 }
 
 fn gather_facts(tx: &Transaction, req: &CreatePayment) -> Result<CreateFacts> {
@@ -160,14 +180,30 @@ pub(super) fn gather_facts_for(
 
 pub(super) fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
     let effective = format_timestamp(plan.effective);
-    let now = actor.now_text();
+    let id = insert_payment_row(tx, actor, plan, None, &effective)?;
+    insert_collect(tx, actor, plan, id, &effective)?;
+    insert_allocations(tx, actor, plan, id, &effective)?;
+    audit_create(tx, actor, plan, id)?;
+    Ok(id)
+}
+
+/// The `payments` row of a plan, under `id` if given (an import's batch numbers its payments
+/// itself), else the next id. `effective` is the plan's date as stored.
+pub(super) fn insert_payment_row(
+    tx: &Transaction,
+    actor: &Actor,
+    plan: &PaymentPlan,
+    id: Option<i64>,
+    effective: &str,
+) -> Result<i64> {
     tx.prepare_cached(
-        "INSERT INTO payments (customer_id, amount, currency, method, method_id, source, reference, effective_at,
+        "INSERT INTO payments (id, customer_id, amount, currency, method, method_id, source, reference, effective_at,
                                gateway_fee, initial_settlement, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )
     .sql()?
     .execute(params![
+        id,
         plan.customer_id,
         plan.amount.minor(),
         plan.amount.currency().code(),
@@ -178,10 +214,20 @@ pub(super) fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Res
         effective,
         plan.gateway_fee.minor(),
         plan.settlement.as_str(),
-        now,
+        actor.now_text(),
     ])
     .sql()?;
-    let id = tx.last_insert_rowid();
+    Ok(tx.last_insert_rowid())
+}
+
+/// The successful Collect activity of payment `id`.
+pub(super) fn insert_collect(
+    tx: &Transaction,
+    actor: &Actor,
+    plan: &PaymentPlan,
+    id: i64,
+    effective: &str,
+) -> Result<i64> {
     insert_activity(
         tx,
         &NewActivity {
@@ -195,10 +241,24 @@ pub(super) fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Res
             method_id: plan.method_id,
             source: plan.source.as_str(),
             message: None,
-            effective: &effective,
-            now: &now,
+            effective,
+            now: &actor.now_text(),
         },
-    )?;
+    )
+}
+
+/// The allocation rows of payment `id`.
+pub(super) fn insert_allocations(
+    tx: &Transaction,
+    actor: &Actor,
+    plan: &PaymentPlan,
+    id: i64,
+    effective: &str,
+) -> Result<()> {
+    if plan.allocations.is_empty() {
+        return Ok(());
+    }
+    let now = actor.now_text();
     let mut stmt = tx
         .prepare_cached(
             "INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at)
@@ -209,6 +269,16 @@ pub(super) fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Res
         stmt.execute(params![id, invoice_id, amount.minor(), effective, now])
             .sql()?;
     }
+    Ok(())
+}
+
+/// The audit event of payment `id`'s creation.
+pub(super) fn audit_create(
+    tx: &Transaction,
+    actor: &Actor,
+    plan: &PaymentPlan,
+    id: i64,
+) -> Result<()> {
     /// The audit event's detail, serialised straight from the plan: an import writes one per
     /// row, and building a `serde_json::Value` first cost more than the insert.
     #[derive(serde::Serialize)]
@@ -256,8 +326,7 @@ pub(super) fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Res
         },
         // Serialising plain data with string keys cannot fail.
         &serde_json::to_string(&detail).unwrap_or_default(),
-    )?;
-    Ok(id)
+    )
 }
 
 pub struct NewActivity<'a> {

@@ -302,3 +302,99 @@ fn one_payment_paying_many_invoices_in_a_batch_leaves_the_open_set_in_step() {
     let verify = env.run(&["verify"]);
     assert_eq!(verify.code, 0, "{}", verify.stdout);
 }
+
+/// Imports `file` with --rejects at each batch size and returns, per size, the summary, the
+/// rejects and the ledger's state; every size must leave the same.
+fn import_at_sizes(file_name: &str, content: &str, sizes: &[&str]) -> Vec<(String, String)> {
+    sizes
+        .iter()
+        .map(|size| {
+            let env = Env::new();
+            setup(&env);
+            let file = env.dir.path().join(file_name);
+            std::fs::write(&file, content).unwrap();
+            let (summary, rejects) = import_batched(&env, file.to_str().unwrap(), size);
+            let summary = summary.replace(file.to_str().unwrap(), "FILE");
+            (format!("{summary}{rejects}"), state(&env))
+        })
+        .collect()
+}
+
+#[test]
+fn idempotency_keys_repeated_within_a_batch_replay_or_conflict_as_across_batches() {
+    // k1 comes back unchanged (already imported); k2 comes back with another amount (refused:
+    // a key names one request). In a batch of 1000 both repeats meet keys that are not yet
+    // written; in a batch of 1 they meet the ledger's.
+    let content = "customerId,amount,paymentMethod,autoAllocate,idempotencyKey\n\
+                   1,10.00,Cash,true,k1\n\
+                   1,5.00,Cash,false,k2\n\
+                   1,10.00,Cash,true,k1\n\
+                   1,6.00,Cash,false,k2\n\
+                   2,7.00,Cash,true,k3\n";
+    let runs = import_at_sizes("keys.csv", content, &["1", "2", "1000"]);
+    assert_eq!(
+        runs[0].0,
+        "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n\
+         FILE,payments,5,3,1,0,1,false\n\
+         line,reason,record\n\
+         5,\"idempotency key 'k2' was already used for payment 2 with a different request; use a new key, or repeat the original request exactly\",\"{\"\"customerId\"\":\"\"1\"\",\"\"amount\"\":\"\"6.00\"\",\"\"paymentMethod\"\":\"\"Cash\"\",\"\"autoAllocate\"\":\"\"false\"\",\"\"idempotencyKey\"\":\"\"k2\"\"}\"\n"
+    );
+    for run in &runs[1..] {
+        assert_eq!(run, &runs[0]);
+    }
+}
+
+#[test]
+fn a_failed_attempt_between_payments_keeps_the_order_of_the_file() {
+    // InvoiceMethodInsert rows: a payment, a refused attempt (no such customer), a declined
+    // attempt, a payment. The attempt is written straight away, so the batch's payment
+    // before it is written first; the refused row, rolled back with --rejects, must not take
+    // that payment with it.
+    let row = |customer: u64, amount: &str, status: &str| {
+        format!(
+            "{{\"CustomerId\": {customer}, \"PaymentType\": \"Cash\", \"AmountReceived\": \"{amount}\", \"CurrencyType\": \"USD\", \"PaymentStatus\": \"{status}\", \"PaymentNote\": \"n\"}}\n"
+        )
+    };
+    let content = [
+        row(1, "10.00", "Received"),
+        row(999, "1.00", "Declined"),
+        row(2, "15.00", "Declined"),
+        row(2, "20.00", "Received"),
+    ]
+    .concat();
+    let runs = import_at_sizes("imi.jsonl", &content, &["1", "1000"]);
+    assert_eq!(runs[1], runs[0]);
+    assert!(
+        runs[0].0.starts_with(
+            "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n\
+             FILE,payments,4,2,0,1,1,false\n\
+             line,reason,record\n\
+             2,"
+        ),
+        "{}",
+        runs[0].0
+    );
+    let env = Env::new();
+    setup(&env);
+    let file = env.dir.path().join("imi.jsonl");
+    std::fs::write(&file, &content).unwrap();
+    import_batched(&env, file.to_str().unwrap(), "1000");
+    let activities = env.ok(&["activity", "list", "-o", "csv"]);
+    let order: Vec<(&str, &str)> = activities
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[3], cells[4])
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("Successful", "10.00"),
+            ("Failed", "15.00"),
+            ("Successful", "20.00")
+        ],
+        "{activities}"
+    );
+}
