@@ -10,8 +10,9 @@ use crate::error::Result;
 
 /// Prepares the per-run table that counts how often a row's content was seen in this file.
 /// It is a TEMP table: on disk if large, gone with the connection, so memory stays flat.
+/// `WITHOUT ROWID`: one B-tree keyed by the fingerprint, not a table and an index beside it.
 pub fn begin_import(tx: &Transaction) -> Result<()> {
-    tx.execute_batch("CREATE TEMP TABLE IF NOT EXISTS import_seen (fingerprint TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT; DELETE FROM temp.import_seen;")
+    tx.execute_batch("CREATE TEMP TABLE IF NOT EXISTS import_seen (fingerprint TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT, WITHOUT ROWID; DELETE FROM temp.import_seen;")
         .sql()
 }
 

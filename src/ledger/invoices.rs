@@ -300,21 +300,25 @@ pub fn open_in_order_pending(
     enough: Option<i64>,
     pending: &dyn Fn(i64) -> i64,
 ) -> Result<Vec<InvoiceFacts>> {
-    let direction = match order {
-        crate::core::AllocationOrder::OldestToNewest => "ASC",
-        crate::core::AllocationOrder::NewestToOldest => "DESC",
+    // The statement text is a constant per order: an import runs this once per payment.
+    macro_rules! in_order {
+        ($direction:literal) => {
+            concat!(
+                "SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
+                        i.invoice_number
+                 FROM open_invoices o
+                 JOIN invoices i ON i.id = o.invoice_id
+                 JOIN invoice_balances b ON b.invoice_id = o.invoice_id
+                 WHERE o.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total
+                 ORDER BY o.due_at ", $direction, ", o.effective_at ", $direction, ", o.invoice_id ", $direction
+            )
+        };
+    }
+    let sql = match order {
+        crate::core::AllocationOrder::OldestToNewest => in_order!("ASC"),
+        crate::core::AllocationOrder::NewestToOldest => in_order!("DESC"),
     };
-    let mut stmt = tx
-        .prepare_cached(&format!(
-            "SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
-                    i.invoice_number
-             FROM open_invoices o
-             JOIN invoices i ON i.id = o.invoice_id
-             JOIN invoice_balances b ON b.invoice_id = o.invoice_id
-             WHERE o.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total
-             ORDER BY o.due_at {direction}, o.effective_at {direction}, o.invoice_id {direction}"
-        ))
-        .sql()?;
+    let mut stmt = tx.prepare_cached(sql).sql()?;
     let mut rows = stmt.query([customer_id]).sql()?;
     let mut out = Vec::new();
     let mut total: i64 = 0;
