@@ -8,15 +8,17 @@
 //! their work set-wise instead, every [`BATCH_ROWS`] payments and at the end:
 //!
 //! - each payment is planned by the same rules as `create` ([`plan_payment`]), against invoice
-//!   balances reduced by what the batch has already allocated to them (held in memory until
-//!   the batch is flushed, so memory stays flat however long the file is);
-//! - [`Batch::flush`] adds the batch's allocations to `invoice_balances`, removes the invoices
-//!   it paid from `open_invoices`, and then checks every invoice and payment the batch touched
-//!   against the triggers' rules. If one fails, the import stops and its transaction is rolled
-//!   back: nothing is written.
+//!   balances reduced by what the batch has already allocated to them, and kept in memory with
+//!   its id until the batch is flushed (so memory stays flat however long the file is);
+//! - [`Batch::flush`] writes the batch's payments a table at a time (payments, balance rows,
+//!   Collect activities, allocations, audit events, idempotency keys), adds their allocations
+//!   to `invoice_balances`, removes the invoices they paid from `open_invoices`, and checks
+//!   every invoice and payment the batch touched against the triggers' rules. If one fails,
+//!   the import stops and its transaction is rolled back: nothing is written.
 //!
-//! Only inserts happen while the triggers are off, and only on this connection: other
-//! processes' writes wait for the import's lock, and still run every trigger.
+//! While the triggers are off, this connection writes only the import's own rows and the
+//! flush's updates of the caches; other processes' writes wait for the import's lock, and
+//! still run every trigger.
 
 use rusqlite::{params, Transaction};
 use rustc_hash::FxHashMap;
@@ -56,7 +58,6 @@ pub struct Batch<'t, 'c> {
     /// The batch's idempotency keys: the request fingerprint and payment id of each. Sorted,
     /// so that the flush adds them to the key index in order.
     keys: BTreeMap<String, (String, i64)>,
-    rows: usize,
     /// Payments per batch: [`BATCH_ROWS`], or `PAYCTL_IMPORT_BATCH_ROWS` (for tests, so that
     /// small files cross batch boundaries).
     limit: usize,
@@ -78,7 +79,6 @@ impl<'t, 'c> Batch<'t, 'c> {
             first: None,
             staged: Vec::new(),
             keys: BTreeMap::new(),
-            rows: 0,
             limit: std::env::var("PAYCTL_IMPORT_BATCH_ROWS")
                 .ok()
                 .and_then(|v| v.parse().ok())
@@ -125,8 +125,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             effective: format_timestamp(plan.effective),
             plan,
         });
-        self.rows += 1;
-        if self.rows >= self.limit {
+        if self.staged.len() >= self.limit {
             self.flush(actor)?;
         }
         Ok((id, false))
@@ -239,7 +238,6 @@ impl<'t, 'c> Batch<'t, 'c> {
             )));
         }
         self.pending.clear();
-        self.rows = 0;
         Ok(())
     }
 
