@@ -9,6 +9,10 @@ pub enum Kind {
     Payments,
     Invoices,
     Customers,
+    /// Payment methods on file (import them before the payments that name them)
+    Methods,
+    /// Invoice write-offs (import them after the payments)
+    WriteOffs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -44,6 +48,8 @@ pub enum ExportKind {
     Customers,
     Allocations,
     Activities,
+    Methods,
+    WriteOffs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

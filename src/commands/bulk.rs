@@ -12,15 +12,18 @@ use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
 use crate::core::dates::parse_date;
 use crate::core::import::{self, ImiRow, ImportKind};
-use crate::core::payload::create_payment_from_json;
+use crate::core::payload::{bool_of, create_payment_from_json};
 use crate::core::payment::{id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
-use crate::core::{ActivityStatus, AllocationOrder, Currency, PaymentMethod, Source};
+use crate::core::{
+    ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
+};
 use crate::error::{Error, Problem, Result};
 use crate::ledger::activities::{self, NewAttempt};
 use crate::ledger::batch::Batch;
 use crate::ledger::customers::{self, NewCustomer};
 use crate::ledger::invoices::{self, Due, NewInvoice};
+use crate::ledger::methods::{self, NewMethod};
 use crate::ledger::{bulk, payments, Actor};
 use crate::render::{self, Format};
 
@@ -381,6 +384,8 @@ fn import_row(
             import::strip_derived(kind, &mut value);
             import_customer(tx, actor, &value).map_err(row_error)
         }
+        ImportKind::Methods => import_method(tx, actor, &value).map_err(row_error),
+        ImportKind::WriteOffs => import_write_off(tx, actor, &value).map_err(row_error),
     }
 }
 
@@ -628,6 +633,151 @@ fn import_customer(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> 
     Ok(RowResult::Imported)
 }
 
+/// A payment method on file. A method is the same one when its id is (or, in a row without an
+/// id, when the customer has a method with exactly its type, label, brand and last four
+/// digits): then it was imported before and nothing is written. An id taken by a method with
+/// other details refuses the row.
+fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Result<RowResult> {
+    unknown_keys(value, import::METHOD_COLUMNS)?;
+    let customer_id = id_field(value, "customerId")?
+        .ok_or_else(|| Error::rejected("customerId", "customerId is required"))?;
+    let type_text =
+        text_field(value, "type").ok_or_else(|| Error::rejected("type", "type is required"))?;
+    let method_type: MethodType =
+        type_text
+            .parse()
+            .map_err(|e: crate::core::enums::UnknownValue| {
+                Error::rejected("type", format!("type {e}"))
+            })?;
+    let text = |name: &str| text_field(value, name).filter(|t| !t.is_empty());
+    let (label, brand, last4) = (text("label"), text("brand"), text("last4"));
+    super::reject_any(super::method::details_problems(
+        label.as_deref(),
+        brand.as_deref(),
+        last4.as_deref(),
+    ))?;
+    let make_default = match field(value, "isDefault") {
+        None => false,
+        Some(v) => bool_of(v).ok_or_else(|| {
+            Error::rejected(
+                "isDefault",
+                format!(
+                    "isDefault '{}' is not true or false",
+                    excerpt(&v.to_string())
+                ),
+            )
+        })?,
+    };
+    let new = NewMethod {
+        id: id_field(value, "id")?,
+        customer_id,
+        method_type,
+        label,
+        brand,
+        last4,
+        make_default,
+    };
+    let existing = match new.id {
+        Some(id) => match methods::facts(tx, id)? {
+            Some(_) => Some(methods::get(tx, id)?),
+            None => None,
+        },
+        None => match methods::find_same(tx, &new)? {
+            Some(id) => Some(methods::get(tx, id)?),
+            None => None,
+        },
+    };
+    match existing {
+        None => {
+            methods::add(tx, actor, &new)?;
+            Ok(RowResult::Imported)
+        }
+        Some(m)
+            if m.customer_id == new.customer_id
+                && m.method_type == new.method_type
+                && m.label == new.label
+                && m.brand == new.brand
+                && m.last4 == new.last4 =>
+        {
+            Ok(RowResult::AlreadyImported)
+        }
+        Some(m) => Err(Error::rejected(
+            "id",
+            format!(
+                "payment method {} already exists with other details (customer {}, {}); give the row another id, or leave id out",
+                m.id, m.customer_id, m.method_type
+            ),
+        )),
+    }
+}
+
+/// A write-off, imported after the payments: the invoice's outstanding balance must be the
+/// amount written off, as it was when the write-off was made. An invoice already written off
+/// by that amount was imported before; nothing is written.
+fn import_write_off(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Result<RowResult> {
+    unknown_keys(value, import::WRITE_OFF_COLUMNS)?;
+    let id = id_field(value, "invoiceId")?
+        .ok_or_else(|| Error::rejected("invoiceId", "invoiceId is required"))?;
+    let invoice = invoices::facts(tx, id)?.ok_or_else(|| invoices::not_found(id))?;
+    if let Some(customer) = id_field(value, "customerId")? {
+        if customer != invoice.customer_id {
+            return Err(Error::rejected(
+                "customerId",
+                format!(
+                    "invoice {id} is customer {}'s, not customer {customer}'s",
+                    invoice.customer_id
+                ),
+            ));
+        }
+    }
+    if let Some(currency) = currency_field(value)? {
+        if currency != invoice.currency {
+            return Err(Error::rejected(
+                "currency",
+                format!("invoice {id} is in {}, not {currency}", invoice.currency),
+            ));
+        }
+    }
+    let amount =
+        field(value, "amount").ok_or_else(|| Error::rejected("amount", "amount is required"))?;
+    let shown = excerpt(&match amount {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    let amount = crate::core::money::decimal_from_json(amount)
+        .map_err(|e| Error::rejected("amount", format!("amount '{shown}' {e}")))?;
+    let amount = crate::core::Money::from_decimal(amount, invoice.currency)
+        .map_err(|e| Error::rejected("amount", format!("amount '{shown}' {e}")))?;
+    let reason = text_field(value, "reason")
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| "written off in the imported file".to_string());
+    if let Some(p) = super::text_problem("reason", "reason", &reason, 500) {
+        return Err(Error::Rejected(vec![p]));
+    }
+    let effective =
+        date_field(value, "effectiveTimestamp")?.map(crate::core::dates::format_timestamp);
+    if invoice.status == InvoiceStatus::WrittenOff {
+        if invoices::written_off(tx, id)? == amount.minor() {
+            return Ok(RowResult::AlreadyImported);
+        }
+        return Err(Error::rejected(
+            "amount",
+            format!("invoice {id} is already written off, by another amount than {amount}"),
+        ));
+    }
+    if invoice.outstanding != amount.minor() {
+        return Err(Error::rejected(
+            "amount",
+            format!(
+                "invoice {id} owes {}, not the {amount} written off; import the payments first, so that it owes what it owed when it was written off",
+                crate::core::Money::from_minor(invoice.outstanding, invoice.currency)
+            ),
+        ));
+    }
+    invoices::write_off_on(tx, actor, id, &reason, effective.as_deref())?;
+    Ok(RowResult::Imported)
+}
+
 fn open_input(path: &Path) -> Result<(Box<dyn Read>, Option<u64>)> {
     if path == Path::new("-") {
         return Ok((Box::new(io::stdin()), None));
@@ -656,6 +806,8 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         Kind::Payments => ImportKind::Payments,
         Kind::Invoices => ImportKind::Invoices,
         Kind::Customers => ImportKind::Customers,
+        Kind::Methods => ImportKind::Methods,
+        Kind::WriteOffs => ImportKind::WriteOffs,
     };
     if format == ImportFormat::Xml && kind != ImportKind::Payments {
         return Err(Error::usage(
@@ -698,6 +850,8 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             ImportKind::Payments => "payments",
             ImportKind::Invoices => "invoices",
             ImportKind::Customers => "customers",
+            ImportKind::Methods => "methods",
+            ImportKind::WriteOffs => "write-offs",
         },
         dry_run: args.dry_run,
         ..Default::default()
@@ -844,6 +998,8 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         ExportKind::Customers => "customers",
         ExportKind::Allocations => "allocations",
         ExportKind::Activities => "activities",
+        ExportKind::Methods => "methods",
+        ExportKind::WriteOffs => "write-offs",
     };
     let out: Box<dyn Write> = match &args.to {
         Some(path) => Box::new(create_private(path)?),
@@ -964,7 +1120,7 @@ fn csv_line(cells: &[String]) -> Vec<u8> {
 fn is_text_column(name: &str) -> bool {
     matches!(
         name,
-        "reference" | "name" | "email" | "invoiceNumber" | "message"
+        "reference" | "name" | "email" | "invoiceNumber" | "message" | "label" | "brand" | "reason"
     )
 }
 
@@ -994,6 +1150,8 @@ fn empty_header(kind: &str) -> String {
             "status",
         ],
         "customers" => &["id", "name", "email", "currency", "autoAllocateOrder"],
+        "methods" => import::METHOD_COLUMNS,
+        "write-offs" => import::WRITE_OFF_COLUMNS,
         "allocations" => &[
             "paymentId",
             "invoiceId",

@@ -5,17 +5,30 @@ use crate::error::{Problem, Result};
 use crate::ledger::methods::{self, NewMethod};
 use crate::render;
 
+/// What is wrong with a method's label, brand and last four digits, for `method add` and for
+/// an import of methods: no card numbers, bounded text, exactly four digits.
+pub(crate) fn details_problems(
+    label: Option<&str>,
+    brand: Option<&str>,
+    last4: Option<&str>,
+) -> [Option<Problem>; 3] {
+    [
+        label.and_then(|v| text_problem("label", "label", v, 100)),
+        brand.and_then(|v| text_problem("brand", "brand", v, 100)),
+        last4
+            .filter(|v| v.len() != 4 || !v.chars().all(|c| c.is_ascii_digit()))
+            .map(|v| Problem::new("last4", format!("last4 '{}' must be exactly 4 digits (the last four of the card or account)", crate::core::text::excerpt(v)))),
+    ]
+}
+
 pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
     match command {
         MethodCommand::Add(args) => {
-            reject_any([
-                args.label.as_deref().and_then(|v| text_problem("label", "label", v, 100)),
-                args.brand.as_deref().and_then(|v| text_problem("brand", "brand", v, 100)),
-                args.last4
-                    .as_deref()
-                    .filter(|v| v.len() != 4 || !v.chars().all(|c| c.is_ascii_digit()))
-                    .map(|v| Problem::new("last4", format!("last4 '{}' must be exactly 4 digits (the last four of the card or account)", crate::core::text::excerpt(v)))),
-            ])?;
+            reject_any(details_problems(
+                args.label.as_deref(),
+                args.brand.as_deref(),
+                args.last4.as_deref(),
+            ))?;
             // Opened after the checks: a refused command does not even create the ledger.
             let mut ledger = ctx.ledger()?;
             let new = NewMethod {

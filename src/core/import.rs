@@ -11,6 +11,8 @@ pub enum ImportKind {
     Payments,
     Invoices,
     Customers,
+    Methods,
+    WriteOffs,
 }
 
 /// The CSV columns of a payments file: the Fusebill field names.
@@ -51,6 +53,25 @@ pub const INVOICE_DERIVED: &[&str] = &[
 ];
 
 pub const CUSTOMER_COLUMNS: &[&str] = &["id", "name", "email", "currency", "autoAllocateOrder"];
+/// Payment methods on file, as `payctl export methods` writes them.
+pub const METHOD_COLUMNS: &[&str] = &[
+    "id",
+    "customerId",
+    "type",
+    "label",
+    "brand",
+    "last4",
+    "isDefault",
+];
+/// Write-offs, as `payctl export write-offs` writes them: imported after the payments.
+pub const WRITE_OFF_COLUMNS: &[&str] = &[
+    "invoiceId",
+    "customerId",
+    "amount",
+    "currency",
+    "reason",
+    "effectiveTimestamp",
+];
 pub const CUSTOMER_DERIVED: &[&str] = &[
     "defaultPaymentMethodId",
     "outstandingBalance",
@@ -63,6 +84,8 @@ pub fn check_header(kind: ImportKind, header: &[String]) -> Result<(), String> {
         ImportKind::Payments => (PAYMENT_COLUMNS, &[]),
         ImportKind::Invoices => (INVOICE_COLUMNS, INVOICE_DERIVED),
         ImportKind::Customers => (CUSTOMER_COLUMNS, CUSTOMER_DERIVED),
+        ImportKind::Methods => (METHOD_COLUMNS, &[]),
+        ImportKind::WriteOffs => (WRITE_OFF_COLUMNS, &[]),
     };
     let unknown: Vec<&str> = header
         .iter()
@@ -85,6 +108,8 @@ pub fn check_header(kind: ImportKind, header: &[String]) -> Result<(), String> {
         ImportKind::Payments => &["customerId", "amount"],
         ImportKind::Invoices => &["customerId", "invoiceAmount"],
         ImportKind::Customers => &["name"],
+        ImportKind::Methods => &["customerId", "type"],
+        ImportKind::WriteOffs => &["invoiceId", "amount"],
     };
     let missing: Vec<&str> = required
         .iter()
@@ -126,7 +151,7 @@ pub fn csv_record_to_object(
 /// Drops the derived fields an export writes, so an exported record reads back.
 pub fn strip_derived(kind: ImportKind, value: &mut Value) {
     let derived: &[&str] = match kind {
-        ImportKind::Payments => &[],
+        ImportKind::Payments | ImportKind::Methods | ImportKind::WriteOffs => &[],
         ImportKind::Invoices => INVOICE_DERIVED,
         ImportKind::Customers => CUSTOMER_DERIVED,
     };

@@ -52,7 +52,8 @@ fn id_of(value: &Value) -> Option<i64> {
     }
 }
 
-fn bool_of(value: &Value) -> Option<bool> {
+/// A JSON boolean, or the text `true` or `false` (any case) of a CSV cell; empty and null are false.
+pub fn bool_of(value: &Value) -> Option<bool> {
     match value {
         Value::Bool(b) => Some(*b),
         Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),

@@ -124,6 +124,56 @@ pub fn export(
             }
             Ok(())
         }
+        "methods" => {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT m.id, m.customer_id, m.type, m.label, m.brand, m.last4, coalesce(c.default_method_id = m.id, 0)
+                     FROM payment_methods m JOIN customers c ON c.id = m.customer_id ORDER BY m.id",
+                )
+                .sql()?;
+            let mut rows = stmt.query([]).sql()?;
+            while let Some(r) = rows.next().sql()? {
+                let mut m = Map::new();
+                m.insert("id".into(), json!(r.get::<_, i64>(0).sql()?));
+                m.insert("customerId".into(), json!(r.get::<_, i64>(1).sql()?));
+                m.insert("type".into(), json!(r.get::<_, String>(2).sql()?));
+                for (i, name) in [(3, "label"), (4, "brand"), (5, "last4")] {
+                    m.insert(name.into(), json!(r.get::<_, Option<String>>(i).sql()?));
+                }
+                m.insert("isDefault".into(), json!(r.get::<_, bool>(6).sql()?));
+                each(m)?;
+            }
+            Ok(())
+        }
+        "write-offs" => {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT c.invoice_id, i.customer_id, c.amount, i.currency, c.reason, c.effective_at
+                     FROM invoice_closures c JOIN invoices i ON i.id = c.invoice_id
+                     WHERE c.kind = 'written_off' ORDER BY c.invoice_id",
+                )
+                .sql()?;
+            let mut rows = stmt.query([]).sql()?;
+            while let Some(r) = rows.next().sql()? {
+                let currency = stored_currency(&r.get::<_, String>(3).sql()?).sql()?;
+                let mut m = Map::new();
+                m.insert("invoiceId".into(), json!(r.get::<_, i64>(0).sql()?));
+                m.insert("customerId".into(), json!(r.get::<_, i64>(1).sql()?));
+                m.insert(
+                    "amount".into(),
+                    serde_json::to_value(Money::from_minor(r.get(2).sql()?, currency))
+                        .unwrap_or(Value::Null),
+                );
+                m.insert("currency".into(), json!(currency.code()));
+                m.insert("reason".into(), json!(r.get::<_, String>(4).sql()?));
+                m.insert(
+                    "effectiveTimestamp".into(),
+                    json!(r.get::<_, String>(5).sql()?),
+                );
+                each(m)?;
+            }
+            Ok(())
+        }
         "allocations" => {
             let mut stmt = tx
                 .prepare(

@@ -267,6 +267,16 @@ pub fn facts(tx: &Transaction, id: i64) -> Result<Option<InvoiceFacts>> {
         .sql()
 }
 
+/// What a write-off of invoice `id` took (0 when it has none), in minor units.
+pub fn written_off(tx: &Transaction, id: i64) -> Result<i64> {
+    tx.prepare_cached(
+        "SELECT coalesce(sum(amount), 0) FROM invoice_closures WHERE invoice_id = ?1 AND kind = 'written_off'",
+    )
+    .sql()?
+    .query_row([id], |r| r.get(0))
+    .sql()
+}
+
 /// A customer's invoices that still have money outstanding.
 pub fn open_for_customer(tx: &Transaction, customer_id: i64) -> Result<Vec<InvoiceFacts>> {
     open_in_order(
@@ -368,11 +378,33 @@ pub fn void(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Result<()
         }
         InvoiceStatus::Unpaid => {}
     }
-    close(tx, actor, &invoice, "void", 0, reason)
+    close(
+        tx,
+        actor,
+        &invoice,
+        Closing {
+            kind: "void",
+            amount: 0,
+            reason,
+            effective: None,
+        },
+    )
 }
 
 /// Writes off the whole outstanding balance. Final: it cannot be undone.
 pub fn write_off(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+    write_off_on(tx, actor, id, reason, None)
+}
+
+/// [`write_off`], effective on `effective` (an imported write-off keeps its date) instead of
+/// now.
+pub fn write_off_on(
+    tx: &Transaction,
+    actor: &Actor,
+    id: i64,
+    reason: &str,
+    effective: Option<&str>,
+) -> Result<()> {
     let invoice = facts(tx, id)?.ok_or_else(|| not_found(id))?;
     match invoice.status {
         InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid => {
@@ -388,26 +420,37 @@ pub fn write_off(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Resu
             tx,
             actor,
             &invoice,
-            "written_off",
-            invoice.outstanding,
-            reason,
+            Closing {
+                kind: "written_off",
+                amount: invoice.outstanding,
+                reason,
+                effective,
+            },
         ),
     }
 }
 
-fn close(
-    tx: &Transaction,
-    actor: &Actor,
-    invoice: &InvoiceFacts,
-    kind: &str,
+/// A void or a write-off about to be recorded; `effective` defaults to now.
+struct Closing<'a> {
+    kind: &'static str,
     amount: i64,
-    reason: &str,
-) -> Result<()> {
+    reason: &'a str,
+    effective: Option<&'a str>,
+}
+
+fn close(tx: &Transaction, actor: &Actor, invoice: &InvoiceFacts, closing: Closing) -> Result<()> {
+    let Closing {
+        kind,
+        amount,
+        reason,
+        effective,
+    } = closing;
+    let now = actor.now_text();
     tx.prepare_cached(
-        "INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        "INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )
     .sql()?
-    .execute(params![invoice.id, kind, amount, reason, actor.now_text()])
+    .execute(params![invoice.id, kind, amount, reason, effective.unwrap_or(&now), now])
     .sql()?;
     let action = if kind == "void" {
         "invoice.void"

@@ -122,6 +122,29 @@ pub fn list(tx: &Transaction, customer_id: i64) -> Result<Vec<MethodView>> {
     rows.collect::<rusqlite::Result<Vec<_>>>().sql()
 }
 
+/// The customer's method with exactly these details, if there is one: how an import of
+/// methods without ids recognises a method it added before.
+pub fn find_same(tx: &Transaction, new: &NewMethod) -> Result<Option<i64>> {
+    tx.prepare_cached(
+        "SELECT id FROM payment_methods
+         WHERE customer_id = ?1 AND type = ?2 AND label IS ?3 AND brand IS ?4 AND last4 IS ?5
+         ORDER BY id LIMIT 1",
+    )
+    .sql()?
+    .query_row(
+        params![
+            new.customer_id,
+            new.method_type.as_str(),
+            new.label,
+            new.brand,
+            new.last4
+        ],
+        |r| r.get(0),
+    )
+    .optional()
+    .sql()
+}
+
 pub fn facts(tx: &Transaction, id: i64) -> Result<Option<MethodFacts>> {
     tx.prepare_cached("SELECT id, customer_id, type FROM payment_methods WHERE id = ?1")
         .sql()?
