@@ -939,7 +939,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__export)
-            opts="-o -q -h -V --format --to --db --output --quiet --color --help --version payments invoices customers allocations activities"
+            opts="-o -q -h -V --format --to --db --output --quiet --color --help --version payments invoices customers allocations activities methods write-offs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1530,7 +1530,7 @@ _payctl() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "payments invoices customers" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "payments invoices customers methods write-offs" -- "${cur}"))
                     return 0
                     ;;
                 --format)

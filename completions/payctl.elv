@@ -542,8 +542,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --dry-run 'Check every row, write nothing'
             cand -q 'Write commands print only the new record''s id'
             cand --quiet 'Write commands print only the new record''s id'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -444,7 +444,9 @@ complete -c payctl -n "__fish_payctl_using_subcommand log" -s h -l help -d 'Prin
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l kind -d 'What the file holds' -r -f -a "payments\t''
 invoices\t''
-customers\t''"
+customers\t''
+methods\t'Payment methods on file (import them before the payments that name them)'
+write-offs\t'Invoice write-offs (import them after the payments)'"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l format -d 'File format [default: from the extension: .csv, .json, .jsonl/.ndjson, .xml]' -r -f -a "csv\t''
 json\t''
 jsonl\t''
@@ -459,7 +461,7 @@ always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l dry-run -d 'Check every row, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand import" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l format -r -f -a "csv\t''
 json\t''

@@ -757,12 +757,16 @@ fn import_write_off(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) ->
     let effective =
         date_field(value, "effectiveTimestamp")?.map(crate::core::dates::format_timestamp);
     if invoice.status == InvoiceStatus::WrittenOff {
-        if invoices::written_off(tx, id)? == amount.minor() {
+        let taken = invoices::written_off(tx, id)?;
+        if taken == amount.minor() {
             return Ok(RowResult::AlreadyImported);
         }
         return Err(Error::rejected(
             "amount",
-            format!("invoice {id} is already written off, by another amount than {amount}"),
+            format!(
+                "invoice {id} was already written off by {}, not {amount}",
+                crate::core::Money::from_minor(taken, invoice.currency)
+            ),
         ));
     }
     if invoice.outstanding != amount.minor() {

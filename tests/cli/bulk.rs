@@ -445,3 +445,227 @@ fn a_large_file_shows_a_progress_bar_only_on_a_terminal() {
         "{shown:?}"
     );
 }
+
+/// Methods on file (one the default), a partly paid invoice written off, a refund: what a
+/// user's ledger holds after a few months.
+fn ledger_with_methods_and_write_offs() -> Env {
+    let env = loaded();
+    env.ok(&["import", &write(&env, "p.csv", PAYMENTS_CSV)]);
+    env.ok(&[
+        "method",
+        "add",
+        "--customer",
+        "655080",
+        "--id",
+        "7",
+        "--type",
+        "credit-card",
+        "--label",
+        "business Visa",
+        "--brand",
+        "Visa",
+        "--last4",
+        "4242",
+    ]);
+    env.ok(&[
+        "method",
+        "add",
+        "--customer",
+        "655080",
+        "--id",
+        "8",
+        "--type",
+        "paypal",
+        "--default",
+    ]);
+    env.ok(&[
+        "invoice",
+        "add",
+        "--customer",
+        "655080",
+        "--id",
+        "566937",
+        "--total",
+        "60",
+        "--date",
+        "2026-09-01",
+    ]);
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "40",
+        "--method",
+        "CreditCard",
+        "--method-id",
+        "7",
+        "--allocate",
+        "566937=25",
+    ]);
+    env.ok(&["refund", "5", "--amount", "5"]);
+    env.ok(&[
+        "invoice",
+        "write-off",
+        "566937",
+        "--reason",
+        "customer insolvent",
+    ]);
+    env
+}
+
+/// Everything a round trip must bring back: invoices, customers, methods, the aging report.
+fn ledger_view(env: &Env) -> String {
+    balances(env)
+        + &env.ok(&["method", "list", "--customer", "655080", "-o", "csv"])
+        + &env.ok(&["report", "aging", "--as-of", "2026-12-31", "-o", "csv"])
+        + &env.ok(&["report", "balances", "-o", "csv"])
+}
+
+const ROUND_TRIP: [&str; 5] = ["customers", "methods", "invoices", "payments", "write-offs"];
+
+#[test]
+fn methods_and_write_offs_round_trip_to_the_same_balances() {
+    let env = ledger_with_methods_and_write_offs();
+    let expected = ledger_view(&env);
+    assert!(expected.contains("written_off"), "{expected}");
+    for format in ["csv", "json", "jsonl"] {
+        let copy = Env::new();
+        for kind in ROUND_TRIP {
+            let to = env.dir.path().join(format!("{kind}.{format}"));
+            let to = to.to_str().unwrap();
+            env.ok(&["export", kind, "--format", format, "--to", to]);
+            copy.ok(&["import", to, "--kind", kind]);
+        }
+        assert_eq!(ledger_view(&copy), expected, "{format}");
+        assert_eq!(
+            copy.json(&["customer", "show", "655080"])["defaultPaymentMethodId"],
+            8
+        );
+        let verify = copy.run(&["verify"]);
+        assert_eq!(verify.code, 0, "{}", verify.stdout);
+        // The same files again add nothing.
+        for kind in ROUND_TRIP {
+            let from = env.dir.path().join(format!("{kind}.{format}"));
+            let out = copy.ok(&[
+                "import",
+                from.to_str().unwrap(),
+                "--kind",
+                kind,
+                "-o",
+                "csv",
+            ]);
+            assert!(
+                out.ends_with(&format!(
+                    ",{kind},{n},0,{n},0,0,false\n",
+                    n = match kind {
+                        "customers" => 1,
+                        "methods" => 2,
+                        "invoices" => 3,
+                        // Payment 5 was refunded in full: it counts for nothing, and is left out.
+                        "payments" => 5,
+                        _ => 1,
+                    }
+                )),
+                "{format} {kind}: {out}"
+            );
+        }
+        assert_eq!(ledger_view(&copy), expected, "{format}, imported twice");
+    }
+    assert_eq!(
+        std::fs::read_to_string(env.dir.path().join("methods.csv")).unwrap(),
+        "id,customerId,type,label,brand,last4,isDefault\n\
+         7,655080,CreditCard,business Visa,Visa,4242,false\n\
+         8,655080,Paypal,,,,true\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.dir.path().join("write-offs.csv")).unwrap(),
+        // The write-off of 35.00 left (60.00 less 25.00 paid), on the tests' clock.
+        "invoiceId,customerId,amount,currency,reason,effectiveTimestamp\n\
+         566937,655080,35.00,USD,customer insolvent,2026-11-21T10:00:00Z\n"
+    );
+}
+
+#[test]
+fn a_write_off_imports_only_onto_an_invoice_that_owes_its_amount() {
+    let env = loaded();
+    let before = env.snapshot();
+    let file = write(
+        &env,
+        "w.csv",
+        b"invoiceId,customerId,amount,currency\n566934,655080,60.00,USD\n566935,1,20,USD\n566935,655080,20,EUR\n1,655080,1,USD\n566935,655080,abc,USD\n",
+    );
+    env.refused(
+        &["import", &file, "--kind", "write-offs"],
+        1,
+        &format!(
+            "error: line 2: invoice 566934 owes 100.00, not the 60.00 written off; import the payments first, so that it owes what it owed when it was written off
+error: line 3: invoice 566935 is customer 655080's, not customer 1's
+error: line 4: invoice 566935 is in USD, not EUR
+error: line 5: invoice 1 not found; list invoices with: payctl invoice list
+error: line 6: amount 'abc' contains 'a'; give digits and at most one '.', without currency symbols or spaces
+error: {file}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE
+"
+        ),
+    );
+    assert_eq!(env.snapshot(), before, "a refused file changes nothing");
+    let good = write(
+        &env,
+        "ok.csv",
+        b"invoiceId,amount,reason,effectiveTimestamp\n566934,100.00,gone,2026-11-01\n",
+    );
+    env.ok(&["import", &good, "--kind", "write-offs"]);
+    let invoice = env.json(&["invoice", "show", "566934"]);
+    assert_eq!(invoice["status"], "written_off");
+    let other = write(&env, "other.csv", b"invoiceId,amount\n566934,99\n");
+    env.refused(
+        &["import", &other, "--kind", "write-offs"],
+        1,
+        &format!(
+            "error: line 2: invoice 566934 was already written off by 100.00, not 99.00
+error: {other}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE
+"
+        ),
+    );
+    assert!(env
+        .ok(&["export", "write-offs"])
+        .ends_with("566934,655080,100.00,USD,gone,2026-11-01T00:00:00Z\n"));
+}
+
+#[test]
+fn a_method_imports_once_and_never_over_another() {
+    let env = loaded();
+    let file = write(
+        &env,
+        "m.csv",
+        b"id,customerId,type,label,brand,last4,isDefault\n5,655080,credit-card,biz,Visa,4242,false\n,655080,ACH,,Chase,1234,true\n,655080,ACH,,Chase,1234,true\n",
+    );
+    assert_eq!(
+        env.ok(&["import", &file, "--kind", "methods", "-o", "csv"]),
+        format!("file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n{file},methods,3,2,1,0,0,false\n")
+    );
+    assert_eq!(
+        env.ok(&["method", "list", "--customer", "655080", "-o", "csv"]),
+        "id,customerId,type,label,brand,last4,isDefault\n5,655080,CreditCard,biz,Visa,4242,false\n6,655080,ACH,,Chase,1234,true\n"
+    );
+    let before = env.snapshot();
+    let bad = write(
+        &env,
+        "bad.csv",
+        b"id,customerId,type,label,brand,last4,isDefault\n5,655080,ACH,biz,Visa,4242,false\n,655080,cash,,,,\n,655080,Paypal,,,12,\n,3,Paypal,,,,\n,655080,Paypal,,,,maybe\n",
+    );
+    env.refused(
+        &["import", &bad, "--kind", "methods"],
+        1,
+        &format!(
+            "error: line 2: payment method 5 already exists with other details (customer 655080, CreditCard); give the row another id, or leave id out
+error: line 3: type 'cash' is not allowed; allowable values are: CreditCard, ACH, Paypal
+error: line 4: last4 '12' must be exactly 4 digits (the last four of the card or account)
+error: line 5: customer 3 not found; add it with: payctl customer add --id 3 --name ...
+error: line 6: isDefault '\"maybe\"' is not true or false
+error: {bad}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE
+"
+        ),
+    );
+    assert_eq!(env.snapshot(), before, "a refused file changes nothing");
+}
