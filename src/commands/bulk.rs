@@ -649,8 +649,15 @@ fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Re
             .map_err(|e: crate::core::enums::UnknownValue| {
                 Error::rejected("type", format!("type {e}"))
             })?;
-    let text = |name: &str| text_field(value, name).filter(|t| !t.is_empty());
-    let (label, brand, last4) = (text("label"), text("brand"), text("last4"));
+    // Label and brand as the file has them, untrimmed (`method add` keeps them so), and
+    // without the quote a CSV export puts before a formula character: an exported method
+    // reads back identical.
+    let text = |name: &str| match field(value, name) {
+        Some(Value::String(s)) if !s.is_empty() => Some(render::restore_formula(s).to_string()),
+        Some(Value::String(_)) | None => None,
+        Some(other) => Some(other.to_string()),
+    };
+    let (label, brand, last4) = (text("label"), text("brand"), text_field(value, "last4"));
     super::reject_any(super::method::details_problems(
         label.as_deref(),
         brand.as_deref(),
@@ -663,7 +670,7 @@ fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Re
                 "isDefault",
                 format!(
                     "isDefault '{}' is not true or false",
-                    excerpt(&v.to_string())
+                    excerpt(&text_field(value, "isDefault").unwrap_or_default())
                 ),
             )
         })?,
@@ -687,28 +694,60 @@ fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Re
             None => None,
         },
     };
-    match existing {
-        None => {
-            methods::add(tx, actor, &new)?;
-            Ok(RowResult::Imported)
-        }
-        Some(m)
-            if m.customer_id == new.customer_id
-                && m.method_type == new.method_type
-                && m.label == new.label
-                && m.brand == new.brand
-                && m.last4 == new.last4 =>
-        {
-            Ok(RowResult::AlreadyImported)
-        }
-        Some(m) => Err(Error::rejected(
-            "id",
+    let Some(m) = existing else {
+        methods::add(tx, actor, &new)?;
+        return Ok(RowResult::Imported);
+    };
+    let shown = |v: &Option<String>| {
+        v.as_deref()
+            .map_or("none".to_string(), |t| format!("'{}'", excerpt(t)))
+    };
+    let differences: Vec<String> = [
+        (m.customer_id != new.customer_id).then(|| {
             format!(
-                "payment method {} already exists with other details (customer {}, {}); give the row another id, or leave id out",
-                m.id, m.customer_id, m.method_type
-            ),
-        )),
+                "customerId {} here, {} on file",
+                new.customer_id, m.customer_id
+            )
+        }),
+        (m.method_type != new.method_type)
+            .then(|| format!("type {} here, {} on file", new.method_type, m.method_type)),
+        (m.label != new.label).then(|| {
+            format!(
+                "label {} here, {} on file",
+                shown(&new.label),
+                shown(&m.label)
+            )
+        }),
+        (m.brand != new.brand).then(|| {
+            format!(
+                "brand {} here, {} on file",
+                shown(&new.brand),
+                shown(&m.brand)
+            )
+        }),
+        (m.last4 != new.last4).then(|| {
+            format!(
+                "last4 {} here, {} on file",
+                shown(&new.last4),
+                shown(&m.last4)
+            )
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if differences.is_empty() {
+        // Added before (isDefault counts only when a method is added).
+        return Ok(RowResult::AlreadyImported);
     }
+    Err(Error::rejected(
+        "id",
+        format!(
+            "payment method {} already exists with other details ({}); give the row another id, or leave id out",
+            m.id,
+            differences.join("; ")
+        ),
+    ))
 }
 
 /// A write-off, imported after the payments: the invoice's outstanding balance must be the
@@ -754,8 +793,21 @@ fn import_write_off(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) ->
     if let Some(p) = super::text_problem("reason", "reason", &reason, 500) {
         return Err(Error::Rejected(vec![p]));
     }
-    let effective =
-        date_field(value, "effectiveTimestamp")?.map(crate::core::dates::format_timestamp);
+    let effective = match date_field(value, "effectiveTimestamp")? {
+        // `invoice write-off` records now; an import may date a write-off earlier, never
+        // later (a report as of a day would not see it, while balances would).
+        Some(at) if at > actor.now => {
+            return Err(Error::rejected(
+                "effectiveTimestamp",
+                format!(
+                    "effectiveTimestamp '{}' is in the future; a write-off is dated now ({}) at the latest",
+                    excerpt(&text_field(value, "effectiveTimestamp").unwrap_or_default()),
+                    actor.now_text()
+                ),
+            ))
+        }
+        at => at.map(crate::core::dates::format_timestamp),
+    };
     if invoice.status == InvoiceStatus::WrittenOff {
         let taken = invoices::written_off(tx, id)?;
         if taken == amount.minor() {

@@ -502,7 +502,18 @@ fn csv_rows<R: Record>(records: &[R]) -> String {
 
 pub fn neutralize_formula(value: String) -> String {
     match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        Some(c) if FORMULA_STARTS.contains(&c) => format!("'{value}"),
+        _ => value,
+    }
+}
+
+/// The first characters a spreadsheet takes for a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The text [`neutralize_formula`] was given: `'=…` back to `=…`; any other text as it is.
+pub fn restore_formula(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
         _ => value,
     }
 }
@@ -522,6 +533,10 @@ mod tests {
             ("ok", "ok"),
         ] {
             assert_eq!(neutralize_formula(input.to_string()), want);
+            assert_eq!(restore_formula(want), input);
         }
+        // Only the quote neutralize_formula adds is taken off.
+        assert_eq!(restore_formula("'quoted'"), "'quoted'");
+        assert_eq!(restore_formula("'"), "'");
     }
 }

@@ -609,6 +609,21 @@ error: {file}: nothing was imported (one transaction per file); fix the rows or 
         ),
     );
     assert_eq!(env.snapshot(), before, "a refused file changes nothing");
+    let future = write(
+        &env,
+        "future.csv",
+        b"invoiceId,amount,effectiveTimestamp\n566934,100.00,2099-01-01\n",
+    );
+    env.refused(
+        &["import", &future, "--kind", "write-offs"],
+        1,
+        &format!(
+            "error: line 2: effectiveTimestamp '2099-01-01' is in the future; a write-off is dated now (2026-11-21T10:00:00Z) at the latest
+error: {future}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE
+"
+        ),
+    );
+    assert_eq!(env.snapshot(), before, "a refused file changes nothing");
     let good = write(
         &env,
         "ok.csv",
@@ -658,14 +673,47 @@ fn a_method_imports_once_and_never_over_another() {
         &["import", &bad, "--kind", "methods"],
         1,
         &format!(
-            "error: line 2: payment method 5 already exists with other details (customer 655080, CreditCard); give the row another id, or leave id out
+            "error: line 2: payment method 5 already exists with other details (type ACH here, CreditCard on file); give the row another id, or leave id out
 error: line 3: type 'cash' is not allowed; allowable values are: CreditCard, ACH, Paypal
 error: line 4: last4 '12' must be exactly 4 digits (the last four of the card or account)
 error: line 5: customer 3 not found; add it with: payctl customer add --id 3 --name ...
-error: line 6: isDefault '\"maybe\"' is not true or false
+error: line 6: isDefault 'maybe' is not true or false
 error: {bad}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE
 "
         ),
     );
     assert_eq!(env.snapshot(), before, "a refused file changes nothing");
+    // Text that a CSV export neutralises (a leading =) or that has spaces reads back as it
+    // was: the export imports into its own ledger as already there, and into another
+    // identical.
+    env.ok(&[
+        "method",
+        "add",
+        "--customer",
+        "655080",
+        "--id",
+        "9",
+        "--type",
+        "paypal",
+        "--label",
+        "=HYPERLINK(\"x\")",
+        "--brand",
+        " ops ",
+    ]);
+    let export = env.dir.path().join("methods.csv");
+    env.ok(&["export", "methods", "--to", export.to_str().unwrap()]);
+    let export = export.to_str().unwrap();
+    assert!(std::fs::read_to_string(export)
+        .unwrap()
+        .contains("9,655080,Paypal,\"'=HYPERLINK(\"\"x\"\")\", ops ,,false\n"));
+    assert!(env
+        .ok(&["import", export, "--kind", "methods", "-o", "csv"])
+        .ends_with(",methods,3,0,3,0,0,false\n"));
+    let copy = Env::new();
+    copy.ok(&["customer", "add", "--id", "655080", "--name", "Acme Corp"]);
+    copy.ok(&["import", export, "--kind", "methods"]);
+    assert_eq!(
+        copy.ok(&["method", "list", "--customer", "655080", "-o", "json"]),
+        env.ok(&["method", "list", "--customer", "655080", "-o", "json"])
+    );
 }
