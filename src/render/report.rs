@@ -39,6 +39,31 @@ fn customer_label(id: Option<i64>, name: &Option<String>) -> String {
     }
 }
 
+/// The table of a per-customer report (aging, balances), whose records start with the
+/// customer's id and name: those two become one `Customer` column (`label`), and every other
+/// field a column of its own, money right-aligned.
+fn customer_table<'r, R: Record + 'r>(
+    style: Style,
+    rows: impl Iterator<Item = &'r R>,
+    label: impl Fn(&R) -> String,
+) -> String {
+    let columns: Vec<(&str, Col)> = std::iter::once(("Customer", Col::Text))
+        .chain(
+            R::FIELDS[2..]
+                .iter()
+                .map(|f| (f.title, if f.money { Col::Money } else { Col::Fixed })),
+        )
+        .collect();
+    let rows = rows
+        .map(|r| {
+            let mut row = vec![label(r)];
+            row.extend(r.values().into_iter().skip(2));
+            row
+        })
+        .collect();
+    report_table(style, &columns, rows)
+}
+
 /// How a report column may be laid out.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -230,36 +255,10 @@ pub fn aging(report: &AgingReport, style: Style) -> String {
                 out.push_str("Nothing outstanding.\n");
                 return out;
             }
-            let rows = report
-                .customers
-                .iter()
-                .chain(&report.totals)
-                .map(|r| {
-                    vec![
-                        customer_label(r.customer_id, &r.customer_name),
-                        r.currency.to_string(),
-                        r.current.to_string(),
-                        r.days_1_to_30.to_string(),
-                        r.days_31_to_60.to_string(),
-                        r.days_61_to_90.to_string(),
-                        r.days_90_plus.to_string(),
-                        r.total.to_string(),
-                    ]
-                })
-                .collect();
-            out.push_str(&report_table(
+            out.push_str(&customer_table(
                 style,
-                &[
-                    ("Customer", Col::Text),
-                    ("Cur", Col::Fixed),
-                    ("Current", Col::Money),
-                    ("1–30", Col::Money),
-                    ("31–60", Col::Money),
-                    ("61–90", Col::Money),
-                    ("90+", Col::Money),
-                    ("Total", Col::Money),
-                ],
-                rows,
+                report.customers.iter().chain(&report.totals),
+                |r| customer_label(r.customer_id, &r.customer_name),
             ));
             out
         }
@@ -317,36 +316,10 @@ pub fn balances(report: &BalancesReport, style: Style) -> String {
                 out.push_str("No customers.\n");
                 return out;
             }
-            let rows = report
-                .customers
-                .iter()
-                .chain(&report.totals)
-                .map(|r| {
-                    vec![
-                        customer_label(r.customer_id, &r.customer_name),
-                        r.currency.to_string(),
-                        r.invoiced.to_string(),
-                        r.paid.to_string(),
-                        r.written_off.to_string(),
-                        r.outstanding.to_string(),
-                        r.overdue.to_string(),
-                        r.available_funds.to_string(),
-                    ]
-                })
-                .collect();
-            out.push_str(&report_table(
+            out.push_str(&customer_table(
                 style,
-                &[
-                    ("Customer", Col::Text),
-                    ("Cur", Col::Fixed),
-                    ("Invoiced", Col::Money),
-                    ("Paid", Col::Money),
-                    ("Written off", Col::Money),
-                    ("Outstanding", Col::Money),
-                    ("Overdue", Col::Money),
-                    ("Funds", Col::Money),
-                ],
-                rows,
+                report.customers.iter().chain(&report.totals),
+                |r| customer_label(r.customer_id, &r.customer_name),
             ));
             out
         }
