@@ -455,7 +455,7 @@ fn import_attempt(
         batch.flush(actor)?;
     }
     let id = activities::write_attempt(tx, actor, &new, amount)?;
-    bulk::add_import_key(tx, &key, "activity", id, &actor.now_text())?;
+    bulk::add_import_key(tx, &key, "activity", id, actor.now_text())?;
     Ok(RowResult::Attempt)
 }
 
@@ -583,7 +583,7 @@ fn import_invoice(
     if void {
         invoices::void(tx, actor, id, "void in the imported file")?;
     }
-    bulk::add_import_key(tx, &key, "invoice", id, &actor.now_text())?;
+    bulk::add_import_key(tx, &key, "invoice", id, actor.now_text())?;
     Ok(RowResult::Imported)
 }
 
@@ -595,26 +595,13 @@ fn import_customer(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> 
     }
     let name = text_field(value, "name").unwrap_or_default();
     let email = text_field(value, "email").filter(|e| !e.is_empty());
-    super::reject_any([
-        name.is_empty()
-            .then(|| Problem::new("name", "name is required")),
-        super::text_problem("name", "name", &name, 200),
-        email
-            .as_deref()
-            .and_then(|e| super::text_problem("email", "email", e, 254)),
-        email
-            .as_deref()
-            .filter(|e| !super::customer::is_plausible_email(e))
-            .map(|e| {
-                Problem::new(
-                    "email",
-                    format!(
-                        "email '{}' is not an email address (name@example.com)",
-                        excerpt(e)
-                    ),
-                )
-            }),
-    ])?;
+    super::reject_any(
+        std::iter::once(
+            name.is_empty()
+                .then(|| Problem::new("name", "name is required")),
+        )
+        .chain(super::customer::details_problems(&name, email.as_deref())),
+    )?;
     let order = match text_field(value, "autoAllocateOrder") {
         None => AllocationOrder::OldestToNewest,
         Some(t) => t.parse().map_err(|e: crate::core::enums::UnknownValue| {
@@ -629,7 +616,7 @@ fn import_customer(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> 
         order,
     };
     let id = customers::add(tx, actor, &new)?;
-    bulk::add_import_key(tx, &key, "customer", id, &actor.now_text())?;
+    bulk::add_import_key(tx, &key, "customer", id, actor.now_text())?;
     Ok(RowResult::Imported)
 }
 
@@ -1195,17 +1182,9 @@ fn empty_header(kind: &str) -> String {
             "idempotencyKey",
             "allocations",
         ],
-        "invoices" => &[
-            "id",
-            "invoiceNumber",
-            "customerId",
-            "currency",
-            "invoiceAmount",
-            "effectiveTimestamp",
-            "dueDate",
-            "status",
-        ],
-        "customers" => &["id", "name", "email", "currency", "autoAllocateOrder"],
+        // What import reads, and the status it derives.
+        "invoices" => return format!("{},status\n", import::INVOICE_COLUMNS.join(",")),
+        "customers" => import::CUSTOMER_COLUMNS,
         "methods" => import::METHOD_COLUMNS,
         "write-offs" => import::WRITE_OFF_COLUMNS,
         "allocations" => &[

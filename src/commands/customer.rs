@@ -10,26 +10,12 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
     match command {
         CustomerCommand::Add(args) => {
             let name = args.name.trim().to_string();
-            reject_any([
-                name.is_empty()
-                    .then(|| Problem::new("name", "name is empty; give the customer's name")),
-                text_problem("name", "name", &name, 200),
-                args.email
-                    .as_deref()
-                    .and_then(|e| text_problem("email", "email", e, 254)),
-                args.email
-                    .as_deref()
-                    .filter(|e| !is_plausible_email(e))
-                    .map(|e| {
-                        Problem::new(
-                            "email",
-                            format!(
-                                "email '{}' is not an email address (name@example.com)",
-                                excerpt(e)
-                            ),
-                        )
-                    }),
-            ])?;
+            let empty_name = name
+                .is_empty()
+                .then(|| Problem::new("name", "name is empty; give the customer's name"));
+            reject_any(
+                std::iter::once(empty_name).chain(details_problems(&name, args.email.as_deref())),
+            )?;
             // Opened after the checks: a refused command does not even create the ledger.
             let mut ledger = ctx.ledger()?;
             let new = NewCustomer {
@@ -64,9 +50,28 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
     }
 }
 
+/// What is wrong with a customer's name (beyond being empty) and email, for `customer add`
+/// and for an import of customers: bounded text without card numbers or control characters,
+/// and an email that looks like one.
+pub(crate) fn details_problems(name: &str, email: Option<&str>) -> [Option<Problem>; 3] {
+    [
+        text_problem("name", "name", name, 200),
+        email.and_then(|e| text_problem("email", "email", e, 254)),
+        email.filter(|e| !is_plausible_email(e)).map(|e| {
+            Problem::new(
+                "email",
+                format!(
+                    "email '{}' is not an email address (name@example.com)",
+                    excerpt(e)
+                ),
+            )
+        }),
+    ]
+}
+
 /// One `@` with text on both sides and a dot in the domain: enough to catch a swapped field,
 /// without pretending to validate deliverability.
-pub(crate) fn is_plausible_email(text: &str) -> bool {
+fn is_plausible_email(text: &str) -> bool {
     match text.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()

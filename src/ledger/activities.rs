@@ -129,8 +129,8 @@ pub fn write_attempt(
             method_id: new.method_id,
             source: new.source,
             message: Some(&new.message),
-            effective: &now,
-            now: &now,
+            effective: now,
+            now,
         },
     )?;
     audit::record(

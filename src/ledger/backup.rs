@@ -226,16 +226,8 @@ fn check_copy(path: &Path) -> rusqlite::Result<[i64; 7]> {
             Some(format!("the copy failed its check ({check})")),
         ));
     }
-    let mut counts = [0; 7];
-    for (count, table) in counts.iter_mut().zip([
-        "customers",
-        "invoices",
-        "payments",
-        "allocations",
-        "refunds",
-        "activities",
-        "audit_events",
-    ]) {
+    let mut counts = [0; super::COUNTED_TABLES.len()];
+    for (count, table) in counts.iter_mut().zip(super::COUNTED_TABLES) {
         *count = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
     }
     Ok(counts)

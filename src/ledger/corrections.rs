@@ -620,8 +620,8 @@ pub fn refund(
             method_id: refund_method_id,
             source: &p.source,
             message: req.reference.as_deref(),
-            effective: &now,
-            now: &now,
+            effective: now,
+            now,
         },
     )?;
     audit::record(
@@ -686,8 +686,8 @@ pub fn settle(
                 method_id: p.method_id,
                 source: &p.source,
                 message,
-                effective: &now,
-                now: &now,
+                effective: now,
+                now,
             },
         )?;
     }

@@ -450,7 +450,7 @@ fn close(tx: &Transaction, actor: &Actor, invoice: &InvoiceFacts, closing: Closi
         "INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )
     .sql()?
-    .execute(params![invoice.id, kind, amount, reason, effective.unwrap_or(&now), now])
+    .execute(params![invoice.id, kind, amount, reason, effective.unwrap_or(now), now])
     .sql()?;
     let action = if kind == "void" {
         "invoice.void"

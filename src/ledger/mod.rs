@@ -28,6 +28,17 @@ pub mod payments;
 pub mod reports;
 pub mod verify;
 
+/// The tables whose row counts `verify` reports and `backup` checks its copy against.
+const COUNTED_TABLES: [&str; 7] = [
+    "customers",
+    "invoices",
+    "payments",
+    "allocations",
+    "refunds",
+    "activities",
+    "audit_events",
+];
+
 /// `PRAGMA application_id` of a payctl ledger: "PYCT".
 pub const APPLICATION_ID: i32 = 0x5059_4354;
 
@@ -107,8 +118,8 @@ impl Actor {
         }
     }
 
-    pub fn now_text(&self) -> String {
-        self.stamp.clone()
+    pub fn now_text(&self) -> &str {
+        &self.stamp
     }
 }
 

@@ -242,7 +242,7 @@ pub(super) fn insert_collect(
             source: plan.source.as_str(),
             message: None,
             effective,
-            now: &actor.now_text(),
+            now: actor.now_text(),
         },
     )
 }

@@ -210,15 +210,7 @@ pub fn run(tx: &Transaction) -> Result<Report> {
     }
     checked.push("every currency is ISO 4217".to_string());
     let mut counts = Vec::new();
-    for table in [
-        "customers",
-        "invoices",
-        "payments",
-        "allocations",
-        "refunds",
-        "activities",
-        "audit_events",
-    ] {
+    for table in super::COUNTED_TABLES {
         let n: i64 = tx
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .sql()?;
