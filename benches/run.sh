@@ -200,6 +200,44 @@ hf b2-payctl --runs $RUNS_IMPORT --prepare "bash $RUN/b2-payctl-prepare.sh" \
     "$PAYCTL --db $RUN/b2.db import $S_DATA/payments.csv"
 hf b2-sqlite3 --runs $((RUNS_IMPORT + 2)) --prepare "bash $RUN/b2-sqlite-prepare.sh" \
     "sqlite3 $RUN/b2-bare.db 'PRAGMA synchronous=FULL' 'PRAGMA foreign_keys=ON' '.import --csv $S_DATA/payments_plain.csv payments_import'"
+# A reference, not a target: the sqlite3 shell storing the very rows payctl's import stored
+# (copied set-wise from the ledger the B5 import made, so no parsing, planning or checking),
+# into the same ledger of customers and open invoices, with the import's pragmas (WAL,
+# synchronous=FULL, foreign keys on, 64 MiB page cache) and its triggers off as the import
+# has them: payments, their balance rows, Collect activities, allocations, audit events and
+# idempotency keys, the invoices' balances brought up to date and the paid ones out of the
+# open set. What payctl takes beyond this is its own work.
+cat >"$RUN/b2-rows.sql" <<EOF
+.dbconfig enable_trigger off
+PRAGMA synchronous=FULL;
+PRAGMA foreign_keys=ON;
+PRAGMA cache_size=-65536;
+ATTACH '$S_FULL' AS src;
+BEGIN IMMEDIATE;
+INSERT INTO payments SELECT * FROM src.payments;
+INSERT INTO payment_balances SELECT * FROM src.payment_balances;
+INSERT INTO activities SELECT * FROM src.activities;
+INSERT INTO allocations SELECT * FROM src.allocations;
+INSERT INTO audit_events SELECT * FROM src.audit_events WHERE id > (SELECT max(id) FROM main.audit_events);
+INSERT INTO idempotency_keys SELECT * FROM src.idempotency_keys;
+UPDATE invoice_balances SET allocated = s.allocated FROM src.invoice_balances s
+    WHERE s.invoice_id = invoice_balances.invoice_id AND s.allocated <> invoice_balances.allocated;
+DELETE FROM open_invoices WHERE invoice_id NOT IN (SELECT invoice_id FROM src.open_invoices);
+COMMIT;
+EOF
+cat >"$RUN/b2-rows-prepare.sh" <<EOF
+rm -f "$RUN/b2-rows.db" "$RUN/b2-rows.db-wal" "$RUN/b2-rows.db-shm"
+cp "$S_BASE" "$RUN/b2-rows.db"
+sync "$RUN/b2-rows.db"
+EOF
+hf b2-sqlite3-rows --runs $RUNS_IMPORT --prepare "bash $RUN/b2-rows-prepare.sh" \
+    "sqlite3 $RUN/b2-rows.db '.read $RUN/b2-rows.sql'"
+# Both ledgers hold the same money: payments, allocations, balances and the open set.
+B2_STATE="SELECT (SELECT count(*) || ' ' || total(amount) FROM payments), (SELECT count(*) || ' ' || total(amount) FROM allocations),
+    (SELECT count(*) FROM activities), (SELECT count(*) FROM audit_events), (SELECT count(*) FROM idempotency_keys),
+    (SELECT total(allocated) FROM invoice_balances), (SELECT total(allocated) FROM payment_balances), (SELECT count(*) FROM open_invoices)"
+for db in "$RUN/b2.db" "$RUN/b2-rows.db"; do sqlite3 "$db" "$B2_STATE"; done >"$RUN/b2.state"
+[ "$(sort -u "$RUN/b2.state" | wc -l)" = 1 ] || die "B2: payctl's import and sqlite3's copy of its rows differ: $(tr '\n' ' ' <"$RUN/b2.state")"
 rm -f "$RUN"/b2*.db*
 
 # --- B1 and B4: one create --allocate, big ledger vs sqlite3 vs empty ledger ---------------
@@ -337,6 +375,10 @@ le "$b2r" 3 && [ "$b2rate" -ge 100000 ] && b2ok=yes
 row B2 "\`import\` $(thousands $S_N) payments (auto-allocate) against $(thousands $S_N) open invoices vs \`sqlite3 .import\`" \
     "$(secs "$b2p") ($(thousands "$b2rate")/s)" "sqlite3 $(secs "$b2s")" "$(r2 "$b2r")" "≥ 100,000/s and ≤ 3" \
     "$([ $b2ok = yes ] && echo yes || echo "**no**")"
+b2rows=$(median b2-sqlite3-rows)
+row "B2 ref." "the same import vs \`sqlite3\` storing the rows it stored (set-wise; no parsing, planning or checks)" \
+    "$(secs "$b2p")" "sqlite3 $(secs "$b2rows") ($(thousands "$(awk -v n=$S_N -v t="$b2rows" 'BEGIN { printf "%d", n / t }')")/s)" \
+    "$(r2 "$(ratio "$b2p" "$b2rows")")" "none: a reference" "–"
 # peer_text NAME SIZE: "1.23 s", or why it has no figure.
 peer_text() {
     local m
@@ -417,6 +459,13 @@ row B5 "peak RSS of \`import\` $(thousands $B_N) payments vs $(thousands $S_N)" 
     echo "  \`--prepare\`, not timed) and imports \`payments.csv\` (every row \`autoAllocate=true\`); sqlite3 imports"
     echo "  the same rows (\`payments_plain.csv\`, cents) with \`.import --csv\` into a new table without"
     echo "  constraints, WAL and synchronous=FULL."
+    echo "- **B2 ref.**: not a target. The \`sqlite3\` shell stores the rows that payctl's import stored (payments,"
+    echo "  balance rows, Collect activities, allocations, audit events, idempotency keys; invoice balances"
+    echo "  brought up to date and paid invoices out of the open set), copied \`INSERT … SELECT\` from the ledger"
+    echo "  the B5 import made into a fresh copy of the same ledger of open invoices, with the import's pragmas"
+    echo "  (WAL, synchronous=FULL, foreign keys on, 64 MiB cache) and its triggers off. The script checks that"
+    echo "  both ledgers end with the same payments, allocations, balances and open set. It is what SQLite"
+    echo "  itself needs to store what an import must record, before payctl parses, plans or checks anything."
     echo "- **B3**: \`payctl report aging|balances\` on the ledger of invoices and payments, against \`ledger -f J bal\`"
     echo "  and \`hledger -f J bal\` on the same data as a journal (one account per customer). Output to /dev/null."
     echo "  On the big set a peer is not run when its 100,000 figure's memory times ten would not fit in 70% of"
