@@ -233,9 +233,9 @@ EOF
 hf b2-sqlite3-rows --runs $RUNS_IMPORT --prepare "bash $RUN/b2-rows-prepare.sh" \
     "sqlite3 $RUN/b2-rows.db '.read $RUN/b2-rows.sql'"
 # Both ledgers hold the same money: payments, allocations, balances and the open set.
-B2_STATE="SELECT (SELECT count(*) || ' ' || total(amount) FROM payments), (SELECT count(*) || ' ' || total(amount) FROM allocations),
+B2_STATE="SELECT (SELECT count(*) || ' ' || sum(amount) FROM payments), (SELECT count(*) || ' ' || sum(amount) FROM allocations),
     (SELECT count(*) FROM activities), (SELECT count(*) FROM audit_events), (SELECT count(*) FROM idempotency_keys),
-    (SELECT total(allocated) FROM invoice_balances), (SELECT total(allocated) FROM payment_balances), (SELECT count(*) FROM open_invoices)"
+    (SELECT sum(allocated) FROM invoice_balances), (SELECT sum(allocated) FROM payment_balances), (SELECT count(*) FROM open_invoices)"
 for db in "$RUN/b2.db" "$RUN/b2-rows.db"; do sqlite3 "$db" "$B2_STATE"; done >"$RUN/b2.state"
 [ "$(sort -u "$RUN/b2.state" | wc -l)" = 1 ] || die "B2: payctl's import and sqlite3's copy of its rows differ: $(tr '\n' ' ' <"$RUN/b2.state")"
 rm -f "$RUN"/b2*.db*
