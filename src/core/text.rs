@@ -1,8 +1,5 @@
 //! Checks on free-text fields: length, control characters, and card numbers (PCI DSS).
 
-/// True when `text` holds a 13–19 digit run that passes the Luhn check: a card number (PAN).
-/// Digits separated by single spaces or dashes count as one run, since that is how card numbers
-/// are usually written ("4111 1111 1111 1111").
 /// The SHA-256 of `parts`, one after another, as 64 lower-case hex digits.
 pub fn sha256_hex(parts: &[&[u8]]) -> String {
     use sha2::{Digest, Sha256};
@@ -19,6 +16,9 @@ pub fn sha256_hex(parts: &[&[u8]]) -> String {
     hex
 }
 
+/// True when `text` holds a 13–19 digit run that passes the Luhn check: a card number (PAN).
+/// Digits separated by single spaces or dashes count as one run, since that is how card numbers
+/// are usually written ("4111 1111 1111 1111").
 pub fn contains_card_number(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     let mut digits: Vec<u8> = Vec::new();
@@ -142,12 +142,14 @@ pub fn escape_controls(text: &str) -> String {
         .collect()
 }
 
-/// Shortens a value for an error message so a 10 MB field does not flood the terminal, and
+/// Shortens a value for an error message so a 10 MB field does not flood the terminal,
 /// escapes its control characters (`\t`, `\u{1b}`) so a rejected value cannot drive the
-/// terminal it is echoed to.
+/// terminal it is echoed to, and masks card numbers but their last four digits, so that a
+/// refused card number is not printed back to the terminal, a log or a `--rejects` reason.
 pub fn excerpt(text: &str) -> String {
     const MAX: usize = 60;
-    let mut out: String = text
+    let masked = mask_card_numbers(text);
+    let mut out: String = masked
         .chars()
         .take(MAX)
         .map(|c| {
@@ -218,6 +220,20 @@ mod tests {
         assert_eq!(excerpt("a\tb"), "a\\tb");
         assert_eq!(excerpt("x\u{1b}[31m"), "x\\u{1b}[31m");
         assert_eq!(excerpt(&"y".repeat(61)), format!("{}…", "y".repeat(60)));
+    }
+
+    #[test]
+    fn excerpts_mask_card_numbers() {
+        assert_eq!(excerpt("4111111111111111"), "************1111");
+        assert_eq!(
+            excerpt("card 5500-0000-0000-0004 paid"),
+            "card ****-****-****-0004 paid"
+        );
+        // A long value is masked before it is cut, so no digits of the number show.
+        let long = format!("{} 4111 1111 1111 1111", "x".repeat(50));
+        assert_eq!(excerpt(&long), format!("{} **** ****…", "x".repeat(50)));
+        // Digits that are not a card number are shown as they are.
+        assert_eq!(excerpt("4111111111111112"), "4111111111111112");
     }
 
     #[test]

@@ -115,6 +115,29 @@ fn rejects_keeps_the_good_rows_and_lists_the_bad() {
 }
 
 #[test]
+fn a_refused_card_number_is_masked_in_the_rejects_reason_and_kept_in_its_record() {
+    let env = loaded();
+    let file = write(
+        &env,
+        "p.csv",
+        b"customerId,amount,paymentMethod,reference\n655080,5,Cash,4111 1111 1111 1111\n655080,6,Cash,ok\n",
+    );
+    let rejects = env.dir.path().join("rejects.csv");
+    let out = env.ok(&["import", &file, "--rejects", rejects.to_str().unwrap()]);
+    assert_eq!(out, format!("{file}: 2 rows, 1 imported, 0 already imported, 0 failed attempts recorded, 1 rejected\n"));
+    // The reason, like every error, shows only the last four digits; the record is the row as
+    // read, so that it can be fixed and imported again.
+    assert_eq!(
+        std::fs::read_to_string(&rejects).unwrap(),
+        "line,reason,record\n2,reference '**** **** **** 1111' looks like a card number; payctl never stores card numbers (keep only the last four digits),\"{\"\"customerId\"\":\"\"655080\"\",\"\"amount\"\":\"\"5\"\",\"\"paymentMethod\"\":\"\"Cash\"\",\"\"reference\"\":\"\"4111 1111 1111 1111\"\"}\"\n"
+    );
+    assert!(
+        !env.snapshot().contains("4111"),
+        "a card number reached the ledger"
+    );
+}
+
+#[test]
 fn dry_run_checks_rows_against_each_other_and_writes_nothing() {
     let env = loaded();
     let good = write(&env, "good.csv", b"customerId,amount,paymentMethod,allocations\n655080,60,Cash,566934=60\n655080,40,Cash,566934=40\n");

@@ -5,7 +5,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::process::Stdio;
 
-use crate::common::Env;
+use crate::common::{masked, Env};
 
 /// Lines joined with `\n`, plus the final newline every output ends with.
 fn text(lines: &[&str]) -> String {
@@ -1246,7 +1246,7 @@ fn a_command_refused_by_its_checks_does_not_create_the_ledger() {
     env.refused(
         &["customer", "add", "--name", "4111111111111111"],
         1,
-        &format!("error: name '4111111111111111' {CARD_WHY}\n"),
+        &format!("error: name '************1111' {CARD_WHY}\n"),
     );
     env.refused(
         &[
@@ -1397,7 +1397,7 @@ fn card_numbers_are_refused_in_every_text_field() {
         env.refused(
             &["customer", "add", "--name", &with],
             1,
-            &format!("error: name '{with}' {CARD_WHY}\n"),
+            &format!("error: name '{}' {CARD_WHY}\n", masked(&with)),
         );
         env.refused(
             &[
@@ -1411,7 +1411,7 @@ fn card_numbers_are_refused_in_every_text_field() {
                 card,
             ],
             1,
-            &format!("error: label '{card}' {CARD_WHY}\n"),
+            &format!("error: label '{}' {CARD_WHY}\n", masked(card)),
         );
         env.refused(
             &[
@@ -1425,7 +1425,7 @@ fn card_numbers_are_refused_in_every_text_field() {
                 card,
             ],
             1,
-            &format!("error: brand '{card}' {CARD_WHY}\n"),
+            &format!("error: brand '{}' {CARD_WHY}\n", masked(card)),
         );
         env.refused(
             &[
@@ -1439,7 +1439,7 @@ fn card_numbers_are_refused_in_every_text_field() {
                 card,
             ],
             1,
-            &format!("error: invoice number '{card}' {CARD_WHY}\n"),
+            &format!("error: invoice number '{}' {CARD_WHY}\n", masked(card)),
         );
     }
     env.refused(
@@ -1452,7 +1452,7 @@ fn card_numbers_are_refused_in_every_text_field() {
             "4111111111111111@x.example",
         ],
         1,
-        &format!("error: email '4111111111111111@x.example' {CARD_WHY}\n"),
+        &format!("error: email '************1111@x.example' {CARD_WHY}\n"),
     );
     // Every bad field is named, one line each.
     env.refused(
@@ -1462,7 +1462,7 @@ fn card_numbers_are_refused_in_every_text_field() {
         ],
         1,
         &format!(
-            "error: label '4111111111111111' {CARD_WHY}\nerror: brand '5500-0000-0000-0004' {CARD_WHY}\nerror: last4 '42' must be exactly 4 digits (the last four of the card or account)\n"
+            "error: label '************1111' {CARD_WHY}\nerror: brand '****-****-****-0004' {CARD_WHY}\nerror: last4 '42' must be exactly 4 digits (the last four of the card or account)\n"
         ),
     );
     // A number that fails the Luhn check is not a card number.
@@ -1490,7 +1490,8 @@ fn bad_last4_email_and_empty_fields_are_exit_1() {
             &["method", "add", "--customer", "655080", "--type", "credit-card", "--last4", last4],
             1,
             &format!(
-                "error: last4 '{last4}' must be exactly 4 digits (the last four of the card or account)\n"
+                "error: last4 '{}' must be exactly 4 digits (the last four of the card or account)\n",
+                masked(last4)
             ),
         );
     }
@@ -1618,7 +1619,7 @@ fn errors_with_json_output_are_fusebill_error_documents() {
             "--last4", "12", "-o", "json",
         ],
         1,
-        &format!("{{\n  \"ErrorId\": 0,\n  \"HttpStatusCode\": 400,\n  \"Errors\": [\n    {{\n      \"Key\": \"label\",\n      \"Value\": \"label '4111111111111111' {CARD_WHY}\"\n    }},\n    {{\n      \"Key\": \"last4\",\n      \"Value\": \"last4 '12' must be exactly 4 digits (the last four of the card or account)\"\n    }}\n  ]\n}}\n"),
+        &format!("{{\n  \"ErrorId\": 0,\n  \"HttpStatusCode\": 400,\n  \"Errors\": [\n    {{\n      \"Key\": \"label\",\n      \"Value\": \"label '************1111' {CARD_WHY}\"\n    }},\n    {{\n      \"Key\": \"last4\",\n      \"Value\": \"last4 '12' must be exactly 4 digits (the last four of the card or account)\"\n    }}\n  ]\n}}\n"),
     );
     // The command line's own errors too (clap's), also with PAYCTL_OUTPUT=json.
     let total_doc = "{\n  \"ErrorId\": 0,\n  \"HttpStatusCode\": 400,\n  \"Errors\": [\n    {\n      \"Key\": \"total\",\n      \"Value\": \"invalid value '1e3' for '--total <TOTAL>': amount '1e3' uses an exponent; write the plain decimal, e.g. 1000 not 1e3\"\n    }\n  ]\n}\n";

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde_json::json;
 
 use super::assert_verified;
-use crate::common::Env;
+use crate::common::{masked, Env};
 
 const CARD_WHY: &str =
     "looks like a card number; payctl never stores card numbers (keep only the last four digits)";
@@ -205,9 +205,11 @@ fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
             "-q",
         ])
     };
-    let said = |label: &str, value: &str| format!("error: {label} '{value}' {CARD_WHY}\n");
+    // payctl names the value it refused, with the card number masked but its last four digits.
+    let said =
+        |label: &str, value: &str| format!("error: {label} '{}' {CARD_WHY}\n", masked(value));
     let line = |line: usize, label: &str, value: &str, file: &str| {
-        format!("error: line {line}: {label} '{value}' {CARD_WHY}\nerror: {file}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n")
+        format!("error: line {line}: {label} '{}' {CARD_WHY}\nerror: {file}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n", masked(value))
     };
     // JSON arrays and XML name a bad row by its position, not its line.
     let record = |n: usize, label: &str, value: &str, file: &str| {
