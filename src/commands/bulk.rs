@@ -226,6 +226,10 @@ fn read_xml(
     let mut buf = Vec::new();
     let mut record: Option<Map<String, Value>> = None;
     let mut detail: Option<Map<String, Value>> = None;
+    // The first element a record has twice: Fusebill's body has one of each (one
+    // InvoicePaymentDetailRequest too), so a second one is refused rather than let overwrite the
+    // first, which would silently drop an allocation or change the customer.
+    let mut twice: Option<String> = None;
     let mut text = String::new();
     let mut index = 0u64;
     loop {
@@ -242,6 +246,7 @@ fn read_xml(
                     RECORD => {
                         index += 1;
                         record = Some(Map::new());
+                        twice = None;
                     }
                     DETAIL if record.is_some() => detail = Some(Map::new()),
                     _ => {}
@@ -253,25 +258,48 @@ fn read_xml(
                     .map_err(|e| file_error(path, format!("bad XML text: {e}")))?;
                 text.push_str(&piece);
             }
+            Event::CData(t) => {
+                let piece = std::str::from_utf8(&t)
+                    .map_err(|e| file_error(path, format!("bad XML text: {e}")))?;
+                text.push_str(piece);
+            }
             Event::End(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 match e.local_name().as_ref() {
                     RECORD => {
                         if let Some(r) = record.take() {
-                            each((index, Ok(Value::Object(r))))?;
+                            let row = match twice.take() {
+                                Some(field) if field == "InvoicePaymentDetailRequest" => Err(format!(
+                                    "{field} is given twice; an InvoiceMethodInsertRequest has one (one allocation): import one body per invoice paid, or use the payments CSV's allocations column"
+                                )),
+                                Some(field) => Err(format!(
+                                    "{field} is given twice; an InvoiceMethodInsertRequest has each field once"
+                                )),
+                                None => Ok(Value::Object(r)),
+                            };
+                            each((index, row))?;
                         }
                     }
                     DETAIL => {
                         if let (Some(d), Some(r)) = (detail.take(), record.as_mut()) {
-                            r.insert(name, Value::Object(d));
+                            if r.insert(name.clone(), Value::Object(d)).is_some() {
+                                twice.get_or_insert(name);
+                            }
                         }
                     }
                     _ => {
                         let value = Value::String(text.trim().to_string());
-                        if let Some(d) = detail.as_mut() {
-                            d.insert(name, value);
-                        } else if let Some(r) = record.as_mut() {
-                            r.insert(name, value);
+                        let (map, shown) = match (detail.as_mut(), record.as_mut()) {
+                            (Some(d), _) => {
+                                (Some(d), format!("InvoicePaymentDetailRequest.{name}"))
+                            }
+                            (None, Some(r)) => (Some(r), name.clone()),
+                            (None, None) => (None, String::new()),
+                        };
+                        if let Some(map) = map {
+                            if map.insert(name, value).is_some() {
+                                twice.get_or_insert(shown);
+                            }
                         }
                     }
                 }

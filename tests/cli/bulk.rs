@@ -287,6 +287,23 @@ fn invoice_method_insert_json_and_xml() {
 }
 
 #[test]
+fn invoice_method_insert_xml_reads_cdata_as_text() {
+    let env = loaded();
+    let xml = write(
+        &env,
+        "cdata.xml",
+        b"<InvoiceMethodInsertRequest><CustomerId>655080</CustomerId><AmountReceived><![CDATA[12.50]]></AmountReceived>\n<PaymentType>Cash</PaymentType><CustomerPaymentNumber><![CDATA[R&D <1>]]></CustomerPaymentNumber><PaymentNote>note</PaymentNote>\n<InvoicePaymentDetailRequest><OrderId><![CDATA[566935]]></OrderId><AmountApplied>12.5</AmountApplied></InvoicePaymentDetailRequest></InvoiceMethodInsertRequest>",
+    );
+    assert_eq!(env.ok(&["import", &xml]), format!("{xml}: 1 rows, 1 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(
+        env.ok(&["list", "-o", "csv"]),
+        "id,paymentActivityId,customerId,effectiveTimestamp,amount,currency,paymentMethod,paymentMethodId,source,reference,invoiceAllocations,unallocatedAmount,refundableAmount,gatewayFee,settlement,voided
+1,1,655080,2026-11-21T10:00:00Z,12.50,USD,Cash,,Import,R&D <1>,566935=12.50,0.00,12.50,0.00,Successful,false
+"
+    );
+}
+
+#[test]
 fn export_reads_back_into_an_empty_ledger_to_the_same_balances() {
     let env = loaded();
     env.ok(&["import", &write(&env, "p.csv", PAYMENTS_CSV)]);
