@@ -386,6 +386,9 @@ fn import_row(
     if !value.is_object() {
         return Err(Ok(vec!["a row must be an object".into()]));
     }
+    if let Some(problem) = import::repeated_field(&value) {
+        return Err(Ok(vec![problem]));
+    }
     match kind {
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
             match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {

@@ -4,6 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::enums::Source;
+use super::text::excerpt;
 
 /// The kinds of record `payctl import` loads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +105,11 @@ pub fn check_header(kind: ImportKind, header: &[String]) -> Result<(), String> {
             known.join(", ")
         ));
     }
+    if let Some(twice) = repeated_name(header.iter().map(String::as_str)) {
+        return Err(format!(
+            "column {twice} is given twice; give each column once"
+        ));
+    }
     let required: &[&str] = match kind {
         ImportKind::Payments => &["customerId", "amount"],
         ImportKind::Invoices => &["customerId", "invoiceAmount"],
@@ -120,6 +126,40 @@ pub fn check_header(kind: ImportKind, header: &[String]) -> Result<(), String> {
         return Err(format!("missing column(s) {}", missing.join(", ")));
     }
     Ok(())
+}
+
+/// The first name given twice among `names`, ignoring ASCII case as the importers do (so
+/// `amount` and `Amount` are one field): `'amount'`, or `'amount' (amount, Amount)`.
+fn repeated_name<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for name in names {
+        if let Some(first) = seen.iter().find(|s| s.eq_ignore_ascii_case(name)) {
+            return Some(if *first == name {
+                format!("'{}'", excerpt(name))
+            } else {
+                format!(
+                    "'{}' ({}, {})",
+                    excerpt(first),
+                    excerpt(first),
+                    excerpt(name)
+                )
+            });
+        }
+        seen.push(name);
+    }
+    None
+}
+
+/// A row's field given twice under names that differ only in case (`amount` and `Amount`), at
+/// any depth: the importers match names ignoring case, so one of the two would silently win.
+pub fn repeated_field(value: &Value) -> Option<String> {
+    match value {
+        Value::Object(map) => repeated_name(map.keys().map(String::as_str))
+            .map(|twice| format!("field {twice} is given twice; give each field once"))
+            .or_else(|| map.values().find_map(repeated_field)),
+        Value::Array(items) => items.iter().find_map(repeated_field),
+        _ => None,
+    }
 }
 
 /// Turns one CSV record into a JSON object; empty cells are left out, and a payments file's

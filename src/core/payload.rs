@@ -88,7 +88,13 @@ pub fn create_payment_from_json(
     for (key, v) in object {
         match KEYS.iter().find(|k| k.eq_ignore_ascii_case(key)) {
             Some(k) => {
-                fields.insert((*k).to_string(), v.clone());
+                // `amount` and `Amount` are one field: refuse the second rather than let one win.
+                if fields.insert((*k).to_string(), v.clone()).is_some() {
+                    problems.push(Problem::new(
+                        *k,
+                        format!("field '{k}' is given twice; give each field once"),
+                    ));
+                }
             }
             None => problems.push(Problem::new(
                 key.clone(),
