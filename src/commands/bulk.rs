@@ -107,7 +107,7 @@ fn for_each_row(
         ImportFormat::Csv => {
             let mut csv = csv::ReaderBuilder::new()
                 .flexible(false)
-                .from_reader(reader);
+                .from_reader(LineCounter::new(reader));
             let header: Vec<String> = csv
                 .headers()
                 .map_err(|e| file_error(path, format!("cannot read the CSV header: {e}")))?
@@ -120,7 +120,9 @@ fn for_each_row(
                 match csv.read_record(&mut record) {
                     Ok(false) => break,
                     Ok(true) => {
-                        let line = record.position().map_or(0, |p| p.line());
+                        let line = record
+                            .position()
+                            .map_or(0, |p| csv.get_mut().line_at(p.byte()));
                         let cells: Vec<String> = record.iter().map(str::to_string).collect();
                         each((line, import::csv_record_to_object(kind, &header, &cells)))?;
                     }
@@ -128,8 +130,21 @@ fn for_each_row(
                         if let csv::ErrorKind::Io(_) = e.kind() {
                             return Err(file_error(path, e));
                         }
-                        let line = e.position().map_or(0, |p| p.line());
-                        each((line, Err(format!("unreadable CSV record: {e}"))))?;
+                        let line = e.position().map_or(0, |p| csv.get_mut().line_at(p.byte()));
+                        // In payctl's words: the crate's own text names its own (wrong) line.
+                        let why = match e.kind() {
+                            csv::ErrorKind::UnequalLengths {
+                                expected_len, len, ..
+                            } => format!(
+                                "has {len} fields but the header has {expected_len}; quote a field that holds a comma"
+                            ),
+                            csv::ErrorKind::Utf8 { err, .. } => format!(
+                                "field {} is not UTF-8 text; save the file as UTF-8",
+                                err.field() + 1
+                            ),
+                            _ => format!("unreadable CSV record: {e}"),
+                        };
+                        each((line, Err(why)))?;
                         // A record with the wrong number of fields is skipped; the reader can go on.
                     }
                 }
@@ -177,6 +192,62 @@ fn for_each_row(
                 .map_err(|e| file_error(path, format!("not valid JSON: {e}")))
         }
         ImportFormat::Xml => read_xml(reader, path, each),
+    }
+}
+
+/// Counts the lines of what the CSV reader reads, so that a record's line number comes from its
+/// byte offset: the csv crate's own line count is off by one for every CRLF line ending and
+/// every blank line before a record (BurntSushi/rust-csv#395), which named the wrong line of a
+/// file saved by Excel. Keeps only the line-end bytes not yet passed, a buffer's worth.
+struct LineCounter<R> {
+    inner: R,
+    offset: u64,
+    /// Offsets of the `\r` and `\n` bytes read and not yet passed, and whether each is a `\n`.
+    line_ends: std::collections::VecDeque<(u64, bool)>,
+    passed: u64,
+}
+
+impl<R> LineCounter<R> {
+    fn new(inner: R) -> Self {
+        LineCounter {
+            inner,
+            offset: 0,
+            line_ends: std::collections::VecDeque::new(),
+            passed: 0,
+        }
+    }
+
+    /// The line (from 1) of the record the csv crate places at byte `byte`: the csv crate's
+    /// offset is where it began reading the record, before the line ends it skips (the `\n` of
+    /// a CRLF, blank lines), so those count too. Asked in increasing order.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut next = byte;
+        while let Some(&(at, newline)) = self.line_ends.front() {
+            if at < byte || at == next {
+                if at == next {
+                    next += 1;
+                }
+                self.passed += u64::from(newline);
+                self.line_ends.pop_front();
+            } else {
+                break;
+            }
+        }
+        self.passed + 1
+    }
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                self.line_ends
+                    .push_back((self.offset + i as u64, b == b'\n'));
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
     }
 }
 

@@ -138,6 +138,32 @@ fn a_refused_card_number_is_masked_in_the_rejects_reason_and_kept_in_its_record(
 }
 
 #[test]
+fn csv_errors_name_the_line_with_crlf_ends_blank_lines_and_quoted_line_breaks() {
+    let env = loaded();
+    // A file saved by Excel (CRLF), blank lines, and a quoted field across two lines: each bad
+    // row is named by the line it starts on, in errors and in the rejects file.
+    let file = write(
+        &env,
+        "p.csv",
+        b"customerId,amount,paymentMethod,reference\r\n655080,1,Cash,a\r\n\r\n655080,0,Cash,b\r\n655080,2,Cash,\"two\r\nlines\"\r\n\r\n\r\n655080,-1,Cash,c\r\n655080,1,Cash\r\n",
+    );
+    env.refused(
+        &["import", &file],
+        1,
+        &format!("error: line 4: amount '0' must be greater than zero\nerror: line 5: reference 'two\\r\\nlines' contains a control character; use printable text only\nerror: line 9: amount '-1' is negative; amounts are positive plain decimals such as 50.78\nerror: line 10: has 3 fields but the header has 4; quote a field that holds a comma\nerror: {file}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"),
+    );
+    let rejects = env.dir.path().join("rejects.csv");
+    env.ok(&["import", &file, "--rejects", rejects.to_str().unwrap()]);
+    let lines: Vec<String> = std::fs::read_to_string(&rejects)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next().map(str::to_string))
+        .collect();
+    assert_eq!(lines, ["4", "5", "9", "10"]);
+}
+
+#[test]
 fn dry_run_checks_rows_against_each_other_and_writes_nothing() {
     let env = loaded();
     let good = write(&env, "good.csv", b"customerId,amount,paymentMethod,allocations\n655080,60,Cash,566934=60\n655080,40,Cash,566934=40\n");
@@ -411,7 +437,7 @@ fn malformed_files_are_refused_whole_and_change_nothing() {
     env.refused(
         &["import", &latin1],
         1,
-        &format!("error: line 2: unreadable CSV record: CSV parse error: record 1 (line 2, field: 3, byte: 42): invalid utf-8: invalid UTF-8 in field 3 near byte index 3\nerror: {latin1}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"),
+        &format!("error: line 2: field 4 is not UTF-8 text; save the file as UTF-8\nerror: {latin1}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"),
     );
     let xml = write(
         &env,
