@@ -288,14 +288,17 @@ pub fn open_for_customer(tx: &Transaction, customer_id: i64) -> Result<Vec<Invoi
 }
 
 /// A customer's open invoices in allocation order (due date, invoice date, id, as the
-/// `open_invoices` cache holds them), read only until their balances add up to `enough` minor
-/// units: auto-allocation never looks further, and never walks past paid invoices, so a
-/// customer with thousands of invoices, open or paid, costs no more.
+/// `open_invoices` cache holds them). With `enough` = (minor units, currency), only the
+/// invoices in that currency, and only until their balances add up to that much:
+/// auto-allocation never looks further, and never walks past paid invoices, so a customer
+/// with thousands of invoices, open or paid, costs no more. (Invoices in another currency
+/// cannot take the payment; counting them stopped the reading short and left invoices of the
+/// payment's currency unpaid.)
 pub fn open_in_order(
     tx: &Transaction,
     customer_id: i64,
     order: crate::core::AllocationOrder,
-    enough: Option<i64>,
+    enough: Option<(i64, Currency)>,
 ) -> Result<Vec<InvoiceFacts>> {
     open_in_order_pending(tx, customer_id, order, enough, &|_| 0)
 }
@@ -307,7 +310,7 @@ pub fn open_in_order_pending(
     tx: &Transaction,
     customer_id: i64,
     order: crate::core::AllocationOrder,
-    enough: Option<i64>,
+    enough: Option<(i64, Currency)>,
     pending: &dyn Fn(i64) -> i64,
 ) -> Result<Vec<InvoiceFacts>> {
     // The statement text is a constant per order: an import runs this once per payment.
@@ -339,10 +342,16 @@ pub fn open_in_order_pending(
         if facts.outstanding <= 0 {
             continue;
         }
-        total = total.saturating_add(facts.outstanding);
-        out.push(facts);
-        if enough.is_some_and(|e| total >= e) {
-            break;
+        match enough {
+            Some((_, currency)) if facts.currency != currency => continue,
+            Some((needed, _)) => {
+                total = total.saturating_add(facts.outstanding);
+                out.push(facts);
+                if total >= needed {
+                    break;
+                }
+            }
+            None => out.push(facts),
         }
     }
     Ok(out)

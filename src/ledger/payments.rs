@@ -165,7 +165,7 @@ pub(super) fn gather_facts_for(
         // the rules then refuse it.
         let enough = crate::core::Money::from_decimal(req.amount, customer.currency)
             .ok()
-            .map(|m| m.minor());
+            .map(|m| (m.minor(), customer.currency));
         invoices::open_in_order_pending(tx, customer.id, order, enough, pending)?
     } else {
         Vec::new()

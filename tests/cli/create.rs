@@ -1971,3 +1971,90 @@ fn concurrent_creates_refuse_the_overflow_with_the_balance_left() {
     );
     assert_eq!(env.ok(&["list", "-o", "csv"]).lines().count(), 4);
 }
+
+#[test]
+fn auto_allocation_is_not_cut_short_by_invoices_in_another_currency() {
+    // A USD customer with a KWD invoice between two USD ones (and a newer JPY one): those
+    // cannot take a USD payment, and counting their balance towards "enough invoices read"
+    // left the second USD invoice unpaid (100.00 paid only invoice 1; 30.00 newest first paid
+    // nothing at all), in create and in import alike.
+    let ledger = || {
+        let env = Env::new();
+        env.ok(&["customer", "add", "--id", "1", "--name", "A", "-q"]);
+        for (id, total, currency, date) in [
+            ("1", "50", "USD", "2026-09-01"),
+            ("2", "5", "KWD", "2026-10-01"),
+            ("3", "50", "USD", "2026-11-01"),
+            ("4", "5000", "JPY", "2026-11-02"),
+        ] {
+            env.ok(&[
+                "invoice",
+                "add",
+                "--customer",
+                "1",
+                "--id",
+                id,
+                "--total",
+                total,
+                "--currency",
+                currency,
+                "--date",
+                date,
+                "-q",
+            ]);
+        }
+        env
+    };
+    let env = ledger();
+    let columns = "id,paymentActivityId,customerId,effectiveTimestamp,amount,currency,paymentMethod,paymentMethodId,source,reference,invoiceAllocations,unallocatedAmount,refundableAmount,gatewayFee,settlement,voided";
+    let oldest = "1,1,1,2026-11-21T10:00:00Z,100.00,USD,Cash,,Manual,,1=50.00;3=50.00,0.00,100.00,0.00,Successful,false";
+    assert_eq!(
+        env.ok(&[
+            "create",
+            "--customer",
+            "1",
+            "--amount",
+            "100",
+            "--method",
+            "Cash",
+            "--auto-allocate",
+            "-o",
+            "csv"
+        ]),
+        format!("{columns}\n{oldest}\n")
+    );
+    let newest =
+        "2,2,1,2026-11-21T10:00:00Z,30.00,USD,Cash,,Manual,,,30.00,30.00,0.00,Successful,false";
+    assert_eq!(
+        env.ok(&[
+            "create",
+            "--customer",
+            "1",
+            "--amount",
+            "30",
+            "--method",
+            "Cash",
+            "--auto-allocate",
+            "--order",
+            "newest-to-oldest",
+            "-o",
+            "csv"
+        ]),
+        format!("{columns}\n{newest}\n"),
+        "both USD invoices are paid by now: nothing is left to allocate"
+    );
+    // The same customer and invoices, paid by import.
+    let env = ledger();
+    let file = env.dir.path().join("p.csv");
+    std::fs::write(
+        &file,
+        "customerId,amount,paymentMethod,source,autoAllocate,autoAllocateOrder\n1,60,Cash,Manual,true,NewestToOldest\n1,40,Cash,Manual,true,\n",
+    )
+    .unwrap();
+    env.ok(&["import", file.to_str().unwrap()]);
+    assert_eq!(
+        env.ok(&["list", "-o", "csv"]),
+        format!("{columns}\n1,1,1,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,3=50.00;1=10.00,0.00,60.00,0.00,Successful,false\n2,2,1,2026-11-21T10:00:00Z,40.00,USD,Cash,,Manual,,1=40.00,0.00,40.00,0.00,Successful,false\n")
+    );
+    env.ok(&["verify"]);
+}
