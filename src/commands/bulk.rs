@@ -449,6 +449,7 @@ fn import_row(
     actor: &Actor,
     kind: ImportKind,
     mut value: Value,
+    csv: bool,
 ) -> std::result::Result<RowResult, std::result::Result<Vec<String>, Error>> {
     let row_error = |e: Error| match e {
         Error::Storage(_) | Error::Busy(_) => Err(e),
@@ -464,7 +465,8 @@ fn import_row(
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
             match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {
                 ImiRow::Payment(payload) => {
-                    import_payment(tx, batch, actor, payload).map_err(row_error)
+                    let raw = payload.clone();
+                    import_payment(tx, batch, actor, payload, &raw).map_err(row_error)
                 }
                 ImiRow::Attempt {
                     payload,
@@ -474,21 +476,48 @@ fn import_row(
                     .map_err(row_error),
             }
         }
-        ImportKind::Payments => import_payment(tx, batch, actor, value).map_err(row_error),
+        ImportKind::Payments => {
+            let (raw, value) = restored(value, csv);
+            import_payment(tx, batch, actor, value, &raw).map_err(row_error)
+        }
         ImportKind::Invoices => {
             // A void invoice comes back void (an export carries its status); other statuses
             // are derived from the payments imported after it.
             let void = text_field(&value, "status").is_some_and(|s| s.eq_ignore_ascii_case("void"));
             import::strip_derived(kind, &mut value);
-            import_invoice(tx, actor, &value, void).map_err(row_error)
+            let (raw, value) = restored(value, csv);
+            import_invoice(tx, actor, &value, &raw, void).map_err(row_error)
         }
         ImportKind::Customers => {
             import::strip_derived(kind, &mut value);
-            import_customer(tx, actor, &value).map_err(row_error)
+            let (raw, value) = restored(value, csv);
+            import_customer(tx, actor, &value, &raw).map_err(row_error)
         }
-        ImportKind::Methods => import_method(tx, actor, &value).map_err(row_error),
-        ImportKind::WriteOffs => import_write_off(tx, actor, &value).map_err(row_error),
+        ImportKind::Methods => import_method(tx, actor, &restored(value, csv).1).map_err(row_error),
+        ImportKind::WriteOffs => {
+            import_write_off(tx, actor, &restored(value, csv).1).map_err(row_error)
+        }
     }
+}
+
+/// A row as read, and as imported: from a CSV file, each text cell without the `'` that a CSV
+/// export puts before a formula character (`'=1+1` reads back as `=1+1`), so that an export
+/// reads back identical. JSON exports add no quote, so JSON rows are imported as they are.
+/// The row as read keeps the fingerprint of a row without an idempotency key what it was
+/// before this restoring: a file imported by an earlier payctl still adds nothing again.
+fn restored(raw: Value, csv: bool) -> (Value, Value) {
+    let mut value = raw.clone();
+    if let (true, Value::Object(map)) = (csv, &mut value) {
+        for cell in map.values_mut() {
+            if let Value::String(s) = cell {
+                let kept = render::restore_formula(s);
+                if kept.len() != s.len() {
+                    *s = kept.to_string();
+                }
+            }
+        }
+    }
+    (raw, value)
 }
 
 fn import_payment(
@@ -496,6 +525,7 @@ fn import_payment(
     batch: Option<&mut Batch>,
     actor: &Actor,
     payload: Value,
+    raw: &Value,
 ) -> Result<RowResult> {
     let mut req = create_payment_from_json(&payload, Source::Import).map_err(Error::Rejected)?;
     if let Some(problem) = req
@@ -505,7 +535,7 @@ fn import_payment(
     {
         return Err(Error::Rejected(vec![problem]));
     }
-    let key = row_key(tx, "payment", &payload, req.idempotency_key.as_deref())?;
+    let key = row_key(tx, "payment", raw, req.idempotency_key.as_deref())?;
     req.idempotency_key = Some(key);
     let (_, replayed) = match batch {
         Some(batch) => batch.record(actor, &req)?,
@@ -633,10 +663,11 @@ fn import_invoice(
     tx: &rusqlite::Transaction,
     actor: &Actor,
     value: &Value,
+    raw: &Value,
     void: bool,
 ) -> Result<RowResult> {
     unknown_keys(value, import::INVOICE_COLUMNS)?;
-    let key = row_key(tx, "invoice", value, None)?;
+    let key = row_key(tx, "invoice", raw, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
         return Ok(RowResult::AlreadyImported);
     }
@@ -689,9 +720,14 @@ fn import_invoice(
     Ok(RowResult::Imported)
 }
 
-fn import_customer(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Result<RowResult> {
+fn import_customer(
+    tx: &rusqlite::Transaction,
+    actor: &Actor,
+    value: &Value,
+    raw: &Value,
+) -> Result<RowResult> {
     unknown_keys(value, import::CUSTOMER_COLUMNS)?;
-    let key = row_key(tx, "customer", value, None)?;
+    let key = row_key(tx, "customer", raw, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
         return Ok(RowResult::AlreadyImported);
     }
@@ -738,11 +774,11 @@ fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Re
             .map_err(|e: crate::core::enums::UnknownValue| {
                 Error::rejected("type", format!("type {e}"))
             })?;
-    // Label and brand as the file has them, untrimmed (`method add` keeps them so), and
-    // without the quote a CSV export puts before a formula character: an exported method
-    // reads back identical.
+    // Label and brand as the file has them, untrimmed (`method add` keeps them so; a CSV
+    // export's formula quote is already off, see `restored`): an exported method reads back
+    // identical.
     let text = |name: &str| match field(value, name) {
-        Some(Value::String(s)) if !s.is_empty() => Some(render::restore_formula(s).to_string()),
+        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
         Some(Value::String(_)) | None => None,
         Some(other) => Some(other.to_string()),
     };
@@ -1042,7 +1078,14 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     } else {
                         String::new()
                     },
-                    import_row(tx, batch.as_mut(), &actor, kind, value),
+                    import_row(
+                        tx,
+                        batch.as_mut(),
+                        &actor,
+                        kind,
+                        value,
+                        format == ImportFormat::Csv,
+                    ),
                 ),
                 Err(reason) => (String::new(), Err(Ok(vec![reason]))),
             };

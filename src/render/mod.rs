@@ -500,20 +500,30 @@ fn csv_rows<R: Record>(records: &[R]) -> String {
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// `value` with a `'` before it when a spreadsheet would take it for a formula (`=1+1` becomes
+/// `'=1+1`), and also when it already starts with quotes before a formula character (`'=1`
+/// becomes `''=1`), so that [`restore_formula`] gives back exactly what it was given.
 pub fn neutralize_formula(value: String) -> String {
-    match value.chars().next() {
-        Some(c) if FORMULA_STARTS.contains(&c) => format!("'{value}"),
-        _ => value,
+    if formula_like(&value) {
+        format!("'{value}")
+    } else {
+        value
     }
 }
 
 /// The first characters a spreadsheet takes for a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// The text [`neutralize_formula`] was given: `'=…` back to `=…`; any other text as it is.
+/// Whether `text`, past any `'` before it, starts with a formula character.
+fn formula_like(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// The text [`neutralize_formula`] was given: `'=…` back to `=…`, `''=…` back to `'=…`; any
+/// other text as it is.
 pub fn restore_formula(value: &str) -> &str {
     match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if formula_like(rest) => rest,
         _ => value,
     }
 }
@@ -538,5 +548,12 @@ mod tests {
         // Only the quote neutralize_formula adds is taken off.
         assert_eq!(restore_formula("'quoted'"), "'quoted'");
         assert_eq!(restore_formula("'"), "'");
+        // Text that already starts with quotes before a formula character gets one more, so
+        // that every text reads back as it was.
+        for text in ["'=1", "''+x", "'", "''", "'a", "a'", "", "=", "'\t"] {
+            assert_eq!(restore_formula(&neutralize_formula(text.to_string())), text);
+        }
+        assert_eq!(neutralize_formula("'=1".to_string()), "''=1");
+        assert_eq!(neutralize_formula("'a".to_string()), "'a");
     }
 }

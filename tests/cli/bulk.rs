@@ -783,3 +783,128 @@ error: {bad}: nothing was imported (one transaction per file); fix the rows or u
         env.ok(&["method", "list", "--customer", "655080", "-o", "json"])
     );
 }
+
+#[test]
+fn formula_like_text_reads_back_identical_from_csv_and_json_exports() {
+    // Text a spreadsheet would run gets a quote in a CSV export; the import takes exactly
+    // that quote off again, in every kind, and text that already starts with a quote keeps
+    // it. JSON exports add nothing, so nothing is taken off a JSON import.
+    let from = Env::new();
+    let ok = |args: &[&str]| from.ok(args);
+    ok(&[
+        "customer",
+        "add",
+        "--id",
+        "1",
+        "--name",
+        "=HYPERLINK(\"x\")",
+        "-q",
+    ]);
+    ok(&[
+        "invoice",
+        "add",
+        "--customer",
+        "1",
+        "--id",
+        "10",
+        "--total",
+        "100",
+        "--number",
+        "@INV-2",
+        "-q",
+    ]);
+    ok(&[
+        "invoice",
+        "add",
+        "--customer",
+        "1",
+        "--id",
+        "11",
+        "--total",
+        "7",
+        "--number",
+        "'quoted",
+        "-q",
+    ]);
+    ok(&[
+        "create",
+        "--customer",
+        "1",
+        "--amount",
+        "5",
+        "--method",
+        "Cash",
+        "--reference",
+        "=1+1",
+        "--allocate",
+        "10=5",
+        "-q",
+    ]);
+    ok(&[
+        "method",
+        "add",
+        "--customer",
+        "1",
+        "--type",
+        "ach",
+        "--label",
+        "'=quoted",
+        "--last4",
+        "1234",
+        "-q",
+    ]);
+    ok(&["invoice", "write-off", "11", "--reason=-minus", "-q"]);
+    let kinds = ["customers", "methods", "invoices", "payments", "write-offs"];
+    let texts = |env: &Env| {
+        let customer = env.json(&["customer", "show", "1"]);
+        let payment = env.json(&["show", "1"]);
+        let methods = env.json(&["method", "list", "--customer", "1"]);
+        let invoices = env.json(&["invoice", "list"]);
+        let write_offs = env.ok(&["export", "write-offs", "--format", "jsonl"]);
+        (
+            customer["name"].clone(),
+            payment["reference"].clone(),
+            methods[0]["label"].clone(),
+            invoices
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["invoiceNumber"].clone())
+                .collect::<Vec<_>>(),
+            write_offs,
+        )
+    };
+    let want = texts(&from);
+    assert_eq!(want.0, "=HYPERLINK(\"x\")");
+    assert_eq!(want.2, "'=quoted");
+    assert!(want.4.contains(r#""reason":"-minus""#), "{}", want.4);
+    for format in ["csv", "json"] {
+        let to = Env::new();
+        for kind in kinds {
+            let file = from.dir.path().join(format!("{kind}.{format}"));
+            from.ok(&[
+                "export",
+                kind,
+                "--format",
+                format,
+                "--to",
+                file.to_str().unwrap(),
+            ]);
+            to.ok(&["import", file.to_str().unwrap(), "--kind", kind]);
+        }
+        assert_eq!(texts(&to), want, "{format}");
+        // And the same files again add nothing.
+        for kind in kinds {
+            let file = from.dir.path().join(format!("{kind}.{format}"));
+            let out = to.ok(&[
+                "import",
+                file.to_str().unwrap(),
+                "--kind",
+                kind,
+                "-o",
+                "json",
+            ]);
+            assert!(out.contains("\"imported\": 0"), "{format} {kind}: {out}");
+        }
+    }
+}
