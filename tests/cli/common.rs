@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
+use rusqlite::types::ValueRef;
 use tempfile::TempDir;
 
 pub const NOW: &str = "2026-11-21T10:00:00Z";
@@ -194,6 +195,9 @@ fn to_run(out: Output) -> Run {
     }
 }
 
+/// Every row of every table of the ledger at `db`, as text: a `## table` line per table, then
+/// its rows as `table: cell | cell`, sorted (some tables are WITHOUT ROWID), with text quoted
+/// and blobs in hex, so that a difference reads as what changed.
 pub fn snapshot(db: &Path) -> String {
     if !db.exists() {
         return "(no ledger)".to_string();
@@ -215,21 +219,30 @@ pub fn snapshot(db: &Path) -> String {
         let n = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {
-                let cells: Vec<String> = (0..n)
-                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                    .collect();
-                Ok(cells.join("|"))
+                let cells: Vec<String> = (0..n).map(|i| cell_text(r.get_ref(i).unwrap())).collect();
+                Ok(cells.join(" | "))
             })
             .unwrap();
-        // Sorted, so that tables without a rowid compare by content too.
         let mut rows: Vec<String> = rows.map(|r| r.unwrap()).collect();
         rows.sort();
         for row in rows {
-            out.push_str(&row);
-            out.push('\n');
+            out.push_str(&format!("{table}: {row}\n"));
         }
     }
     out
+}
+
+fn cell_text(value: ValueRef) -> String {
+    match value {
+        ValueRef::Null => "NULL".to_string(),
+        ValueRef::Integer(v) => v.to_string(),
+        ValueRef::Real(v) => format!("{v:?}"),
+        ValueRef::Text(t) => format!("{:?}", String::from_utf8_lossy(t)),
+        ValueRef::Blob(b) => format!(
+            "x'{}'",
+            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+        ),
+    }
 }
 
 /// `text` as payctl echoes it in an error: the test card numbers in it masked but for their

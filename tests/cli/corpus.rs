@@ -10,8 +10,6 @@ use std::process::Stdio;
 
 use serde::{Deserialize, Serialize};
 
-use rusqlite::types::ValueRef;
-
 use crate::common::Env;
 
 #[derive(Deserialize)]
@@ -75,43 +73,7 @@ fn fingerprint(db: &Path) -> (String, Vec<u8>, u64) {
     let conn =
         rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .expect("open ledger");
-    let mut content = String::new();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for table in tables {
-        let mut stmt = conn
-            // Sorted as text below: some tables are WITHOUT ROWID.
-            .prepare(&format!("SELECT * FROM \"{table}\""))
-            .unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                let cells: Vec<String> = (0..n)
-                    .map(|i| match r.get_ref(i).unwrap() {
-                        ValueRef::Null => "NULL".to_string(),
-                        ValueRef::Integer(v) => v.to_string(),
-                        ValueRef::Real(v) => format!("{v:?}"),
-                        ValueRef::Text(t) => format!("{:?}", String::from_utf8_lossy(t)),
-                        ValueRef::Blob(b) => format!(
-                            "x'{}'",
-                            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
-                        ),
-                    })
-                    .collect();
-                Ok(cells.join(" | "))
-            })
-            .unwrap();
-        let mut rows: Vec<String> = rows.map(Result::unwrap).collect();
-        rows.sort();
-        for row in rows {
-            content.push_str(&format!("{table}: {row}\n"));
-        }
-    }
+    let mut content = crate::common::snapshot(db);
     let mut stmt = conn
         .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
         .unwrap();
