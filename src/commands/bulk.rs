@@ -465,8 +465,7 @@ fn import_row(
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
             match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {
                 ImiRow::Payment(payload) => {
-                    let raw = payload.clone();
-                    import_payment(tx, batch, actor, payload, &raw).map_err(row_error)
+                    import_payment(tx, batch, actor, &payload, &payload).map_err(row_error)
                 }
                 ImiRow::Attempt {
                     payload,
@@ -477,57 +476,68 @@ fn import_row(
             }
         }
         ImportKind::Payments => {
-            let (raw, value) = restored(value, csv);
-            import_payment(tx, batch, actor, value, &raw).map_err(row_error)
+            let read = restored(&value, csv);
+            import_payment(tx, batch, actor, read.as_ref().unwrap_or(&value), &value)
+                .map_err(row_error)
         }
         ImportKind::Invoices => {
             // A void invoice comes back void (an export carries its status); other statuses
             // are derived from the payments imported after it.
             let void = text_field(&value, "status").is_some_and(|s| s.eq_ignore_ascii_case("void"));
             import::strip_derived(kind, &mut value);
-            let (raw, value) = restored(value, csv);
-            import_invoice(tx, actor, &value, &raw, void).map_err(row_error)
+            let read = restored(&value, csv);
+            import_invoice(tx, actor, read.as_ref().unwrap_or(&value), &value, void)
+                .map_err(row_error)
         }
         ImportKind::Customers => {
             import::strip_derived(kind, &mut value);
-            let (raw, value) = restored(value, csv);
-            import_customer(tx, actor, &value, &raw).map_err(row_error)
+            let read = restored(&value, csv);
+            import_customer(tx, actor, read.as_ref().unwrap_or(&value), &value).map_err(row_error)
         }
-        ImportKind::Methods => import_method(tx, actor, &restored(value, csv).1).map_err(row_error),
+        ImportKind::Methods => {
+            let read = restored(&value, csv);
+            import_method(tx, actor, read.as_ref().unwrap_or(&value)).map_err(row_error)
+        }
         ImportKind::WriteOffs => {
-            import_write_off(tx, actor, &restored(value, csv).1).map_err(row_error)
+            let read = restored(&value, csv);
+            import_write_off(tx, actor, read.as_ref().unwrap_or(&value)).map_err(row_error)
         }
     }
 }
 
-/// A row as read, and as imported: from a CSV file, each text cell without the `'` that a CSV
-/// export puts before a formula character (`'=1+1` reads back as `=1+1`), so that an export
-/// reads back identical. JSON exports add no quote, so JSON rows are imported as they are.
-/// The row as read keeps the fingerprint of a row without an idempotency key what it was
-/// before this restoring: a file imported by an earlier payctl still adds nothing again.
-fn restored(raw: Value, csv: bool) -> (Value, Value) {
+/// The row to import when it differs from the row as read: from a CSV file, each text cell
+/// without the `'` that a CSV export puts before a formula character (`'=1+1` reads back as
+/// `=1+1`), so that an export reads back identical. JSON exports add no quote, so JSON rows
+/// are imported as they are (None, as are CSV rows with no such cell: no copy). The row as
+/// read still gives a row without an idempotency key its fingerprint, as before this
+/// restoring: a file imported by an earlier payctl still adds nothing again.
+fn restored(raw: &Value, csv: bool) -> Option<Value> {
+    let Value::Object(map) = raw else {
+        return None;
+    };
+    let quoted = |cell: &Value| matches!(cell, Value::String(s) if render::restore_formula(s).len() != s.len());
+    if !csv || !map.values().any(quoted) {
+        return None;
+    }
     let mut value = raw.clone();
-    if let (true, Value::Object(map)) = (csv, &mut value) {
+    if let Value::Object(map) = &mut value {
         for cell in map.values_mut() {
             if let Value::String(s) = cell {
-                let kept = render::restore_formula(s);
-                if kept.len() != s.len() {
-                    *s = kept.to_string();
-                }
+                *s = render::restore_formula(s).to_string();
             }
         }
     }
-    (raw, value)
+    Some(value)
 }
 
 fn import_payment(
     tx: &rusqlite::Transaction,
     batch: Option<&mut Batch>,
     actor: &Actor,
-    payload: Value,
+    payload: &Value,
     raw: &Value,
 ) -> Result<RowResult> {
-    let mut req = create_payment_from_json(&payload, Source::Import).map_err(Error::Rejected)?;
+    let mut req = create_payment_from_json(payload, Source::Import).map_err(Error::Rejected)?;
     if let Some(problem) = req
         .idempotency_key
         .as_deref()
