@@ -353,23 +353,23 @@ fn read_xml(
                     }
                     DETAIL => {
                         if let (Some(d), Some(r)) = (detail.take(), record.as_mut()) {
-                            if r.insert(name.clone(), Value::Object(d)).is_some() {
+                            if r.contains_key(&name) {
                                 twice.get_or_insert(name);
+                            } else {
+                                r.insert(name, Value::Object(d));
                             }
                         }
                     }
                     _ => {
-                        let value = Value::String(text.trim().to_string());
-                        let (map, shown) = match (detail.as_mut(), record.as_mut()) {
-                            (Some(d), _) => {
-                                (Some(d), format!("InvoicePaymentDetailRequest.{name}"))
-                            }
-                            (None, Some(r)) => (Some(r), name.clone()),
-                            (None, None) => (None, String::new()),
-                        };
-                        if let Some(map) = map {
-                            if map.insert(name, value).is_some() {
-                                twice.get_or_insert(shown);
+                        let in_detail = detail.is_some();
+                        if let Some(map) = detail.as_mut().or(record.as_mut()) {
+                            if map.contains_key(&name) {
+                                twice.get_or_insert_with(|| match in_detail {
+                                    true => format!("InvoicePaymentDetailRequest.{name}"),
+                                    false => name.clone(),
+                                });
+                            } else {
+                                map.insert(name, Value::String(text.trim().to_string()));
                             }
                         }
                     }
