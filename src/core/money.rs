@@ -226,6 +226,38 @@ pub fn checked_sum(amounts: impl IntoIterator<Item = i64>) -> Option<i64> {
     amounts.into_iter().try_fold(0i64, i64::checked_add)
 }
 
+/// The most a currency's ledger total may reach, in minor units: what an INTEGER holds.
+///
+/// A currency's ledger total is every invoice total and every payment amount recorded in it,
+/// added up. Every total payctl reads (a customer's outstanding balance and available funds,
+/// an invoice's payments, the aging, balances and statement totals of a currency) adds up part
+/// of those, or less (allocations, refunds and write-offs never exceed the invoice or payment
+/// they come from), so none can overflow while the ledger total does not.
+pub const LEDGER_TOTAL_MAX: i64 = i64::MAX;
+
+/// A currency's ledger total after recording `amount` (an invoice total or a payment amount,
+/// called `field` in the message), or why it must be refused: past [`LEDGER_TOTAL_MAX`], some
+/// total payctl reads later could not be summed.
+pub fn ledger_total_after(total: i64, field: &str, amount: Money) -> Result<i64, String> {
+    // LEDGER_TOTAL_MAX is i64::MAX, so the checked addition is the whole rule.
+    total.checked_add(amount.minor()).ok_or_else(|| {
+        let code = amount.currency().code();
+        let most = Money::from_minor(LEDGER_TOTAL_MAX, amount.currency());
+        let room = LEDGER_TOTAL_MAX.saturating_sub(total).max(0);
+        let left = if room == 0 {
+            format!("nothing more can be recorded in {code}")
+        } else {
+            format!(
+                "at most {} {code} more can be recorded in {code}",
+                Money::from_minor(room, amount.currency())
+            )
+        };
+        format!(
+            "{field} {amount} {code} would take the ledger's {code} total (every invoice and payment in {code}, added up) past {most} {code}, the most payctl can sum; {left}"
+        )
+    })
+}
+
 /// A decimal read from JSON or text, exactly: JSON numbers keep their text under
 /// serde_json's `arbitrary_precision`, so `0.1` stays 0.1.
 pub fn decimal_from_json(value: &serde_json::Value) -> Result<Decimal, AmountError> {
@@ -254,6 +286,19 @@ mod tests {
     #[test]
     fn checked_sum_refuses_to_overflow() {
         assert_eq!(checked_sum([]), Some(0));
+        let clf = |minor| Money::from_minor(minor, Currency::from_code("CLF").unwrap());
+        assert_eq!(ledger_total_after(5, "amount", clf(7)), Ok(12));
+        assert_eq!(
+            ledger_total_after(i64::MAX - 7, "amount", clf(7)),
+            Ok(i64::MAX)
+        );
+        assert_eq!(
+            ledger_total_after(i64::MAX - 7, "amount", clf(8)),
+            Err("amount 0.0008 CLF would take the ledger's CLF total (every invoice and payment in CLF, added up) past 922337203685477.5807 CLF, the most payctl can sum; at most 0.0007 CLF more can be recorded in CLF".into())
+        );
+        assert!(ledger_total_after(i64::MAX, "amount", clf(1))
+            .unwrap_err()
+            .ends_with("; nothing more can be recorded in CLF"));
         assert_eq!(checked_sum([1, 2, 3]), Some(6));
         assert_eq!(checked_sum([i64::MAX, 0]), Some(i64::MAX));
         assert_eq!(checked_sum([i64::MAX, 1]), None);

@@ -96,6 +96,27 @@ pub fn id_problem(text: &str) -> String {
     }
 }
 
+/// The largest id a caller may give a new customer, payment method or invoice: 2^53 - 1, the
+/// largest integer a JSON reader that uses doubles (JavaScript) reads exactly. It also leaves
+/// room: ids payctl assigns follow on from the largest one, and about 9.2 × 10^18 more fit in
+/// SQLite's INTEGER after it.
+pub const MAX_NEW_ID: i64 = 9_007_199_254_740_991;
+
+/// Why `id` cannot be given to a new `kind` (customer, payment method, invoice), if it cannot.
+pub fn new_id_problem(kind: &str, id: i64) -> Option<String> {
+    (id > MAX_NEW_ID).then(|| {
+        format!(
+            "id {id} is too large for a new {kind}; give an id from 1 to {MAX_NEW_ID}, or none to have one assigned"
+        )
+    })
+}
+
+/// The id to assign after the largest one in use, or `None` when the largest one is already
+/// the largest SQLite can hold (only a ledger written by an older payctl can get there).
+pub fn next_id(largest: Option<i64>) -> Option<i64> {
+    largest.unwrap_or(0).max(0).checked_add(1)
+}
+
 /// A record id: a positive whole number that fits SQLite's INTEGER.
 pub fn parse_id(text: &str) -> Option<i64> {
     if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit()) {
@@ -546,6 +567,18 @@ fn resolve_method(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_ids_leave_room() {
+        assert_eq!(new_id_problem("invoice", MAX_NEW_ID), None);
+        assert_eq!(
+            new_id_problem("invoice", i64::MAX).as_deref(),
+            Some("id 9223372036854775807 is too large for a new invoice; give an id from 1 to 9007199254740991, or none to have one assigned")
+        );
+        assert_eq!(next_id(None), Some(1));
+        assert_eq!(next_id(Some(MAX_NEW_ID)), Some(MAX_NEW_ID + 1));
+        assert_eq!(next_id(Some(i64::MAX)), None);
+    }
 
     #[test]
     fn allocation_specs() {

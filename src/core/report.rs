@@ -21,7 +21,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::currency::Currency;
-use super::dates::{format_day, format_timestamp, parse_date, DateError};
+use super::dates::{format_day, format_timestamp, parse_date, parse_stored, DateError};
 use super::invoice::Closure;
 use super::money::{Money, MoneyError};
 
@@ -135,7 +135,13 @@ pub fn bucket(reference: NaiveDate, as_of: NaiveDate) -> Bucket {
 /// reference day is on or after `starts[k]` (and before `starts[k - 1]`) is in bucket `k`;
 /// one before `starts[3]` is 90+.
 pub fn bucket_starts(as_of: NaiveDate) -> [NaiveDate; 4] {
-    [0, 30, 60, 90].map(|days| as_of - Duration::days(days))
+    // Checked: a day near chrono's first one has no day 90 days before it; every reference
+    // day is then on or after the start (no stored day is that early).
+    [0, 30, 60, 90].map(|days| {
+        as_of
+            .checked_sub_signed(Duration::days(days))
+            .unwrap_or(NaiveDate::MIN)
+    })
 }
 
 /// [`bucket`] for stored timestamps, without parsing each one: a stored timestamp
@@ -144,17 +150,27 @@ pub fn bucket_starts(as_of: NaiveDate) -> [NaiveDate; 4] {
 #[derive(Clone, Debug)]
 pub struct DayBuckets {
     as_of: NaiveDate,
-    starts: [[u8; 10]; 4],
+    /// The bucket starts as stored text; `None` when one of them is not a four-digit year
+    /// (`-0001-10-03`, `+10000-01-01`), which would not sort as text: every stamp is then
+    /// parsed. Input dates are 1900 to 9999, so only a hand-built as-of day gets here.
+    starts: Option<[[u8; 10]; 4]>,
 }
 
 impl DayBuckets {
     pub fn new(as_of: NaiveDate) -> DayBuckets {
-        let starts = bucket_starts(as_of).map(|day| {
-            let mut text = [0u8; 10];
-            text.copy_from_slice(day.format("%Y-%m-%d").to_string().as_bytes());
-            text
-        });
-        DayBuckets { as_of, starts }
+        let mut starts = [[0u8; 10]; 4];
+        let mut plain = true;
+        for (text, day) in starts.iter_mut().zip(bucket_starts(as_of)) {
+            let formatted = day.format("%Y-%m-%d").to_string();
+            match <[u8; 10]>::try_from(formatted.as_bytes()) {
+                Ok(bytes) => *text = bytes,
+                Err(_) => plain = false,
+            }
+        }
+        DayBuckets {
+            as_of,
+            starts: plain.then_some(starts),
+        }
     }
 
     /// The bucket of an invoice whose reference day is the day of `stamp`.
@@ -170,15 +186,15 @@ impl DayBuckets {
                 .iter()
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if !plain_day {
-            return match parse_date(stamp) {
+        let Some(starts) = self.starts.as_ref().filter(|_| plain_day) else {
+            return match parse_stored(stamp) {
                 Ok(at) => bucket(at.date_naive(), self.as_of),
                 // An unreadable date cannot be aged: call it oldest, never hide it.
                 Err(_) => Bucket::Over90,
             };
-        }
+        };
         let day = &b[..10];
-        self.starts
+        starts
             .iter()
             .position(|start| day >= &start[..])
             .and_then(Bucket::from_index)
@@ -1022,7 +1038,7 @@ impl Account {
 
 /// `YYYY-MM-DD` of a stored timestamp (its first ten characters when it parses).
 fn day_of(stamp: &str) -> String {
-    parse_date(stamp)
+    parse_stored(stamp)
         .map(format_day)
         .unwrap_or_else(|_| stamp.to_string())
 }
@@ -1105,6 +1121,30 @@ mod tests {
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn day_buckets_of_days_whose_starts_are_not_four_digit_years() {
+        // Issue 15: `report aging --as-of 0000-01-01` panicked here, its 90-day start being
+        // year -1 (`-0001-10-03`, 11 bytes). Input dates are 1900-9999 now; these must still
+        // bucket by the rule, not panic.
+        for (as_of, stamp, expected) in [
+            (day("0000-01-01"), "0000-01-01T00:00:00Z", Bucket::Current),
+            (day("0000-01-01"), "2026-01-01T00:00:00Z", Bucket::Current),
+            (
+                day("0000-03-01"),
+                "0000-01-01T00:00:00Z",
+                Bucket::Days31To60,
+            ),
+            (NaiveDate::MIN, "2026-01-01T00:00:00Z", Bucket::Current),
+            (NaiveDate::MAX, "2026-01-01T00:00:00Z", Bucket::Over90),
+        ] {
+            assert_eq!(
+                DayBuckets::new(as_of).bucket(stamp),
+                expected,
+                "{as_of} {stamp}"
+            );
+        }
     }
 
     fn at(text: &str) -> DateTime<Utc> {

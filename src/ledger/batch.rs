@@ -24,8 +24,10 @@ use rusqlite::{params, Transaction};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
-use super::{customers, payments, Actor, SqlResult};
+use super::{customers, payments, totals, Actor, SqlResult};
+use crate::core::currency::Currency;
 use crate::core::dates::format_timestamp;
+use crate::core::money::ledger_total_after;
 use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, CustomerFacts, PaymentPlan};
 use crate::error::{Error, Result};
 
@@ -58,6 +60,10 @@ pub struct Batch<'t, 'c> {
     /// The batch's idempotency keys: the request fingerprint and payment id of each. Sorted,
     /// so that the flush adds them to the key index in order.
     keys: BTreeMap<String, (String, i64)>,
+    /// Each currency's ledger total with the batch's payments in it (read from
+    /// `currency_totals` at its first payment), checked row by row as `create` checks it and
+    /// stored at each flush.
+    totals: FxHashMap<Currency, i64>,
     /// Payments per batch: [`BATCH_ROWS`], or `PAYCTL_IMPORT_BATCH_ROWS` (for tests, so that
     /// small files cross batch boundaries).
     limit: usize,
@@ -79,6 +85,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             first: None,
             staged: Vec::new(),
             keys: BTreeMap::new(),
+            totals: FxHashMap::default(),
             limit: std::env::var("PAYCTL_IMPORT_BATCH_ROWS")
                 .ok()
                 .and_then(|v| v.parse().ok())
@@ -102,6 +109,13 @@ impl<'t, 'c> Batch<'t, 'c> {
         }
         let facts = self.facts(req)?;
         let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
+        let currency = plan.amount.currency();
+        let total = match self.totals.get(&currency) {
+            Some(total) => *total,
+            None => totals::current(tx, currency)?,
+        };
+        let total = ledger_total_after(total, "amount", plan.amount)
+            .map_err(|message| Error::rejected("amount", message))?;
         let first_payment = match self.first {
             Some((payment, _)) => payment,
             None => {
@@ -116,6 +130,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         for (invoice, amount) in &plan.allocations {
             *self.pending.entry(*invoice).or_default() += amount.minor();
         }
+        self.totals.insert(currency, total);
         if let Some(key) = &req.idempotency_key {
             self.keys
                 .insert(key.clone(), (req.fingerprint_digest(), id));
@@ -158,6 +173,9 @@ impl<'t, 'c> Batch<'t, 'c> {
         };
         let tx = self.tx;
         self.write_staged(actor)?;
+        for (currency, total) in &self.totals {
+            totals::store(tx, *currency, *total)?;
+        }
         let refuse = |what: String| {
             Error::Storage(format!(
                 "payctl: the import's batch check failed: {what}; nothing was imported"

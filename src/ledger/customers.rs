@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::audit::{self, Touched};
 use super::{methods, Actor, SqlResult};
+use crate::core::payment::new_id_problem;
 use crate::core::payment::CustomerFacts;
 use crate::core::views::CustomerView;
 use crate::core::{AllocationOrder, Currency, Money};
@@ -40,6 +41,9 @@ pub(crate) fn stored_enum<T: std::str::FromStr>(text: &str) -> rusqlite::Result<
 }
 
 pub fn add(tx: &Transaction, actor: &Actor, new: &NewCustomer) -> Result<i64> {
+    if let Some(problem) = new.id.and_then(|id| new_id_problem("customer", id)) {
+        return Err(Error::rejected("id", problem));
+    }
     if let Some(id) = new.id {
         if exists(tx, id)? {
             return Err(Error::rejected(

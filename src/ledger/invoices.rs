@@ -7,9 +7,10 @@ use serde_json::json;
 use super::audit::{self, Touched};
 use super::customers::{self, stored_currency};
 use super::{Actor, SqlResult};
-use crate::core::dates::{format_timestamp, is_past_due, parse_date};
+use crate::core::dates::{format_timestamp, is_past_due, parse_stored};
 use crate::core::invoice::{derive_status, outstanding, Closure};
 use crate::core::payment::InvoiceFacts;
+use crate::core::payment::{new_id_problem, next_id};
 use crate::core::views::{InvoicePaymentView, InvoiceView};
 use crate::core::{Currency, InvoiceStatus, Money};
 use crate::error::{Error, Result};
@@ -50,7 +51,8 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
         .map_err(|e| Error::rejected("invoiceAmount", format!("total '{}' {e}", new.total)))?;
     let due = match new.due {
         Due::On(at) => at,
-        Due::NetDays(days) => crate::core::dates::add_days(new.date, days),
+        Due::NetDays(days) => crate::core::dates::due_after(new.date, days)
+            .map_err(|message| Error::rejected("dueDate", message))?,
     };
     if due < new.date {
         return Err(Error::rejected(
@@ -62,6 +64,9 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
             ),
         ));
     }
+    if let Some(problem) = new.id.and_then(|id| new_id_problem("invoice", id)) {
+        return Err(Error::rejected("id", problem));
+    }
     let id = match new.id {
         Some(id) if exists(tx, id)? => {
             return Err(Error::rejected(
@@ -71,13 +76,20 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
         }
         Some(id) => id,
         // The write lock is held, so no other process can take this id before the insert.
-        None => tx
-            .query_row("SELECT coalesce(max(id), 0) + 1 FROM invoices", [], |r| {
-                r.get(0)
-            })
-            .sql()?,
+        None => {
+            let largest: Option<i64> = tx
+                .query_row("SELECT max(id) FROM invoices", [], |r| r.get(0))
+                .sql()?;
+            next_id(largest).ok_or_else(|| {
+                Error::rejected(
+                    "id",
+                    format!("no invoice id is left to assign: invoice {} has the largest id SQLite can hold; give one with --id (or an id column)", i64::MAX),
+                )
+            })?
+        }
     };
     let number = new.number.clone().unwrap_or_else(|| id.to_string());
+    super::totals::charge(tx, "invoiceAmount", "invoice total", total)?;
     tx.prepare_cached(
         "INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -145,7 +157,7 @@ fn view(r: &Row, as_of: DateTime<Utc>) -> rusqlite::Result<InvoiceView> {
     let status = derive_status(closure, allocated, total);
     let open = outstanding(closure, allocated, total);
     let overdue = open > 0
-        && parse_date(&due_text)
+        && parse_stored(&due_text)
             .map(|due| is_past_due(due, as_of))
             .unwrap_or(false);
     Ok(InvoiceView {
@@ -249,8 +261,8 @@ fn facts_row(r: &Row) -> rusqlite::Result<InvoiceFacts> {
         currency: stored_currency(&r.get::<_, String>(2)?)?,
         outstanding: outstanding(closure, allocated, total),
         status: derive_status(closure, allocated, total),
-        date: parse_date(&date).map_err(|_| bad_date(&date))?,
-        due: parse_date(&due).map_err(|_| bad_date(&due))?,
+        date: parse_stored(&date).map_err(|_| bad_date(&date))?,
+        due: parse_stored(&due).map_err(|_| bad_date(&due))?,
     })
 }
 

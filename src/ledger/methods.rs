@@ -6,6 +6,7 @@ use serde_json::json;
 use super::audit::{self, Touched};
 use super::customers::{self, stored_enum};
 use super::{Actor, SqlResult};
+use crate::core::payment::new_id_problem;
 use crate::core::payment::MethodFacts;
 use crate::core::views::MethodView;
 use crate::core::MethodType;
@@ -23,6 +24,9 @@ pub struct NewMethod {
 
 pub fn add(tx: &Transaction, actor: &Actor, new: &NewMethod) -> Result<i64> {
     let customer = customers::facts(tx, new.customer_id)?;
+    if let Some(problem) = new.id.and_then(|id| new_id_problem("payment method", id)) {
+        return Err(Error::rejected("id", problem));
+    }
     if let Some(id) = new.id {
         if facts(tx, id)?.is_some() {
             return Err(Error::rejected(

@@ -26,6 +26,7 @@ pub mod invoices;
 pub mod methods;
 pub mod payments;
 pub mod reports;
+pub mod totals;
 pub mod verify;
 
 /// The tables whose row counts `verify` reports and `backup` checks its copy against.
@@ -47,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_open_invoices.sql"),
     include_str!("migrations/003_checks_without_in.sql"),
+    include_str!("migrations/004_currency_totals.sql"),
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.
@@ -136,6 +138,13 @@ pub fn storage_error(path: &Path, err: rusqlite::Error) -> Error {
 }
 
 fn sqlite_error(shown: &str, err: rusqlite::Error) -> Error {
+    // sum() over INTEGER amounts raises this. This payctl refuses every write that could lead
+    // to it (see `totals`), so only a ledger an older payctl wrote gets here.
+    if matches!(&err, rusqlite::Error::SqliteFailure(_, Some(m)) if m == "integer overflow") {
+        return Error::Storage(format!(
+            "{shown}: its amounts add up past what payctl can count (a total over 2^63 - 1 minor units); an older payctl recorded them, and this one refuses any write that would add to such a total"
+        ));
+    }
     match err.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy(format!(
             "{shown} is busy: another process held its lock past the busy timeout (PAYCTL_BUSY_TIMEOUT_MS, default 5000); nothing was written, it is safe to retry"

@@ -50,6 +50,7 @@ pub fn create(
         }
         let facts = gather_facts(tx, req)?;
         let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
+        super::totals::after(tx, "amount", "amount", plan.amount)?;
         return Ok(Created {
             payment: dry_run_view(&plan, &facts),
             replayed: false,
@@ -179,6 +180,7 @@ pub(super) fn gather_facts_for(
 }
 
 pub(super) fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
+    super::totals::charge(tx, "amount", "amount", plan.amount)?;
     let effective = format_timestamp(plan.effective);
     let id = insert_payment_row(tx, actor, plan, None, &effective)?;
     insert_collect(tx, actor, plan, id, &effective)?;

@@ -9,7 +9,7 @@ use rusqlite::{Row, Transaction};
 
 use super::customers::stored_currency;
 use super::SqlResult;
-use crate::core::dates::{format_timestamp, parse_date};
+use crate::core::dates::{format_timestamp, parse_stored};
 use crate::core::report::{
     outstanding_at, AgeBasis, AgingBook, AsOf, Bucket, ClosureKind, CustomerName, Dated,
     DayBuckets, Happening, InvoiceSums, PaymentEventKind,
@@ -253,7 +253,7 @@ pub fn balance_facts(tx: &Transaction, today: chrono::NaiveDate) -> Result<Balan
 
 fn stamp(row: &Row, i: usize) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
     let t = text(row, i)?;
-    parse_date(t).map_err(|_| {
+    parse_stored(t).map_err(|_| {
         rusqlite::Error::FromSqlConversionFailure(
             i,
             rusqlite::types::Type::Text,
