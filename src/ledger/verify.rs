@@ -106,6 +106,26 @@ const CHECKS: &[(&str, &str)] = &[
          GROUP BY p.id HAVING count(a.id) <> 1",
     ),
     (
+        "each currency's ledger total matches its invoices and payments",
+        // The same sum the migration that made the table does (high and low 32 bits apart, so
+        // that an over-full ledger is named here rather than failing the sum), capped at 2^63 - 1.
+        "WITH rows AS (SELECT currency, total AS amount FROM invoices
+                       UNION ALL SELECT currency, amount FROM payments),
+              sums AS (SELECT currency, sum(amount >> 32) AS hi, sum(amount & 4294967295) AS lo
+                       FROM rows GROUP BY currency),
+              actual AS (SELECT currency,
+                                CASE WHEN hi + (lo >> 32) >= 2147483648 THEN 9223372036854775807
+                                     ELSE ((hi + (lo >> 32)) << 32) + (lo & 4294967295) END AS total
+                         FROM sums)
+         SELECT 'currency ' || a.currency || ': ledger total ' || coalesce(t.total, 'missing')
+                || ' but its invoices and payments add up to ' || a.total || ' (minor units)'
+         FROM actual a LEFT JOIN currency_totals t ON t.currency = a.currency
+         WHERE t.total IS NULL OR t.total <> a.total
+         UNION ALL
+         SELECT 'currency ' || t.currency || ': ledger total ' || t.total || ' but it has no invoices or payments'
+         FROM currency_totals t WHERE t.total <> 0 AND t.currency NOT IN (SELECT currency FROM actual)",
+    ),
+    (
         "every refund has its Refund activity",
         "SELECT 'refund ' || r.id || ': ' || count(a.id) || ' Refund activities, expected 1'
          FROM refunds r LEFT JOIN activities a ON a.refund_id = r.id AND a.transaction_type = 'Refund'

@@ -32,6 +32,7 @@ const VERIFY_CHECKS: &str = "  ok  payment balances match their rows
   ok  bounced and void payments have nothing allocated
   ok  allocations join a payment and an invoice of one customer and currency
   ok  every payment has its Collect activity
+  ok  each currency's ledger total matches its invoices and payments
   ok  every refund has its Refund activity
   ok  every currency is ISO 4217
 ";
@@ -1869,6 +1870,7 @@ fn verify_names_a_payment_whose_amount_was_edited_and_a_deleted_refund() {
         "error: foreign_key_check: activities row 2 refers to a missing refunds row
 error: payment 1: cached allocated 4000 / refunded 500 (minor units) but its rows say 4000 / 0
 error: payment 1: amount 3000 < allocated 4000 + refunded 0 (minor units)
+error: currency USD: ledger total 20000 but its invoices and payments add up to 18000 (minor units)
 ",
     );
 }
@@ -1911,6 +1913,13 @@ fn verify_catches_random_bytes_over_a_page_and_never_panics() {
         )
         .unwrap();
     }
+    // ... and the USD ledger total that payctl would have kept for them.
+    conn.execute(
+        "UPDATE currency_totals SET total = total + (SELECT sum(total) FROM invoices WHERE id >= 700000)
+         WHERE currency = 'USD'",
+        [],
+    )
+    .unwrap();
     conn.execute_batch("COMMIT").unwrap();
     let page_size: i64 = conn
         .query_row("PRAGMA page_size", [], |r| r.get(0))
@@ -2023,4 +2032,33 @@ fn a_payment_on_an_invoice_written_off_since_cannot_bounce_or_be_voided() {
         (Some("written_off"), "40.00".to_string(), "0.00".to_string())
     );
     assert_eq!(env.run(&["verify"]).code, 0);
+}
+
+#[test]
+fn verify_names_a_currency_whose_ledger_total_was_edited() {
+    let env = Env::seeded();
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "50",
+        "--method",
+        "cash",
+    ]);
+    let conn = open_rw(&env);
+    conn.execute_batch(
+        "UPDATE currency_totals SET total = total - 1 WHERE currency = 'USD';
+         INSERT INTO currency_totals (currency, total) VALUES ('JPY', 7);",
+    )
+    .unwrap();
+    drop(conn);
+    // Seeded invoices 150.00 plus the payment's 50.00.
+    env.refused(
+        &["verify"],
+        1,
+        "error: currency USD: ledger total 19999 but its invoices and payments add up to 20000 (minor units)
+error: currency JPY: ledger total 7 but it has no invoices or payments
+",
+    );
 }
