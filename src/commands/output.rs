@@ -103,10 +103,14 @@ pub fn check_target(
         None => Path::new("."),
     };
     if !folder.is_dir() {
+        let problem = match folder.exists() {
+            true => "is not a folder;",
+            false => "does not exist; create it first or",
+        };
         return Err(Error::usage(
             key,
             format!(
-                "{flag} '{shown}': folder '{}' does not exist; create it first or choose another file",
+                "{flag} '{shown}': folder '{}' {problem} choose another file",
                 folder.display()
             ),
         ));
