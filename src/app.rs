@@ -45,12 +45,17 @@ impl Ctx {
         Actor::new(self.now, os_user(), self.command_line.clone())
     }
 
+    /// The ledger's path: `--db` (or `PAYCTL_DB`), else the default.
+    pub fn ledger_path(&self) -> Result<PathBuf> {
+        match &self.db {
+            Some(p) => Ok(p.clone()),
+            None => default_ledger_path(),
+        }
+    }
+
     /// Opens the ledger; warnings about the file go to stderr at once.
     pub fn ledger(&self) -> Result<Ledger> {
-        let path = match &self.db {
-            Some(p) => p.clone(),
-            None => default_ledger_path()?,
-        };
+        let path = self.ledger_path()?;
         let mut ledger = ledger::open(&path, busy_timeout()?)?;
         if let Some(pages) = max_page_count()? {
             ledger.set_max_page_count(pages)?;
@@ -64,10 +69,7 @@ impl Ctx {
     /// Opens an existing ledger for reading only (the reports): creates nothing, writes
     /// nothing, takes no write lock.
     pub fn ledger_read_only(&self) -> Result<Ledger> {
-        let path = match &self.db {
-            Some(p) => p.clone(),
-            None => default_ledger_path()?,
-        };
+        let path = self.ledger_path()?;
         let ledger = ledger::open_read_only(&path, busy_timeout()?)?;
         for warning in &ledger.warnings {
             eprintln!("warning: {warning}");

@@ -6,6 +6,8 @@ use crate::error::Result;
 use crate::render;
 
 pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<Outcome> {
+    // Before the ledger is opened: opening it creates its -wal and -shm files.
+    super::output::check_target("backup", "file", &args.file, &ctx.ledger_path()?, &[])?;
     let mut ledger = ctx.ledger()?;
     let report = ledger.backup(&args.file, args.force)?;
     if ctx.quiet {

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use super::output::{self, Output};
 use crate::app::{Ctx, Outcome};
 use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
@@ -979,18 +980,6 @@ fn open_input(path: &Path) -> Result<(Box<dyn Read>, Option<u64>)> {
     Ok((Box::new(file), len))
 }
 
-/// Creates an output file readable by its owner only: exports hold customer data.
-fn create_private(path: &Path) -> Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| Error::usage("to", format!("cannot write {}: {e}", path.display())))
-}
-
 pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     let format = detect_format(args.format, &args.file)?;
     let kind = match args.kind {
@@ -1005,6 +994,22 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             "format",
             "XML holds InvoiceMethodInsert payments only; use --kind payments",
         ));
+    }
+    if let Some(path) = &args.rejects {
+        if path == Path::new("-") {
+            return Err(Error::usage(
+                "rejects",
+                "--rejects '-': the rejects go to a file (stdout carries the import's summary); give a file name",
+            ));
+        }
+        // Before anything is opened: the rejects file must not be the ledger or the input.
+        output::check_target(
+            "--rejects",
+            "rejects",
+            path,
+            &ctx.ledger_path()?,
+            &[&args.file],
+        )?;
     }
     let (input, len) = open_input(&args.file)?;
     let progress = match len {
@@ -1024,17 +1029,27 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         None => input,
     };
     let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 16, input));
+    let actor = ctx.actor();
+    let mut ledger = ctx.ledger()?;
+    let rejects_error = |e: &dyn std::fmt::Display| match &args.rejects {
+        Some(path) => Error::Storage(format!(
+            "cannot write --rejects '{}': {e}; nothing was imported",
+            path.display()
+        )),
+        None => Error::Storage(e.to_string()),
+    };
+    // Written to a temporary file and renamed into place inside the import's transaction,
+    // just before it commits: if the rejects cannot be written, nothing is imported.
     let mut rejects = match &args.rejects {
         Some(path) => {
-            let mut w = csv::Writer::from_writer(create_private(path)?);
+            let out = Output::create("--rejects", "rejects", path, "; nothing was imported")?;
+            let mut w = csv::Writer::from_writer(out);
             w.write_record(["line", "reason", "record"])
-                .map_err(|e| Error::Storage(format!("cannot write rejects: {e}")))?;
+                .map_err(|e| rejects_error(&e))?;
             Some(w)
         }
         None => None,
     };
-    let actor = ctx.actor();
-    let mut ledger = ctx.ledger()?;
     let mut summary = Summary {
         file: args.file.display().to_string(),
         kind: match kind {
@@ -1117,7 +1132,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                         sql("ROLLBACK TO import_row")?;
                         sql("RELEASE import_row")?;
                         w.write_record([line.to_string(), reasons.join("; "), excerpt_record(raw)])
-                            .map_err(|e| Error::Storage(format!("cannot write rejects: {e}")))?;
+                            .map_err(|e| rejects_error(&e))?;
                     } else if listed_rows < MAX_LISTED {
                         // One line per problem (SPEC §1), each naming its row.
                         listed_rows += 1;
@@ -1147,6 +1162,11 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             ));
             return Err(Error::Rejected(problems));
         }
+        if let Some(w) = rejects.take() {
+            w.into_inner()
+                .map_err(|e| rejects_error(e.error()))?
+                .finish()?;
+        }
         Ok(())
     };
     ledger.set_cache_mib(IMPORT_CACHE_MIB)?;
@@ -1157,10 +1177,6 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
-    }
-    if let Some(mut w) = rejects {
-        w.flush()
-            .map_err(|e| Error::Storage(format!("cannot write rejects: {e}")))?;
     }
     let text = match ctx.style.format {
         Format::Json => render::json(&summary),
@@ -1199,12 +1215,18 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         ExportKind::Methods => "methods",
         ExportKind::WriteOffs => "write-offs",
     };
-    let out: Box<dyn Write> = match &args.to {
-        Some(path) => Box::new(create_private(path)?),
-        None => Box::new(io::stdout().lock()),
-    };
-    let mut out = io::BufWriter::new(out);
+    // `--to -` is stdout, as `-` is stdin for import.
+    let to = args.to.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(path) = to {
+        output::check_target("--to", "to", path, &ctx.ledger_path()?, &[])?;
+    }
     let mut ledger = ctx.ledger()?;
+    let out = match to {
+        Some(path) => Output::create("--to", "to", path, "")?,
+        None => Output::stdout(),
+    };
+    let label = out.label().to_string();
+    let mut out = io::BufWriter::new(out);
     let format = args.format;
     let mut count = 0u64;
     let mut csv_header: Option<Vec<String>> = None;
@@ -1212,7 +1234,7 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         if e.kind() == io::ErrorKind::BrokenPipe {
             Error::Storage(String::new())
         } else {
-            Error::Storage(format!("cannot write the export: {e}"))
+            Error::Storage(format!("cannot write {label}: {e}"))
         }
     };
     let result = ledger.read(|tx| {
@@ -1279,10 +1301,16 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         }
         out.flush().map_err(io_err)
     });
+    let result = result.and_then(|()| {
+        // A file appears, renamed into place, only once it is whole.
+        out.into_inner()
+            .map_err(|e| io_err(e.into_error()))?
+            .finish()
+    });
     match result {
         Err(Error::Storage(m)) if m.is_empty() => Ok(Outcome::read(String::new())),
         Err(e) => Err(e),
-        Ok(()) => Ok(Outcome::read(match &args.to {
+        Ok(()) => Ok(Outcome::read(match to {
             Some(path) if ctx.style.format == Format::Table => {
                 format!("Exported {count} {kind} to {}\n", path.display())
             }

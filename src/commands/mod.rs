@@ -13,6 +13,7 @@ mod customer;
 mod generate;
 mod invoice;
 mod method;
+mod output;
 mod payment;
 mod report;
 

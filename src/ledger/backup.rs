@@ -7,9 +7,8 @@
 //! is checked, fsynced, renamed over the target and the folder fsynced: after a crash the
 //! target is the old file (or absent) or the whole new copy, never half of one.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::ErrorKind;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::fs::{self, File};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
@@ -88,6 +87,15 @@ impl Ledger {
                 format!("backup {shown} is the ledger itself; give another path"),
             ));
         }
+        // Renaming the copy over a device node (as root) would replace the device.
+        if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return Err(Error::usage(
+                "file",
+                format!(
+                    "backup '{shown}' is a device, FIFO or socket, not a file; give a file name"
+                ),
+            ));
+        }
         match fs::symlink_metadata(target) {
             Ok(meta) if meta.is_dir() => {
                 return Err(Error::rejected(
@@ -141,9 +149,7 @@ impl Ledger {
         fs::rename(&temp_path, target).map_err(|e| io_error("rename the copy to", target, e))?;
         guard.0 = None;
         // The rename is durable only once the folder is.
-        File::open(&folder)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| io_error("fsync the folder", &folder, e))?;
+        super::files::sync_folder(&folder).map_err(|e| io_error("fsync the folder", &folder, e))?;
         let bytes = fs::metadata(target)
             .map_err(|e| io_error("read", target, e))?
             .len();
@@ -165,50 +171,8 @@ impl Ledger {
 /// An empty file, 0600, beside the target: `VACUUM INTO` fills it (it accepts an empty file)
 /// and keeps its mode, so the copy is never readable by others, not even for a moment.
 fn create_temp(folder: &Path, name: &str) -> Result<(PathBuf, File)> {
-    remove_stale_temps(folder, name);
-    let pid = std::process::id();
-    for n in 0..100 {
-        let path = folder.join(format!(".{name}.payctl-tmp-{pid}-{n}"));
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-        {
-            Ok(file) => return Ok((path, file)),
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(io_error("create a temporary file in", folder, e)),
-        }
-    }
-    Err(Error::Storage(format!(
-        "cannot create a temporary file in {}: too many left over from earlier backups (.{name}.payctl-tmp-*)",
-        folder.display()
-    )))
-}
-
-/// Removes what earlier backups to the same name left when they were killed: temporary files
-/// (and their SQLite journals) whose process is gone. Best effort, and only where /proc tells
-/// which processes run.
-fn remove_stale_temps(folder: &Path, name: &str) {
-    if !Path::new("/proc/self").exists() {
-        return;
-    }
-    let prefix = format!(".{name}.payctl-tmp-");
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
-            continue;
-        };
-        let Some(pid) = rest.split('-').next().filter(|p| p.parse::<u32>().is_ok()) else {
-            continue;
-        };
-        if !Path::new("/proc").join(pid).exists() {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
+    super::files::create_temp(folder, name)
+        .map_err(|e| io_error("create a temporary file in", folder, e))
 }
 
 /// Reads the copy back before it replaces anything: SQLite's quick check, the application

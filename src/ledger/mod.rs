@@ -22,6 +22,7 @@ pub mod batch;
 pub mod bulk;
 pub mod corrections;
 pub mod customers;
+pub mod files;
 pub mod invoices;
 pub mod methods;
 pub mod payments;
@@ -187,16 +188,10 @@ fn io_failure(extended: std::ffi::c_int) -> &'static str {
 /// Opens (creating if needed) the ledger at `path`, ready for reads and writes.
 pub fn open(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     let mut warnings = Vec::new();
+    check_ledger_file(path)?;
     create_private_file(path)?;
     if let Ok(meta) = fs::metadata(path) {
-        let mode = meta.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            warnings.push(format!(
-                "ledger {} is readable by other users (mode {mode:o}); fix it with: chmod 600 {}",
-                path.display(),
-                path.display()
-            ));
-        }
+        warnings.extend(loose_mode_warning(path, meta.permissions().mode()));
     }
     let conn = Connection::open(path).map_err(|e| storage_error(path, e))?;
     let mut ledger = Ledger {
@@ -231,19 +226,10 @@ pub fn open_read_only(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
         }
         Err(e) => return Err(Error::Storage(format!("cannot read ledger {shown}: {e}"))),
     };
-    if meta.is_dir() {
-        return Err(Error::Storage(format!(
-            "{shown} is a folder, not a payctl ledger"
-        )));
-    }
-    let mut warnings = Vec::new();
-    let mode = meta.permissions().mode() & 0o777;
-    if mode & 0o077 != 0 {
-        warnings.push(format!(
-            "ledger {shown} is readable by other users (mode {mode:o}); fix it with: chmod {:o} {shown}",
-            mode & 0o700
-        ));
-    }
+    check_ledger_file(path)?;
+    let warnings: Vec<String> = loose_mode_warning(path, meta.permissions().mode())
+        .into_iter()
+        .collect();
     let wal = sidecar(path, "-wal");
     let writable = |p: &Path| rustix::fs::access(p, rustix::fs::Access::WRITE_OK).is_ok();
     let folder = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -255,6 +241,60 @@ pub fn open_read_only(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     let mut ledger = read_only_connection(path, immutable, busy_timeout, warnings)?;
     ledger.check_schema_read_only()?;
     Ok(ledger)
+}
+
+/// Refuses a ledger path that names something other than a file (a folder, a device such as
+/// `/dev/null`, a FIFO, a socket) before SQLite opens it: SQLite would read a device as an
+/// empty database and create its journal beside it (`/dev/null-journal`). A path that does
+/// not exist yet is fine: it is created.
+fn check_ledger_file(path: &Path) -> Result<()> {
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(meta) = fs::metadata(path) else {
+        return Ok(());
+    };
+    let file_type = meta.file_type();
+    let what = if file_type.is_file() {
+        return Ok(());
+    } else if file_type.is_dir() {
+        return Err(Error::Storage(format!(
+            "{} is a folder, not a payctl ledger",
+            path.display()
+        )));
+    } else if file_type.is_char_device() {
+        "a character device"
+    } else if file_type.is_block_device() {
+        "a block device"
+    } else if file_type.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    };
+    Err(Error::Storage(format!(
+        "ledger '{}' is {what}, not a file; give the path of a payctl ledger file with --db",
+        path.display()
+    )))
+}
+
+/// The warning for a ledger that users other than its owner may read or write (`mode` as
+/// `st_mode`), saying which, with the `chmod` that keeps the owner's own bits.
+fn loose_mode_warning(path: &Path, mode: u32) -> Option<String> {
+    let mode = mode & 0o777;
+    if mode & 0o077 == 0 {
+        return None;
+    }
+    let may = match (mode & 0o044 != 0, mode & 0o022 != 0) {
+        (true, true) => "readable and writable",
+        (true, false) => "readable",
+        (false, true) => "writable",
+        (false, false) => "executable",
+    };
+    let shown = path.display();
+    Some(format!(
+        "ledger '{shown}' is {may} by other users (mode {mode:04o}); run: chmod {:o} '{shown}'",
+        mode & 0o700
+    ))
 }
 
 /// `PATH-wal` or `PATH-shm`.
@@ -326,11 +366,23 @@ fn create_private_file(path: &Path) -> Result<()> {
                 })?;
         }
     }
+    // O_EXCL does not follow a symlink: through a dangling one the file would be created by
+    // SQLite, 0644. Create the file it points to instead, privately.
+    let dangling = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && fs::metadata(path).is_err_and(|e| e.kind() == ErrorKind::NotFound);
+    let target = match dangling {
+        true => files::resolve(path).ok_or_else(|| {
+            Error::Storage(format!(
+                "cannot create ledger {shown}: it is a symbolic link to a folder that does not exist, or a loop of links"
+            ))
+        })?,
+        false => path.to_path_buf(),
+    };
     match fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
-        .open(path)
+        .open(&target)
     {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {
@@ -581,5 +633,38 @@ pub(crate) trait SqlResult<T> {
 impl<T> SqlResult<T> for rusqlite::Result<T> {
     fn sql(self) -> Result<T> {
         self.map_err(|e| sqlite_error(UNNAMED, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_loose_mode_warning_says_what_other_users_may_do() {
+        let path = Path::new("/l.db");
+        let warn = |mode| loose_mode_warning(path, mode);
+        assert_eq!(warn(0o100600), None);
+        assert_eq!(warn(0o400), None);
+        assert_eq!(
+            warn(0o100644).as_deref(),
+            Some("ledger '/l.db' is readable by other users (mode 0644); run: chmod 600 '/l.db'")
+        );
+        assert_eq!(
+            warn(0o666).as_deref(),
+            Some("ledger '/l.db' is readable and writable by other users (mode 0666); run: chmod 600 '/l.db'")
+        );
+        assert_eq!(
+            warn(0o602).as_deref(),
+            Some("ledger '/l.db' is writable by other users (mode 0602); run: chmod 600 '/l.db'")
+        );
+        assert_eq!(
+            warn(0o444).as_deref(),
+            Some("ledger '/l.db' is readable by other users (mode 0444); run: chmod 400 '/l.db'")
+        );
+        assert_eq!(
+            warn(0o710).as_deref(),
+            Some("ledger '/l.db' is executable by other users (mode 0710); run: chmod 700 '/l.db'")
+        );
     }
 }

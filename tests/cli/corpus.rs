@@ -50,9 +50,11 @@ fn corpus_dir() -> PathBuf {
 }
 
 /// `{rep:TEXT:N}` is TEXT repeated N times (long values stay readable in the corpus); `{tmp}`
-/// is a scratch folder of the case's own.
-fn expand(arg: &str, tmp: &Path) -> String {
-    let mut out = arg.replace("{tmp}", &tmp.display().to_string());
+/// is a scratch folder of the case's own; `{db}` is the ledger's path.
+fn expand(arg: &str, tmp: &Path, db: &Path) -> String {
+    let mut out = arg
+        .replace("{tmp}", &tmp.display().to_string())
+        .replace("{db}", &db.display().to_string());
     while let Some(start) = out.find("{rep:") {
         let rest = &out[start + 5..];
         let end = rest.find('}').expect("{rep:TEXT:N} is closed by }");
@@ -159,11 +161,15 @@ fn every_bad_input_in_the_corpus_is_refused_and_changes_nothing() {
     let mut failures = Vec::new();
     for case in &corpus.case {
         let tmp = tempfile::tempdir().expect("scratch folder");
-        let args: Vec<String> = case.args.iter().map(|a| expand(a, tmp.path())).collect();
+        let args: Vec<String> = case
+            .args
+            .iter()
+            .map(|a| expand(a, tmp.path(), &env.db))
+            .collect();
         let mut cmd = env.command(&args.iter().map(String::as_str).collect::<Vec<_>>());
         cmd.current_dir(&files);
         for (k, v) in &case.env {
-            cmd.env(k, expand(v, tmp.path()));
+            cmd.env(k, expand(v, tmp.path(), &env.db));
         }
         let out = match &case.stdin {
             None => cmd.output().expect("run payctl"),
@@ -185,8 +191,9 @@ fn every_bad_input_in_the_corpus_is_refused_and_changes_nothing() {
         let stdout = String::from_utf8_lossy(&out.stdout);
 
         let tmp_text = tmp.path().display().to_string();
-        let stderr = stderr.replace(&tmp_text, "{tmp}");
-        let stdout = stdout.replace(&tmp_text, "{tmp}");
+        let db_text = env.db.display().to_string();
+        let stderr = stderr.replace(&db_text, "{db}").replace(&tmp_text, "{tmp}");
+        let stdout = stdout.replace(&db_text, "{db}").replace(&tmp_text, "{tmp}");
         let mut problems = String::new();
         if code != case.code {
             problems.push_str(&format!(

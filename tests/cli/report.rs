@@ -1022,7 +1022,7 @@ fn reports_read_a_ledger_file_and_folder_nobody_may_write() {
     std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o444)).unwrap();
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
     let warning = format!(
-        "warning: ledger {} is readable by other users (mode 444); fix it with: chmod 400 {}\n",
+        "warning: ledger '{}' is readable by other users (mode 0444); run: chmod 400 '{}'\n",
         env.db.display(),
         env.db.display()
     );

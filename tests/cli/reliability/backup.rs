@@ -289,8 +289,8 @@ fn backup_refuses_to_overwrite_unless_forced_and_never_the_ledger() {
     for args in [vec!["backup", &ledger], vec!["backup", &ledger, "--force"]] {
         env.refused(
             &args,
-            1,
-            &format!("error: backup {ledger} is the ledger itself; give another path\n"),
+            2,
+            &format!("error: backup '{ledger}' is the ledger itself (the same file as ledger '{ledger}'); choose another file\n"),
         );
     }
     // The same file by another name is still the ledger.
@@ -299,8 +299,8 @@ fn backup_refuses_to_overwrite_unless_forced_and_never_the_ledger() {
     let link_shown = link.display().to_string();
     env.refused(
         &["backup", &link_shown, "--force"],
-        1,
-        &format!("error: backup {link_shown} is the ledger itself; give another path\n"),
+        2,
+        &format!("error: backup '{link_shown}' is the ledger itself (the same file as ledger '{ledger}'); choose another file\n"),
     );
     let folder = env.dir.path().join("folder");
     fs::create_dir(&folder).unwrap();

@@ -359,15 +359,15 @@ fn a_ledger_folder_that_cannot_be_created_is_exit_74() {
 }
 
 #[test]
-fn a_backup_into_a_missing_folder_is_exit_74_and_writes_nothing() {
+fn a_backup_into_a_missing_folder_is_exit_2_and_writes_nothing() {
     let env = Env::seeded();
     let before = env.snapshot();
     let target = env.dir.path().join("missing/copy.db");
     env.refused(
         &["backup", target.to_str().unwrap()],
-        74,
+        2,
         &format!(
-            "error: cannot write backup {}: its folder {}: No such file or directory (os error 2)\n",
+            "error: backup '{}': folder '{}' does not exist; create it first or choose another file\n",
             target.display(),
             env.dir.path().join("missing").display()
         ),

@@ -967,8 +967,12 @@ fn a_ledger_others_can_read_is_warned_about_on_every_command() {
     let list = env.ok(&["invoice", "list", "-o", "csv"]);
     for m in [0o640, 0o604, 0o644, 0o660, 0o666] {
         fs::set_permissions(&env.db, fs::Permissions::from_mode(m)).unwrap();
+        let may = match m & 0o022 {
+            0 => "readable",
+            _ => "readable and writable",
+        };
         let warning = format!(
-            "warning: ledger {} is readable by other users (mode {m:o}); fix it with: chmod 600 {}\n",
+            "warning: ledger '{}' is {may} by other users (mode {m:04o}); run: chmod 600 '{}'\n",
             env.db.display(),
             env.db.display()
         );
