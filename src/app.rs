@@ -56,7 +56,7 @@ impl Ctx {
             ledger.set_max_page_count(pages)?;
         }
         for warning in &ledger.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", shown(warning));
         }
         Ok(ledger)
     }
@@ -70,7 +70,7 @@ impl Ctx {
         };
         let ledger = ledger::open_read_only(&path, busy_timeout()?)?;
         for warning in &ledger.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", shown(warning));
         }
         Ok(ledger)
     }

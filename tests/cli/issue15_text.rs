@@ -468,3 +468,23 @@ fn bidirectional_overrides_are_refused_and_never_printed_raw() {
         "\u{5d7}\u{5e9}\u{5d1}\u{5d5}\u{5df} 12\u{200f}"
     );
 }
+
+#[test]
+fn a_warning_about_a_ledger_masks_a_card_number_in_its_name() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let db = env.dir.path().join("4111-1111-1111-1111.db");
+    let db_arg = format!("--db={}", db.display());
+    env.ok(&[&db_arg, "customer", "add", "--name", "Acme"]);
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o644)).unwrap();
+    let run = env.run(&[&db_arg, "customer", "list", "-o", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shown = env.dir.path().join("****-****-****-1111.db");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: ledger {0} is readable by other users (mode 644); fix it with: chmod 600 {0}\n",
+            shown.display()
+        )
+    );
+}
