@@ -393,6 +393,22 @@ fn text_made_only_of_invisible_characters_is_refused() {
         1,
         &format!("error: message '\\u{{ad}}' {blank}\n"),
     );
+    // An idempotency key is stored too.
+    env.refused(
+        &[
+            "create",
+            "--customer",
+            "655080",
+            "--amount",
+            "1",
+            "--method",
+            "Cash",
+            "--idempotency-key",
+            zwsp,
+        ],
+        1,
+        "error: idempotency key '\\u{200b}' must be 1 to 255 printable characters\n",
+    );
     // In an import too, on its row.
     let file = env.dir.path().join("blank.csv");
     fs::write(
