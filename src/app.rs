@@ -12,7 +12,7 @@ use clap::Parser;
 use crate::cli::{Cli, ColorChoice, OutputFormat};
 use crate::commands;
 use crate::core::dates::parse_date;
-use crate::core::text::{escape_controls, mask_card_numbers};
+use crate::core::text::{escape_invisible, mask_card_numbers, shown};
 use crate::error::{Error, Result};
 use crate::ledger::{self, Actor, Ledger};
 use crate::render::{Format, Style};
@@ -61,7 +61,7 @@ impl Ctx {
             ledger.set_max_page_count(pages)?;
         }
         for warning in &ledger.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", shown(warning));
         }
         Ok(ledger)
     }
@@ -72,7 +72,7 @@ impl Ctx {
         let path = self.ledger_path()?;
         let ledger = ledger::open_read_only(&path, busy_timeout()?)?;
         for warning in &ledger.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", shown(warning));
         }
         Ok(ledger)
     }
@@ -152,6 +152,14 @@ fn now() -> Result<DateTime<Utc>> {
     }
 }
 
+/// Whether clap's error goes to stderr in colour: the rules clap applies itself (a terminal,
+/// no `NO_COLOR`, no `TERM=dumb`).
+fn clap_colour() -> bool {
+    io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -191,17 +199,23 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
                 let problem = usage_problem(&e);
                 print_error(&Error::Usage(problem), Format::Json);
             } else {
-                // clap echoes the offending value as given, and to a terminal it writes it raw:
-                // an argument holding a control character (an escape sequence) gets the plain
-                // rendering, from which clap strips them.
+                // clap echoes the offending value as given (`invalid value '…'`, an unknown
+                // subcommand), so its error is rendered here, its card numbers masked and
+                // its invisible and bidirectional characters escaped before it is printed.
+                // To a terminal clap would write the value raw: an argument holding a
+                // control character (an escape sequence) gets the plain rendering, from
+                // which clap strips them; otherwise colour as clap would.
                 let controls = args
                     .iter()
                     .any(|a| a.to_string_lossy().chars().any(char::is_control));
-                if controls {
-                    let _ = io::stderr().write_all(e.render().to_string().as_bytes());
+                let rendered = e.render();
+                let text = if !controls && clap_colour() {
+                    rendered.ansi().to_string()
                 } else {
-                    let _ = e.print();
-                }
+                    rendered.to_string()
+                };
+                let text = escape_invisible(&mask_card_numbers(&text));
+                let _ = io::stderr().write_all(text.as_bytes());
             }
             return 2;
         }
@@ -303,7 +317,7 @@ fn usage_problem(e: &clap::Error) -> crate::error::Problem {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    crate::error::Problem::new(key, message)
+    crate::error::Problem::new(key, escape_invisible(&mask_card_numbers(&message)))
 }
 
 /// Writes to stdout; a closed pipe (`payctl list | head -1`) is not an error.
@@ -321,18 +335,20 @@ fn print_stdout(text: &str) -> i32 {
 
 /// One line per problem on stderr, or Fusebill's error JSON with `-o json`.
 fn print_error(err: &Error, format: Format) {
+    // Every message is masked whole, whatever built it: the values it echoes are masked
+    // already, but a file name, an amount or a clap message may hold a card number too.
     let problems = err.problems();
     let text = if format == Format::Json {
         let body = serde_json::json!({
             "ErrorId": 0,
             "HttpStatusCode": err.http_status(),
-            "Errors": problems.iter().map(|p| serde_json::json!({"Key": p.key, "Value": p.message})).collect::<Vec<_>>(),
+            "Errors": problems.iter().map(|p| serde_json::json!({"Key": mask_card_numbers(&p.key), "Value": mask_card_numbers(&p.message)})).collect::<Vec<_>>(),
         });
         crate::render::json(&body)
     } else {
         problems
             .iter()
-            .map(|p| format!("error: {}\n", escape_controls(&p.message)))
+            .map(|p| format!("error: {}\n", shown(&p.message)))
             .collect()
     };
     let _ = io::stderr().write_all(text.as_bytes());

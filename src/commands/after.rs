@@ -166,15 +166,17 @@ pub fn settle(args: SettleArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn void(id: i64, reason: String, ctx: &Ctx) -> Result<Outcome> {
-    reject_any([
-        reason.trim().is_empty().then(|| {
+    // An empty reason is said to be empty, not also blank.
+    reject_any([reason
+        .trim()
+        .is_empty()
+        .then(|| {
             Problem::new(
                 "reason",
                 "reason is empty; say why (it is kept in the audit trail)",
             )
-        }),
-        text_problem("reason", "reason", &reason, 500),
-    ])?;
+        })
+        .or_else(|| text_problem("reason", "reason", &reason, 500))])?;
     on_payment(
         ctx,
         id,
@@ -200,15 +202,18 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         ActivityCommand::Add(args) => {
-            reject_any([
-                args.message.trim().is_empty().then(|| {
+            // An empty message is said to be empty, not also blank.
+            reject_any([args
+                .message
+                .trim()
+                .is_empty()
+                .then(|| {
                     Problem::new(
                         "message",
                         "message is empty; say what happened (\"card declined\")",
                     )
-                }),
-                text_problem("message", "message", &args.message, 500),
-            ])?;
+                })
+                .or_else(|| text_problem("message", "message", &args.message, 500))])?;
             let new = NewAttempt {
                 customer_id: args.customer,
                 amount: args.amount,

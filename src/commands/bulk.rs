@@ -1051,7 +1051,8 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         None => None,
     };
     let mut summary = Summary {
-        file: args.file.display().to_string(),
+        // Printed back: a card number in the file's name is shown masked (SPEC §3).
+        file: crate::core::text::mask_card_numbers(&args.file.display().to_string()),
         kind: match kind {
             ImportKind::Payments => "payments",
             ImportKind::Invoices => "invoices",
@@ -1131,8 +1132,14 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     if let Some(w) = rejects.as_mut() {
                         sql("ROLLBACK TO import_row")?;
                         sql("RELEASE import_row")?;
-                        w.write_record([line.to_string(), reasons.join("; "), excerpt_record(raw)])
-                            .map_err(|e| rejects_error(&e))?;
+                        w.write_record([
+                            line.to_string(),
+                            // The reasons echo values masked already; a reason built
+                            // from other text (a column name) is masked here too.
+                            crate::core::text::mask_card_numbers(&reasons.join("; ")),
+                            excerpt_record(raw),
+                        ])
+                        .map_err(|e| rejects_error(&e))?;
                     } else if listed_rows < MAX_LISTED {
                         // One line per problem (SPEC §1), each naming its row.
                         listed_rows += 1;
@@ -1312,7 +1319,10 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         Err(e) => Err(e),
         Ok(()) => Ok(Outcome::read(match to {
             Some(path) if ctx.style.format == Format::Table => {
-                format!("Exported {count} {kind} to {}\n", path.display())
+                format!(
+                    "Exported {count} {kind} to {}\n",
+                    crate::core::text::mask_card_numbers(&path.display().to_string())
+                )
             }
             _ => String::new(),
         })),

@@ -104,15 +104,15 @@ pub fn check_target(
     };
     if !folder.is_dir() {
         let problem = match folder.exists() {
-            true => "is not a folder;",
-            false => "does not exist; create it first or",
+            true => format!("'{}' is a file, not a folder;", folder.display()),
+            false => format!(
+                "folder '{}' does not exist; create it first or",
+                folder.display()
+            ),
         };
         return Err(Error::usage(
             key,
-            format!(
-                "{flag} '{shown}': folder '{}' {problem} choose another file",
-                folder.display()
-            ),
+            format!("{flag} '{shown}': {problem} choose another file"),
         ));
     }
     if wanted.location.is_none() {

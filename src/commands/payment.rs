@@ -42,7 +42,8 @@ pub(crate) fn shown_path(path: &Path) -> String {
     if path == Path::new("-") {
         "stdin".to_string()
     } else {
-        path.display().to_string()
+        // A card number in a file's name is shown masked (SPEC §3).
+        crate::core::text::mask_card_numbers(&path.display().to_string())
     }
 }
 

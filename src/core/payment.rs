@@ -9,7 +9,9 @@ use super::allocation::{plan_auto, OpenInvoice};
 use super::currency::Currency;
 use super::enums::{AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, Settlement, Source};
 use super::money::{parse_decimal, Money};
-use super::text::{check_text, contains_card_number, excerpt, TextError};
+use super::text::{
+    check_text, contains_card_number, excerpt, is_bidi_control, is_blank, TextError,
+};
 use crate::error::Problem;
 
 /// The longest reference Fusebill allows.
@@ -28,8 +30,9 @@ pub fn idempotency_key_problem(key: &str) -> Option<Problem> {
         ))
     };
     if key.trim().is_empty()
+        || is_blank(key)
         || key.chars().count() > MAX_IDEMPOTENCY_KEY
-        || key.chars().any(char::is_control)
+        || key.chars().any(|c| c.is_control() || is_bidi_control(c))
     {
         return problem(format!(
             "must be 1 to {MAX_IDEMPOTENCY_KEY} printable characters"

@@ -15,6 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use super::{sqlite_error, Ledger, APPLICATION_ID};
+use crate::core::text::mask_card_numbers;
 use crate::error::{Error, Result};
 
 /// What `payctl backup` wrote: the copy, its size, and how many records it holds.
@@ -154,8 +155,9 @@ impl Ledger {
             .map_err(|e| io_error("read", target, e))?
             .len();
         Ok(BackupReport {
-            path: target.display().to_string(),
-            ledger: self.path.display().to_string(),
+            // Printed back: a card number in a file's name is shown masked (SPEC §3).
+            path: mask_card_numbers(&target.display().to_string()),
+            ledger: mask_card_numbers(&self.path.display().to_string()),
             bytes,
             customers: counts[0],
             invoices: counts[1],

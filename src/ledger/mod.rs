@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 use crate::core::dates::format_timestamp;
+use crate::core::text::mask_card_numbers;
 use crate::error::{Error, Result};
 
 pub mod activities;
@@ -112,11 +113,13 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The OS user and the command line are masked (SPEC §3): a card number in `$USER`, a
+    /// file name or an id does not reach the audit trail.
     pub fn new(now: DateTime<Utc>, os_user: String, command: String) -> Actor {
         Actor {
             now,
-            os_user,
-            command,
+            os_user: mask_card_numbers(&os_user),
+            command: mask_card_numbers(&command),
             stamp: format_timestamp(now),
         }
     }

@@ -21,7 +21,7 @@ mod concurrency;
 mod crash;
 mod faults;
 mod retries;
-mod security;
+pub(crate) mod security;
 
 /// The size knob: `PAYCTL_STRESS=N` multiplies the rounds of the heavy tests.
 pub fn stress() -> usize {

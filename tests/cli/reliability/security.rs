@@ -113,10 +113,10 @@ fn table_names(db: &Path) -> Vec<String> {
 
 /// One text field: the command that stores `value` in it, where it lands, and what payctl
 /// says when the value holds a card number.
-struct Field {
-    what: &'static str,
-    args: Vec<String>,
-    value: String,
+pub(crate) struct Field {
+    pub(crate) what: &'static str,
+    pub(crate) args: Vec<String>,
+    pub(crate) value: String,
     stored: (&'static str, &'static str),
     refusal: String,
 }
@@ -166,7 +166,7 @@ fn xml_escape(text: &str) -> String {
 /// Every text field, each given its own value: `base` and the field's number (`base #7`);
 /// email fields get `base_email` with the number before the `@`. Runs what each needs first
 /// (a fresh invoice, payment, ...). `n` keeps file names apart between calls.
-fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
+pub(crate) fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
     let id = |args: &[&str]| env.ok(args).trim().to_string();
     let invoice = || {
         id(&[
@@ -587,7 +587,7 @@ fn fields(env: &Env, base: &str, base_email: &str, n: usize) -> Vec<Field> {
 }
 
 /// Seeded, with an ACH account on file (method 2) for payments that settle later.
-fn ledger() -> Env {
+pub(crate) fn ledger() -> Env {
     let env = Env::seeded();
     env.ok(&[
         "method",
