@@ -317,9 +317,10 @@ fn print_stdout(text: &str) -> i32 {
     }
 }
 
-/// One line per problem on stderr, or Fusebill's error JSON with `-o json`.
+/// One line per problem on stderr (at most 50, then how many more), or Fusebill's error JSON
+/// with `-o json`.
 fn print_error(err: &Error, format: Format) {
-    let problems = err.problems();
+    let problems = crate::error::capped(err.problems());
     let text = if format == Format::Json {
         let body = serde_json::json!({
             "ErrorId": 0,

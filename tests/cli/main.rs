@@ -10,6 +10,7 @@ mod corpus;
 mod create;
 mod foundation;
 mod generated;
+mod issue15_inputs;
 mod model;
 mod parser_checks;
 mod parsers;
