@@ -163,23 +163,37 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
                 .map_err(A::Error::custom);
         }
         let mut object = Map::new();
-        // Keys folded to ASCII lower case, to their first spelling.
-        let mut seen: HashMap<String, String> = HashMap::new();
+        // A record's objects have a few keys: they are compared one by one; past
+        // `SCAN_KEYS`, through an index of the keys folded to ASCII lower case.
+        const SCAN_KEYS: usize = 32;
+        let mut folded: HashMap<String, String> = HashMap::new();
         let mut key = Some(first);
         while let Some(k) = key {
             check.path.push(k.clone());
             let value = map.next_value_seed(StrictValue(&mut *check));
             check.path.pop();
             let value = value?;
-            let folded = k.to_ascii_lowercase();
-            match seen.get(&folded) {
+            let earlier = if object.len() < SCAN_KEYS {
+                object.keys().find(|e| e.eq_ignore_ascii_case(&k)).cloned()
+            } else {
+                if folded.is_empty() {
+                    folded = object
+                        .keys()
+                        .map(|e| (e.to_ascii_lowercase(), e.clone()))
+                        .collect();
+                }
+                folded.get(&k.to_ascii_lowercase()).cloned()
+            };
+            match earlier {
                 Some(first) => {
                     if check.repeated.is_none() {
-                        check.repeated = Some(repeated(first, &k, &check.path));
+                        check.repeated = Some(repeated(&first, &k, &check.path));
                     }
                 }
                 None => {
-                    seen.insert(folded, k.clone());
+                    if !folded.is_empty() {
+                        folded.insert(k.to_ascii_lowercase(), k.clone());
+                    }
                     object.insert(k, value);
                 }
             }
@@ -233,6 +247,22 @@ mod tests {
         );
         // The first value is kept.
         assert_eq!(parse(r#"{"a": 1, "A": 2}"#).unwrap().0, json!({"a": 1}));
+    }
+
+    #[test]
+    fn a_key_given_twice_among_many_is_noted() {
+        let mut text: String = (0..100).map(|i| format!("\"k{i}\": {i}, ")).collect();
+        text = format!("{{{text}\"K7\": 1, \"k99\": 2, \"last\": 3}}");
+        let (value, repeated) = parse(&text).unwrap();
+        assert_eq!(
+            repeated.map(|r| r.message).as_deref(),
+            Some("field 'k7' (k7, K7) is given twice; give each field once")
+        );
+        assert_eq!(
+            (value["k7"].clone(), value["last"].clone()),
+            (json!(7), json!(3))
+        );
+        assert_eq!(value.as_object().unwrap().len(), 101);
     }
 
     #[test]
