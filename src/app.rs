@@ -333,11 +333,12 @@ fn print_stdout(text: &str) -> i32 {
     }
 }
 
-/// One line per problem on stderr, or Fusebill's error JSON with `-o json`.
+/// One line per problem on stderr (at most 50, then how many more), or Fusebill's error JSON
+/// with `-o json`.
 fn print_error(err: &Error, format: Format) {
     // Every message is masked whole, whatever built it: the values it echoes are masked
     // already, but a file name, an amount or a clap message may hold a card number too.
-    let problems = err.problems();
+    let problems = crate::error::capped(err.problems());
     let text = if format == Format::Json {
         let body = serde_json::json!({
             "ErrorId": 0,

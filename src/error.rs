@@ -57,6 +57,23 @@ fn join(problems: &[Problem]) -> String {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// At most this many problems are printed: a request with 100,000 bad allocations is not
+/// 100,000 lines (an import lists its bad rows within the same 50 lines).
+pub const MAX_PROBLEMS: usize = 50;
+
+/// The first [`MAX_PROBLEMS`] problems, then one that says how many more there were.
+pub fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem::new(
+            "problems",
+            format!("… and {more} more problems"),
+        ));
+    }
+    problems
+}
+
 impl Error {
     pub fn rejected(key: impl Into<String>, message: impl Into<String>) -> Error {
         Error::Rejected(vec![Problem::new(key, message)])

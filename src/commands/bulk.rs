@@ -3,18 +3,21 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::Path;
+use std::rc::Rc;
 
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use super::capped::{skip_bom, Budget, Capped};
 use super::output::{self, Output};
 use crate::app::{Ctx, Outcome};
 use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
-use crate::core::dates::parse_date;
+use crate::core::dates::{format_timestamp, parse_date};
 use crate::core::import::{self, ImiRow, ImportKind};
+use crate::core::json::{self, KeyCheck, StrictValue};
 use crate::core::payload::{bool_of, create_payment_from_json};
-use crate::core::payment::{id_problem, idempotency_key_problem, parse_id};
+use crate::core::payment::{currency_problem, id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
 use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
@@ -28,8 +31,9 @@ use crate::ledger::methods::{self, NewMethod};
 use crate::ledger::{bulk, payments, Actor};
 use crate::render::{self, Format};
 
-/// At most this many bad rows are listed when a file is refused whole.
-const MAX_LISTED: usize = 50;
+/// At most this many problems of bad rows are listed when a file is refused whole: with the
+/// two lines that close the list, the whole error stays within the 50 lines any error prints.
+const MAX_LISTED: usize = crate::error::MAX_PROBLEMS - 2;
 /// Files larger than this get a progress bar (when stderr is a terminal).
 const PROGRESS_BYTES: u64 = 1 << 20;
 /// SQLite's page cache during an import: big enough that a large file's B-tree pages stay in
@@ -106,16 +110,30 @@ fn for_each_row(
 ) -> Result<()> {
     match format {
         ImportFormat::Csv => {
+            let budget = Rc::new(Budget::default());
             let mut csv = csv::ReaderBuilder::new()
                 .flexible(false)
-                .from_reader(LineCounter::new(reader));
-            let header: Vec<String> = csv
-                .headers()
-                .map_err(|e| file_error(path, format!("cannot read the CSV header: {e}")))?
-                .iter()
-                .map(|h| h.trim().to_string())
-                .collect();
+                .from_reader(LineCounter::new(Capped::new(reader, budget.clone())));
+            // A record too long to read stops the file: where it ends is unknown.
+            let too_long = |csv: &mut csv::Reader<LineCounter<_>>, budget: &Budget| {
+                budget.tripped().then(|| {
+                    let line = csv.get_mut().line_at(budget.record_start());
+                    file_error(path, format!("line {line}: {}", json::record_too_long()))
+                })
+            };
+            let header: Vec<String> = match csv.headers() {
+                Ok(header) => header.clone(),
+                Err(e) => {
+                    return Err(too_long(&mut csv, &budget).unwrap_or_else(|| {
+                        file_error(path, format!("cannot read the CSV header: {e}"))
+                    }))
+                }
+            }
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
             import::check_header(kind, &header).map_err(|e| file_error(path, e))?;
+            budget.start_record_at(csv.position().byte());
             let mut record = csv::StringRecord::new();
             loop {
                 match csv.read_record(&mut record) {
@@ -124,12 +142,15 @@ fn for_each_row(
                         let line = record
                             .position()
                             .map_or(0, |p| csv.get_mut().line_at(p.byte()));
+                        budget.start_record_at(csv.position().byte());
                         let cells: Vec<String> = record.iter().map(str::to_string).collect();
                         each((line, import::csv_record_to_object(kind, &header, &cells)))?;
                     }
                     Err(e) => {
                         if let csv::ErrorKind::Io(_) = e.kind() {
-                            return Err(file_error(path, e));
+                            return Err(
+                                too_long(&mut csv, &budget).unwrap_or_else(|| file_error(path, e))
+                            );
                         }
                         let line = e.position().map_or(0, |p| csv.get_mut().line_at(p.byte()));
                         // In payctl's words: the crate's own text names its own (wrong) line.
@@ -145,6 +166,7 @@ fn for_each_row(
                             ),
                             _ => format!("unreadable CSV record: {e}"),
                         };
+                        budget.start_record_at(csv.position().byte());
                         each((line, Err(why)))?;
                         // A record with the wrong number of fields is skipped; the reader can go on.
                     }
@@ -153,32 +175,56 @@ fn for_each_row(
             Ok(())
         }
         ImportFormat::Jsonl => {
-            for (i, line) in reader.split(b'\n').enumerate() {
-                let bytes = line.map_err(|e| file_error(path, e))?;
-                let number = i as u64 + 1;
-                let Ok(text) = String::from_utf8(bytes) else {
+            let mut reader = reader;
+            skip_bom(&mut reader).map_err(|e| file_error(path, e))?;
+            let budget = Rc::new(Budget::default());
+            let mut reader = Capped::new(reader, budget.clone());
+            let mut bytes = Vec::new();
+            let mut number = 0u64;
+            loop {
+                bytes.clear();
+                budget.start_record();
+                match reader.read_until(b'\n', &mut bytes) {
+                    Ok(0) => break,
+                    Ok(_) => number += 1,
+                    Err(_) if budget.tripped() => {
+                        return Err(file_error(
+                            path,
+                            format!("line {}: {}", number + 1, json::record_too_long()),
+                        ))
+                    }
+                    Err(e) => return Err(file_error(path, e)),
+                }
+                let line = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+                let Ok(text) = std::str::from_utf8(line) else {
                     each((number, Err("not UTF-8 text".into())))?;
                     continue;
                 };
                 if text.trim().is_empty() {
                     continue;
                 }
-                each((
-                    number,
-                    serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}")),
-                ))?;
+                let row = match json::parse(text) {
+                    Ok((_, Some(repeated))) => Err(repeated.message),
+                    Ok((value, None)) => Ok(value),
+                    Err(e) => Err(format!("not JSON: {e}")),
+                };
+                each((number, row))?;
             }
             Ok(())
         }
         ImportFormat::Json => {
-            let mut de = serde_json::Deserializer::from_reader(reader);
+            let mut reader = reader;
+            skip_bom(&mut reader).map_err(|e| file_error(path, e))?;
+            let budget = Rc::new(Budget::default());
+            let mut de = serde_json::Deserializer::from_reader(Capped::new(reader, budget.clone()));
             let mut index = 0u64;
             let mut failure: Option<Error> = None;
             let result = StreamSeed {
-                each: &mut |value: Value| {
+                budget: &budget,
+                each: &mut |row: std::result::Result<Value, String>| {
                     index += 1;
                     if failure.is_none() {
-                        if let Err(e) = each((index, Ok(value))) {
+                        if let Err(e) = each((index, row)) {
                             failure = Some(e);
                         }
                     }
@@ -187,6 +233,17 @@ fn for_each_row(
             .deserialize(&mut de);
             if let Some(e) = failure {
                 return Err(e);
+            }
+            if budget.tripped() {
+                return Err(file_error(
+                    path,
+                    format!(
+                        "record {}, at line {}: {}",
+                        index + 1,
+                        budget.line(),
+                        json::record_too_long()
+                    ),
+                ));
             }
             result.map_err(|e| file_error(path, format!("not valid JSON: {e}")))?;
             de.end()
@@ -252,9 +309,11 @@ impl<R: Read> Read for LineCounter<R> {
     }
 }
 
-/// Streams a JSON document that is one object or an array of objects.
+/// Streams a JSON document that is one object or an array of objects, each read by the one
+/// JSON reader (a key given twice makes that record an `Err`) and each at most 1 MiB.
 struct StreamSeed<'a> {
-    each: &'a mut dyn FnMut(Value),
+    budget: &'a Budget,
+    each: &'a mut dyn FnMut(std::result::Result<Value, String>),
 }
 
 impl<'de> DeserializeSeed<'de> for StreamSeed<'_> {
@@ -270,19 +329,28 @@ impl<'de> Visitor<'de> for StreamSeed<'_> {
         f.write_str("an object or an array of objects")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        while let Some(value) = seq.next_element::<Value>()? {
-            (self.each)(value);
+        let mut check = KeyCheck::default();
+        loop {
+            self.budget.start_record();
+            let Some(value) = seq.next_element_seed(StrictValue(&mut check))? else {
+                return Ok(());
+            };
+            (self.each)(match check.take() {
+                Some(repeated) => Err(repeated.message),
+                None => Ok(value),
+            });
         }
-        Ok(())
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<(), A::Error> {
-        let value = Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-        (self.each)(value);
+        let mut check = KeyCheck::default();
+        let value = StrictValue(&mut check).visit_map(map)?;
+        (self.each)(match check.take() {
+            Some(repeated) => Err(repeated.message),
+            None => Ok(value),
+        });
         Ok(())
     }
 }
-
-use serde::Deserialize;
 
 /// Reads InvoiceMethodInsertRequest elements (alone, or many under any wrapper element).
 fn read_xml(
@@ -293,7 +361,10 @@ fn read_xml(
     use quick_xml::events::Event;
     const RECORD: &[u8] = b"InvoiceMethodInsertRequest";
     const DETAIL: &[u8] = b"InvoicePaymentDetailRequest";
-    let mut xml = quick_xml::Reader::from_reader(reader);
+    // One InvoiceMethodInsertRequest (or what lies between two) is at most 1 MiB: quick-xml
+    // holds an element's whole text, and the record's fields are kept until its end tag.
+    let budget = Rc::new(Budget::default());
+    let mut xml = quick_xml::Reader::from_reader(Capped::new(reader, budget.clone()));
     xml.config_mut().trim_text(true);
     let mut buf = Vec::new();
     let mut record: Option<Map<String, Value>> = None;
@@ -306,6 +377,17 @@ fn read_xml(
     let mut index = 0u64;
     loop {
         let event = xml.read_event_into(&mut buf).map_err(|e| {
+            if budget.tripped() {
+                let number = index + u64::from(record.is_none());
+                return file_error(
+                    path,
+                    format!(
+                        "record {number}, at line {}: {}",
+                        budget.line(),
+                        json::record_too_long()
+                    ),
+                );
+            }
             file_error(
                 path,
                 format!("not valid XML at byte {}: {e}", xml.error_position()),
@@ -317,6 +399,7 @@ fn read_xml(
                 match e.local_name().as_ref() {
                     RECORD => {
                         index += 1;
+                        budget.start_record();
                         record = Some(Map::new());
                         twice = None;
                     }
@@ -339,6 +422,7 @@ fn read_xml(
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 match e.local_name().as_ref() {
                     RECORD => {
+                        budget.start_record();
                         if let Some(r) = record.take() {
                             let row = match twice.take() {
                                 Some(field) if field == "InvoicePaymentDetailRequest" => Err(format!(
@@ -459,9 +543,6 @@ fn import_row(
     if !value.is_object() {
         return Err(Ok(vec!["a row must be an object".into()]));
     }
-    if let Some(problem) = import::repeated_field(&value) {
-        return Err(Ok(vec![problem]));
-    }
     match kind {
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
             match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {
@@ -577,6 +658,8 @@ fn import_attempt(
         return Ok(RowResult::AlreadyImported);
     }
     let req = create_payment_from_json(&payload, Source::Import).map_err(Error::Rejected)?;
+    // The attempt keeps the row's PaymentSource and PaymentReceivedDateTime, and its
+    // CurrencyType must be the customer's, as for a payment.
     let new = NewAttempt {
         customer_id: req.customer_id,
         amount: req.amount,
@@ -588,16 +671,22 @@ fn import_attempt(
             ActivityStatus::Unknown
         },
         message,
-        source: Source::Import.as_str(),
+        source: req.source.as_str(),
     };
     let amount = activities::check_attempt(tx, &new)?;
+    if let Some(problem) = currency_problem(req.currency, req.customer_id, amount.currency()) {
+        return Err(Error::Rejected(vec![problem]));
+    }
+    let effective = req
+        .effective_timestamp
+        .map_or_else(|| actor.now_text().to_string(), format_timestamp);
     // The batch's payments come first in the file, so they are written first: ids follow the
     // file. The flush comes after the checks, so a refused row (rolled back to its savepoint
     // with --rejects) cannot take the batch's rows with it.
     if let Some(batch) = batch {
         batch.flush(actor)?;
     }
-    let id = activities::write_attempt(tx, actor, &new, amount)?;
+    let id = activities::write_attempt_at(tx, actor, &new, amount, &effective)?;
     bulk::add_import_key(tx, &key, "activity", id, actor.now_text())?;
     Ok(RowResult::Attempt)
 }
@@ -1140,8 +1229,11 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                             excerpt_record(raw),
                         ])
                         .map_err(|e| rejects_error(&e))?;
-                    } else if listed_rows < MAX_LISTED {
-                        // One line per problem (SPEC §1), each naming its row.
+                    } else if bad.len() + reasons.len() <= MAX_LISTED
+                        && listed_rows == summary.rejected as usize - 1
+                    {
+                        // One line per problem (SPEC §1), each naming its row; rows in order,
+                        // so once one does not fit, none after it is listed.
                         listed_rows += 1;
                         bad.extend(reasons.into_iter().map(|reason| {
                             Problem::new("line", format!("{unit} {line}: {reason}"))

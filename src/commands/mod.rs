@@ -9,6 +9,7 @@ use crate::error::{Error, Problem, Result};
 mod after;
 mod backup;
 mod bulk;
+mod capped;
 mod customer;
 mod generate;
 mod invoice;

@@ -4,6 +4,7 @@ use std::path::Path;
 use super::reject_any;
 use crate::app::{Ctx, Outcome};
 use crate::cli::{CreateArgs, ListArgs};
+use crate::core::json::{self, strip_bom, MAX_RECORD_BYTES};
 use crate::core::payload::create_payment_from_json;
 use crate::core::payment::{idempotency_key_problem, CreatePayment};
 use crate::core::Source;
@@ -47,33 +48,48 @@ pub(crate) fn shown_path(path: &Path) -> String {
     }
 }
 
-/// Reads a whole file, or stdin for `-`.
+/// Reads a whole file, or stdin for `-`: at most 1 MiB (`create --json /dev/zero` must not
+/// take the machine's memory), without a UTF-8 byte-order mark in front.
 pub(crate) fn read_input(path: &Path) -> Result<String> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     let shown = shown_path(path);
+    let limit = MAX_RECORD_BYTES + 1;
     let res = if path == Path::new("-") {
-        std::io::stdin().read_to_string(&mut text)
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text))
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
-    match res {
-        Ok(_) => Ok(text),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(Error::rejected(
+    if let Err(e) = res {
+        return Err(Error::usage("json", format!("cannot read {shown}: {e}")));
+    }
+    if bytes.len() as u64 > MAX_RECORD_BYTES {
+        return Err(Error::rejected(
+            "payload",
+            format!(
+                "{shown} is longer than 1 MiB ({MAX_RECORD_BYTES} bytes), the most payctl reads for one payload"
+            ),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(strip_bom(&text).to_string()),
+        Err(_) => Err(Error::rejected(
             "payload",
             format!("{shown} is not UTF-8 text"),
         )),
-        Err(e) => Err(Error::usage("json", format!("cannot read {shown}: {e}"))),
     }
 }
 
 fn request_from_payload(path: &Path, source: Source) -> Result<CreatePayment> {
     let text = read_input(path)?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+    let (value, repeated) = json::parse(&text).map_err(|e| {
         Error::rejected(
             "payload",
             format!("{} is not valid JSON: {e}", shown_path(path)),
         )
     })?;
+    if let Some(repeated) = repeated {
+        return Err(Error::rejected(repeated.key, repeated.message));
+    }
     if value.is_array() {
         return Err(Error::rejected(
             "payload",

@@ -150,18 +150,6 @@ fn repeated_name<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
     None
 }
 
-/// A row's field given twice under names that differ only in case (`amount` and `Amount`), at
-/// any depth: the importers match names ignoring case, so one of the two would silently win.
-pub fn repeated_field(value: &Value) -> Option<String> {
-    match value {
-        Value::Object(map) => repeated_name(map.keys().map(String::as_str))
-            .map(|twice| format!("field {twice} is given twice; give each field once"))
-            .or_else(|| map.values().find_map(repeated_field)),
-        Value::Array(items) => items.iter().find_map(repeated_field),
-        _ => None,
-    }
-}
-
 /// Turns one CSV record into a JSON object; empty cells are left out, and a payments file's
 /// `allocations` cell (`INV=AMOUNT;INV=AMOUNT`) becomes `paymentAllocations`.
 pub fn csv_record_to_object(
@@ -426,6 +414,23 @@ pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
     let status = text("PaymentStatus").unwrap_or_default();
     let lower = status.to_ascii_lowercase();
     if FAILED_WORDS.iter().any(|w| lower.contains(w)) || lower == "unknown" {
+        // A failed attempt records the amount that was tried (an activity's amount is more
+        // than zero). A file that writes 0 because nothing was received says nothing of what
+        // was tried: the row is refused with what to do, rather than as "amount '0'".
+        if let Some(received) = get("AmountReceived") {
+            if matches!(super::money::decimal_from_json(received), Ok(d) if d.is_zero()) {
+                let attempt = if lower == "unknown" {
+                    "an attempt of unknown outcome"
+                } else {
+                    "a failed attempt"
+                };
+                return Err(format!(
+                    "AmountReceived '{}': PaymentStatus '{}' is recorded as {attempt} of the amount that was tried, which must be greater than zero; give the amount that was tried, or leave the row out (with --rejects FILE the other rows are imported)",
+                    shown(received),
+                    excerpt(&status)
+                ));
+            }
+        }
         let message =
             text("PaymentNote").map_or_else(|| status.clone(), |note| format!("{status}: {note}"));
         return Ok(ImiRow::Attempt {

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod enums;
 pub mod import;
 pub mod invoice;
+pub mod json;
 pub mod money;
 pub mod payload;
 pub mod payment;

@@ -271,6 +271,21 @@ fn amount_problem(
 }
 
 /// Applies SPEC §5 rules 1–9 to `req`. Every problem found is returned, one per line.
+/// SPEC §5 rule 1: a currency given with a payment (or a failed attempt) must be the
+/// customer's.
+pub fn currency_problem(
+    given: Option<Currency>,
+    customer_id: i64,
+    currency: Currency,
+) -> Option<Problem> {
+    given.filter(|g| *g != currency).map(|given| {
+        Problem::new(
+            "currency",
+            format!("currency '{given}' does not match customer {customer_id}'s currency {currency}; payments are recorded in the customer's currency"),
+        )
+    })
+}
+
 pub fn plan_payment(
     req: &CreatePayment,
     facts: &CreateFacts,
@@ -281,14 +296,7 @@ pub fn plan_payment(
     let currency = customer.currency;
 
     // Rule 1: currency is the customer's.
-    if let Some(given) = req.currency {
-        if given != currency {
-            problems.push(Problem::new(
-                "currency",
-                format!("currency '{given}' does not match customer {}'s currency {currency}; payments are recorded in the customer's currency", customer.id),
-            ));
-        }
-    }
+    problems.extend(currency_problem(req.currency, customer.id, currency));
     let amount = amount_problem("amount", "amount", req.amount, currency)
         .map_err(|p| problems.push(p))
         .ok();

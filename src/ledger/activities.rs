@@ -108,12 +108,24 @@ pub fn check_attempt(tx: &Transaction, new: &NewAttempt) -> Result<Money> {
     Ok(amount)
 }
 
-/// Writes an attempt [`check_attempt`] accepted, for `amount`.
+/// Writes an attempt [`check_attempt`] accepted, for `amount`, dated now.
 pub fn write_attempt(
     tx: &Transaction,
     actor: &Actor,
     new: &NewAttempt,
     amount: Money,
+) -> Result<i64> {
+    write_attempt_at(tx, actor, new, amount, actor.now_text())
+}
+
+/// Writes an attempt [`check_attempt`] accepted, for `amount`, with the effective timestamp
+/// `effective` (an imported attempt keeps the time it was made).
+pub fn write_attempt_at(
+    tx: &Transaction,
+    actor: &Actor,
+    new: &NewAttempt,
+    amount: Money,
+    effective: &str,
 ) -> Result<i64> {
     let now = actor.now_text();
     let id = insert_activity(
@@ -129,7 +141,7 @@ pub fn write_attempt(
             method_id: new.method_id,
             source: new.source,
             message: Some(&new.message),
-            effective: now,
+            effective,
             now,
         },
     )?;

@@ -449,11 +449,11 @@ fn malformed_files_are_refused_whole_and_change_nothing() {
     huge.extend(std::iter::repeat_n(b'x', 10 * 1024 * 1024));
     huge.push(b'\n');
     let huge = write(&env, "huge.csv", &huge);
-    let xs = "x".repeat(60);
+    // Refused as it is read, before the reader holds 10 MiB (issue 15).
     env.refused(
         &["import", &huge],
         1,
-        &format!("error: line 2: reference '{xs}…' is 10485760 characters long; at most 500 are allowed\nerror: {huge}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"),
+        &format!("error: {huge}: line 2: a record is longer than 1 MiB (1048576 bytes), the most payctl reads; nothing was imported\n"),
     );
     env.refused(
         &["import", "nope.csv"],
@@ -467,10 +467,24 @@ fn malformed_files_are_refused_whole_and_change_nothing() {
 #[test]
 fn a_large_file_shows_a_progress_bar_only_on_a_terminal() {
     let env = Env::new();
-    // Three customers after a megabyte of JSON whitespace: large, yet quick to import.
+    // Three customers among 1.5 MiB of JSON whitespace (half a megabyte before each, as one
+    // record with the space before it may take at most 1 MiB): large, yet quick to import.
     let mut json = b"[".to_vec();
-    json.extend(std::iter::repeat_n(b' ', 1 << 20));
-    json.extend_from_slice(br#"{"id":1,"name":"A"},{"id":2,"name":"B"},{"id":3,"name":"C"}]"#);
+    for (i, customer) in [
+        r#"{"id":1,"name":"A"}"#,
+        r#"{"id":2,"name":"B"}"#,
+        r#"{"id":3,"name":"C"}"#,
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.extend(std::iter::repeat_n(b' ', 1 << 19));
+        json.extend_from_slice(customer.as_bytes());
+    }
+    json.push(b']');
     let file = write(&env, "big.json", &json);
 
     // Not a terminal: stdout has the summary, stderr nothing at all.
@@ -484,7 +498,7 @@ fn a_large_file_shows_a_progress_bar_only_on_a_terminal() {
         )
     );
 
-    // A terminal: the bar is drawn (bytes read of the file's 1.00 MiB), then cleared.
+    // A terminal: the bar is drawn (bytes read of the file's 1.50 MiB), then cleared.
     let bin = assert_cmd::cargo::cargo_bin("payctl");
     let out = std::process::Command::new("script")
         .args(["-q", "-e", "-c"])
@@ -501,7 +515,7 @@ fn a_large_file_shows_a_progress_bar_only_on_a_terminal() {
     let shown = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{shown}");
     assert!(
-        shown.contains("/1.00 MiB") && shown.contains('█') && shown.contains("\x1b[2K"),
+        shown.contains("/1.50 MiB") && shown.contains('█') && shown.contains("\x1b[2K"),
         "no progress bar drawn and cleared on the terminal: {shown:?}"
     );
     assert!(

@@ -11,6 +11,7 @@ mod create;
 mod foundation;
 mod generated;
 mod issue15_files;
+mod issue15_inputs;
 mod issue15_limits;
 mod issue15_text;
 mod model;
