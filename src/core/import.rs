@@ -410,27 +410,39 @@ pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
             _ => {}
         }
     }
-    let payload = Value::Object(payload);
     let status = text("PaymentStatus").unwrap_or_default();
     let lower = status.to_ascii_lowercase();
     if FAILED_WORDS.iter().any(|w| lower.contains(w)) || lower == "unknown" {
         // A failed attempt records the amount that was tried (an activity's amount is more
-        // than zero). A file that writes 0 because nothing was received says nothing of what
-        // was tried: the row is refused with what to do, rather than as "amount '0'".
-        if let Some(received) = get("AmountReceived") {
-            if matches!(super::money::decimal_from_json(received), Ok(d) if d.is_zero()) {
-                let attempt = if lower == "unknown" {
-                    "an attempt of unknown outcome"
-                } else {
-                    "a failed attempt"
-                };
-                return Err(format!(
-                    "AmountReceived '{}': PaymentStatus '{}' is recorded as {attempt} of the amount that was tried, which must be greater than zero; give the amount that was tried, or leave the row out (with --rejects FILE the other rows are imported)",
-                    shown(received),
-                    excerpt(&status)
-                ));
+        // than zero). Gateways write AmountReceived 0 for a declined card, since nothing was
+        // received: the amount tried is then what the row set out to apply to its invoice.
+        // With neither, nothing says what was tried, and the row is refused saying so.
+        let zero = |v: &Value| matches!(super::money::decimal_from_json(v), Ok(d) if d.is_zero());
+        if let Some(received) = get("AmountReceived").filter(|v| zero(v)) {
+            let applied = payload
+                .get("paymentAllocations")
+                .and_then(|a| a.get(0))
+                .and_then(|a| a.get("amount"))
+                .cloned();
+            match applied {
+                Some(applied) => {
+                    payload.insert("amount".into(), applied);
+                }
+                None => {
+                    let attempt = if lower == "unknown" {
+                        "an attempt of unknown outcome"
+                    } else {
+                        "a failed attempt"
+                    };
+                    return Err(format!(
+                        "AmountReceived '{}': PaymentStatus '{}' is recorded as {attempt} of the amount that was tried, which must be greater than zero; give the amount that was tried as AmountReceived or as the InvoicePaymentDetailRequest's AmountApplied, or leave the row out (with --rejects FILE the other rows are imported)",
+                        shown(received),
+                        excerpt(&status)
+                    ));
+                }
             }
         }
+        let payload = Value::Object(payload);
         let message =
             text("PaymentNote").map_or_else(|| status.clone(), |note| format!("{status}: {note}"));
         return Ok(ImiRow::Attempt {
@@ -439,7 +451,7 @@ pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
             message,
         });
     }
-    Ok(ImiRow::Payment(payload))
+    Ok(ImiRow::Payment(Value::Object(payload)))
 }
 
 #[cfg(test)]
@@ -463,6 +475,27 @@ mod tests {
                    "effectiveTimestamp": "2026-11-06T19:37:43.4917128+00:00", "currency": "USD", "reference": "RCPT-1",
                    "paymentAllocations": [{"invoiceId": 566934, "amount": 5.0}]})
         );
+    }
+
+    #[test]
+    fn a_declined_row_that_received_nothing_tried_what_it_applies() {
+        let body = json!({"CustomerId": 1, "AmountReceived": 0, "PaymentType": "CreditCard", "PaymentStatus": "Declined",
+                          "InvoicePaymentDetailRequest": {"OrderId": 566934, "AmountApplied": "12.50"}});
+        match from_invoice_method_insert(&body).unwrap() {
+            ImiRow::Attempt { payload, .. } => assert_eq!(payload["amount"], json!("12.50")),
+            other => panic!("{other:?}"),
+        }
+        let nothing = json!({"CustomerId": 1, "AmountReceived": "0.00", "PaymentType": "CreditCard", "PaymentStatus": "Declined"});
+        assert!(from_invoice_method_insert(&nothing)
+            .unwrap_err()
+            .contains("must be greater than zero"));
+        // A payment of 0 is still refused as a payment is, by the payment rules.
+        let received = json!({"CustomerId": 1, "AmountReceived": 0, "PaymentType": "Cash", "PaymentStatus": "Received",
+                             "InvoicePaymentDetailRequest": {"OrderId": 566934, "AmountApplied": 5}});
+        let ImiRow::Payment(p) = from_invoice_method_insert(&received).unwrap() else {
+            panic!("not a payment")
+        };
+        assert_eq!(p["amount"], json!(0));
     }
 
     #[test]

@@ -431,6 +431,33 @@ fn a_declined_invoice_method_insert_keeps_currency_date_and_source() {
     env.refused(
         &["import", &zero],
         1,
-        &format!("error: record 1: AmountReceived '0': PaymentStatus 'Declined' is recorded as a failed attempt of the amount that was tried, which must be greater than zero; give the amount that was tried, or leave the row out (with --rejects FILE the other rows are imported)\nerror: {zero}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"),
+        &format!("error: record 1: AmountReceived '0': PaymentStatus 'Declined' is recorded as a failed attempt of the amount that was tried, which must be greater than zero; give the amount that was tried as AmountReceived or as the InvoicePaymentDetailRequest's AmountApplied, or leave the row out (with --rejects FILE the other rows are imported)\nerror: {zero}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"),
+    );
+
+    // A gateway writes AmountReceived 0 for a declined card: nothing was received. What the
+    // row set out to apply to its invoice is the amount that was tried.
+    let tried = write(
+        &env,
+        "declined-zero-applied.json",
+        br#"{"CustomerId": 655080, "AmountReceived": 0, "PaymentType": "CreditCard", "PaymentStatus": "Declined",
+             "PaymentNote": "do not honor", "InvoicePaymentDetailRequest": {"OrderId": 566934, "AmountApplied": 12.5}}"#,
+    );
+    assert_eq!(
+        env.ok(&["import", &tried]),
+        format!("{tried}: 1 rows, 0 imported, 0 already imported, 1 failed attempts recorded, 0 rejected\n")
+    );
+    let activities = env.json(&["activity", "list"]);
+    let last = activities.as_array().unwrap().last().unwrap();
+    assert_eq!(
+        (
+            last["status"].as_str(),
+            last["amount"].to_string(),
+            last["message"].as_str()
+        ),
+        (
+            Some("Failed"),
+            "12.50".to_string(),
+            Some("Declined: do not honor")
+        )
     );
 }
