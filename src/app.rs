@@ -66,6 +66,20 @@ impl Ctx {
         Ok(ledger)
     }
 
+    /// Opens an existing ledger for a read command: a missing one is exit 74 naming the path,
+    /// and nothing is created (SPEC §1). An older schema is still migrated, as before.
+    pub fn ledger_existing(&self) -> Result<Ledger> {
+        let path = self.ledger_path()?;
+        let mut ledger = ledger::open_existing(&path, busy_timeout()?)?;
+        if let Some(pages) = max_page_count()? {
+            ledger.set_max_page_count(pages)?;
+        }
+        for warning in &ledger.warnings {
+            eprintln!("warning: {warning}");
+        }
+        Ok(ledger)
+    }
+
     /// Opens an existing ledger for reading only (the reports): creates nothing, writes
     /// nothing, takes no write lock.
     pub fn ledger_read_only(&self) -> Result<Ledger> {
@@ -187,7 +201,13 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
                 let _ = e.print();
                 return 0;
             }
-            if json_requested(&args) {
+            if let Some(problem) = empty_env_problem(&e, &args) {
+                let format = match json_requested(&args) {
+                    true => Format::Json,
+                    false => Format::Table,
+                };
+                print_error(&Error::Usage(problem), format);
+            } else if json_requested(&args) {
                 let problem = usage_problem(&e);
                 print_error(&Error::Usage(problem), Format::Json);
             } else {
@@ -268,6 +288,59 @@ fn json_requested(args: &[OsString]) -> bool {
     format
         .or_else(|| std::env::var("PAYCTL_OUTPUT").ok())
         .is_some_and(|f| f.eq_ignore_ascii_case("json"))
+}
+
+/// The problem of an environment variable that is set but empty (`PAYCTL_DB=`), which clap
+/// reports as the flag it stands for given no value ("a value is required for '--db <PATH>'"):
+/// that sends the user looking for a `--db` they never typed, so name the variable instead.
+/// `None` for any other error, and when the flag itself was given empty (`--db ''`).
+fn empty_env_problem(e: &clap::Error, args: &[OsString]) -> Option<crate::error::Problem> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    // clap's "a value is required" is an InvalidValue error whose value is empty.
+    let no_value =
+        matches!(e.get(ContextKind::InvalidValue), Some(ContextValue::String(v)) if v.is_empty());
+    if e.kind() != ErrorKind::InvalidValue || !no_value {
+        return None;
+    }
+    let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let vars = [
+        (
+            "--db",
+            None,
+            "PAYCTL_DB",
+            "db",
+            "set it to the ledger's path, or unset it to use the default ledger ($XDG_DATA_HOME/payctl/ledger.db)",
+        ),
+        (
+            "--output",
+            Some("-o"),
+            "PAYCTL_OUTPUT",
+            "output",
+            "set it to table, json or csv, or unset it to get tables",
+        ),
+    ];
+    let (flag, short, var, key, hint) = vars
+        .into_iter()
+        .find(|(flag, ..)| invalid.split_whitespace().next() == Some(*flag))?;
+    let on_command_line = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy())
+        .take_while(|a| a != "--")
+        .any(|a| {
+            a == flag
+                || a.starts_with(&format!("{flag}="))
+                || short.is_some_and(|s| a.starts_with(s))
+        });
+    let empty = std::env::var_os(var).is_some_and(|v| v.is_empty());
+    (empty && !on_command_line).then(|| {
+        crate::error::Problem::new(
+            key,
+            format!("environment variable {var} is set but empty; {hint}"),
+        )
+    })
 }
 
 /// clap's error as one problem: the argument it concerns (`--total <TOTAL>` gives `total`) and

@@ -184,7 +184,6 @@ pub fn void(id: i64, reason: String, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
     match command {
         ActivityCommand::List {
             customer,
@@ -196,7 +195,9 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
                 status,
                 transaction_type,
             };
-            let list = ledger.read(|tx| activities::list(tx, &filter))?;
+            let list = ctx
+                .ledger_existing()?
+                .read(|tx| activities::list(tx, &filter))?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         ActivityCommand::Add(args) => {
@@ -223,7 +224,7 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
             };
             let actor = ctx.actor();
             let customer = args.customer;
-            let view = ledger.write(|tx| {
+            let view = ctx.ledger()?.write(|tx| {
                 let id = activities::add_attempt(tx, &actor, &new)?;
                 let all = activities::list(
                     tx,
@@ -249,7 +250,7 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn log(customer: Option<i64>, payment: Option<i64>, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let events = ledger.read(|tx| {
         // A mistyped id is not found (exit 3), as in `payctl list`, rather than an empty log
         // that reads as "nothing happened".
@@ -267,7 +268,7 @@ pub fn log(customer: Option<i64>, payment: Option<i64>, ctx: &Ctx) -> Result<Out
 }
 
 pub fn verify(ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let report = ledger.read(verify::run)?;
     if !report.problems.is_empty() {
         return Err(Error::Rejected(

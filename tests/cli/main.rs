@@ -12,6 +12,7 @@ mod foundation;
 mod generated;
 mod issue15_files;
 mod issue15_limits;
+mod issue16_dryrun;
 mod model;
 mod parser_checks;
 mod parsers;
