@@ -117,3 +117,383 @@ fn an_empty_environment_variable_is_named() {
     );
     assert!(!env.db.exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Item 5: every command that moves money takes --dry-run and names the invoices it touched
+// ---------------------------------------------------------------------------------------------
+
+/// The seeded ledger plus: payment 1 (60.00 Cash: 566934=40, 566935=20), an ACH method (id 2),
+/// payment 2 (30.00 ACH, Pending: 566936=30), payment 3 (25.00 Check, unallocated) and
+/// invoice 566937 (10.00, nothing paid).
+fn ledger() -> Env {
+    let env = Env::seeded();
+    for args in [
+        &[
+            "create",
+            "--customer",
+            "655080",
+            "--amount",
+            "60",
+            "--method",
+            "Cash",
+            "--allocate",
+            "566934=40",
+            "--allocate",
+            "566935=20",
+        ][..],
+        &[
+            "method",
+            "add",
+            "--customer",
+            "655080",
+            "--type",
+            "ach",
+            "--last4",
+            "6789",
+        ],
+        &[
+            "create",
+            "--customer",
+            "655080",
+            "--amount",
+            "30",
+            "--method",
+            "ACH",
+            "--method-id",
+            "2",
+            "--allocate",
+            "566936=30",
+        ],
+        &[
+            "create",
+            "--customer",
+            "655080",
+            "--amount",
+            "25",
+            "--method",
+            "Check",
+        ],
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "655080",
+            "--id",
+            "566937",
+            "--total",
+            "10",
+            "--date",
+            "2026-11-01",
+        ],
+    ] {
+        env.ok(args);
+    }
+    env
+}
+
+/// Every command that moves money, as run on [`ledger`].
+const MONEY_COMMANDS: &[&[&str]] = &[
+    &["allocate", "3", "--invoice", "566934", "--amount", "10"],
+    &["allocate", "3", "--auto"],
+    &["allocate", "--customer", "655080", "--auto"],
+    &["unallocate", "1", "--invoice", "566934", "--amount", "15"],
+    &[
+        "reallocate",
+        "1",
+        "--from",
+        "566935",
+        "--to",
+        "566934",
+        "--amount",
+        "5",
+    ],
+    &[
+        "refund",
+        "1",
+        "--amount",
+        "30",
+        "--from-invoice",
+        "566934=30",
+    ],
+    &["settle", "2", "--status", "failed", "--message", "R01"],
+    &["settle", "2", "--status", "successful"],
+    &["void", "1", "--reason", "entered twice"],
+    &["invoice", "void", "566937", "--reason", "sent twice"],
+    &["invoice", "write-off", "566934", "--reason", "bad debt"],
+    &[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "70",
+        "--method",
+        "Cash",
+        "--auto-allocate",
+    ],
+];
+
+/// A dry run's output with its dry-run markers taken out: what the real run prints.
+fn as_real(command: &[&str], format: &str, dry: &str) -> String {
+    let create = command[0] == "create";
+    match format {
+        "json" => {
+            let mut value: serde_json::Value = serde_json::from_str(dry).unwrap();
+            let objects: Vec<&mut serde_json::Value> = match value.as_array_mut() {
+                Some(list) => list.iter_mut().collect(),
+                None => vec![&mut value],
+            };
+            for object in objects {
+                let object = object.as_object_mut().unwrap();
+                assert_eq!(object.remove("dryRun"), Some(true.into()), "{command:?}");
+                if create {
+                    // A dry run has no ids: nothing was written.
+                    assert_eq!(object["id"], serde_json::Value::Null);
+                    object.insert("id".into(), 4.into());
+                    object.insert("paymentActivityId".into(), 4.into());
+                    object.insert("uri".into(), "payctl://payments/4".into());
+                }
+            }
+            format!("{}\n", serde_json::to_string_pretty(&value).unwrap())
+        }
+        "csv" => {
+            let mut reader = csv::Reader::from_reader(dry.as_bytes());
+            let header = reader.headers().unwrap().clone();
+            let dry_column = header.iter().position(|h| h == "dryRun").unwrap();
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer.write_record(&header).unwrap();
+            for row in reader.records() {
+                let mut cells: Vec<String> = row.unwrap().iter().map(String::from).collect();
+                assert_eq!(cells[dry_column], "true", "{command:?}");
+                cells[dry_column] = "false".into();
+                if create {
+                    assert_eq!((cells[0].as_str(), cells[1].as_str()), ("", ""));
+                    cells[0] = "4".into();
+                    cells[1] = "4".into();
+                }
+                writer.write_record(&cells).unwrap();
+            }
+            String::from_utf8(writer.into_inner().unwrap()).unwrap()
+        }
+        _ => {
+            let (first, rest) = dry.split_once('\n').unwrap();
+            let heading = if create {
+                first
+                    .strip_prefix("Dry run: nothing was written. This payment would be recorded:")
+                    .map(|_| "Recorded payment 4".to_string())
+            } else {
+                first
+                    .strip_prefix("Dry run: nothing was written. A real run would say: ")
+                    .map(String::from)
+            };
+            let heading = heading.unwrap_or_else(|| panic!("{command:?}: heading {first}"));
+            let rest = rest.replacen("Allocations (planned):", "Allocations:", 1);
+            let rest = if create {
+                // The ID and Activity rows are empty in a dry run.
+                rest.replacen("│ ID          ┆  ", "│ ID          ┆ 4", 1)
+                    .replacen("│ Activity    ┆  ", "│ Activity    ┆ 4", 1)
+            } else {
+                rest
+            };
+            format!("{heading}\n{rest}")
+        }
+    }
+}
+
+/// For every command that moves money and every output format: `--dry-run` exits 0, writes
+/// nothing, and prints what the real run then prints (but for the dry-run markers: the
+/// heading, `"dryRun": true`, the dryRun column, and a new payment's ids).
+#[test]
+fn every_money_command_dry_runs_exactly_what_it_then_does() {
+    for command in MONEY_COMMANDS {
+        for format in ["table", "json", "csv"] {
+            let env = ledger();
+            let before = env.snapshot();
+            let mut dry_args = command.to_vec();
+            dry_args.extend(["--dry-run", "-o", format]);
+            let dry = env.ok(&dry_args);
+            assert_eq!(before, env.snapshot(), "{dry_args:?} wrote to the ledger");
+            let mut real_args = command.to_vec();
+            real_args.extend(["-o", format]);
+            let real = env.ok(&real_args);
+            assert_ne!(before, env.snapshot(), "{real_args:?} wrote nothing");
+            assert_eq!(as_real(command, format, &dry), real, "{dry_args:?}");
+        }
+    }
+}
+
+/// A dry run is refused exactly like the real run (same exit code and message), changes
+/// nothing, and on a ledger that does not exist creates none.
+#[test]
+fn a_refused_dry_run_says_why_like_the_real_run() {
+    let env = ledger();
+    for (command, code, stderr) in [
+        (
+            &["allocate", "3", "--invoice", "566934", "--amount", "70"][..],
+            1,
+            "error: allocation of 70.00 to invoice 566934 is more than its outstanding balance 60.00\n",
+        ),
+        (
+            &["settle", "1", "--status", "failed"],
+            1,
+            "error: payment 1 is Successful, not Pending; only Pending payments settle\n",
+        ),
+        (
+            &["invoice", "void", "566934", "--reason", "x"],
+            1,
+            "error: invoice 566934 is partially_paid and has payments allocated; unallocate them first (payctl unallocate PAYMENT --invoice 566934)\n",
+        ),
+        (
+            &["void", "99", "--reason", "x"],
+            3,
+            "error: payment 99 not found; list payments with: payctl list\n",
+        ),
+    ] {
+        let real = env.run(command);
+        assert_eq!((real.code, real.stderr.as_str()), (code, stderr), "{command:?}");
+        let mut dry = command.to_vec();
+        dry.push("--dry-run");
+        env.refused(&dry, code, stderr);
+    }
+    let missing = Env::new();
+    for command in MONEY_COMMANDS {
+        let mut dry = command.to_vec();
+        dry.push("--dry-run");
+        let run = missing.run(&dry);
+        assert_eq!(
+            (run.code, run.stderr),
+            (74, format!("error: ledger '{}' does not exist; check --db (or PAYCTL_DB), or create it with a write command such as: payctl customer add --name NAME\n", missing.db.display())),
+            "{dry:?}"
+        );
+        assert!(!missing.db.exists(), "{dry:?} created the ledger");
+    }
+}
+
+/// `settle --status failed` names the invoices it reopened, and `allocate --customer N
+/// --auto` every invoice each payment paid, in the table (whole output) and in JSON.
+#[test]
+fn the_real_run_names_every_invoice_it_touched() {
+    let env = Env::seeded();
+    for args in [
+        &[
+            "method",
+            "add",
+            "--customer",
+            "655080",
+            "--type",
+            "ach",
+            "--last4",
+            "6789",
+        ][..],
+        &[
+            "create",
+            "--customer",
+            "655080",
+            "--amount",
+            "50",
+            "--method",
+            "ACH",
+            "--method-id",
+            "2",
+            "--allocate",
+            "566934=30",
+            "--allocate",
+            "566935=20",
+        ],
+    ] {
+        env.ok(args);
+    }
+    assert_eq!(
+        env.ok(&["settle", "1", "--status", "failed", "--message", "R01"]),
+        "Payment 1 failed settlement (NSF): its allocations were reversed
+┌─────────────┬──────────────────────┐
+│ Field       ┆ Value                │
+╞═════════════╪══════════════════════╡
+│ ID          ┆ 1                    │
+│ Activity    ┆ 1                    │
+│ Customer    ┆ 655080               │
+│ Date        ┆ 2026-11-21T10:00:00Z │
+│ Amount      ┆ 50.00                │
+│ Currency    ┆ USD                  │
+│ Method      ┆ ACH                  │
+│ Method id   ┆ 2                    │
+│ Source      ┆ Manual               │
+│ Reference   ┆                      │
+│ Allocations ┆                      │
+│ Unallocated ┆ 0.00                 │
+│ Refundable  ┆ 0.00                 │
+│ Gateway fee ┆ 0.00                 │
+│ Settlement  ┆ Failed               │
+│ Voided      ┆ false                │
+└─────────────┴──────────────────────┘
+Invoices touched:
+┌─────────┬────────┬─────────┬─────────┬────────┬────────┐
+│ Invoice ┆ Number ┆ Applied ┆ Balance ┆  Total ┆ Status │
+╞═════════╪════════╪═════════╪═════════╪════════╪════════╡
+│ 566934  ┆ 566934 ┆  -30.00 ┆  100.00 ┆ 100.00 ┆ unpaid │
+│ 566935  ┆ 566935 ┆  -20.00 ┆   20.00 ┆  20.00 ┆ unpaid │
+└─────────┴────────┴─────────┴─────────┴────────┴────────┘
+"
+    );
+    for (amount, date) in [("50", "2026-11-01"), ("70", "2026-11-02")] {
+        env.ok(&[
+            "create",
+            "--customer",
+            "655080",
+            "--amount",
+            amount,
+            "--method",
+            "Cash",
+            "--date",
+            date,
+        ]);
+    }
+    let before = env.snapshot();
+    let json = env.json(&["allocate", "--customer", "655080", "--auto", "--dry-run"]);
+    assert_eq!(before, env.snapshot());
+    let touched: Vec<String> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            let id = p["id"].clone();
+            p["touchedInvoices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |t| {
+                    format!(
+                        "payment {id}: {} {} -> {} {}",
+                        t["invoiceId"], t["applied"], t["outstandingBalance"], t["status"]
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(
+        touched,
+        [
+            "payment 2: 566934 50.00 -> 0.00 \"paid\"",
+            "payment 3: 566934 50.00 -> 0.00 \"paid\"",
+            "payment 3: 566935 20.00 -> 0.00 \"paid\"",
+        ]
+    );
+    assert_eq!(
+        env.ok(&["allocate", "--customer", "655080", "--auto"]),
+        "Allocated the available funds of customer 655080 from 2 payments
+┌────┬──────────┬──────────────────────┬────────┬──────────┬────────┬───────────┬─────────────┬────────────┐
+│ ID ┆ Customer ┆ Date                 ┆ Amount ┆ Currency ┆ Method ┆ Reference ┆ Unallocated ┆ Settlement │
+╞════╪══════════╪══════════════════════╪════════╪══════════╪════════╪═══════════╪═════════════╪════════════╡
+│ 2  ┆ 655080   ┆ 2026-11-01T00:00:00Z ┆  50.00 ┆ USD      ┆ Cash   ┆           ┆        0.00 ┆ Successful │
+│ 3  ┆ 655080   ┆ 2026-11-02T00:00:00Z ┆  70.00 ┆ USD      ┆ Cash   ┆           ┆        0.00 ┆ Successful │
+└────┴──────────┴──────────────────────┴────────┴──────────┴────────┴───────────┴─────────────┴────────────┘
+Invoices touched:
+┌─────────┬─────────┬────────┬─────────┬─────────┬────────┬────────┐
+│ Payment ┆ Invoice ┆ Number ┆ Applied ┆ Balance ┆  Total ┆ Status │
+╞═════════╪═════════╪════════╪═════════╪═════════╪════════╪════════╡
+│ 2       ┆ 566934  ┆ 566934 ┆   50.00 ┆    0.00 ┆ 100.00 ┆ paid   │
+│ 3       ┆ 566934  ┆ 566934 ┆   50.00 ┆    0.00 ┆ 100.00 ┆ paid   │
+│ 3       ┆ 566935  ┆ 566935 ┆   20.00 ┆    0.00 ┆  20.00 ┆ paid   │
+└─────────┴─────────┴────────┴─────────┴─────────┴────────┴────────┘
+"
+    );
+}
