@@ -609,7 +609,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             break
         }
         'payctl;export' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'File format [default: json with -o json, else csv]')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Write to FILE (created 0600) instead of stdout')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')

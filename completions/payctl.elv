@@ -556,7 +556,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --version 'Print version'
         }
         &'payctl;export'= {
-            cand --format 'format'
+            cand --format 'File format [default: json with -o json, else csv]'
             cand --to 'Write to FILE (created 0600) instead of stdout'
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'

@@ -471,7 +471,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand import" -l dry-run -d 'Che
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand export" -l format -r -f -a "csv\t''
+complete -c payctl -n "__fish_payctl_using_subcommand export" -l format -d 'File format [default: json with -o json, else csv]' -r -f -a "csv\t''
 json\t''
 jsonl\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l to -d 'Write to FILE (created 0600) instead of stdout' -r -F

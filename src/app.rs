@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, ColorChoice, OutputFormat};
 use crate::commands;
@@ -178,6 +178,29 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// The colour choice for clap's help and errors, read without clap (they are rendered
+/// before clap has parsed `--color`): `--color always|never` as given, else clap's own `auto`,
+/// which honours NO_COLOR, TERM=dumb and a stream that is not a terminal.
+fn clap_color(args: &[OsString]) -> clap::ColorChoice {
+    let mut choice = None;
+    let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = rest.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--color" {
+            choice = rest.next().map(|v| v.into_owned());
+        } else if let Some(v) = arg.strip_prefix("--color=") {
+            choice = Some(v.to_string());
+        }
+    }
+    match choice.as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
+    }
+}
+
 /// Quotes an argument for the audit trail's copy of the command line.
 fn shell_word(arg: &str) -> String {
     if !arg.is_empty()
@@ -193,7 +216,12 @@ fn shell_word(arg: &str) -> String {
 
 /// Runs payctl with `args` and returns the exit code.
 pub fn main_with_args(args: Vec<OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(&args) {
+    // clap renders help and its errors before payctl sees --color: give it the choice first.
+    let command = Cli::command().color(clap_color(&args));
+    let cli = match command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(e) => {
             if !e.use_stderr() {
@@ -232,12 +260,16 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
         OutputFormat::Csv => Format::Csv,
     };
     let quiet = cli.global.quiet;
+    let color = use_color(cli.global.color);
+    if color {
+        // comfy-table draws colour through crossterm, which drops the colours but keeps their
+        // resets (stray `ESC[m`) when NO_COLOR is set. Colour is on only when `--color always`
+        // asked for it, a flag that beats NO_COLOR (no-color.org): all of it, then.
+        crossterm::style::Colored::set_ansi_color_disabled(false);
+    }
     let result = now().and_then(|now| {
         let ctx = Ctx {
-            style: Style {
-                format,
-                color: use_color(cli.global.color),
-            },
+            style: Style { format, color },
             now,
             db: cli.global.db.clone(),
             // The audit trail keeps the command line; a card number in a file name or an id

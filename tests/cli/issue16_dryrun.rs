@@ -497,3 +497,142 @@ Invoices touched:
 "
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Item 7: flags that did nothing
+// ---------------------------------------------------------------------------------------------
+
+/// `export` takes `-o` as `--format`'s default: `export payments -o json` is JSON, not CSV;
+/// an explicit `--format` still wins.
+#[test]
+fn export_honours_output_as_the_default_format() {
+    let env = ledger();
+    let json = env.ok(&["export", "payments", "-o", "json"]);
+    assert_eq!(json, env.ok(&["export", "payments", "--format", "json"]));
+    assert!(json.starts_with("[\n{\"customerId\":655080,"), "{json}");
+    serde_json::from_str::<serde_json::Value>(&json).unwrap();
+    assert_eq!(
+        env.ok(&["export", "payments", "-o", "csv"]),
+        env.ok(&["export", "payments", "--format", "csv"])
+    );
+    assert_eq!(
+        env.ok(&["export", "payments"]),
+        env.ok(&["export", "payments", "--format", "csv"])
+    );
+    assert_eq!(
+        env.ok(&["export", "payments", "-o", "json", "--format", "csv"]),
+        env.ok(&["export", "payments", "--format", "csv"])
+    );
+    let to = env.dir.path().join("p.json");
+    let to_text = to.to_str().unwrap();
+    assert_eq!(
+        env.ok(&["export", "payments", "--to", to_text, "-o", "json"]),
+        ""
+    );
+    assert_eq!(std::fs::read_to_string(&to).unwrap(), json);
+}
+
+/// `-q` silences every summary: `export --to FILE -q` and `import FILE -q` print nothing, and
+/// still do their work.
+#[test]
+fn quiet_silences_the_export_and_import_summaries() {
+    let env = ledger();
+    let to = env.dir.path().join("customers.csv");
+    let to_text = to.to_str().unwrap();
+    assert_eq!(
+        env.ok(&["export", "customers", "--to", to_text]),
+        format!("Exported 1 customers to {to_text}\n")
+    );
+    std::fs::remove_file(&to).unwrap();
+    assert_eq!(env.ok(&["export", "customers", "--to", to_text, "-q"]), "");
+    assert_eq!(
+        std::fs::read_to_string(&to).unwrap(),
+        env.ok(&["export", "customers"])
+    );
+    let file = env.dir.path().join("p.csv");
+    std::fs::write(&file, "customerId,amount,paymentMethod\n655080,5,Cash\n").unwrap();
+    let file_text = file.to_str().unwrap();
+    for format in ["table", "json", "csv"] {
+        assert_eq!(
+            env.ok(&["import", file_text, "--dry-run", "-q", "-o", format]),
+            "",
+            "{format}"
+        );
+    }
+    let before = env.snapshot();
+    assert_eq!(env.ok(&["import", file_text, "-q"]), "");
+    assert_ne!(before, env.snapshot(), "import -q imported nothing");
+    assert_eq!(env.json(&["show", "4"])["amount"].to_string(), "5.00");
+}
+
+/// Runs payctl on a pseudo-terminal (util-linux `script`), without NO_COLOR, and returns what
+/// the terminal showed (stdout and stderr together).
+fn on_terminal(env: &Env, args: &[&str]) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("payctl");
+    let line = std::iter::once(bin.to_str().unwrap())
+        .chain(args.iter().copied())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("PAYCTL_DB", &env.db)
+        .env("PAYCTL_NOW", crate::common::NOW)
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .env_remove("PAYCTL_OUTPUT")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run script (util-linux)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `--color never` reaches clap's help and usage errors on a terminal; `--color always`
+/// colours them in a pipe too.
+#[test]
+fn the_color_flag_reaches_help_and_usage_errors() {
+    let env = ledger();
+    let esc = '\u{1b}';
+    for args in [
+        &["--color", "never", "invoice", "list", "--help"][..],
+        &["--color=never", "invoice", "list", "--bogus"],
+        &["invoice", "--color", "never", "list", "--bogus"],
+    ] {
+        let shown = on_terminal(&env, args);
+        assert!(!shown.contains(esc), "{args:?} on a terminal:\n{shown:?}");
+        assert!(shown.contains("Usage: payctl"), "{args:?}:\n{shown}");
+    }
+    // Auto on a terminal: clap colours its help, as before.
+    assert!(on_terminal(&env, &["invoice", "list", "--help"]).contains(esc));
+    let help = env
+        .command(&["--color", "always", "invoice", "list", "--help"])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains(esc));
+    let run = env.run(&["--color", "always", "invoice", "list", "--bogus"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(esc), "{:?}", run.stderr);
+}
+
+/// `--color always` is all the colour, with NO_COLOR set or not: no stray resets (`ESC[m`)
+/// left where NO_COLOR took the colours out.
+#[test]
+fn color_always_is_whole_even_with_no_color_set() {
+    let env = ledger();
+    let list = |no_color: bool| {
+        let mut cmd = env.command(&["--color", "always", "invoice", "list"]);
+        if !no_color {
+            cmd.env_remove("NO_COLOR");
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    let coloured = list(false);
+    assert!(
+        coloured.contains("\u{1b}[38;5;11m partially_paid \u{1b}[39m"),
+        "{coloured:?}"
+    );
+    assert_eq!(list(true), coloured);
+    // Without --color always, NO_COLOR means no escape at all.
+    assert!(!env.ok(&["invoice", "list"]).contains('\u{1b}'));
+}
