@@ -541,7 +541,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__allocate)
-            opts="-o -q -h -V --invoice --amount --auto --order --customer --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --invoice --amount --auto --order --customer --dry-run --db --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1831,7 +1831,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__void)
-            opts="-o -q -h -V --reason --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1865,7 +1865,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__write__subcmd__off)
-            opts="-o -q -h -V --reason --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2243,7 +2243,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__reallocate)
-            opts="-o -q -h -V --from --to --amount --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --from --to --amount --dry-run --db --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2285,7 +2285,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__refund)
-            opts="-o -q -h -V --amount --method --reference --from-invoice --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --amount --method --reference --from-invoice --dry-run --db --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2545,7 +2545,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__settle)
-            opts="-o -q -h -V --status --message --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --status --message --dry-run --db --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2613,7 +2613,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__unallocate)
-            opts="-o -q -h -V --invoice --amount --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --invoice --amount --dry-run --db --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2681,7 +2681,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__void)
-            opts="-o -q -h -V --reason --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

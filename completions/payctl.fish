@@ -232,6 +232,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s V -l version -d 'Print version'
@@ -243,6 +244,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s V -l version -d 'Print version'
@@ -318,6 +320,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l auto -d 'Spread the unallocated funds over the customer\'s open invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s V -l version -d 'Print version'
@@ -330,6 +333,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s V -l version -d 'Print version'
@@ -343,6 +347,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s V -l version -d 'Print version'
@@ -357,6 +362,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s V -l version -d 'Print version'
@@ -370,6 +376,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s V -l version -d 'Print version'
@@ -381,6 +388,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand void" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s V -l version -d 'Print version'
@@ -463,7 +471,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand import" -l dry-run -d 'Che
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Write commands print only the new record\'s id'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand export" -l format -r -f -a "csv\t''
+complete -c payctl -n "__fish_payctl_using_subcommand export" -l format -d 'File format [default: json with -o json, else csv]' -r -f -a "csv\t''
 json\t''
 jsonl\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l to -d 'Write to FILE (created 0600) instead of stdout' -r -F

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, ColorChoice, OutputFormat};
 use crate::commands;
@@ -57,6 +57,20 @@ impl Ctx {
     pub fn ledger(&self) -> Result<Ledger> {
         let path = self.ledger_path()?;
         let mut ledger = ledger::open(&path, busy_timeout()?)?;
+        if let Some(pages) = max_page_count()? {
+            ledger.set_max_page_count(pages)?;
+        }
+        for warning in &ledger.warnings {
+            eprintln!("warning: {}", shown(warning));
+        }
+        Ok(ledger)
+    }
+
+    /// Opens an existing ledger for a read command: a missing one is exit 74 naming the path,
+    /// and nothing is created (SPEC §1). An older schema is still migrated, as before.
+    pub fn ledger_existing(&self) -> Result<Ledger> {
+        let path = self.ledger_path()?;
+        let mut ledger = ledger::open_existing(&path, busy_timeout()?)?;
         if let Some(pages) = max_page_count()? {
             ledger.set_max_page_count(pages)?;
         }
@@ -154,10 +168,18 @@ fn now() -> Result<DateTime<Utc>> {
 
 /// Whether clap's error goes to stderr in colour: the rules clap applies itself (a terminal,
 /// no `NO_COLOR`, no `TERM=dumb`).
-fn clap_colour() -> bool {
-    io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::env::var("TERM").map_or(true, |t| t != "dumb")
+/// Whether clap's error is printed in colour: `--color` as given, else on a terminal without
+/// NO_COLOR or TERM=dumb, as clap itself would.
+fn clap_colour(choice: clap::ColorChoice) -> bool {
+    match choice {
+        clap::ColorChoice::Always => true,
+        clap::ColorChoice::Never => false,
+        clap::ColorChoice::Auto => {
+            io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    }
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -169,6 +191,29 @@ fn use_color(choice: ColorChoice) -> bool {
                 && std::env::var("TERM").map_or(true, |t| t != "dumb")
                 && io::stdout().is_terminal()
         }
+    }
+}
+
+/// The colour choice for clap's help and errors, read without clap (they are rendered
+/// before clap has parsed `--color`): `--color always|never` as given, else clap's own `auto`,
+/// which honours NO_COLOR, TERM=dumb and a stream that is not a terminal.
+fn clap_color(args: &[OsString]) -> clap::ColorChoice {
+    let mut choice = None;
+    let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = rest.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--color" {
+            choice = rest.next().map(|v| v.into_owned());
+        } else if let Some(v) = arg.strip_prefix("--color=") {
+            choice = Some(v.to_string());
+        }
+    }
+    match choice.as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
     }
 }
 
@@ -187,7 +232,13 @@ fn shell_word(arg: &str) -> String {
 
 /// Runs payctl with `args` and returns the exit code.
 pub fn main_with_args(args: Vec<OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(&args) {
+    // clap renders help and its errors before payctl sees --color: give it the choice first.
+    let color_choice = clap_color(&args);
+    let command = Cli::command().color(color_choice);
+    let cli = match command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(e) => {
             if !e.use_stderr() {
@@ -195,7 +246,13 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
                 let _ = e.print();
                 return 0;
             }
-            if json_requested(&args) {
+            if let Some(problem) = empty_env_problem(&e, &args) {
+                let format = match json_requested(&args) {
+                    true => Format::Json,
+                    false => Format::Table,
+                };
+                print_error(&Error::Usage(problem), format);
+            } else if json_requested(&args) {
                 let problem = usage_problem(&e);
                 print_error(&Error::Usage(problem), Format::Json);
             } else {
@@ -209,7 +266,7 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
                     .iter()
                     .any(|a| a.to_string_lossy().chars().any(char::is_control));
                 let rendered = e.render();
-                let text = if !controls && clap_colour() {
+                let text = if !controls && clap_colour(color_choice) {
                     rendered.ansi().to_string()
                 } else {
                     rendered.to_string()
@@ -226,12 +283,16 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
         OutputFormat::Csv => Format::Csv,
     };
     let quiet = cli.global.quiet;
+    let color = use_color(cli.global.color);
+    if color {
+        // comfy-table draws colour through crossterm, which drops the colours but keeps their
+        // resets (stray `ESC[m`) when NO_COLOR is set. Colour is on only when `--color always`
+        // asked for it, a flag that beats NO_COLOR (no-color.org): all of it, then.
+        crossterm::style::Colored::set_ansi_color_disabled(false);
+    }
     let result = now().and_then(|now| {
         let ctx = Ctx {
-            style: Style {
-                format,
-                color: use_color(cli.global.color),
-            },
+            style: Style { format, color },
             now,
             db: cli.global.db.clone(),
             // The audit trail keeps the command line; a card number in a file name or an id
@@ -282,6 +343,59 @@ fn json_requested(args: &[OsString]) -> bool {
     format
         .or_else(|| std::env::var("PAYCTL_OUTPUT").ok())
         .is_some_and(|f| f.eq_ignore_ascii_case("json"))
+}
+
+/// The problem of an environment variable that is set but empty (`PAYCTL_DB=`), which clap
+/// reports as the flag it stands for given no value ("a value is required for '--db <PATH>'"):
+/// that sends the user looking for a `--db` they never typed, so name the variable instead.
+/// `None` for any other error, and when the flag itself was given empty (`--db ''`).
+fn empty_env_problem(e: &clap::Error, args: &[OsString]) -> Option<crate::error::Problem> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    // clap's "a value is required" is an InvalidValue error whose value is empty.
+    let no_value =
+        matches!(e.get(ContextKind::InvalidValue), Some(ContextValue::String(v)) if v.is_empty());
+    if e.kind() != ErrorKind::InvalidValue || !no_value {
+        return None;
+    }
+    let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let vars = [
+        (
+            "--db",
+            None,
+            "PAYCTL_DB",
+            "db",
+            "set it to the ledger's path, or unset it to use the default ledger ($XDG_DATA_HOME/payctl/ledger.db)",
+        ),
+        (
+            "--output",
+            Some("-o"),
+            "PAYCTL_OUTPUT",
+            "output",
+            "set it to table, json or csv, or unset it to get tables",
+        ),
+    ];
+    let (flag, short, var, key, hint) = vars
+        .into_iter()
+        .find(|(flag, ..)| invalid.split_whitespace().next() == Some(*flag))?;
+    let on_command_line = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy())
+        .take_while(|a| a != "--")
+        .any(|a| {
+            a == flag
+                || a.starts_with(&format!("{flag}="))
+                || short.is_some_and(|s| a.starts_with(s))
+        });
+    let empty = std::env::var_os(var).is_some_and(|v| v.is_empty());
+    (empty && !on_command_line).then(|| {
+        crate::error::Problem::new(
+            key,
+            format!("environment variable {var} is set but empty; {hint}"),
+        )
+    })
 }
 
 /// clap's error as one problem: the argument it concerns (`--total <TOTAL>` gives `total`) and

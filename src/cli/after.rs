@@ -28,6 +28,9 @@ pub struct AllocateArgs {
     /// Apply all of this customer's available funds, oldest payments first
     #[arg(long, value_parser = id_arg, conflicts_with_all = ["id", "invoice"], requires = "auto")]
     pub customer: Option<i64>,
+    /// Print what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -39,6 +42,9 @@ pub struct UnallocateArgs {
     /// Amount to take back [default: all the payment has on the invoice]
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub amount: Option<Decimal>,
+    /// Print what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -54,6 +60,9 @@ pub struct ReallocateArgs {
     /// Amount to move [default: all the payment has on --from]
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub amount: Option<Decimal>,
+    /// Print what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +80,9 @@ pub struct RefundArgs {
     /// payment's unallocated funds
     #[arg(long, value_parser = allocation_arg, value_name = "INV=AMOUNT")]
     pub from_invoice: Vec<AllocationSpec>,
+    /// Print what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -87,6 +99,9 @@ pub struct SettleArgs {
     pub status: SettleStatus,
     #[arg(long)]
     pub message: Option<String>,
+    /// Print what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]

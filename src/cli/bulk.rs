@@ -63,8 +63,9 @@ pub enum ExportFormat {
 pub struct ExportArgs {
     #[arg(value_enum, ignore_case = true)]
     pub kind: ExportKind,
-    #[arg(long, value_enum, default_value_t = ExportFormat::Csv, ignore_case = true)]
-    pub format: ExportFormat,
+    /// File format [default: json with -o json, else csv]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub format: Option<ExportFormat>,
     /// Write to FILE (created 0600) instead of stdout
     #[arg(long, value_name = "FILE")]
     pub to: Option<PathBuf>,

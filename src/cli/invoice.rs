@@ -26,6 +26,9 @@ pub enum InvoiceCommand {
         /// Why (kept in the audit trail)
         #[arg(long)]
         reason: String,
+        /// Print what would be written, write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Write off an invoice's whole outstanding balance (cannot be undone)
     WriteOff {
@@ -33,6 +36,9 @@ pub enum InvoiceCommand {
         id: i64,
         #[arg(long)]
         reason: String,
+        /// Print what would be written, write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

@@ -117,6 +117,9 @@ pub enum Command {
         /// Why (kept in the audit trail)
         #[arg(long)]
         reason: String,
+        /// Print what would be written, write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Payment activities: every attempt to move money
     #[command(subcommand)]

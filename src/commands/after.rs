@@ -1,6 +1,6 @@
 //! Allocate, unallocate, reallocate, refund, settle, void, activities, log and verify.
 
-use super::{reject_any, text_problem};
+use super::{dry_run_heading, reject_any, text_problem, write_or_rehearse};
 use crate::app::{Ctx, Outcome};
 use crate::cli::after::AttemptStatus;
 use crate::cli::{
@@ -12,40 +12,68 @@ use crate::core::{ActivityStatus, Money, Source};
 use crate::error::{Error, Problem, Result};
 use crate::ledger::activities::{self, ActivityFilter, NewAttempt};
 use crate::ledger::corrections::{self, RefundRequest};
-use crate::ledger::{audit, customers, payments, verify};
+use crate::ledger::{audit, customers, invoices, payments, verify};
 use crate::render;
 
-/// Runs a write on one payment and shows the payment afterwards.
+/// Runs a write on one payment (or, with `dry_run`, rehearses it) and shows the payment
+/// afterwards with every invoice the write touched, as each is after it.
 fn on_payment<T>(
     ctx: &Ctx,
     id: i64,
+    dry_run: bool,
     f: impl FnOnce(&rusqlite::Transaction, &crate::ledger::Actor) -> Result<T>,
     heading: impl FnOnce(&PaymentView, T) -> String,
 ) -> Result<Outcome> {
     let actor = ctx.actor();
-    let mut ledger = ctx.ledger()?;
-    let (value, payment) = ledger.write(|tx| {
+    let (value, payment) = write_or_rehearse(ctx, dry_run, |tx| {
+        let mark = invoices::allocation_mark(tx)?;
         let value = f(tx, &actor)?;
-        Ok((value, payments::get(tx, id)?))
+        Ok((value, payment_after(tx, id, mark, None, dry_run)?))
     })?;
-    let heading = heading(&payment, value);
+    let heading = dry_run_heading(dry_run, heading(&payment, value));
     Ok(Outcome {
-        id: Some(id),
-        text: render::one(&payment, ctx.style, Some(&heading)),
+        id: (!dry_run).then_some(id),
+        text: render::payment_outcome(&payment, ctx.style, &heading),
     })
 }
 
+/// Payment `id` as it is after a command, with the invoices the allocation rows written
+/// since `mark` touched (those of `only`'s payment, if given).
+fn payment_after(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    mark: i64,
+    only: Option<i64>,
+    dry_run: bool,
+) -> Result<PaymentView> {
+    let mut payment = payments::get(tx, id)?;
+    payment.touched_invoices = Some(invoices::touched_since(tx, mark, only)?);
+    payment.dry_run = dry_run;
+    Ok(payment)
+}
+
 pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
+    let dry_run = args.dry_run;
     if let Some(customer) = args.customer {
         let actor = ctx.actor();
-        let mut ledger = ctx.ledger()?;
-        let touched = ledger.write(|tx| {
+        let touched = write_or_rehearse(ctx, dry_run, |tx| {
+            let mark = invoices::allocation_mark(tx)?;
             let ids = corrections::allocate_customer(tx, &actor, customer, args.order)?;
             ids.into_iter()
-                .map(|id| payments::get(tx, id))
+                .map(|id| payment_after(tx, id, mark, Some(id), dry_run))
                 .collect::<Result<Vec<_>>>()
         })?;
-        return Ok(Outcome::read(render::list(&touched, ctx.style)));
+        let heading = dry_run_heading(
+            dry_run,
+            format!(
+                "Allocated the available funds of customer {customer} from {} payment{}",
+                touched.len(),
+                if touched.len() == 1 { "" } else { "s" }
+            ),
+        );
+        return Ok(Outcome::read(render::payments_outcome(
+            &touched, ctx.style, &heading,
+        )));
     }
     let Some(id) = args.id else {
         return Err(Error::usage(
@@ -57,6 +85,7 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
         (Some(invoice), Some(amount)) => on_payment(
             ctx,
             id,
+            dry_run,
             |tx, actor| corrections::allocate_one(tx, actor, id, invoice, amount),
             |p, applied| {
                 format!(
@@ -68,6 +97,7 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
         _ => on_payment(
             ctx,
             id,
+            dry_run,
             |tx, actor| corrections::allocate_auto(tx, actor, id, args.order),
             |p, applied| {
                 format!(
@@ -85,6 +115,7 @@ pub fn unallocate(args: UnallocateArgs, ctx: &Ctx) -> Result<Outcome> {
     on_payment(
         ctx,
         id,
+        args.dry_run,
         |tx, actor| corrections::unallocate(tx, actor, id, invoice, args.amount),
         |p, taken| {
             format!(
@@ -100,6 +131,7 @@ pub fn reallocate(args: ReallocateArgs, ctx: &Ctx) -> Result<Outcome> {
     on_payment(
         ctx,
         id,
+        args.dry_run,
         |tx, actor| corrections::reallocate(tx, actor, id, from, to, args.amount),
         |p, moved| {
             format!(
@@ -116,6 +148,7 @@ pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
         .as_deref()
         .and_then(|r| text_problem("reference", "reference", r, 500))])?;
     let id = args.id;
+    let dry_run = args.dry_run;
     let req = RefundRequest {
         amount: args.amount,
         method: args.method,
@@ -123,10 +156,10 @@ pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
         from_invoices: args.from_invoice,
     };
     let actor = ctx.actor();
-    let mut ledger = ctx.ledger()?;
-    let (refund_id, payment) = ledger.write(|tx| {
+    let (refund_id, payment) = write_or_rehearse(ctx, dry_run, |tx| {
+        let mark = invoices::allocation_mark(tx)?;
         let refund_id = corrections::refund(tx, &actor, id, &req)?;
-        Ok((refund_id, payments::get(tx, id)?))
+        Ok((refund_id, payment_after(tx, id, mark, None, dry_run)?))
     })?;
     let refunded = payment
         .refunds
@@ -134,13 +167,17 @@ pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
         .find(|r| r.id == refund_id)
         .map(|r| r.amount.to_string())
         .unwrap_or_default();
-    let heading = format!(
-        "Refunded {refunded} {} of payment {id} (refund {refund_id})",
-        payment.currency
+    let heading = dry_run_heading(
+        dry_run,
+        format!(
+            "Refunded {refunded} {} of payment {id} (refund {refund_id})",
+            payment.currency
+        ),
     );
     Ok(Outcome {
-        id: Some(refund_id),
-        text: render::one(&payment, ctx.style, Some(&heading)),
+        // A dry run's refund id is only the one the next refund would take.
+        id: (!dry_run).then_some(refund_id),
+        text: render::payment_outcome(&payment, ctx.style, &heading),
     })
 }
 
@@ -154,6 +191,7 @@ pub fn settle(args: SettleArgs, ctx: &Ctx) -> Result<Outcome> {
     on_payment(
         ctx,
         id,
+        args.dry_run,
         |tx, actor| corrections::settle(tx, actor, id, successful, args.message.as_deref()),
         |_, ()| {
             if successful {
@@ -165,7 +203,7 @@ pub fn settle(args: SettleArgs, ctx: &Ctx) -> Result<Outcome> {
     )
 }
 
-pub fn void(id: i64, reason: String, ctx: &Ctx) -> Result<Outcome> {
+pub fn void(id: i64, reason: String, dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
     // An empty reason is said to be empty, not also blank.
     reject_any([reason
         .trim()
@@ -180,13 +218,13 @@ pub fn void(id: i64, reason: String, ctx: &Ctx) -> Result<Outcome> {
     on_payment(
         ctx,
         id,
+        dry_run,
         |tx, actor| corrections::void(tx, actor, id, reason.trim()),
         |_, ()| format!("Voided payment {id}"),
     )
 }
 
 pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
     match command {
         ActivityCommand::List {
             customer,
@@ -198,7 +236,9 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
                 status,
                 transaction_type,
             };
-            let list = ledger.read(|tx| activities::list(tx, &filter))?;
+            let list = ctx
+                .ledger_existing()?
+                .read(|tx| activities::list(tx, &filter))?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         ActivityCommand::Add(args) => {
@@ -228,7 +268,7 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
             };
             let actor = ctx.actor();
             let customer = args.customer;
-            let view = ledger.write(|tx| {
+            let view = ctx.ledger()?.write(|tx| {
                 let id = activities::add_attempt(tx, &actor, &new)?;
                 let all = activities::list(
                     tx,
@@ -254,7 +294,7 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn log(customer: Option<i64>, payment: Option<i64>, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let events = ledger.read(|tx| {
         // A mistyped id is not found (exit 3), as in `payctl list`, rather than an empty log
         // that reads as "nothing happened".
@@ -272,7 +312,7 @@ pub fn log(customer: Option<i64>, payment: Option<i64>, ctx: &Ctx) -> Result<Out
 }
 
 pub fn verify(ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let report = ledger.read(verify::run)?;
     if !report.problems.is_empty() {
         return Err(Error::Rejected(

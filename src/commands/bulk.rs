@@ -1277,6 +1277,10 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    if ctx.quiet {
+        // -q silences every summary: the exit code says it was imported.
+        return Ok(Outcome::read(String::new()));
+    }
     let text = match ctx.style.format {
         Format::Json => render::json(&summary),
         Format::Csv => format!(
@@ -1319,14 +1323,18 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
     if let Some(path) = to {
         output::check_target("--to", "to", path, &ctx.ledger_path()?, &[])?;
     }
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let out = match to {
         Some(path) => Output::create("--to", "to", path, "")?,
         None => Output::stdout(),
     };
     let label = out.label().to_string();
     let mut out = io::BufWriter::new(out);
-    let format = args.format;
+    // `-o` is --format's default (SPEC §9): `export payments -o json` is JSON.
+    let format = args.format.unwrap_or(match ctx.style.format {
+        Format::Json => ExportFormat::Json,
+        Format::Table | Format::Csv => ExportFormat::Csv,
+    });
     let mut count = 0u64;
     let mut csv_header: Option<Vec<String>> = None;
     let io_err = |e: io::Error| {
@@ -1410,6 +1418,8 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         Err(Error::Storage(m)) if m.is_empty() => Ok(Outcome::read(String::new())),
         Err(e) => Err(e),
         Ok(()) => Ok(Outcome::read(match to {
+            // -q silences every summary.
+            Some(_) if ctx.quiet => String::new(),
             Some(path) if ctx.style.format == Format::Table => {
                 format!(
                     "Exported {count} {kind} to {}\n",

@@ -1,4 +1,4 @@
-use super::{reject_any, text_problem};
+use super::{dry_run_heading, reject_any, text_problem, write_or_rehearse};
 use crate::app::{Ctx, Outcome};
 use crate::cli::InvoiceCommand;
 use crate::error::{Problem, Result};
@@ -65,49 +65,61 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             };
             let as_of = args.as_of.unwrap_or(ctx.now);
             let list = ctx
-                .ledger()?
+                .ledger_existing()?
                 .read(|tx| invoices::list(tx, &filter, as_of))?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         InvoiceCommand::Show { id, as_of } => {
             let view = ctx
-                .ledger()?
+                .ledger_existing()?
                 .read(|tx| invoices::get(tx, id, as_of.unwrap_or(ctx.now)))?;
             Ok(Outcome::read(render::one(&view, ctx.style, None)))
         }
-        InvoiceCommand::Void { id, reason } => {
+        InvoiceCommand::Void {
+            id,
+            reason,
+            dry_run,
+        } => {
             reject_any([reason_problem(&reason)])?;
-            // Opened after the checks: a refused command does not even create the ledger.
-            let mut ledger = ctx.ledger()?;
             let actor = ctx.actor();
-            let view = ledger.write(|tx| {
+            // Opened after the checks: a refused command does not even create the ledger.
+            let mut view = write_or_rehearse(ctx, dry_run, |tx| {
                 invoices::void(tx, &actor, id, reason.trim())?;
                 invoices::get(tx, id, actor.now)
             })?;
+            view.dry_run = dry_run;
+            let heading = dry_run_heading(dry_run, format!("Voided invoice {id}"));
             Ok(Outcome {
-                id: Some(id),
-                text: render::one(&view, ctx.style, Some(&format!("Voided invoice {id}"))),
+                id: (!dry_run).then_some(id),
+                text: render::invoice_outcome(&view, ctx.style, &heading),
             })
         }
-        InvoiceCommand::WriteOff { id, reason } => {
+        InvoiceCommand::WriteOff {
+            id,
+            reason,
+            dry_run,
+        } => {
             reject_any([reason_problem(&reason)])?;
-            // Opened after the checks: a refused command does not even create the ledger.
-            let mut ledger = ctx.ledger()?;
             let actor = ctx.actor();
-            let view = ledger.write(|tx| {
+            // Opened after the checks: a refused command does not even create the ledger.
+            let mut view = write_or_rehearse(ctx, dry_run, |tx| {
                 invoices::write_off(tx, &actor, id, reason.trim())?;
                 invoices::get(tx, id, actor.now)
             })?;
-            let heading = format!(
-                "Wrote off {} {} of invoice {id}",
-                view.written_off_amount
-                    .map(|m| m.to_string())
-                    .unwrap_or_default(),
-                view.currency
+            view.dry_run = dry_run;
+            let heading = dry_run_heading(
+                dry_run,
+                format!(
+                    "Wrote off {} {} of invoice {id}",
+                    view.written_off_amount
+                        .map(|m| m.to_string())
+                        .unwrap_or_default(),
+                    view.currency
+                ),
             );
             Ok(Outcome {
-                id: Some(id),
-                text: render::one(&view, ctx.style, Some(&heading)),
+                id: (!dry_run).then_some(id),
+                text: render::invoice_outcome(&view, ctx.style, &heading),
             })
         }
     }

@@ -34,7 +34,11 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Reallocate(args) => after::reallocate(args, ctx),
         Command::Refund(args) => after::refund(args, ctx),
         Command::Settle(args) => after::settle(args, ctx),
-        Command::Void { id, reason } => after::void(id, reason, ctx),
+        Command::Void {
+            id,
+            reason,
+            dry_run,
+        } => after::void(id, reason, dry_run, ctx),
         Command::Activity(c) => after::activity(c, ctx),
         Command::Log { customer, payment } => after::log(customer, payment, ctx),
         Command::Verify => after::verify(ctx),
@@ -44,6 +48,29 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Report(c) => report::run(c, ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
         Command::Man => Ok(Outcome::read(man_page())),
+    }
+}
+
+/// Runs `f` as a command's one write transaction. With `dry_run` the very same transaction
+/// runs and is rolled back (`Ledger::rehearse`): the same checks, the same result to print,
+/// and nothing written; not even a ledger is created (a missing one is exit 74).
+pub(crate) fn write_or_rehearse<T>(
+    ctx: &Ctx,
+    dry_run: bool,
+    f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+) -> Result<T> {
+    match dry_run {
+        true => ctx.ledger_existing()?.rehearse(f),
+        false => ctx.ledger()?.write(f),
+    }
+}
+
+/// The heading of a dry run's output: what a real run would have said, after a warning that
+/// nothing was written.
+pub(crate) fn dry_run_heading(dry_run: bool, heading: String) -> String {
+    match dry_run {
+        true => format!("Dry run: nothing was written. A real run would say: {heading}"),
+        false => heading,
     }
 }
 

@@ -1,7 +1,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::reject_any;
+use super::{reject_any, write_or_rehearse};
 use crate::app::{Ctx, Outcome};
 use crate::cli::{CreateArgs, ListArgs};
 use crate::core::json::{self, strip_bom, MAX_RECORD_BYTES};
@@ -9,6 +9,7 @@ use crate::core::payload::create_payment_from_json;
 use crate::core::payment::{idempotency_key_problem, CreatePayment};
 use crate::core::Source;
 use crate::error::{Error, Result};
+use crate::ledger::invoices;
 use crate::ledger::payments::{self, PaymentFilter};
 use crate::render;
 
@@ -127,20 +128,37 @@ pub fn create(args: CreateArgs, ctx: &Ctx) -> Result<Outcome> {
         reject_any([idempotency_key_problem(key)])?;
     }
     let actor = ctx.actor();
-    let mut ledger = ctx.ledger()?;
-    let created = ledger.write(|tx| payments::create(tx, &actor, &req, args.dry_run))?;
-    let payment = created.payment;
-    let heading = match (payment.id, created.replayed) {
-        (None, _) => "Dry run: nothing was written. This payment would be recorded:".to_string(),
-        (Some(id), true) => format!(
+    let dry_run = args.dry_run;
+    let created = write_or_rehearse(ctx, dry_run, |tx| {
+        let mark = invoices::allocation_mark(tx)?;
+        let mut created = payments::create(tx, &actor, &req)?;
+        // A replay writes nothing and prints the payment as `show` does.
+        if !created.replayed {
+            created.payment.touched_invoices = Some(invoices::touched_since(tx, mark, None)?);
+        }
+        Ok(created)
+    })?;
+    let mut payment = created.payment;
+    // payments::get always gives the id of the payment it read.
+    let id = payment.id.unwrap_or_default();
+    let heading = if created.replayed {
+        format!(
             "Payment {id} was already recorded with idempotency key '{}'; nothing new was written",
             req.idempotency_key.as_deref().unwrap_or_default()
-        ),
-        (Some(id), false) => format!("Recorded payment {id}"),
+        )
+    } else if dry_run {
+        // Rolled back: the ids it took are only the ones the next payment would take.
+        payment.id = None;
+        payment.payment_activity_id = None;
+        payment.uri = None;
+        payment.dry_run = true;
+        "Dry run: nothing was written. This payment would be recorded:".to_string()
+    } else {
+        format!("Recorded payment {id}")
     };
     Ok(Outcome {
         id: payment.id,
-        text: render::one(&payment, ctx.style, Some(&heading)),
+        text: render::payment_outcome(&payment, ctx.style, &heading),
     })
 }
 
@@ -155,13 +173,13 @@ pub fn list(args: ListArgs, ctx: &Ctx) -> Result<Outcome> {
         limit: args.limit.map(i64::from),
         offset: i64::from(args.offset),
     };
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let list = ledger.read(|tx| payments::list(tx, &filter))?;
     Ok(Outcome::read(render::list(&list, ctx.style)))
 }
 
 pub fn show(id: i64, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let payment = ledger.read(|tx| payments::get(tx, id))?;
     Ok(Outcome::read(render::one(&payment, ctx.style, None)))
 }

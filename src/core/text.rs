@@ -390,13 +390,15 @@ pub fn mask_card_numbers(text: &str) -> String {
         if found.is_empty() {
             return text;
         }
-        // Where windows overlap (`4111111111111111.00` is a card number with and without
-        // its `00`), the first and shortest is masked, so its own last four digits show;
-        // the next pass finds whatever the others still hold.
+        // Windows that overlap are masked as one: all but the last four digits of their
+        // union. Masking only one of them could leave the others' digits showing: in
+        // `6/4111-1111-1111-1111`, `6/4111-1111-1111` may pass Luhn too, and masking it alone
+        // showed `*/****-****-1111-1111`, eight digits of the card.
         let mut chosen: Vec<Range<usize>> = Vec::new();
         for range in found {
-            if chosen.last().is_none_or(|last| range.start >= last.end) {
-                chosen.push(range);
+            match chosen.last_mut() {
+                Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+                _ => chosen.push(range),
             }
         }
         let mut masked: Vec<usize> = Vec::new();
@@ -651,6 +653,17 @@ mod tests {
         ] {
             assert!(contains_card_number(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn overlapping_card_numbers_show_four_digits_in_all() {
+        // `6` and the next twelve digits pass Luhn as well as the card itself.
+        let text = "/tmp/dir6/4111-1111-1111-1111.csv";
+        assert!(
+            find_card_numbers(text).len() > 1,
+            "the windows this test is about"
+        );
+        assert_eq!(mask_card_numbers(text), "/tmp/dir*/****-****-****-1111.csv");
     }
 
     #[test]

@@ -64,6 +64,9 @@ pub struct InvoiceView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closed_reason: Option<String>,
     pub payment_allocations: Vec<InvoicePaymentView>,
+    /// Present only on a dry run (`invoice void|write-off --dry-run`): nothing was written.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub dry_run: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -131,9 +134,28 @@ pub struct PaymentView {
     pub settlement: SettlementView,
     pub voided: bool,
     pub uri: Option<String>,
-    /// Present only on `create --dry-run`: this is the plan, and nothing was written.
+    /// Every invoice the command that printed this payment touched (allocated to, took money
+    /// back from, reopened), as it is after the command. Only the commands that move money
+    /// print it; `show` and `list` leave it out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub touched_invoices: Option<Vec<TouchedInvoiceView>>,
+    /// Present only on a dry run (`--dry-run`): this is what a real run would write, and
+    /// nothing was written.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub dry_run: bool,
+}
+
+/// An invoice a money-moving command touched, as it is after the command.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TouchedInvoiceView {
+    pub invoice_id: i64,
+    pub invoice_number: String,
+    /// What the command applied to it, net: negative when it took money back.
+    pub applied: Money,
+    pub outstanding_balance: Money,
+    pub invoice_total: Money,
+    pub status: InvoiceStatus,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -11,7 +11,7 @@ use crate::core::dates::{format_timestamp, is_past_due, parse_stored};
 use crate::core::invoice::{derive_status, outstanding, Closure};
 use crate::core::payment::InvoiceFacts;
 use crate::core::payment::{new_id_problem, next_id};
-use crate::core::views::{InvoicePaymentView, InvoiceView};
+use crate::core::views::{InvoicePaymentView, InvoiceView, TouchedInvoiceView};
 use crate::core::{Currency, InvoiceStatus, Money};
 use crate::error::{Error, Result};
 
@@ -176,6 +176,7 @@ fn view(r: &Row, as_of: DateTime<Utc>) -> rusqlite::Result<InvoiceView> {
             .then(|| Money::from_minor(written_off, currency)),
         closed_reason: r.get(10)?,
         payment_allocations: Vec::new(),
+        dry_run: false,
     })
 }
 
@@ -198,6 +199,51 @@ fn with_payments(tx: &Transaction, mut invoice: InvoiceView) -> Result<InvoiceVi
         .sql()?;
     invoice.payment_allocations = rows.collect::<rusqlite::Result<Vec<_>>>().sql()?;
     Ok(invoice)
+}
+
+/// The id of the last allocation row. Allocation rows are only ever appended, so the rows
+/// after it are the ones the next command writes: see [`touched_since`].
+pub fn allocation_mark(tx: &Transaction) -> Result<i64> {
+    tx.prepare_cached("SELECT coalesce(max(id), 0) FROM allocations")
+        .sql()?
+        .query_row([], |r| r.get(0))
+        .sql()
+}
+
+/// Every invoice the allocation rows written after `mark` touched (only those of `payment`,
+/// if given), in the order they were first touched: what they applied, net, and the
+/// invoice's balance and status now.
+pub fn touched_since(
+    tx: &Transaction,
+    mark: i64,
+    payment: Option<i64>,
+) -> Result<Vec<TouchedInvoiceView>> {
+    let mut stmt = tx
+        .prepare_cached(
+            "SELECT a.invoice_id, i.invoice_number, sum(a.amount), i.total, b.allocated, b.closed, i.currency
+             FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
+             WHERE a.id > ?1 AND (?2 IS NULL OR a.payment_id = ?2)
+             GROUP BY a.invoice_id ORDER BY min(a.id)",
+        )
+        .sql()?;
+    let rows = stmt
+        .query_map(params![mark, payment], |r| {
+            let currency = stored_currency(&r.get::<_, String>(6)?)?;
+            let money = |minor| Money::from_minor(minor, currency);
+            let total: i64 = r.get(3)?;
+            let allocated: i64 = r.get(4)?;
+            let closure = closure_of(r.get(5)?);
+            Ok(TouchedInvoiceView {
+                invoice_id: r.get(0)?,
+                invoice_number: r.get(1)?,
+                applied: money(r.get(2)?),
+                outstanding_balance: money(outstanding(closure, allocated, total)),
+                invoice_total: money(total),
+                status: derive_status(closure, allocated, total),
+            })
+        })
+        .sql()?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
 }
 
 pub fn get(tx: &Transaction, id: i64, as_of: DateTime<Utc>) -> Result<InvoiceView> {

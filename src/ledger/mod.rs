@@ -207,6 +207,32 @@ pub fn open(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     Ok(ledger)
 }
 
+/// Opens an existing ledger, for a read command (list, show, log, verify, export, backup):
+/// like [`open`], but a ledger that does not exist is an error (exit 74) and nothing is
+/// created, neither the file nor its folder, so a typo in `--db` is not an empty answer.
+pub fn open_existing(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
+    match fs::metadata(path) {
+        Ok(_) => open(path, busy_timeout),
+        // A path through a file (`notes.txt/ledger.db`) cannot hold a ledger either.
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            Err(missing_ledger(path))
+        }
+        Err(e) => Err(Error::Storage(format!(
+            "cannot read ledger '{}': {e}",
+            path.display()
+        ))),
+    }
+}
+
+/// The error of a read command given a ledger path where there is none (a dangling symlink
+/// too): a typo in `--db` or `PAYCTL_DB` is the likely cause.
+fn missing_ledger(path: &Path) -> Error {
+    Error::Storage(format!(
+        "ledger '{}' does not exist; check --db (or PAYCTL_DB), or create it with a write command such as: payctl customer add --name NAME",
+        path.display()
+    ))
+}
+
 /// Opens an existing ledger for reading only, for the reports: it creates no file, changes
 /// nothing (no journal-mode switch, no migration) and takes no write lock, so it works on a
 /// ledger file or folder the user cannot write, and beside a writer that holds the lock.
@@ -222,11 +248,7 @@ pub fn open_read_only(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     let shown = path.display();
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == ErrorKind::NotFound => {
-            return Err(Error::Storage(format!(
-                "ledger {shown} does not exist; reports never create one (give the right path with --db or PAYCTL_DB, or start a ledger with: payctl customer add ...)"
-            )))
-        }
+        Err(e) if e.kind() == ErrorKind::NotFound => return Err(missing_ledger(path)),
         Err(e) => return Err(Error::Storage(format!("cannot read ledger {shown}: {e}"))),
     };
     check_ledger_file(path)?;

@@ -32,30 +32,10 @@ pub fn not_found(id: i64) -> Error {
 }
 
 /// Records a payment: every check reads the ledger inside this (IMMEDIATE) transaction, so
-/// the balances it checks are the balances it writes against.
-pub fn create(
-    tx: &Transaction,
-    actor: &Actor,
-    req: &CreatePayment,
-    dry_run: bool,
-) -> Result<Created> {
-    if dry_run {
-        if let Some(key) = &req.idempotency_key {
-            if let Some(id) = replay(tx, key, req)? {
-                return Ok(Created {
-                    payment: get(tx, id)?,
-                    replayed: true,
-                });
-            }
-        }
-        let facts = gather_facts(tx, req)?;
-        let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
-        super::totals::after(tx, "amount", "amount", plan.amount)?;
-        return Ok(Created {
-            payment: dry_run_view(&plan, &facts),
-            replayed: false,
-        });
-    }
+/// the balances it checks are the balances it writes against. A dry run runs this very
+/// function in a transaction it rolls back (`Ledger::rehearse`), so what it prints is
+/// exactly what a real run writes.
+pub fn create(tx: &Transaction, actor: &Actor, req: &CreatePayment) -> Result<Created> {
     let (id, replayed) = record(tx, actor, req)?;
     Ok(Created {
         payment: get(tx, id)?,
@@ -372,66 +352,6 @@ pub fn insert_activity(tx: &Transaction, a: &NewActivity) -> Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
-/// The Payment Object a dry run would write, with each invoice's balance after it.
-fn dry_run_view(plan: &PaymentPlan, facts: &CreateFacts) -> PaymentView {
-    let currency = plan.amount.currency();
-    let find = |id: i64| {
-        facts
-            .named_invoices
-            .iter()
-            .filter_map(|(_, f)| f.as_ref())
-            .chain(facts.open_invoices.iter())
-            .find(|f| f.id == id)
-    };
-    let invoice_allocations = plan
-        .allocations
-        .iter()
-        .filter_map(|(id, amount)| {
-            let invoice = find(*id)?;
-            let paid_after = invoice.total - invoice.outstanding + amount.minor();
-            Some(PaymentAllocationView {
-                invoice_id: *id,
-                invoice_number: invoice.number.clone(),
-                amount: *amount,
-                outstanding_balance: Money::from_minor(
-                    invoice.outstanding - amount.minor(),
-                    currency,
-                ),
-                invoice_total: Money::from_minor(invoice.total, currency),
-                status: derive_status(None, paid_after, invoice.total),
-            })
-        })
-        .collect();
-    let effective = format_timestamp(plan.effective);
-    PaymentView {
-        id: None,
-        payment_activity_id: None,
-        customer_id: plan.customer_id,
-        reference: plan.reference.clone(),
-        effective_timestamp: effective.clone(),
-        amount: plan.amount,
-        currency,
-        payment_method: plan.method,
-        payment_method_id: plan.method_id,
-        source: plan.source,
-        invoice_allocations,
-        refunds: Vec::new(),
-        unallocated_amount: plan.unallocated(),
-        refundable_amount: plan.amount,
-        gateway_fee: plan.gateway_fee,
-        settlement: SettlementView {
-            status: plan.settlement,
-            modified_timestamp: effective,
-            last_checked_timestamp: None,
-            next_check_timestamp: None,
-            message: None,
-        },
-        voided: false,
-        uri: None,
-        dry_run: true,
-    }
-}
-
 /// Reads one payment as a Fusebill Payment Object.
 pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
     struct Row {
@@ -556,6 +476,7 @@ pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
         },
         voided: row.voided,
         uri: Some(format!("payctl://payments/{id}")),
+        touched_invoices: None,
         dry_run: false,
     })
 }

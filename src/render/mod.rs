@@ -3,7 +3,9 @@
 use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
 use serde::Serialize;
 
-use crate::core::views::{ActivityView, CustomerView, InvoiceView, MethodView, PaymentView};
+use crate::core::views::{
+    ActivityView, CustomerView, InvoiceView, MethodView, PaymentView, TouchedInvoiceView,
+};
 use crate::core::{InvoiceStatus, Settlement};
 use crate::ledger::audit::AuditEvent;
 use crate::ledger::backup::BackupReport;
@@ -290,9 +292,9 @@ impl Record for PaymentView {
     ];
     fn values(&self) -> Vec<String> {
         vec![
-            self.id
-                .map(|id| id.to_string())
-                .unwrap_or_else(|| "(dry run)".to_string()),
+            // A dry run has no id yet: the cell stays empty, so the column stays numeric
+            // (the dryRun column of a command's CSV says it was a dry run).
+            opt(&self.id),
             opt(&self.payment_activity_id),
             self.customer_id.to_string(),
             self.effective_timestamp.clone(),
@@ -341,6 +343,20 @@ impl Record for PaymentView {
             };
             out.push((title.to_string(), table));
         }
+        if let Some(touched) = self.touched_invoices.as_ref().filter(|t| {
+            // `create` touches exactly the invoices it allocates to: the table above says it.
+            let repeats = t.len() == self.invoice_allocations.len()
+                && t.iter()
+                    .zip(&self.invoice_allocations)
+                    .all(|(t, a)| t.invoice_id == a.invoice_id && t.applied == a.amount);
+            !t.is_empty() && !repeats
+        }) {
+            let rows: Vec<_> = touched.iter().map(|t| (None, t)).collect();
+            out.push((
+                "Invoices touched".to_string(),
+                touched_table(style, &rows, false),
+            ));
+        }
         if !self.refunds.is_empty() {
             let mut table = new_table(
                 style,
@@ -364,6 +380,139 @@ impl Record for PaymentView {
             out.push(("Refunds".to_string(), table));
         }
         out
+    }
+}
+
+/// The invoices a money-moving command touched, as they are after it; with `payments`, one
+/// row per payment and invoice, the payment's id first.
+fn touched_table(
+    style: Style,
+    touched: &[(Option<i64>, &TouchedInvoiceView)],
+    payments: bool,
+) -> Table {
+    let columns = [
+        ("Payment", false),
+        ("Invoice", false),
+        ("Number", false),
+        ("Applied", true),
+        ("Balance", true),
+        ("Total", true),
+        ("Status", false),
+    ];
+    let skip = usize::from(!payments);
+    let mut table = new_table(style, &columns[skip..]);
+    for (payment, t) in touched {
+        let row = vec![
+            Cell::new(opt(payment)),
+            Cell::new(t.invoice_id),
+            Cell::new(&t.invoice_number),
+            Cell::new(t.applied),
+            Cell::new(t.outstanding_balance),
+            Cell::new(t.invoice_total),
+            status_cell(style, t.status),
+        ];
+        table.add_row(row.into_iter().skip(skip).collect::<Vec<_>>());
+    }
+    table
+}
+
+/// `INV:APPLIED:BALANCE:STATUS;…`: each invoice a command touched, what it applied (negative
+/// when taken back), and its balance and status after it.
+fn touched_list(touched: &[TouchedInvoiceView]) -> String {
+    touched
+        .iter()
+        .map(|t| {
+            format!(
+                "{}:{}:{}:{}",
+                t.invoice_id, t.applied, t.outstanding_balance, t.status
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// What a command that moves money prints about the payment it acted on: the payment with
+/// every invoice it touched (a table under the payment's; in JSON `touchedInvoices`), and in
+/// CSV two more columns, `dryRun` and `touchedInvoices` (see [`touched_list`]).
+pub fn payment_outcome(payment: &PaymentView, style: Style, heading: &str) -> String {
+    match style.format {
+        Format::Csv => outcome_csv(std::slice::from_ref(payment)),
+        _ => one(payment, style, Some(heading)),
+    }
+}
+
+/// [`payment_outcome`] for several payments (`allocate --customer N --auto`): a JSON array, a
+/// CSV row each, or the list table and one table of every invoice touched.
+pub fn payments_outcome(payments: &[PaymentView], style: Style, heading: &str) -> String {
+    match style.format {
+        Format::Json => json(payments),
+        Format::Csv => outcome_csv(payments),
+        Format::Table => {
+            let touched: Vec<(Option<i64>, &TouchedInvoiceView)> = payments
+                .iter()
+                .flat_map(|p| p.touched_invoices.iter().flatten().map(|t| (p.id, t)))
+                .collect();
+            let mut out = format!("{heading}\n{}", list(payments, style));
+            if !touched.is_empty() {
+                out.push_str(&format!(
+                    "Invoices touched:\n{}\n",
+                    touched_table(style, &touched, true)
+                ));
+            }
+            out
+        }
+    }
+}
+
+fn outcome_csv(payments: &[PaymentView]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header: Vec<&str> = PaymentView::FIELDS
+        .iter()
+        .map(|f| f.name)
+        .chain(["dryRun", "touchedInvoices"])
+        .collect();
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(&header);
+    for p in payments {
+        let values: Vec<String> = p
+            .values()
+            .into_iter()
+            .zip(PaymentView::FIELDS)
+            .map(|(v, f)| if f.money { v } else { neutralize_formula(v) })
+            .chain([
+                p.dry_run.to_string(),
+                touched_list(p.touched_invoices.as_deref().unwrap_or_default()),
+            ])
+            .collect();
+        let _ = writer.write_record(&values);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// What `invoice void` and `invoice write-off` print: the invoice as it is after the command,
+/// and in CSV one more column, `dryRun`.
+pub fn invoice_outcome(invoice: &InvoiceView, style: Style, heading: &str) -> String {
+    match style.format {
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            let header: Vec<&str> = InvoiceView::FIELDS
+                .iter()
+                .map(|f| f.name)
+                .chain(["dryRun"])
+                .collect();
+            let values: Vec<String> = invoice
+                .values()
+                .into_iter()
+                .zip(InvoiceView::FIELDS)
+                .map(|(v, f)| if f.money { v } else { neutralize_formula(v) })
+                .chain([invoice.dry_run.to_string()])
+                .collect();
+            // Writing to a Vec cannot fail.
+            let _ = writer.write_record(&header);
+            let _ = writer.write_record(&values);
+            String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        _ => one(invoice, style, Some(heading)),
     }
 }
 

@@ -7,6 +7,9 @@
 use crate::common::Env;
 
 const PAYMENT_HEADER: &str = "id,paymentActivityId,customerId,effectiveTimestamp,amount,currency,paymentMethod,paymentMethodId,source,reference,invoiceAllocations,unallocatedAmount,refundableAmount,gatewayFee,settlement,voided";
+/// What a command that moves money prints with `-o csv`: the payment, whether it was a dry
+/// run, and every invoice it touched as `INV:APPLIED:BALANCE:STATUS` (issue 16).
+const OUTCOME_HEADER: &str = "id,paymentActivityId,customerId,effectiveTimestamp,amount,currency,paymentMethod,paymentMethodId,source,reference,invoiceAllocations,unallocatedAmount,refundableAmount,gatewayFee,settlement,voided,dryRun,touchedInvoices";
 const INVOICE_HEADER: &str = "id,invoiceNumber,customerId,currency,invoiceAmount,totalPayments,outstandingBalance,status,overdue,effectiveTimestamp,dueDate";
 const CUSTOMER_HEADER: &str =
     "id,name,email,currency,defaultPaymentMethodId,autoAllocateOrder,outstandingBalance,availableFunds";
@@ -164,9 +167,9 @@ fn done_when_misapplied_payment_fixed_refunded_and_ach_bounce_all_verified_and_l
         rows(
             &env,
             &["allocate", "1", "--invoice", "566936", "--amount", "20"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "1,1,655080,2026-11-21T10:00:00Z,20.00,USD,CreditCard,1,Manual,INV-PAY-1,566936=20.00,0.00,20.00,0.00,Successful,false\n"
+        "1,1,655080,2026-11-21T10:00:00Z,20.00,USD,CreditCard,1,Manual,INV-PAY-1,566936=20.00,0.00,20.00,0.00,Successful,false,false,566936:20.00:10.00:partially_paid\n"
     );
     assert_eq!(
         invoices(&env),
@@ -186,9 +189,9 @@ fn done_when_misapplied_payment_fixed_refunded_and_ach_bounce_all_verified_and_l
         rows(
             &env,
             &["reallocate", "1", "--from", "566936", "--to", "566935"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "1,1,655080,2026-11-21T10:00:00Z,20.00,USD,CreditCard,1,Manual,INV-PAY-1,566935=20.00,0.00,20.00,0.00,Successful,false\n"
+        "1,1,655080,2026-11-21T10:00:00Z,20.00,USD,CreditCard,1,Manual,INV-PAY-1,566935=20.00,0.00,20.00,0.00,Successful,false,false,566936:-20.00:30.00:unpaid;566935:20.00:0.00:paid\n"
     );
     assert_eq!(
         invoices(&env),
@@ -294,9 +297,9 @@ fn done_when_misapplied_payment_fixed_refunded_and_ach_bounce_all_verified_and_l
                 "--message",
                 "R01 insufficient funds"
             ],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "2,3,655080,2026-11-21T10:00:00Z,30.00,USD,ACH,2,Manual,,,0.00,0.00,0.00,Failed,false\n"
+        "2,3,655080,2026-11-21T10:00:00Z,30.00,USD,ACH,2,Manual,,,0.00,0.00,0.00,Failed,false,false,566936:-30.00:30.00:unpaid\n"
     );
     assert_eq!(
         invoices(&env),
@@ -725,6 +728,12 @@ Allocations:
 │ 566935  ┆ 566935 ┆   20.00 ┆    0.00 ┆  20.00 ┆ paid           │
 │ 566934  ┆ 566934 ┆    5.00 ┆   95.00 ┆ 100.00 ┆ partially_paid │
 └─────────┴────────┴─────────┴─────────┴────────┴────────────────┘
+Invoices touched:
+┌─────────┬────────┬─────────┬─────────┬────────┬────────────────┐
+│ Invoice ┆ Number ┆ Applied ┆ Balance ┆  Total ┆ Status         │
+╞═════════╪════════╪═════════╪═════════╪════════╪════════════════╡
+│ 566934  ┆ 566934 ┆    5.00 ┆   95.00 ┆ 100.00 ┆ partially_paid │
+└─────────┴────────┴─────────┴─────────┴────────┴────────────────┘
 "
     );
     assert_eq!(
@@ -764,9 +773,9 @@ fn allocate_auto_newest_to_oldest_then_nothing_left_writes_nothing() {
         rows(
             &env,
             &["allocate", "1", "--auto", "--order", "newest-to-oldest"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "1,1,655080,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,566935=20.00;566936=30.00;566934=10.00,0.00,60.00,0.00,Successful,false\n"
+        "1,1,655080,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,566935=20.00;566936=30.00;566934=10.00,0.00,60.00,0.00,Successful,false,false,566936:30.00:0.00:paid;566934:10.00:90.00:partially_paid\n"
     );
     assert_eq!(
         invoices(&env),
@@ -824,11 +833,11 @@ fn allocate_customer_auto_spreads_oldest_payments_first() {
         rows(
             &env,
             &["allocate", "--customer", "655080", "--auto"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "2,2,655080,2026-10-15T00:00:00Z,25.00,USD,Check,,Manual,,566934=25.00,0.00,25.00,0.00,Successful,false
-1,1,655080,2026-11-01T00:00:00Z,30.00,USD,Cash,,Manual,,566934=30.00,0.00,30.00,0.00,Successful,false
-3,3,655080,2026-11-10T00:00:00Z,200.00,USD,Cash,,Manual,,566934=45.00;566935=20.00;566936=30.00,105.00,200.00,0.00,Successful,false
+        "2,2,655080,2026-10-15T00:00:00Z,25.00,USD,Check,,Manual,,566934=25.00,0.00,25.00,0.00,Successful,false,false,566934:25.00:0.00:paid
+1,1,655080,2026-11-01T00:00:00Z,30.00,USD,Cash,,Manual,,566934=30.00,0.00,30.00,0.00,Successful,false,false,566934:30.00:0.00:paid
+3,3,655080,2026-11-10T00:00:00Z,200.00,USD,Cash,,Manual,,566934=45.00;566935=20.00;566936=30.00,105.00,200.00,0.00,Successful,false,false,566934:45.00:0.00:paid;566935:20.00:0.00:paid;566936:30.00:0.00:paid
 "
     );
     assert_eq!(
@@ -849,7 +858,7 @@ fn allocate_customer_auto_spreads_oldest_payments_first() {
         rows(
             &env,
             &["allocate", "--customer", "655080", "--auto"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
         ""
     );
@@ -931,18 +940,18 @@ fn unallocate_takes_money_back_with_reversing_rows() {
         rows(
             &env,
             &["unallocate", "1", "--invoice", "566934", "--amount", "15"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=25.00;566935=20.00,25.00,70.00,0.00,Successful,false\n"
+        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=25.00;566935=20.00,25.00,70.00,0.00,Successful,false,false,566934:-15.00:75.00:partially_paid\n"
     );
     // Default: all that is left on the invoice; it goes back to unpaid.
     assert_eq!(
         rows(
             &env,
             &["unallocate", "1", "--invoice", "566935"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=25.00,45.00,70.00,0.00,Successful,false\n"
+        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=25.00,45.00,70.00,0.00,Successful,false,false,566935:-20.00:20.00:unpaid\n"
     );
     assert_eq!(
         invoices(&env),
@@ -1079,18 +1088,18 @@ fn reallocate_moves_money_in_one_command_with_reversing_rows() {
         rows(
             &env,
             &["reallocate", "1", "--from", "566935", "--to", "566934", "--amount", "5"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=40.00;566935=15.00;566936=15.00,0.00,70.00,0.00,Successful,false\n"
+        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=40.00;566935=15.00;566936=15.00,0.00,70.00,0.00,Successful,false,false,566935:-5.00:5.00:partially_paid;566934:5.00:60.00:partially_paid\n"
     );
     // Default: everything the payment has on --from.
     assert_eq!(
         rows(
             &env,
             &["reallocate", "1", "--from", "566935", "--to", "566934"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=55.00;566936=15.00,0.00,70.00,0.00,Successful,false\n"
+        "1,1,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=55.00;566936=15.00,0.00,70.00,0.00,Successful,false,false,566935:-15.00:20.00:unpaid;566934:15.00:45.00:partially_paid\n"
     );
     assert_eq!(
         invoices(&env),
@@ -1198,9 +1207,9 @@ fn settle_failed_is_nsf_reverses_everything_and_blocks_refunds() {
                 "--message",
                 "R01 insufficient funds"
             ],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,ACH,2,Manual,,,0.00,0.00,0.00,Failed,false\n"
+        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,ACH,2,Manual,,,0.00,0.00,0.00,Failed,false,false,566935:-20.00:20.00:unpaid;566936:-10.00:30.00:unpaid\n"
     );
     let doc = env.json(&["show", "1"]);
     assert_eq!(
@@ -1270,8 +1279,8 @@ fn settle_failed_is_nsf_reverses_everything_and_blocks_refunds() {
 fn settle_successful_then_the_payment_can_be_refunded() {
     let env = pending_ach_and_cash();
     assert_eq!(
-        rows(&env, &["settle", "1", "--status", "Successful"], PAYMENT_HEADER),
-        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,ACH,2,Manual,,566935=20.00;566936=10.00,20.00,50.00,0.00,Successful,false\n"
+        rows(&env, &["settle", "1", "--status", "Successful"], OUTCOME_HEADER),
+        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,ACH,2,Manual,,566935=20.00;566936=10.00,20.00,50.00,0.00,Successful,false,false,\n"
     );
     assert_eq!(
         serde_json::to_string_pretty(&env.json(&["show", "1"])["settlement"]).unwrap(),
@@ -1352,9 +1361,9 @@ fn void_reverses_allocations_keeps_the_row_and_leaves_balances() {
         rows(
             &env,
             &["void", "1", "--reason", "entered twice"],
-            PAYMENT_HEADER
+            OUTCOME_HEADER
         ),
-        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,Cash,,Manual,,,0.00,0.00,0.00,Successful,true\n"
+        "1,1,655080,2026-11-21T10:00:00Z,50.00,USD,Cash,,Manual,,,0.00,0.00,0.00,Successful,true,false,566935:-20.00:20.00:unpaid;566936:-10.00:30.00:unpaid\n"
     );
     // The row stays: show still works, and says voided.
     assert_eq!(

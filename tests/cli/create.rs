@@ -67,6 +67,19 @@ fn csv(rows: &[&str]) -> String {
     out
 }
 
+/// What `create -o csv` prints: the payment's columns, then `dryRun` and the invoices it
+/// touched as `INV:APPLIED:BALANCE:STATUS` (issue 16).
+const CREATED_HEADER: &str = "id,paymentActivityId,customerId,effectiveTimestamp,amount,currency,paymentMethod,paymentMethodId,source,reference,invoiceAllocations,unallocatedAmount,refundableAmount,gatewayFee,settlement,voided,dryRun,touchedInvoices\n";
+
+fn created(rows: &[&str]) -> String {
+    let mut out = CREATED_HEADER.to_string();
+    for row in rows {
+        out.push_str(row);
+        out.push('\n');
+    }
+    out
+}
+
 /// The seed's first payment, as the Fusebill Payment Object (every key, amounts as written).
 const SEED_PAYMENT_JSON: &str = r#"{
   "id": 1,
@@ -107,7 +120,14 @@ fn seed_example_records_an_unallocated_payment() {
         "50.78",
         &["--reference", "abc123", "-o", "json"],
     )));
-    assert_eq!(out, SEED_PAYMENT_JSON);
+    // `create` adds the invoices it touched (none here); `show` does not (issue 16).
+    assert_eq!(
+        out,
+        SEED_PAYMENT_JSON.replace(
+            "  \"uri\": \"payctl://payments/1\"\n",
+            "  \"uri\": \"payctl://payments/1\",\n  \"touchedInvoices\": []\n"
+        )
+    );
     // `show` reads back the same object from the ledger.
     assert_eq!(env.ok(&["show", "1", "-o", "json"]), SEED_PAYMENT_JSON);
     // The money is the customer's available funds; no invoice was touched.
@@ -201,7 +221,7 @@ fn paying_an_invoices_whole_balance_makes_it_paid() {
     )));
     assert_eq!(
         out,
-        csv(&["2,2,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=70.00,0.00,70.00,0.00,Successful,false"])
+        created(&["2,2,655080,2026-11-21T10:00:00Z,70.00,USD,Cash,,Manual,,566934=70.00,0.00,70.00,0.00,Successful,false,false,566934:70.00:0.00:paid"])
     );
     assert_eq!(
         invoice_state(&env, "566934"),
@@ -492,7 +512,7 @@ fn use_default_method_alone_takes_the_defaults_type_and_id() {
     ]);
     assert_eq!(
         out,
-        csv(&["1,1,655080,2026-11-21T10:00:00Z,5.00,USD,CreditCard,1,Manual,,,5.00,5.00,0.00,Successful,false"])
+        created(&["1,1,655080,2026-11-21T10:00:00Z,5.00,USD,CreditCard,1,Manual,,,5.00,5.00,0.00,Successful,false,false,"])
     );
     // With the same --method as the default, too; and after the default changes, the new one.
     env.ok(&["method", "set-default", "2", "-q"]);
@@ -771,7 +791,7 @@ fn auto_allocate_goes_oldest_first_by_default_and_keeps_the_rest() {
     let out = env.ok(&strs(&cash("160", &["--auto-allocate", "-o", "csv"])));
     assert_eq!(
         out,
-        csv(&["1,1,655080,2026-11-21T10:00:00Z,160.00,USD,Cash,,Manual,,566934=100.00;566935=20.00;566936=30.00,10.00,160.00,0.00,Successful,false"])
+        created(&["1,1,655080,2026-11-21T10:00:00Z,160.00,USD,Cash,,Manual,,566934=100.00;566935=20.00;566936=30.00,10.00,160.00,0.00,Successful,false,false,566934:100.00:0.00:paid;566935:20.00:0.00:paid;566936:30.00:0.00:paid"])
     );
     assert_eq!(
         invoice_state(&env, "566934"),
@@ -822,7 +842,7 @@ fn auto_allocate_newest_to_oldest() {
     )));
     assert_eq!(
         out,
-        csv(&["1,1,655080,2026-11-21T10:00:00Z,40.00,USD,Cash,,Manual,,566936=30.00;566935=10.00,0.00,40.00,0.00,Successful,false"])
+        created(&["1,1,655080,2026-11-21T10:00:00Z,40.00,USD,Cash,,Manual,,566936=30.00;566935=10.00,0.00,40.00,0.00,Successful,false,false,566936:30.00:0.00:paid;566935:10.00:10.00:partially_paid"])
     );
     assert_eq!(
         invoice_state(&env, "566934"),
@@ -893,12 +913,12 @@ fn auto_allocate_follows_the_customers_default_order() {
     };
     assert_eq!(
         run(&[]),
-        csv(&["(dry run),,701,2026-11-21T10:00:00Z,15.00,USD,Check,,Manual,,12=10.00;11=5.00,0.00,15.00,0.00,Successful,false"])
+        created(&[",,701,2026-11-21T10:00:00Z,15.00,USD,Check,,Manual,,12=10.00;11=5.00,0.00,15.00,0.00,Successful,false,true,12:10.00:0.00:paid;11:5.00:5.00:partially_paid"])
     );
     // --order overrides the customer's default.
     assert_eq!(
         run(&["--order", "oldest-to-newest"]),
-        csv(&["(dry run),,701,2026-11-21T10:00:00Z,15.00,USD,Check,,Manual,,11=10.00;12=5.00,0.00,15.00,0.00,Successful,false"])
+        created(&[",,701,2026-11-21T10:00:00Z,15.00,USD,Check,,Manual,,11=10.00;12=5.00,0.00,15.00,0.00,Successful,false,true,11:10.00:0.00:paid;12:5.00:5.00:partially_paid"])
     );
 }
 
@@ -912,7 +932,7 @@ fn explicit_allocations_come_first_then_auto_allocation_spreads_the_rest() {
     // 5 to 566936 first, then 125 oldest first: 100 to 566934, 20 to 566935, 5 more to 566936.
     assert_eq!(
         out,
-        csv(&["1,1,655080,2026-11-21T10:00:00Z,130.00,USD,Cash,,Manual,,566936=10.00;566934=100.00;566935=20.00,0.00,130.00,0.00,Successful,false"])
+        created(&["1,1,655080,2026-11-21T10:00:00Z,130.00,USD,Cash,,Manual,,566936=10.00;566934=100.00;566935=20.00,0.00,130.00,0.00,Successful,false,false,566936:10.00:20.00:partially_paid;566934:100.00:0.00:paid;566935:20.00:0.00:paid"])
     );
     assert_eq!(
         invoice_state(&env, "566936"),
@@ -928,7 +948,7 @@ fn auto_allocate_skips_closed_and_foreign_currency_invoices() {
     let out = env.ok(&strs(&cash("200", &["--auto-allocate", "-o", "csv"])));
     assert_eq!(
         out,
-        csv(&["2,2,655080,2026-11-21T10:00:00Z,200.00,USD,Cash,,Manual,,566934=100.00;566935=20.00;566936=30.00,50.00,200.00,0.00,Successful,false"])
+        created(&["2,2,655080,2026-11-21T10:00:00Z,200.00,USD,Cash,,Manual,,566934=100.00;566935=20.00;566936=30.00,50.00,200.00,0.00,Successful,false,false,566934:100.00:0.00:paid;566935:20.00:0.00:paid;566936:30.00:0.00:paid"])
     );
     assert_eq!(
         invoice_state(&env, "9001"),
@@ -1056,7 +1076,7 @@ fn dry_run_prints_the_plan_in_every_format_and_writes_nothing() {
 ┌─────────────┬─────────────────────────────────────────┐
 │ Field       ┆ Value                                   │
 ╞═════════════╪═════════════════════════════════════════╡
-│ ID          ┆ (dry run)                               │
+│ ID          ┆                                         │
 │ Activity    ┆                                         │
 │ Customer    ┆ 655080                                  │
 │ Date        ┆ 2026-11-21T10:00:00Z                    │
@@ -1138,6 +1158,32 @@ Allocations (planned):
   },
   "voided": false,
   "uri": null,
+  "touchedInvoices": [
+    {
+      "invoiceId": 566935,
+      "invoiceNumber": "566935",
+      "applied": 20.00,
+      "outstandingBalance": 0.00,
+      "invoiceTotal": 20.00,
+      "status": "paid"
+    },
+    {
+      "invoiceId": 566934,
+      "invoiceNumber": "566934",
+      "applied": 100.00,
+      "outstandingBalance": 0.00,
+      "invoiceTotal": 100.00,
+      "status": "paid"
+    },
+    {
+      "invoiceId": 566936,
+      "invoiceNumber": "566936",
+      "applied": 10.00,
+      "outstandingBalance": 20.00,
+      "invoiceTotal": 30.00,
+      "status": "partially_paid"
+    }
+  ],
   "dryRun": true
 }
 "#
@@ -1146,7 +1192,7 @@ Allocations (planned):
     csv_args.extend(["-o", "csv"]);
     assert_eq!(
         env.ok(&csv_args),
-        csv(&["(dry run),,655080,2026-11-21T10:00:00Z,130.00,USD,Cash,,Manual,plan,566935=20.00;566934=100.00;566936=10.00,0.00,130.00,0.00,Successful,false"])
+        created(&[",,655080,2026-11-21T10:00:00Z,130.00,USD,Cash,,Manual,plan,566935=20.00;566934=100.00;566936=10.00,0.00,130.00,0.00,Successful,false,true,566935:20.00:0.00:paid;566934:100.00:0.00:paid;566936:10.00:20.00:partially_paid"])
     );
     assert_eq!(before, env.snapshot(), "a dry run wrote to the ledger");
     // The plan it printed is what a real run writes.
@@ -1372,7 +1418,7 @@ fn a_payload_on_stdin_with_invoice_id_and_card() {
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert_eq!(
         run.stdout,
-        csv(&["1,1,655080,2026-11-21T10:00:00Z,25.00,USD,CreditCard,1,SelfServicePortal,this is a test payment,566935=20.00;566936=5.00,0.00,25.00,0.75,Successful,false"])
+        created(&["1,1,655080,2026-11-21T10:00:00Z,25.00,USD,CreditCard,1,SelfServicePortal,this is a test payment,566935=20.00;566936=5.00,0.00,25.00,0.75,Successful,false,false,566935:20.00:0.00:paid;566936:5.00:25.00:partially_paid"])
     );
 }
 
@@ -2006,8 +2052,8 @@ fn auto_allocation_is_not_cut_short_by_invoices_in_another_currency() {
         env
     };
     let env = ledger();
-    let columns = "id,paymentActivityId,customerId,effectiveTimestamp,amount,currency,paymentMethod,paymentMethodId,source,reference,invoiceAllocations,unallocatedAmount,refundableAmount,gatewayFee,settlement,voided";
-    let oldest = "1,1,1,2026-11-21T10:00:00Z,100.00,USD,Cash,,Manual,,1=50.00;3=50.00,0.00,100.00,0.00,Successful,false";
+    let columns = "id,paymentActivityId,customerId,effectiveTimestamp,amount,currency,paymentMethod,paymentMethodId,source,reference,invoiceAllocations,unallocatedAmount,refundableAmount,gatewayFee,settlement,voided,dryRun,touchedInvoices";
+    let oldest = "1,1,1,2026-11-21T10:00:00Z,100.00,USD,Cash,,Manual,,1=50.00;3=50.00,0.00,100.00,0.00,Successful,false,false,1:50.00:0.00:paid;3:50.00:0.00:paid";
     assert_eq!(
         env.ok(&[
             "create",
@@ -2024,7 +2070,7 @@ fn auto_allocation_is_not_cut_short_by_invoices_in_another_currency() {
         format!("{columns}\n{oldest}\n")
     );
     let newest =
-        "2,2,1,2026-11-21T10:00:00Z,30.00,USD,Cash,,Manual,,,30.00,30.00,0.00,Successful,false";
+        "2,2,1,2026-11-21T10:00:00Z,30.00,USD,Cash,,Manual,,,30.00,30.00,0.00,Successful,false,false,";
     assert_eq!(
         env.ok(&[
             "create",
@@ -2054,7 +2100,7 @@ fn auto_allocation_is_not_cut_short_by_invoices_in_another_currency() {
     env.ok(&["import", file.to_str().unwrap()]);
     assert_eq!(
         env.ok(&["list", "-o", "csv"]),
-        format!("{columns}\n1,1,1,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,3=50.00;1=10.00,0.00,60.00,0.00,Successful,false\n2,2,1,2026-11-21T10:00:00Z,40.00,USD,Cash,,Manual,,1=40.00,0.00,40.00,0.00,Successful,false\n")
+        format!("{}\n1,1,1,2026-11-21T10:00:00Z,60.00,USD,Cash,,Manual,,3=50.00;1=10.00,0.00,60.00,0.00,Successful,false\n2,2,1,2026-11-21T10:00:00Z,40.00,USD,Cash,,Manual,,1=40.00,0.00,40.00,0.00,Successful,false\n", CSV_HEADER.trim_end())
     );
     env.ok(&["verify"]);
 }

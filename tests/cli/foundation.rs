@@ -1894,10 +1894,10 @@ fn db_flag_beats_payctl_db() {
     let other = env.dir.path().join("other.db");
     let other_arg = other.to_str().unwrap();
     let before = env.snapshot();
-    assert_eq!(
-        env.ok(&["--db", other_arg, "customer", "list", "-o", "json"]),
-        "[]\n"
-    );
+    // A read command never creates the ledger --db names (SPEC §1, issue 16).
+    let run = env.run(&["--db", other_arg, "customer", "list", "-o", "json"]);
+    assert_eq!((run.code, run.stdout.as_str()), (74, ""), "{}", run.stderr);
+    assert!(!other.exists());
     assert_eq!(
         env.ok(&["customer", "add", "--db", other_arg, "--name", "Other", "-q"]),
         "1\n"

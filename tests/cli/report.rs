@@ -894,7 +894,7 @@ fn a_ledger_that_does_not_exist_is_not_created_by_a_report() {
                 74,
                 "",
                 format!(
-                    "error: ledger {db_text} does not exist; reports never create one (give the right path with --db or PAYCTL_DB, or start a ledger with: payctl customer add ...)\n"
+                    "error: ledger '{db_text}' does not exist; check --db (or PAYCTL_DB), or create it with a write command such as: payctl customer add --name NAME\n"
                 )
             ),
             "{report:?}"

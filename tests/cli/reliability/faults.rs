@@ -313,10 +313,17 @@ fn a_ledger_folder_that_cannot_be_created_is_exit_74() {
             (
                 Some(74),
                 String::new(),
-                format!(
-                    "error: cannot create the ledger folder {}: Not a directory (os error 20)\n",
-                    blocker.join("books").display()
-                )
+                // A read command creates nothing, so it cannot fail to (issue 16).
+                match args {
+                    ["customer", "add", ..] => format!(
+                        "error: cannot create the ledger folder {}: Not a directory (os error 20)\n",
+                        blocker.join("books").display()
+                    ),
+                    _ => format!(
+                        "error: ledger '{}' does not exist; check --db (or PAYCTL_DB), or create it with a write command such as: payctl customer add --name NAME\n",
+                        db.display()
+                    ),
+                }
             ),
             "{args:?}"
         );
