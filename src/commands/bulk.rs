@@ -1290,7 +1290,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             summary.rejected,
             summary.dry_run
         ),
-        Format::Table => format!(
+        Format::Table | Format::Html => format!(
             "{}{}: {} rows, {} imported, {} already imported, {} failed attempts recorded, {} rejected\n",
             if summary.dry_run { "Dry run, nothing written. " } else { "" },
             summary.file,

@@ -1,4 +1,5 @@
-//! Turns results into a table, JSON or CSV. The data is built first; the format is chosen once.
+//! Turns results into a table, JSON or CSV (and, for two reports, a chart or an HTML page). The
+//! data is built first; the format is chosen once.
 
 use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
 use serde::Serialize;
@@ -8,6 +9,8 @@ use crate::core::{InvoiceStatus, Settlement};
 use crate::ledger::audit::AuditEvent;
 use crate::ledger::backup::BackupReport;
 
+pub mod chart;
+pub mod html;
 pub mod report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +18,9 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    /// `report aging` and `report statement` only; every other command refuses it before it
+    /// runs (commands::run), so elsewhere it never reaches a renderer.
+    Html,
 }
 
 /// How to print: the format, and whether the table may use colour.
@@ -423,7 +429,7 @@ pub fn list<R: Record>(records: &[R], style: Style) -> String {
     match style.format {
         Format::Json => json(&records),
         Format::Csv => csv_rows(records),
-        Format::Table => {
+        Format::Table | Format::Html => {
             let shown: Vec<(usize, &Field)> = R::FIELDS
                 .iter()
                 .enumerate()
@@ -454,7 +460,7 @@ pub fn one<R: Record>(record: &R, style: Style, heading: Option<&str>) -> String
     match style.format {
         Format::Json => json(record),
         Format::Csv => csv_rows(std::slice::from_ref(record)),
-        Format::Table => {
+        Format::Table | Format::Html => {
             let mut table = new_table(style, &[("Field", false), ("Value", false)]);
             for (f, value) in R::FIELDS.iter().zip(record.values()) {
                 table.add_row(vec![Cell::new(f.title), colored(style, f.name, value)]);
