@@ -342,7 +342,10 @@ mod tests {
             escape("<script>alert(1)</script> & Co \"x\" 'y'"),
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co &quot;x&quot; &#39;y&#39;"
         );
-        assert_eq!(escape("card 4111 1111 1111 1111"), "card **** **** **** 1111");
+        assert_eq!(
+            escape("card 4111 1111 1111 1111"),
+            "card **** **** **** 1111"
+        );
         assert_eq!(escape("a\u{202e}b\u{1b}c"), "a\\u{202e}b\\u{1b}c");
         // Right-to-left marks stay: right-to-left names need them.
         assert_eq!(escape("\u{200f}x"), "\u{200f}x");

@@ -14,6 +14,7 @@ mod issue15_files;
 mod issue15_inputs;
 mod issue15_limits;
 mod issue15_text;
+mod issue16_html;
 mod model;
 mod parser_checks;
 mod parsers;
