@@ -69,7 +69,7 @@ footer { margin-top: 2.5rem; color: #555; font-size: .85rem; }
   section { break-inside: avoid-page; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
-  svg.chart { max-width: 120mm; }
+  svg.chart { max-width: 140mm; }
   svg.chart .bar { fill: #444; }
   svg.chart .track { fill: #eee; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
