@@ -19,16 +19,26 @@ use crate::core::report::{AgingReport, AgingRow};
 /// the widest amount, runs past the line's end rather than split an amount.
 pub const MIN_BAR_COLUMNS: usize = 10;
 
+/// The widest line the chart is fitted to (a terminal's width is a u16 too); a larger
+/// `COLUMNS` is taken as this, so that `COLUMNS=999999999999` cannot make payctl allocate
+/// terabytes of spaces.
+pub const MAX_COLUMNS: usize = u16::MAX as usize;
+
 /// The width the chart fits: `COLUMNS` when it is set to a positive whole number (as a shell
-/// sets it, or a script that wants a width), else the terminal's width when stdout is one,
-/// else [`REPORT_WIDTH`] (80).
+/// sets it, or a script that wants a width; at most [`MAX_COLUMNS`]), else the terminal's
+/// width when stdout is one, else [`REPORT_WIDTH`] (80). Any other `COLUMNS` (empty, `abc`,
+/// `0`) is ignored, as the shells ignore it.
 pub fn line_width() -> usize {
-    if let Some(columns) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|c| *c > 0)
-    {
-        return columns;
+    if let Ok(text) = std::env::var("COLUMNS") {
+        let text = text.trim();
+        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            match text.parse::<usize>() {
+                Ok(0) => {}
+                Ok(columns) => return columns.min(MAX_COLUMNS),
+                // More digits than a usize holds: wider than any line.
+                Err(_) => return MAX_COLUMNS,
+            }
+        }
     }
     if std::io::stdout().is_terminal() {
         if let Some(width) = comfy_table::Table::new().width() {

@@ -201,6 +201,23 @@ fn aging_chart_follows_columns_and_never_splits_an_amount() {
         String::from_utf8(out.stdout).unwrap(),
         ok_columns(&env, "80", &["report", "aging", "--chart"])
     );
+    // A COLUMNS that is not a positive number is ignored, as the shells ignore it: 80.
+    for columns in ["", "abc", "0", "-5", "80x"] {
+        assert_eq!(
+            ok_columns(&env, columns, &["report", "aging", "--chart"]),
+            ok_columns(&env, "80", &["report", "aging", "--chart"]),
+            "COLUMNS={columns:?}"
+        );
+    }
+    // A huge one is capped at 65535 columns (a terminal's widest), not allocated.
+    for columns in ["99999999999999", "999999999999999999999999999"] {
+        let huge = ok_columns(&env, columns, &["report", "aging", "--chart"]);
+        assert_eq!(
+            huge.lines().map(width).max(),
+            Some(65535),
+            "COLUMNS={columns}"
+        );
+    }
     // At 120 columns every bar line is exactly 120 wide where its bar is full.
     let wide = ok_columns(&env, "120", &["report", "aging", "--chart"]);
     assert!(wide.lines().all(|l| width(l) <= 120), "{wide}");
