@@ -224,6 +224,46 @@ fn aging_chart_follows_columns_and_never_splits_an_amount() {
     assert!(wide.lines().any(|l| width(l) == 120), "{wide}");
 }
 
+/// On a real pseudo terminal of 50 columns (util-linux `script`), with no `COLUMNS`, the
+/// chart fits the terminal: the largest bar ends where the line does.
+#[test]
+fn aging_chart_fits_a_real_terminal() {
+    let env = ledger();
+    let bin = assert_cmd::cargo::cargo_bin("payctl");
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c"])
+        .arg(format!(
+            "stty cols 50 rows 40; {} report aging --chart --customer 700001",
+            bin.display()
+        ))
+        .arg("/dev/null")
+        .env("PAYCTL_DB", &env.db)
+        .env("PAYCTL_NOW", crate::common::NOW)
+        .env("NO_COLOR", "1")
+        .env("HOME", env.dir.path())
+        .env("TERM", "xterm")
+        .env_remove("COLUMNS")
+        .env_remove("PAYCTL_OUTPUT")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("util-linux `script` runs payctl on a pseudo terminal");
+    let shown = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert_eq!(
+        shown,
+        text(&[
+            "Aging by due date on 2026-11-21 (every row recorded)",
+            "",
+            "Outstanding in USD: 10000.00",
+            "Current                                       0.00",
+            "1–30     ████████████████████████████████ 10000.00",
+            "31–60                                         0.00",
+            "61–90                                         0.00",
+            "90+                                           0.00",
+        ])
+    );
+}
+
 /// `--as-of`, `--by invoice` and `--customer` chart the same sums the table shows. At 60
 /// columns the bar space is 43 columns (344 eighths): 350.50 of 1200.00 is 100.48 eighths,
 /// 12 blocks and ▌.
