@@ -281,6 +281,7 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
         OutputFormat::Table => Format::Table,
         OutputFormat::Json => Format::Json,
         OutputFormat::Csv => Format::Csv,
+        OutputFormat::Html => Format::Html,
     };
     let quiet = cli.global.quiet;
     let color = use_color(cli.global.color);

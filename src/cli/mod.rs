@@ -70,6 +70,8 @@ pub enum OutputFormat {
     Table,
     Json,
     Csv,
+    /// A self-contained HTML page (report aging and report statement only)
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

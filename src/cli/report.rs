@@ -36,6 +36,10 @@ pub struct AgingArgs {
     /// Only this customer
     #[arg(long, value_parser = id_arg)]
     pub customer: Option<i64>,
+    /// Draw each currency's buckets as bars, fitted to the terminal (COLUMNS, else 80 in a
+    /// pipe); table output only (-o html always has the chart)
+    #[arg(long)]
+    pub chart: bool,
 }
 
 #[derive(Debug, Args)]

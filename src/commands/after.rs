@@ -342,7 +342,7 @@ pub fn verify(ctx: &Ctx) -> Result<Outcome> {
             }
             out
         }
-        render::Format::Table => {
+        render::Format::Table | render::Format::Html => {
             let mut out = format!("ledger OK: {counts}\n");
             for check in &report.checked {
                 out.push_str(&format!("  ok  {check}\n"));

@@ -1294,7 +1294,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             summary.rejected,
             summary.dry_run
         ),
-        Format::Table => format!(
+        Format::Table | Format::Html => format!(
             "{}{}: {} rows, {} imported, {} already imported, {} failed attempts recorded, {} rejected\n",
             if summary.dry_run { "Dry run, nothing written. " } else { "" },
             summary.file,
@@ -1333,7 +1333,8 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
     // `-o` is --format's default (SPEC §9): `export payments -o json` is JSON.
     let format = args.format.unwrap_or(match ctx.style.format {
         Format::Json => ExportFormat::Json,
-        Format::Table | Format::Csv => ExportFormat::Csv,
+        // `-o html` is refused before any command but the two reports runs.
+        Format::Table | Format::Csv | Format::Html => ExportFormat::Csv,
     });
     let mut count = 0u64;
     let mut csv_header: Option<Vec<String>> = None;

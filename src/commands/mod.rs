@@ -22,6 +22,9 @@ pub use bulk::{read_rows, ReadRow};
 pub use generate::{completion_script, man_page};
 
 pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
+    if ctx.style.format == crate::render::Format::Html {
+        report::html_only_for_reports(&command)?;
+    }
     match command {
         Command::Customer(c) => customer::run(c, ctx),
         Command::Method(c) => method::run(c, ctx),

@@ -4,12 +4,12 @@ use chrono::{DateTime, Timelike, Utc};
 
 use crate::app::{Ctx, Outcome};
 use crate::cli::report::{AgeBy, AgingArgs, StatementArgs};
-use crate::cli::ReportCommand;
+use crate::cli::{Command, ReportCommand};
 use crate::core::dates::{format_day, format_timestamp};
 use crate::core::report::{self as rules, AgeBasis, BalancesReport, Statement};
 use crate::error::{Error, Result};
 use crate::ledger::reports;
-use crate::render;
+use crate::render::{self, Format};
 
 pub fn run(command: ReportCommand, ctx: &Ctx) -> Result<Outcome> {
     match command {
@@ -17,6 +17,42 @@ pub fn run(command: ReportCommand, ctx: &Ctx) -> Result<Outcome> {
         ReportCommand::Statement(args) => statement(args, ctx),
         ReportCommand::Balances => balances(ctx),
     }
+}
+
+/// `-o html` is for the two reports a person reads whole (aging and statement); every other
+/// command refuses it before it touches the ledger, naming itself and the two that render it.
+pub fn html_only_for_reports(command: &Command) -> Result<()> {
+    let name = match command {
+        Command::Report(ReportCommand::Aging(_) | ReportCommand::Statement(_)) => return Ok(()),
+        Command::Report(ReportCommand::Balances) => "report balances",
+        Command::Customer(_) => "customer",
+        Command::Method(_) => "method",
+        Command::Invoice(_) => "invoice",
+        Command::Create(_) => "create",
+        Command::List(_) => "list",
+        Command::Show { .. } => "show",
+        Command::Allocate(_) => "allocate",
+        Command::Unallocate(_) => "unallocate",
+        Command::Reallocate(_) => "reallocate",
+        Command::Refund(_) => "refund",
+        Command::Settle(_) => "settle",
+        Command::Void { .. } => "void",
+        Command::Activity(_) => "activity",
+        Command::Log { .. } => "log",
+        Command::Import(_) => "import",
+        Command::Export(_) => "export",
+        Command::Verify => "verify",
+        Command::Backup(_) => "backup",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+    };
+    Err(Error::usage(
+        "output",
+        format!(
+            "-o html is not available for payctl {name}: only report aging and report statement \
+             render a page; use -o table, json or csv"
+        ),
+    ))
 }
 
 fn overflow(_: crate::core::money::MoneyError) -> Error {
@@ -31,6 +67,20 @@ fn aging(args: AgingArgs, ctx: &Ctx) -> Result<Outcome> {
         AgeBy::Due => AgeBasis::Due,
         AgeBy::Invoice => AgeBasis::Invoice,
     };
+    if args.chart && matches!(ctx.style.format, Format::Json | Format::Csv) {
+        let format = if ctx.style.format == Format::Json {
+            "json"
+        } else {
+            "csv"
+        };
+        return Err(Error::usage(
+            "chart",
+            format!(
+                "--chart draws bars for reading, not for scripts, and cannot be used with -o \
+                 {format}: leave out --chart, or use -o table (the default) or -o html"
+            ),
+        ));
+    }
     let today = ctx.now.date_naive();
     let report = ctx.ledger_read_only()?.read(|tx| {
         let names = reports::customer_names(tx, args.customer)?;
@@ -46,6 +96,14 @@ fn aging(args: AgingArgs, ctx: &Ctx) -> Result<Outcome> {
         };
         rules::aging_report(&book, &names, args.as_of.as_ref(), aged_on, basis).map_err(overflow)
     })?;
+    if args.chart && ctx.style.format == Format::Table {
+        let heading = render::report::aging_heading(&report);
+        return Ok(Outcome::read(render::chart::aging(
+            &report,
+            &heading,
+            render::chart::line_width(),
+        )));
+    }
     Ok(Outcome::read(render::report::aging(&report, ctx.style)))
 }
 

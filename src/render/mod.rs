@@ -1,4 +1,5 @@
-//! Turns results into a table, JSON or CSV. The data is built first; the format is chosen once.
+//! Turns results into a table, JSON or CSV (and, for two reports, a chart or an HTML page). The
+//! data is built first; the format is chosen once.
 
 use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
 use serde::Serialize;
@@ -10,6 +11,8 @@ use crate::core::{InvoiceStatus, Settlement};
 use crate::ledger::audit::AuditEvent;
 use crate::ledger::backup::BackupReport;
 
+pub mod chart;
+pub mod html;
 pub mod report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +20,9 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    /// `report aging` and `report statement` only; every other command refuses it before it
+    /// runs (commands::run), so elsewhere it never reaches a renderer.
+    Html,
 }
 
 /// How to print: the format, and whether the table may use colour.
@@ -447,7 +453,7 @@ pub fn payments_outcome(payments: &[PaymentView], style: Style, heading: &str) -
     match style.format {
         Format::Json => json(payments),
         Format::Csv => outcome_csv(payments),
-        Format::Table => {
+        Format::Table | Format::Html => {
             let touched: Vec<(Option<i64>, &TouchedInvoiceView)> = payments
                 .iter()
                 .flat_map(|p| p.touched_invoices.iter().flatten().map(|t| (p.id, t)))
@@ -572,7 +578,7 @@ pub fn list<R: Record>(records: &[R], style: Style) -> String {
     match style.format {
         Format::Json => json(&records),
         Format::Csv => csv_rows(records),
-        Format::Table => {
+        Format::Table | Format::Html => {
             let shown: Vec<(usize, &Field)> = R::FIELDS
                 .iter()
                 .enumerate()
@@ -603,7 +609,7 @@ pub fn one<R: Record>(record: &R, style: Style, heading: Option<&str>) -> String
     match style.format {
         Format::Json => json(record),
         Format::Csv => csv_rows(std::slice::from_ref(record)),
-        Format::Table => {
+        Format::Table | Format::Html => {
             let mut table = new_table(style, &[("Field", false), ("Value", false)]);
             for (f, value) in R::FIELDS.iter().zip(record.values()) {
                 table.add_row(vec![Cell::new(f.title), colored(style, f.name, value)]);

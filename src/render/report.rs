@@ -224,6 +224,25 @@ impl Record for AgingRow {
     }
 }
 
+/// The aging report's first line: its basis and the moment it shows (the table's and the
+/// chart's heading, the HTML page's subtitle).
+pub fn aging_heading(report: &AgingReport) -> String {
+    let basis = match report.by {
+        "invoice" => "invoice date",
+        _ => "due date",
+    };
+    match &report.as_of {
+        Some(as_of) if as_of.len() == 10 => {
+            format!("Aging by {basis} as of {as_of} (end of day)\n")
+        }
+        Some(as_of) => format!("Aging by {basis} as of {as_of}\n"),
+        None => format!(
+            "Aging by {basis} on {} (every row recorded)\n",
+            report.aged_on
+        ),
+    }
+}
+
 pub fn aging(report: &AgingReport, style: Style) -> String {
     match style.format {
         Format::Json => json(report),
@@ -236,21 +255,9 @@ pub fn aging(report: &AgingReport, style: Style) -> String {
                 .collect();
             csv_rows(&rows)
         }
+        Format::Html => super::html::aging(report),
         Format::Table => {
-            let basis = match report.by {
-                "invoice" => "invoice date",
-                _ => "due date",
-            };
-            let mut out = match &report.as_of {
-                Some(as_of) if as_of.len() == 10 => {
-                    format!("Aging by {basis} as of {as_of} (end of day)\n")
-                }
-                Some(as_of) => format!("Aging by {basis} as of {as_of}\n"),
-                None => format!(
-                    "Aging by {basis} on {} (every row recorded)\n",
-                    report.aged_on
-                ),
-            };
+            let mut out = aging_heading(report);
             if report.customers.is_empty() {
                 out.push_str("Nothing outstanding.\n");
                 return out;
@@ -307,7 +314,8 @@ pub fn balances(report: &BalancesReport, style: Style) -> String {
                 .collect();
             csv_rows(&rows)
         }
-        Format::Table => {
+        // Refused before the command runs (commands::run): only aging and statement have a page.
+        Format::Table | Format::Html => {
             let mut out = format!(
                 "Balances on {} (overdue: due before that day)\n",
                 report.as_of
@@ -419,6 +427,7 @@ pub fn statement(statement: &Statement, style: Style) -> String {
     match style.format {
         Format::Json => json(statement),
         Format::Csv => csv_rows(&statement_lines(statement).concat()),
+        Format::Html => super::html::statement(statement),
         Format::Table => {
             let period = match (&statement.from, &statement.to) {
                 (None, None) => "all dates".to_string(),

@@ -1031,7 +1031,7 @@ fn clap_usage_errors_are_exit_2_and_change_nothing() {
     env.refused(
         &["customer", "list", "-o", "xml"],
         2,
-        "error: invalid value 'xml' for '--output <OUTPUT>'\n  [possible values: table, json, csv]\n\nFor more information, try '--help'.\n",
+        "error: invalid value 'xml' for '--output <OUTPUT>'\n  [possible values: table, json, csv, html]\n\n  tip: a similar value exists: 'html'\n\nFor more information, try '--help'.\n",
     );
 }
 

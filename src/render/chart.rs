@@ -1,0 +1,134 @@
+//! `report aging --chart`: each currency's aging buckets as bars of block characters, fitted to
+//! the line.
+//!
+//! One block per currency, its buckets one line each: the bucket's name, its bar, and its
+//! amount right-aligned at the line's end, whole (an amount is never split or shortened). The
+//! largest bucket of a currency fills the bar space; the others get their share in eighths of
+//! a column (`▏` to `█`), computed by [`bar_steps`] from minor units, never through a float.
+//! Currencies are never drawn on one scale: each has its own largest bucket.
+
+use std::io::IsTerminal;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::report::REPORT_WIDTH;
+use crate::core::chart::{bar_steps, largest};
+use crate::core::report::{AgingReport, AgingRow};
+
+/// The narrowest the bar space is made. A line too narrow for even this, beside the labels and
+/// the widest amount, runs past the line's end rather than split an amount.
+pub const MIN_BAR_COLUMNS: usize = 10;
+
+/// The widest line the chart is fitted to (a terminal's width is a u16 too); a larger
+/// `COLUMNS` is taken as this, so that `COLUMNS=999999999999` cannot make payctl allocate
+/// terabytes of spaces.
+pub const MAX_COLUMNS: usize = u16::MAX as usize;
+
+/// The width the chart fits: `COLUMNS` when it is set to a positive whole number (as a shell
+/// sets it, or a script that wants a width; at most [`MAX_COLUMNS`]), else the terminal's
+/// width when stdout is one, else [`REPORT_WIDTH`] (80). Any other `COLUMNS` (empty, `abc`,
+/// `0`) is ignored, as the shells ignore it.
+pub fn line_width() -> usize {
+    if let Ok(text) = std::env::var("COLUMNS") {
+        let text = text.trim();
+        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            match text.parse::<usize>() {
+                Ok(0) => {}
+                Ok(columns) => return columns.min(MAX_COLUMNS),
+                // More digits than a usize holds: wider than any line.
+                Err(_) => return MAX_COLUMNS,
+            }
+        }
+    }
+    if std::io::stdout().is_terminal() {
+        if let Some(width) = comfy_table::Table::new().width() {
+            return usize::from(width);
+        }
+    }
+    usize::from(REPORT_WIDTH)
+}
+
+/// The bucket names, in the order of the table's columns.
+const BUCKETS: [&str; 5] = ["Current", "1–30", "31–60", "61–90", "90+"];
+
+/// A row's five buckets: their text (as JSON and the table print them) and minor units.
+fn buckets(row: &AgingRow) -> [(String, i64); 5] {
+    [
+        &row.current,
+        &row.days_1_to_30,
+        &row.days_31_to_60,
+        &row.days_61_to_90,
+        &row.days_90_plus,
+    ]
+    .map(|m| (m.to_string(), m.minor()))
+}
+
+/// A bar of `eighths` eighths of a column: full blocks, then one partial block.
+fn bar(eighths: u32) -> String {
+    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let full = (eighths / 8) as usize;
+    let mut out = "█".repeat(full);
+    let rest = (eighths % 8) as usize;
+    if rest > 0 {
+        out.push(PARTS[rest]);
+    }
+    out
+}
+
+/// The chart of `report`'s totals, one block per currency, under `heading`, fitted to `width`
+/// columns.
+pub fn aging(report: &AgingReport, heading: &str, width: usize) -> String {
+    let mut out = heading.to_string();
+    if report.totals.is_empty() {
+        out.push_str("Nothing outstanding.\n");
+        return out;
+    }
+    let label_width = BUCKETS.iter().map(|b| b.width()).max().unwrap_or(0);
+    // One layout for every currency, so that their bars start and end in the same columns:
+    // the amounts column is as wide as the widest amount of any currency.
+    let amount_width = report
+        .totals
+        .iter()
+        .flat_map(buckets)
+        .map(|(text, _)| text.width())
+        .max()
+        .unwrap_or(0);
+    // label, two spaces, bar, one space, amount.
+    let bar_columns = width
+        .saturating_sub(label_width + 2 + 1 + amount_width)
+        .max(MIN_BAR_COLUMNS);
+    let full = u32::try_from(bar_columns.saturating_mul(8)).unwrap_or(u32::MAX);
+    for total in &report.totals {
+        let rows = buckets(total);
+        let most = largest(&rows.each_ref().map(|(_, minor)| *minor));
+        out.push_str(&format!(
+            "\nOutstanding in {}: {}\n",
+            total.currency, total.total
+        ));
+        for (name, (text, minor)) in BUCKETS.iter().zip(&rows) {
+            let drawn = bar(bar_steps(*minor, most, full));
+            let line = format!(
+                "{name}{}  {drawn}{} {text:>amount_width$}",
+                " ".repeat(label_width - name.width()),
+                " ".repeat(bar_columns - drawn.width()),
+            );
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_whole_blocks_then_one_partial_block() {
+        assert_eq!(bar(0), "");
+        assert_eq!(bar(1), "▏");
+        assert_eq!(bar(8), "█");
+        assert_eq!(bar(12), "█▌");
+        assert_eq!(bar(23), "██▉");
+    }
+}
