@@ -61,8 +61,10 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// What to export
     #[arg(value_enum, ignore_case = true)]
     pub kind: ExportKind,
+    /// File format
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv, ignore_case = true)]
     pub format: ExportFormat,
     /// Write to FILE (created 0600) instead of stdout
