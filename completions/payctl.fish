@@ -650,3 +650,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subc
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "statement" -d 'One customer\'s account in date order, with a running balance and available funds'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "balances" -d 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds'
+
+# Values of positional arguments (added by payctl; clap_complete writes none).
+complete -c payctl -n "__fish_payctl_using_subcommand export; and not __fish_seen_subcommand_from payments invoices customers allocations activities methods write-offs" -f -a "payments invoices customers allocations activities methods write-offs"
+complete -c payctl -n "__fish_payctl_using_subcommand completions; and not __fish_seen_subcommand_from bash zsh fish powershell elvish" -f -a "bash zsh fish powershell elvish"

@@ -36,7 +36,52 @@ fn repair_fish(script: String) -> String {
     const GIVE_UP: &str =
         "argparse -s (__fish_payctl_global_optspecs) -- $cmd 2>/dev/null\n    or return\n";
     const NO_COMMAND_YET: &str = "argparse -s (__fish_payctl_global_optspecs) -- $cmd 2>/dev/null\n    # A global option still waiting for its value (payctl -o <TAB>): no subcommand yet.\n    or return 0\n";
-    script.replacen(GIVE_UP, NO_COMMAND_YET, 1)
+    let mut script = script.replacen(GIVE_UP, NO_COMMAND_YET, 1);
+    script.push_str(&fish_positional_values());
+    script
+}
+
+/// clap_complete's fish script completes the values of options only; a positional argument
+/// with a closed set (`payctl export <KIND>`, `payctl completions <SHELL>`) fell back to files.
+/// One `complete` line each, offered until one of the values has been typed.
+fn fish_positional_values() -> String {
+    fn walk(cmd: &clap::Command, path: &mut Vec<String>, out: &mut String) {
+        for arg in cmd.get_positionals() {
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let condition = match path.as_slice() {
+                [command] => format!("__fish_payctl_using_subcommand {command}"),
+                [group, command] => format!(
+                    "__fish_payctl_using_subcommand {group}; and __fish_seen_subcommand_from {command}"
+                ),
+                _ => continue,
+            };
+            if values.is_empty() {
+                continue;
+            }
+            let values = values.join(" ");
+            out.push_str(&format!(
+                "complete -c payctl -n \"{condition}; and not __fish_seen_subcommand_from {values}\" -f -a \"{values}\"\n"
+            ));
+        }
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            path.push(sub.get_name().to_string());
+            walk(sub, path, out);
+            path.pop();
+        }
+    }
+    let mut out = String::new();
+    walk(&Cli::command(), &mut Vec::new(), &mut out);
+    if out.is_empty() {
+        return out;
+    }
+    format!(
+        "\n# Values of positional arguments (added by payctl; clap_complete writes none).\n{out}"
+    )
 }
 
 /// The clap definition as the man pages see it: built (so every subcommand has its full name
