@@ -153,7 +153,8 @@ pub fn write_man_pages(dir: &Path) -> Result<Vec<String>> {
 }
 
 fn render_page(cmd: &clap::Command, root: bool) -> String {
-    let man = Man::new(cmd.clone());
+    // The footer names the program, not the command (`add 0.1.0` on payctl-invoice-add(1)).
+    let man = Man::new(cmd.clone()).source(format!("payctl {}", env!("CARGO_PKG_VERSION")));
     let mut out = Vec::new();
     // Rendering into a Vec cannot fail.
     let _ = man.render_title(&mut out);

@@ -744,6 +744,17 @@ fn man_pages_name_only_pages_that_exist_and_have_the_sections() {
         );
     }
     assert!(main.contains("ledger.db\\-wal"), "FILES has no -wal file");
+    // Each page's title is its own name; its footer names payctl, not the command.
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let page = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let title = format!(".TH {name} 1  \"payctl {}\" \n", env!("CARGO_PKG_VERSION"));
+        assert!(
+            page.lines().any(|l| format!("{l}\n") == title),
+            "{name}: no title line {title:?}"
+        );
+    }
     // Every `payctl-x(1)` reference names a page that exists.
     let mut dangling = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
