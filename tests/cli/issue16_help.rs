@@ -596,9 +596,47 @@ true
     compare("fish", &cases, &out);
 }
 
-/// zsh's completion needs an interactive line editor to run, so this checks the script zsh
-/// loads: it compiles, and every enum flag's spec lists its values (with no values, zsh's
-/// `_default` completes files).
+/// zsh completes only inside its line editor, so the script below starts an interactive zsh
+/// on a pseudo-terminal (zsh/zpty) with compinit and completions/_payctl on its fpath, types
+/// each line followed by TAB, and reads back what the completion system offered: `compadd` is
+/// wrapped to print its matches, and a `comppostfuncs` hook prints a marker when completion
+/// is done.
+const ZSH_CAPTURE: &str = r#"
+zmodload zsh/zpty || exit 3
+zpty z zsh -f -i
+zpty -w z "PS1=''; RPS1=''; fpath=($COMPLETIONS \$fpath); autoload -U compinit; compinit -u -D"
+zpty -w z "zstyle ':completion:*' list-grouped false; bindkey '^I' complete-word"
+zpty -w z 'compadd() { if (( ${@[(I)-[OAD]]} )); then builtin compadd "$@"; return; fi; local -a __hits; builtin compadd -A __hits "$@"; (( $#__hits )) && print -rn -- " CAND:"${^__hits}; builtin compadd "$@" }'
+zpty -w z '__payctl_test_done() { print -rn -- " COMPLETION-DONE" }'
+zpty -w z 'echo READY-MARK'
+zpty -r z out '*READY-MARK*READY-MARK*' || exit 4
+while IFS= read -r line; do
+    # _main_complete empties comppostfuncs after each completion: set it again.
+    zpty -w z 'comppostfuncs=(__payctl_test_done)'
+    zpty -w -n z "$line"$'	'
+    out=''
+    zpty -r z out '*COMPLETION-DONE*' || exit 5
+    print -r -- "${(pj::)${(@)${(@M)${(s: :)out}:#CAND:*}#CAND:}}"
+    # Ctrl-U: clear the line for the next one.
+    zpty -w -n z $''
+done
+zpty -d z
+"#;
+
+#[test]
+fn zsh_completes_every_enum_flag_with_its_values() {
+    require("zsh", "zsh");
+    require("timeout", "coreutils");
+    let cases = cases();
+    check_named_flags_are_covered(&cases);
+    let input: String = cases.iter().map(|c| c.line() + "\n").collect();
+    // A line that never completes would leave zpty waiting: give up after two minutes.
+    let out = run_shell("timeout", &["120", "zsh", "-f", "-c"], ZSH_CAPTURE, &input);
+    compare("zsh", &cases, &out);
+}
+
+/// The script zsh loads compiles, and every enum flag's spec lists its values (with no values,
+/// zsh's `_default` completes files).
 #[test]
 fn zsh_script_loads_and_lists_every_enum_flags_values() {
     require("zsh", "zsh");
