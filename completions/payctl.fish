@@ -32,7 +32,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_needs_command" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_needs_command" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_needs_command" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_needs_command" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "customer" -d 'Add, list and show customers'
@@ -64,7 +64,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "add" -d 'Add a customer'
@@ -84,7 +84,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -94,7 +94,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -104,7 +104,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer'
@@ -118,7 +118,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
@@ -141,7 +141,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_su
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l default -d 'Make this the customer\'s default method (the first method always is)'
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l customer -d 'Customer id' -r
@@ -152,7 +152,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -162,7 +162,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
@@ -176,7 +176,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "add" -d 'Add an invoice'
@@ -200,7 +200,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l customer -d 'Only this customer\'s invoices' -r
@@ -218,7 +218,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_s
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l overdue -d 'Only invoices past their due date with money outstanding'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l as-of -d 'Compute `overdue` as of this date' -r
@@ -229,7 +229,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l reason -d 'Why (kept in the audit trail)' -r
@@ -240,7 +240,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l reason -d 'Why (kept with the write-off and in the audit trail)' -r
@@ -251,7 +251,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an invoice'
@@ -292,7 +292,7 @@ never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l use-default-method -d 'Use the customer\'s default method on file'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l auto-allocate -d 'Spread what is left over the customer\'s open invoices'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand create" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l customer -d 'Only this customer\'s payments' -r
@@ -318,7 +318,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand list" -l color -d 'When to
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l unallocated -d 'Only payments with money not yet allocated'
-complete -c payctl -n "__fish_payctl_using_subcommand list" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -328,7 +328,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand show" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand show" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l invoice -d 'Invoice to apply the payment\'s unallocated funds to' -r
@@ -344,7 +344,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l auto -d 'Spread the unallocated funds over the customer\'s open invoices'
-complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l invoice -d 'Invoice to take the money back from (it reopens)' -r
@@ -356,7 +356,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l from -d 'Invoice the money was applied to by mistake' -r
@@ -369,7 +369,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l amount -d 'Amount to pay back, at most the payment\'s refundable amount (its unallocated funds first, then what --from-invoice takes back)' -r
@@ -386,7 +386,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand refund" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l status -d 'The bank\'s answer: failed reverses the payment\'s allocations (NSF)' -r -f -a "successful\t''
@@ -399,7 +399,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand settle" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l reason -d 'Why (kept in the audit trail)' -r
@@ -410,7 +410,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand void" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand void" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -420,7 +420,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
@@ -440,7 +440,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l customer -d 'Customer id' -r
@@ -462,7 +462,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
@@ -477,7 +477,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand log" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand log" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l kind -d 'What the file holds' -r -f -a "payments\t''
@@ -498,7 +498,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand import" -l color -d 'When 
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l dry-run -d 'Check every row, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l format -d 'File format' -r -f -a "csv\t''
@@ -512,7 +512,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand export" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand export" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -522,7 +522,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
@@ -540,7 +540,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l customer -d 'Customer id' -r
@@ -553,7 +553,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -563,7 +563,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
@@ -577,7 +577,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand verify" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -588,7 +588,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand backup" -l color -d 'When 
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l force -d 'Replace FILE if it exists (atomically: FILE is the old copy or the new one, never half)'
-complete -c payctl -n "__fish_payctl_using_subcommand backup" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand backup" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -598,7 +598,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand completions" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l dir -d 'Write every page (payctl.1, payctl-create.1, payctl-invoice-add.1, ...) into DIR (created if missing) instead of printing one' -r -F
@@ -609,7 +609,7 @@ csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand man" -s q -l quiet -d 'Print only what a script needs: the id of a record written, no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand man" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "customer" -d 'Add, list and show customers'

@@ -66,7 +66,7 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(short = 'o', long, global = true, env = "PAYCTL_OUTPUT", value_enum, default_value_t = OutputFormat::Table, ignore_case = true)]
     pub output: OutputFormat,
-    /// Print only what a script needs: the id of a record written, no summary
+    /// Print only what a script needs (a new record's id, a backup's path), no summary
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)
