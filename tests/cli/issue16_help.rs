@@ -849,3 +849,56 @@ fn groff_renders_every_man_page_without_warnings() {
         assert!(text.contains(heading), "rendered payctl.1 has no {heading}");
     }
 }
+
+/// Every environment variable payctl reads (`env::var("X")`, `var_os("X")`, clap's
+/// `env = "X"` anywhere in src/) is in payctl(1)'s ENVIRONMENT, so that a variable added later
+/// cannot be left out of the page.
+#[test]
+fn the_man_page_lists_every_environment_variable_payctl_reads() {
+    fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    sources(&root().join("src"), &mut files);
+    let mut read = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for opener in ["var(\"", "var_os(\"", "env = \""] {
+            for (at, _) in text.match_indices(opener) {
+                let rest = &text[at + opener.len()..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                if !name.is_empty() && rest[name.len()..].starts_with('"') {
+                    read.insert(name);
+                }
+            }
+        }
+    }
+    assert!(
+        read.contains("PAYCTL_DB") && read.contains("NO_COLOR"),
+        "{read:?}"
+    );
+    let page = Env::new().ok(&["man"]);
+    let environment = page
+        .split(".SH \"ENVIRONMENT\"")
+        .nth(1)
+        .and_then(|rest| rest.split("\n.SH ").next())
+        .unwrap_or_else(|| panic!("payctl(1) has no ENVIRONMENT section"));
+    let missing: Vec<&String> = read
+        .iter()
+        .filter(|name| !environment.contains(&format!("\\fB{name}")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "payctl reads {missing:?} but payctl(1) ENVIRONMENT does not list them (src/commands/generate.rs)"
+    );
+}
