@@ -102,7 +102,7 @@ pub struct SettleArgs {
 #[derive(Debug, Subcommand)]
 pub enum ActivityCommand {
     /// List payment activities (every attempt, successful or not)
-    #[command(after_help = super::examples::ACTIVITY_LIST)]
+    #[command(after_help = super::examples::help(super::examples::ACTIVITY_LIST))]
     List {
         /// Only this customer's activities
         #[arg(long, value_parser = id_arg)]
@@ -115,7 +115,7 @@ pub enum ActivityCommand {
         transaction_type: Option<TransactionType>,
     },
     /// Record an attempt that made no payment (a declined card)
-    #[command(after_help = super::examples::ACTIVITY_ADD)]
+    #[command(after_help = super::examples::help(super::examples::ACTIVITY_ADD))]
     Add(ActivityAddArgs),
 }
 

@@ -6,13 +6,13 @@ use crate::core::{AllocationOrder, Currency};
 #[derive(Debug, Subcommand)]
 pub enum CustomerCommand {
     /// Add a customer
-    #[command(after_help = super::examples::CUSTOMER_ADD)]
+    #[command(after_help = super::examples::help(super::examples::CUSTOMER_ADD))]
     Add(CustomerAddArgs),
     /// List customers with their balances
-    #[command(after_help = super::examples::CUSTOMER_LIST)]
+    #[command(after_help = super::examples::help(super::examples::CUSTOMER_LIST))]
     List,
     /// Show one customer
-    #[command(after_help = super::examples::CUSTOMER_SHOW)]
+    #[command(after_help = super::examples::help(super::examples::CUSTOMER_SHOW))]
     Show {
         /// Customer id
         #[arg(value_parser = id_arg)]

@@ -7,6 +7,17 @@
 //! payment 1 (60.00 Cash, 20.00 unallocated) and payment 2 (10.00 ACH, Pending)), so keep
 //! examples to the ids it has.
 
+/// `text` as help: its `Examples:` heading styled as clap styles its own (`Options:`), which
+/// shows only where clap uses colour; as plain text (tests, man pages) it reads the same.
+pub fn help(text: &'static str) -> clap::builder::StyledStr {
+    let styles = clap::builder::Styles::default();
+    let header = styles.get_header();
+    match text.strip_prefix("Examples:") {
+        Some(rest) => format!("{header}Examples:{header:#}{rest}").into(),
+        None => text.into(),
+    }
+}
+
 pub const PAYCTL: &str = "\
 Examples:
   payctl customer add --id 655081 --name \"Beta LLC\" --email ap@beta.example

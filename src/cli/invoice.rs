@@ -8,13 +8,13 @@ use crate::core::{Currency, InvoiceStatus};
 #[derive(Debug, Subcommand)]
 pub enum InvoiceCommand {
     /// Add an invoice
-    #[command(after_help = super::examples::INVOICE_ADD)]
+    #[command(after_help = super::examples::help(super::examples::INVOICE_ADD))]
     Add(InvoiceAddArgs),
     /// List invoices with their derived status
-    #[command(after_help = super::examples::INVOICE_LIST)]
+    #[command(after_help = super::examples::help(super::examples::INVOICE_LIST))]
     List(InvoiceListArgs),
     /// Show one invoice and the payments allocated to it
-    #[command(after_help = super::examples::INVOICE_SHOW)]
+    #[command(after_help = super::examples::help(super::examples::INVOICE_SHOW))]
     Show {
         /// Invoice id
         #[arg(value_parser = id_arg)]
@@ -24,7 +24,7 @@ pub enum InvoiceCommand {
         as_of: Option<DateTime<Utc>>,
     },
     /// Void an invoice with no payments allocated
-    #[command(after_help = super::examples::INVOICE_VOID)]
+    #[command(after_help = super::examples::help(super::examples::INVOICE_VOID))]
     Void {
         /// Invoice id
         #[arg(value_parser = id_arg)]
@@ -34,7 +34,7 @@ pub enum InvoiceCommand {
         reason: String,
     },
     /// Write off an invoice's whole outstanding balance (cannot be undone)
-    #[command(after_help = super::examples::INVOICE_WRITE_OFF)]
+    #[command(after_help = super::examples::help(super::examples::INVOICE_WRITE_OFF))]
     WriteOff {
         /// Invoice id
         #[arg(value_parser = id_arg)]

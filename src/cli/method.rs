@@ -6,17 +6,17 @@ use crate::core::MethodType;
 #[derive(Debug, Subcommand)]
 pub enum MethodCommand {
     /// Put a payment method on file (never a card number: brand and last four digits only)
-    #[command(after_help = super::examples::METHOD_ADD)]
+    #[command(after_help = super::examples::help(super::examples::METHOD_ADD))]
     Add(MethodAddArgs),
     /// List a customer's payment methods
-    #[command(after_help = super::examples::METHOD_LIST)]
+    #[command(after_help = super::examples::help(super::examples::METHOD_LIST))]
     List {
         /// Customer id
         #[arg(long, value_parser = id_arg)]
         customer: i64,
     },
     /// Make a method its customer's default
-    #[command(after_help = super::examples::METHOD_SET_DEFAULT)]
+    #[command(after_help = super::examples::help(super::examples::METHOD_SET_DEFAULT))]
     SetDefault {
         /// Method id
         #[arg(value_parser = id_arg)]

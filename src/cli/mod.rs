@@ -41,7 +41,7 @@ pub use report::ReportCommand;
     version,
     about = "Record customer payments and allocate them to invoices, in a local SQLite ledger",
     long_about = "Record customer payments and allocate them to invoices, in a local SQLite ledger.",
-    after_help = examples::PAYCTL,
+    after_help = examples::help(examples::PAYCTL),
     propagate_version = true,
     // A bare `payctl` is a request for help, not a malformed command line: help on stdout,
     // exit 0 (src/app.rs).
@@ -91,44 +91,44 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add, list and show customers
-    #[command(subcommand, after_help = examples::CUSTOMER)]
+    #[command(subcommand, after_help = examples::help(examples::CUSTOMER))]
     Customer(CustomerCommand),
     /// Payment methods on file (credit cards, bank accounts, PayPal)
-    #[command(subcommand, after_help = examples::METHOD)]
+    #[command(subcommand, after_help = examples::help(examples::METHOD))]
     Method(MethodCommand),
     /// Add, list, show, void and write off invoices
-    #[command(subcommand, after_help = examples::INVOICE)]
+    #[command(subcommand, after_help = examples::help(examples::INVOICE))]
     Invoice(InvoiceCommand),
     /// Record a payment and allocate it to invoices
-    #[command(after_help = examples::CREATE)]
+    #[command(after_help = examples::help(examples::CREATE))]
     Create(Box<CreateArgs>),
     /// List payments
-    #[command(after_help = examples::LIST)]
+    #[command(after_help = examples::help(examples::LIST))]
     List(ListArgs),
     /// Show one payment as a Fusebill Payment Object
-    #[command(after_help = examples::SHOW)]
+    #[command(after_help = examples::help(examples::SHOW))]
     Show {
         /// Payment id
         #[arg(value_parser = id_arg)]
         id: i64,
     },
     /// Apply a payment's unallocated funds to invoices (or all of a customer's with --customer)
-    #[command(after_help = examples::ALLOCATE)]
+    #[command(after_help = examples::help(examples::ALLOCATE))]
     Allocate(AllocateArgs),
     /// Take money a payment applied to an invoice back into its unallocated funds
-    #[command(after_help = examples::UNALLOCATE)]
+    #[command(after_help = examples::help(examples::UNALLOCATE))]
     Unallocate(UnallocateArgs),
     /// Move money from one invoice to another in one step
-    #[command(after_help = examples::REALLOCATE)]
+    #[command(after_help = examples::help(examples::REALLOCATE))]
     Reallocate(ReallocateArgs),
     /// Refund part or all of a payment
-    #[command(after_help = examples::REFUND)]
+    #[command(after_help = examples::help(examples::REFUND))]
     Refund(RefundArgs),
     /// Settle a Pending (ACH, DirectDeposit) payment; failed means NSF
-    #[command(after_help = examples::SETTLE)]
+    #[command(after_help = examples::help(examples::SETTLE))]
     Settle(SettleArgs),
     /// Void a payment entered by mistake (reverses its allocations, keeps the record)
-    #[command(after_help = examples::VOID)]
+    #[command(after_help = examples::help(examples::VOID))]
     Void {
         /// Payment id
         #[arg(value_parser = id_arg)]
@@ -138,10 +138,10 @@ pub enum Command {
         reason: String,
     },
     /// Payment activities: every attempt to move money
-    #[command(subcommand, after_help = examples::ACTIVITY)]
+    #[command(subcommand, after_help = examples::help(examples::ACTIVITY))]
     Activity(ActivityCommand),
     /// Show the audit trail
-    #[command(after_help = examples::LOG)]
+    #[command(after_help = examples::help(examples::LOG))]
     Log {
         /// Only events about this customer
         #[arg(long, value_parser = id_arg)]
@@ -151,29 +151,29 @@ pub enum Command {
         payment: Option<i64>,
     },
     /// Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing
-    #[command(after_help = examples::IMPORT)]
+    #[command(after_help = examples::help(examples::IMPORT))]
     Import(ImportArgs),
     /// Export payments, invoices, customers, allocations or activities
-    #[command(after_help = examples::EXPORT)]
+    #[command(after_help = examples::help(examples::EXPORT))]
     Export(ExportArgs),
     /// Receivables reports: aging, customer statement, balances (read only)
-    #[command(subcommand, after_help = examples::REPORT)]
+    #[command(subcommand, after_help = examples::help(examples::REPORT))]
     Report(ReportCommand),
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
-    #[command(after_help = examples::VERIFY)]
+    #[command(after_help = examples::help(examples::VERIFY))]
     Verify,
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
-    #[command(after_help = examples::BACKUP)]
+    #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),
     /// Print a shell completion script
-    #[command(after_help = examples::COMPLETIONS)]
+    #[command(after_help = examples::help(examples::COMPLETIONS))]
     Completions {
         /// The shell to complete for
         #[arg(value_enum)]
         shell: Shell,
     },
     /// Print a man page (roff), or write them all to a folder
-    #[command(after_help = examples::MAN)]
+    #[command(after_help = examples::help(examples::MAN))]
     Man(ManArgs),
 }
 

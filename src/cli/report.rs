@@ -9,13 +9,13 @@ use crate::core::report::AsOf;
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency
-    #[command(after_help = super::examples::REPORT_AGING)]
+    #[command(after_help = super::examples::help(super::examples::REPORT_AGING))]
     Aging(AgingArgs),
     /// One customer's account in date order, with a running balance and available funds
-    #[command(after_help = super::examples::REPORT_STATEMENT)]
+    #[command(after_help = super::examples::help(super::examples::REPORT_STATEMENT))]
     Statement(StatementArgs),
     /// Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds
-    #[command(after_help = super::examples::REPORT_BALANCES)]
+    #[command(after_help = super::examples::help(super::examples::REPORT_BALANCES))]
     Balances,
 }
 

@@ -902,3 +902,37 @@ fn the_man_page_lists_every_environment_variable_payctl_reads() {
         "payctl reads {missing:?} but payctl(1) ENVIRONMENT does not list them (src/commands/generate.rs)"
     );
 }
+
+/// On a terminal, `Examples:` is styled as clap styles `Options:` (and, with NO_COLOR, neither
+/// is). Run on a real pseudo-terminal with `script`.
+#[test]
+fn the_examples_heading_looks_like_the_other_headings_on_a_terminal() {
+    require("script", "bsdutils");
+    let bin = assert_cmd::cargo::cargo_bin("payctl");
+    let heading = |no_color: bool, name: &str| -> String {
+        let mut cmd = Command::new("script");
+        cmd.args([
+            "-qc",
+            &format!("{} create --help", bin.display()),
+            "/dev/null",
+        ])
+        .env("TERM", "xterm")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null());
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let out = String::from_utf8_lossy(&cmd.output().unwrap().stdout).into_owned();
+        let line = out
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no {name} in:\n{out}"));
+        // The line with the heading's name blanked out: what styles it.
+        line.replace(name, "<>").trim_end().to_string()
+    };
+    let options = heading(false, "Options:");
+    assert!(options.contains('\x1b'), "clap styled nothing: {options:?}");
+    assert_eq!(heading(false, "Examples:"), options);
+    assert_eq!(heading(true, "Examples:"), heading(true, "Options:"));
+    assert_eq!(heading(true, "Examples:"), "<>");
+}
