@@ -404,7 +404,7 @@ _payctl() {
                     return 0
                     ;;
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "Cash Check CreditCard DirectDeposit ACH Paypal" -- "${cur}"))
                     return 0
                     ;;
                 --method-id)
@@ -510,11 +510,11 @@ _payctl() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "Successful Failed Unknown" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "Collect Refund NSF" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -556,7 +556,7 @@ _payctl() {
                     return 0
                     ;;
                 --order)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "OldestToNewest NewestToOldest" -- "${cur}"))
                     return 0
                     ;;
                 --customer)
@@ -662,7 +662,7 @@ _payctl() {
                     return 0
                     ;;
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "Cash Check CreditCard DirectDeposit ACH Paypal" -- "${cur}"))
                     return 0
                     ;;
                 --method-id)
@@ -674,7 +674,7 @@ _payctl() {
                     return 0
                     ;;
                 --source)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "Manual Automatic SelfServicePortal Import" -- "${cur}"))
                     return 0
                     ;;
                 --currency)
@@ -694,7 +694,7 @@ _payctl() {
                     return 0
                     ;;
                 --order)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "OldestToNewest NewestToOldest" -- "${cur}"))
                     return 0
                     ;;
                 --idempotency-key)
@@ -782,7 +782,7 @@ _payctl() {
                     return 0
                     ;;
                 --order)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "OldestToNewest NewestToOldest" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1766,7 +1766,7 @@ _payctl() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "unpaid partially_paid paid void written_off" -- "${cur}"))
                     return 0
                     ;;
                 --as-of)
@@ -1910,11 +1910,11 @@ _payctl() {
                     return 0
                     ;;
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "Cash Check CreditCard DirectDeposit ACH Paypal" -- "${cur}"))
                     return 0
                     ;;
                 --source)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "Manual Automatic SelfServicePortal Import" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -1995,12 +1995,16 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__man)
-            opts="-o -q -h -V --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --dir --db --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2066,7 +2070,7 @@ _payctl() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "CreditCard ACH Paypal" -- "${cur}"))
                     return 0
                     ;;
                 --id)
@@ -2296,7 +2300,7 @@ _payctl() {
                     return 0
                     ;;
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "original check cash direct-deposit" -- "${cur}"))
                     return 0
                     ;;
                 --reference)

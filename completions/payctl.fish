@@ -8,7 +8,8 @@ function __fish_payctl_needs_command
     set -l cmd (commandline -opc)
     set -e cmd[1]
     argparse -s (__fish_payctl_global_optspecs) -- $cmd 2>/dev/null
-    or return
+    # A global option still waiting for its value (payctl -o <TAB>): no subcommand yet.
+    or return 0
     if set -q argv[1]
         # Also print the command, so this can be used to figure out what it is.
         echo $argv[1]
@@ -32,7 +33,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_needs_command" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_needs_command" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_needs_command" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_needs_command" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "customer" -d 'Add, list and show customers'
@@ -55,7 +56,7 @@ complete -c payctl -n "__fish_payctl_needs_command" -f -a "report" -d 'Receivabl
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "verify" -d 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "backup" -d 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c payctl -n "__fish_payctl_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "man" -d 'Print a man page (roff), or write them all to a folder'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -65,7 +66,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "add" -d 'Add a customer'
@@ -76,7 +77,8 @@ complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l name -d 'Name' -r
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l email -d 'Email address' -r
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l currency -d 'ISO 4217 currency of the customer\'s payments' -r
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l order -d 'Default auto-allocation order: oldest-to-newest or newest-to-oldest' -r
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l order -d 'Default auto-allocation order (kebab-case too: oldest-to-newest)' -r -f -a "OldestToNewest\t''
+NewestToOldest\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -85,7 +87,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -96,7 +98,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -107,7 +109,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer'
@@ -122,15 +124,17 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "list" -d 'List a customer\'s payment methods'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "set-default" -d 'Make a method its customer\'s default'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l customer -r
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l type -d 'credit-card, ach or paypal' -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l customer -d 'Customer id' -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l type -d 'Kind of method (kebab-case too: credit-card)' -r -f -a "CreditCard\t''
+ACH\t''
+Paypal\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l id -d 'Method id; assigned when left out' -r
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l label -d 'A name for the method ("business Visa")' -r
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l brand -d 'Card brand or bank name' -r
@@ -144,10 +148,10 @@ complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_su
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l default -d 'Make this the customer\'s default method (the first method always is)'
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l customer -d 'Customer id' -r
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -156,7 +160,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -167,7 +171,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
@@ -182,7 +186,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "add" -d 'Add an invoice'
@@ -191,7 +195,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_se
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "void" -d 'Void an invoice with no payments allocated'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (cannot be undone)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l customer -d 'Customer id the invoice is for' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l id -d 'Invoice id (e.g. 566934); assigned when left out' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l number -d 'Invoice number as printed; the id when left out' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l total -d 'Invoice total' -r
@@ -207,11 +211,15 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l customer -r
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l status -d 'unpaid, partially_paid, paid, void or written_off' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l customer -d 'Only this customer\'s invoices' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l status -d 'Only invoices with this derived status' -r -f -a "unpaid\t''
+partially_paid\t''
+paid\t''
+void\t''
+written_off\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l as-of -d 'Compute `overdue` as of this date' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -222,7 +230,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_s
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l overdue -d 'Only invoices past their due date with money outstanding'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l as-of -d 'Compute `overdue` as of this date' -r
@@ -234,7 +242,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l reason -d 'Why (kept in the audit trail)' -r
@@ -247,10 +255,10 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_s
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l reason -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l reason -d 'Why (kept with the write-off and in the audit trail)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -260,7 +268,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_s
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an invoice'
@@ -271,15 +279,24 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_s
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l customer -d 'Customer id' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l amount -d 'Amount, a plain decimal in the customer\'s currency (50.78)' -r
-complete -c payctl -n "__fish_payctl_using_subcommand create" -l method -d 'Cash, Check, CreditCard, DirectDeposit, ACH or Paypal' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l method -d 'How the customer paid (any case; kebab-case too: credit-card, direct-deposit)' -r -f -a "Cash\t''
+Check\t''
+CreditCard\t''
+DirectDeposit\t''
+ACH\t''
+Paypal\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l method-id -d 'The method on file to charge (required for CreditCard and ACH)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l reference -d 'Your reference for the payment (at most 500 characters)' -r
-complete -c payctl -n "__fish_payctl_using_subcommand create" -l source -d 'Manual, Automatic, SelfServicePortal or Import' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l source -d 'Where the payment came from' -r -f -a "Manual\t''
+Automatic\t''
+SelfServicePortal\t''
+Import\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l currency -d 'Currency; must be the customer\'s' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l date -d 'When the payment was received [default: now]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l gateway-fee -d 'Fee the gateway charged' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l allocate -d 'Apply AMOUNT to invoice INV (repeatable): --allocate 566934=2.00' -r
-complete -c payctl -n "__fish_payctl_using_subcommand create" -l order -d 'oldest-to-newest or newest-to-oldest [default: the customer\'s]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l order -d 'Order for --auto-allocate (kebab-case too: oldest-to-newest) [default: the customer\'s]' -r -f -a "OldestToNewest\t''
+NewestToOldest\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l idempotency-key -d 'Retry-safe key: the same key and request return the first payment' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l json -d 'Read a Fusebill Create Payment payload from FILE, or - for stdin' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -293,16 +310,24 @@ never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l use-default-method -d 'Use the customer\'s default method on file'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l auto-allocate -d 'Spread what is left over the customer\'s open invoices'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand create" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand list" -l customer -r
-complete -c payctl -n "__fish_payctl_using_subcommand list" -l method -r
-complete -c payctl -n "__fish_payctl_using_subcommand list" -l source -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l customer -d 'Only this customer\'s payments' -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l method -d 'Only payments made this way' -r -f -a "Cash\t''
+Check\t''
+CreditCard\t''
+DirectDeposit\t''
+ACH\t''
+Paypal\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l source -d 'Only payments from this source' -r -f -a "Manual\t''
+Automatic\t''
+SelfServicePortal\t''
+Import\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l from -d 'Payments on or after this date' -r
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l to -d 'Payments up to this date (a whole day when given as YYYY-MM-DD)' -r
-complete -c payctl -n "__fish_payctl_using_subcommand list" -l limit -r
-complete -c payctl -n "__fish_payctl_using_subcommand list" -l offset -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l limit -d 'Show at most LIMIT payments [default: all]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l offset -d 'Skip the first OFFSET payments (with --limit, to page through them)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -312,7 +337,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand list" -l color -d 'When to
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l unallocated -d 'Only payments with money not yet allocated'
-complete -c payctl -n "__fish_payctl_using_subcommand list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -323,12 +348,13 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand show" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand show" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l invoice -d 'Invoice to apply the payment\'s unallocated funds to' -r
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l amount -d 'Amount to apply to --invoice' -r
-complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l order -d 'oldest-to-newest or newest-to-oldest [default: the customer\'s]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l order -d 'Order for --auto (kebab-case too: oldest-to-newest) [default: the customer\'s]' -r -f -a "OldestToNewest\t''
+NewestToOldest\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l customer -d 'Apply all of this customer\'s available funds, oldest payments first' -r
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -340,10 +366,10 @@ always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l auto -d 'Spread the unallocated funds over the customer\'s open invoices'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l invoice -r
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l invoice -d 'Invoice to take the money back from (it reopens)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l amount -d 'Amount to take back [default: all the payment has on the invoice]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -354,7 +380,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l color -d 'W
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l from -d 'Invoice the money was applied to by mistake' -r
@@ -369,12 +395,15 @@ complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l color -d 'W
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand refund" -l amount -r
-complete -c payctl -n "__fish_payctl_using_subcommand refund" -l method -d 'original, check, cash or direct-deposit' -r
-complete -c payctl -n "__fish_payctl_using_subcommand refund" -l reference -r
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l amount -d 'Amount to pay back, at most the payment\'s refundable amount (its unallocated funds first, then what --from-invoice takes back)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l method -d 'How the money goes back' -r -f -a "original\t''
+check\t''
+cash\t''
+direct-deposit\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l reference -d 'Your reference for the refund (a check number; at most 500 characters)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l from-invoice -d 'Take AMOUNT back from invoice INV, reopening it (repeatable); needed beyond the payment\'s unallocated funds' -r
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -385,12 +414,12 @@ complete -c payctl -n "__fish_payctl_using_subcommand refund" -l color -d 'When 
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand refund" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand settle" -l status -r -f -a "successful\t''
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -l status -d 'The bank\'s answer: failed reverses the payment\'s allocations (NSF)' -r -f -a "successful\t''
 failed\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand settle" -l message -r
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -l message -d 'What the bank said ("R01 insufficient funds"), kept on the activity' -r
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -400,7 +429,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand settle" -l color -d 'When 
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand settle" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l reason -d 'Why (kept in the audit trail)' -r
@@ -413,7 +442,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand void" -l color -d 'When to
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l dry-run -d 'Print what would be written, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand void" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand void" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -424,15 +453,19 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "add" -d 'Record an attempt that made no payment (a declined card)'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l customer -r
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l status -d 'Successful, Failed or Unknown' -r
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l type -d 'Collect, Refund or NSF' -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l customer -d 'Only this customer\'s activities' -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l status -d 'Only activities with this outcome' -r -f -a "Successful\t''
+Failed\t''
+Unknown\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l type -d 'Only activities of this kind' -r -f -a "Collect\t''
+Refund\t''
+NSF\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -441,14 +474,19 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l customer -r
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l amount -r
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l method -r
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l method-id -r
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l status -r -f -a "failed\t''
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l customer -d 'Customer id' -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l amount -d 'Amount that was attempted' -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l method -d 'How the customer tried to pay' -r -f -a "Cash\t''
+Check\t''
+CreditCard\t''
+DirectDeposit\t''
+ACH\t''
+Paypal\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l method-id -d 'The method on file that was tried' -r
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l status -d 'The outcome (a successful attempt is recorded by create)' -r -f -a "failed\t''
 unknown\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l message -d 'What happened ("card declined")' -r
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -459,14 +497,14 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "add" -d 'Record an attempt that made no payment (a declined card)'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c payctl -n "__fish_payctl_using_subcommand log" -l customer -r
-complete -c payctl -n "__fish_payctl_using_subcommand log" -l payment -r
+complete -c payctl -n "__fish_payctl_using_subcommand log" -l customer -d 'Only events about this customer' -r
+complete -c payctl -n "__fish_payctl_using_subcommand log" -l payment -d 'Only events about this payment' -r
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -475,7 +513,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand log" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand log" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l kind -d 'What the file holds' -r -f -a "payments\t''
@@ -497,7 +535,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand import" -l color -d 'When 
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l dry-run -d 'Check every row, write nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l format -d 'File format [default: json with -o json, else csv]' -r -f -a "csv\t''
@@ -512,7 +550,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand export" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand export" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -523,7 +561,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
@@ -543,10 +581,10 @@ complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_su
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l chart -d 'Draw each currency\'s buckets as bars, fitted to the terminal (COLUMNS, else 80 in a pipe); table output only (-o html always has the chart)'
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l customer -r
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l customer -d 'Customer id' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l from -d 'First day (or moment) shown; what came before is the opening balance [default: the beginning]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l to -d 'Last day shown (a bare date takes in the whole day) [default: everything recorded]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -557,7 +595,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -568,7 +606,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
@@ -583,7 +621,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand verify" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -595,7 +633,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand backup" -l color -d 'When 
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l force -d 'Replace FILE if it exists (atomically: FILE is the old copy or the new one, never half)'
-complete -c payctl -n "__fish_payctl_using_subcommand backup" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand backup" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
@@ -606,9 +644,10 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand completions" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand man" -l dir -d 'Write every page (payctl.1, payctl-create.1, payctl-invoice-add.1, ...) into DIR (created if missing) instead of printing one' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -617,7 +656,7 @@ html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand man" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand man" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "customer" -d 'Add, list and show customers'
@@ -640,7 +679,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_
 complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "verify" -d 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "backup" -d 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "man" -d 'Print a man page (roff), or write them all to a folder'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "add" -d 'Add a customer'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "list" -d 'List customers with their balances'
@@ -658,3 +697,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subc
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "statement" -d 'One customer\'s account in date order, with a running balance and available funds'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "balances" -d 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds'
+
+# Values of positional arguments (added by payctl; clap_complete writes none).
+complete -c payctl -n "__fish_payctl_using_subcommand export; and not __fish_seen_subcommand_from payments invoices customers allocations activities methods write-offs" -f -a "payments invoices customers allocations activities methods write-offs"
+complete -c payctl -n "__fish_payctl_using_subcommand completions; and not __fish_seen_subcommand_from bash zsh fish powershell elvish" -f -a "bash zsh fish powershell elvish"

@@ -246,6 +246,9 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
                 let _ = e.print();
                 return 0;
             }
+            if let Some(help) = help_for_bare_command(&args, &e) {
+                return print_stdout(&help);
+            }
             if let Some(problem) = empty_env_problem(&e, &args) {
                 let format = match json_requested(&args) {
                     true => Format::Json,
@@ -322,6 +325,26 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
             err.exit_code()
         }
     }
+}
+
+/// `payctl` alone, or a group alone (`payctl invoice`), asks what there is, as `git` alone
+/// does: its help, for stdout and exit 0, since nothing was malformed. (clap's own
+/// `arg_required_else_help` misses it whenever `PAYCTL_DB` or `PAYCTL_OUTPUT` is set: a value
+/// from the environment counts as an argument given.)
+fn help_for_bare_command(args: &[OsString], e: &clap::Error) -> Option<String> {
+    use clap::error::ErrorKind;
+    if !matches!(
+        e.kind(),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return None;
+    }
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    cmd.build();
+    for word in args.iter().skip(1) {
+        cmd = cmd.find_subcommand(word.to_str()?)?.clone();
+    }
+    Some(cmd.render_help().to_string())
 }
 
 /// Whether the command line (or `PAYCTL_OUTPUT`) asks for JSON, read without clap: used only

@@ -3,7 +3,7 @@
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
-use super::{allocation_arg, amount_arg, enum_arg, id_arg};
+use super::{allocation_arg, amount_arg, closed_set, id_arg};
 use crate::core::payment::AllocationSpec;
 use crate::core::{ActivityStatus, AllocationOrder, PaymentMethod, RefundMethod, TransactionType};
 
@@ -22,8 +22,8 @@ pub struct AllocateArgs {
     /// Spread the unallocated funds over the customer's open invoices
     #[arg(long)]
     pub auto: bool,
-    /// oldest-to-newest or newest-to-oldest [default: the customer's]
-    #[arg(long, value_parser = enum_arg::<AllocationOrder>, requires = "auto")]
+    /// Order for --auto (kebab-case too: oldest-to-newest) [default: the customer's]
+    #[arg(long, value_parser = closed_set::<AllocationOrder>(), requires = "auto")]
     pub order: Option<AllocationOrder>,
     /// Apply all of this customer's available funds, oldest payments first
     #[arg(long, value_parser = id_arg, conflicts_with_all = ["id", "invoice"], requires = "auto")]
@@ -35,8 +35,10 @@ pub struct AllocateArgs {
 
 #[derive(Debug, Args)]
 pub struct UnallocateArgs {
+    /// Payment id
     #[arg(value_parser = id_arg)]
     pub id: i64,
+    /// Invoice to take the money back from (it reopens)
     #[arg(long, value_parser = id_arg)]
     pub invoice: i64,
     /// Amount to take back [default: all the payment has on the invoice]
@@ -49,6 +51,7 @@ pub struct UnallocateArgs {
 
 #[derive(Debug, Args)]
 pub struct ReallocateArgs {
+    /// Payment id
     #[arg(value_parser = id_arg)]
     pub id: i64,
     /// Invoice the money was applied to by mistake
@@ -67,13 +70,17 @@ pub struct ReallocateArgs {
 
 #[derive(Debug, Args)]
 pub struct RefundArgs {
+    /// Payment id
     #[arg(value_parser = id_arg)]
     pub id: i64,
+    /// Amount to pay back, at most the payment's refundable amount (its unallocated funds
+    /// first, then what --from-invoice takes back)
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub amount: Decimal,
-    /// original, check, cash or direct-deposit
-    #[arg(long, value_parser = enum_arg::<RefundMethod>, default_value = "original")]
+    /// How the money goes back
+    #[arg(long, value_parser = closed_set::<RefundMethod>(), default_value = "original")]
     pub method: RefundMethod,
+    /// Your reference for the refund (a check number; at most 500 characters)
     #[arg(long)]
     pub reference: Option<String>,
     /// Take AMOUNT back from invoice INV, reopening it (repeatable); needed beyond the
@@ -93,10 +100,13 @@ pub enum SettleStatus {
 
 #[derive(Debug, Args)]
 pub struct SettleArgs {
+    /// Payment id (a Pending ACH or DirectDeposit payment)
     #[arg(value_parser = id_arg)]
     pub id: i64,
+    /// The bank's answer: failed reverses the payment's allocations (NSF)
     #[arg(long, value_enum, ignore_case = true)]
     pub status: SettleStatus,
+    /// What the bank said ("R01 insufficient funds"), kept on the activity
     #[arg(long)]
     pub message: Option<String>,
     /// Print what would be written, write nothing
@@ -107,17 +117,20 @@ pub struct SettleArgs {
 #[derive(Debug, Subcommand)]
 pub enum ActivityCommand {
     /// List payment activities (every attempt, successful or not)
+    #[command(after_help = super::examples::help(super::examples::ACTIVITY_LIST))]
     List {
+        /// Only this customer's activities
         #[arg(long, value_parser = id_arg)]
         customer: Option<i64>,
-        /// Successful, Failed or Unknown
-        #[arg(long, value_parser = enum_arg::<ActivityStatus>)]
+        /// Only activities with this outcome
+        #[arg(long, value_parser = closed_set::<ActivityStatus>())]
         status: Option<ActivityStatus>,
-        /// Collect, Refund or NSF
-        #[arg(long = "type", value_parser = enum_arg::<TransactionType>, value_name = "TYPE")]
+        /// Only activities of this kind
+        #[arg(long = "type", value_parser = closed_set::<TransactionType>(), value_name = "TYPE")]
         transaction_type: Option<TransactionType>,
     },
     /// Record an attempt that made no payment (a declined card)
+    #[command(after_help = super::examples::help(super::examples::ACTIVITY_ADD))]
     Add(ActivityAddArgs),
 }
 
@@ -129,14 +142,19 @@ pub enum AttemptStatus {
 
 #[derive(Debug, Args)]
 pub struct ActivityAddArgs {
+    /// Customer id
     #[arg(long, value_parser = id_arg)]
     pub customer: i64,
+    /// Amount that was attempted
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub amount: Decimal,
-    #[arg(long, value_parser = enum_arg::<PaymentMethod>)]
+    /// How the customer tried to pay
+    #[arg(long, value_parser = closed_set::<PaymentMethod>())]
     pub method: PaymentMethod,
+    /// The method on file that was tried
     #[arg(long, value_parser = id_arg)]
     pub method_id: Option<i64>,
+    /// The outcome (a successful attempt is recorded by create)
     #[arg(long, value_enum, ignore_case = true)]
     pub status: AttemptStatus,
     /// What happened ("card declined")

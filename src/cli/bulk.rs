@@ -61,6 +61,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// What to export
     #[arg(value_enum, ignore_case = true)]
     pub kind: ExportKind,
     /// File format [default: json with -o json, else csv]

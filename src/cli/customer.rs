@@ -1,16 +1,20 @@
 use clap::{Args, Subcommand};
 
-use super::{currency_arg, enum_arg, id_arg};
+use super::{closed_set, currency_arg, id_arg};
 use crate::core::{AllocationOrder, Currency};
 
 #[derive(Debug, Subcommand)]
 pub enum CustomerCommand {
     /// Add a customer
+    #[command(after_help = super::examples::help(super::examples::CUSTOMER_ADD))]
     Add(CustomerAddArgs),
     /// List customers with their balances
+    #[command(after_help = super::examples::help(super::examples::CUSTOMER_LIST))]
     List,
     /// Show one customer
+    #[command(after_help = super::examples::help(super::examples::CUSTOMER_SHOW))]
     Show {
+        /// Customer id
         #[arg(value_parser = id_arg)]
         id: i64,
     },
@@ -30,7 +34,7 @@ pub struct CustomerAddArgs {
     /// ISO 4217 currency of the customer's payments
     #[arg(long, value_parser = currency_arg, default_value = "USD")]
     pub currency: Currency,
-    /// Default auto-allocation order: oldest-to-newest or newest-to-oldest
-    #[arg(long, value_parser = enum_arg::<AllocationOrder>, default_value = "oldest-to-newest")]
+    /// Default auto-allocation order (kebab-case too: oldest-to-newest)
+    #[arg(long, value_parser = closed_set::<AllocationOrder>(), default_value = "OldestToNewest")]
     pub order: AllocationOrder,
 }

@@ -2,17 +2,21 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use rust_decimal::Decimal;
 
-use super::{amount_arg, currency_arg, date_arg, enum_arg, id_arg, terms_arg};
+use super::{amount_arg, closed_set, currency_arg, date_arg, id_arg, terms_arg};
 use crate::core::{Currency, InvoiceStatus};
 
 #[derive(Debug, Subcommand)]
 pub enum InvoiceCommand {
     /// Add an invoice
+    #[command(after_help = super::examples::help(super::examples::INVOICE_ADD))]
     Add(InvoiceAddArgs),
     /// List invoices with their derived status
+    #[command(after_help = super::examples::help(super::examples::INVOICE_LIST))]
     List(InvoiceListArgs),
     /// Show one invoice and the payments allocated to it
+    #[command(after_help = super::examples::help(super::examples::INVOICE_SHOW))]
     Show {
+        /// Invoice id
         #[arg(value_parser = id_arg)]
         id: i64,
         /// Compute `overdue` as of this date
@@ -20,7 +24,9 @@ pub enum InvoiceCommand {
         as_of: Option<DateTime<Utc>>,
     },
     /// Void an invoice with no payments allocated
+    #[command(after_help = super::examples::help(super::examples::INVOICE_VOID))]
     Void {
+        /// Invoice id
         #[arg(value_parser = id_arg)]
         id: i64,
         /// Why (kept in the audit trail)
@@ -31,9 +37,12 @@ pub enum InvoiceCommand {
         dry_run: bool,
     },
     /// Write off an invoice's whole outstanding balance (cannot be undone)
+    #[command(after_help = super::examples::help(super::examples::INVOICE_WRITE_OFF))]
     WriteOff {
+        /// Invoice id
         #[arg(value_parser = id_arg)]
         id: i64,
+        /// Why (kept with the write-off and in the audit trail)
         #[arg(long)]
         reason: String,
         /// Print what would be written, write nothing
@@ -44,6 +53,7 @@ pub enum InvoiceCommand {
 
 #[derive(Debug, Args)]
 pub struct InvoiceAddArgs {
+    /// Customer id the invoice is for
     #[arg(long, value_parser = id_arg)]
     pub customer: i64,
     /// Invoice id (e.g. 566934); assigned when left out
@@ -73,10 +83,11 @@ pub struct InvoiceAddArgs {
 
 #[derive(Debug, Args)]
 pub struct InvoiceListArgs {
+    /// Only this customer's invoices
     #[arg(long, value_parser = id_arg)]
     pub customer: Option<i64>,
-    /// unpaid, partially_paid, paid, void or written_off
-    #[arg(long, value_parser = enum_arg::<InvoiceStatus>)]
+    /// Only invoices with this derived status
+    #[arg(long, value_parser = closed_set::<InvoiceStatus>())]
     pub status: Option<InvoiceStatus>,
     /// Only invoices past their due date with money outstanding
     #[arg(long)]

@@ -9,12 +9,15 @@ use rust_decimal::Decimal;
 
 use crate::core::payment::{parse_allocation_spec, parse_id, AllocationSpec};
 use crate::core::text::excerpt;
-use crate::core::{AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source};
+use crate::core::{
+    AllocationOrder, ClosedSet, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
+};
 
 pub mod after;
 pub mod backup;
 pub mod bulk;
 pub mod customer;
+pub mod examples;
 pub mod invoice;
 pub mod method;
 pub mod payment;
@@ -37,9 +40,12 @@ pub use report::ReportCommand;
     name = "payctl",
     version,
     about = "Record customer payments and allocate them to invoices, in a local SQLite ledger",
-    long_about = "Record customer payments and allocate them to invoices, in a local SQLite ledger.\n\n\
-                  Example: payctl create --customer 655080 --amount 50.78 --method Cash",
+    long_about = "Record customer payments and allocate them to invoices, in a local SQLite ledger.",
+    after_help = examples::help(examples::PAYCTL),
     propagate_version = true,
+    // A bare `payctl` is a request for help, not a malformed command line: help on stdout,
+    // exit 0 (src/app.rs).
+    arg_required_else_help = true,
     max_term_width = 100
 )]
 pub struct Cli {
@@ -49,7 +55,10 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Options every command takes. Under their own heading in every command's help, so that a
+/// command's own flags are not lost among them.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]
     #[arg(long, global = true, env = "PAYCTL_DB", value_name = "PATH")]
@@ -57,7 +66,7 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(short = 'o', long, global = true, env = "PAYCTL_OUTPUT", value_enum, default_value_t = OutputFormat::Table, ignore_case = true)]
     pub output: OutputFormat,
-    /// Write commands print only the new record's id
+    /// Print only what a script needs (a new record's id, a backup's path), no summary
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)
@@ -84,36 +93,46 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add, list and show customers
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::help(examples::CUSTOMER))]
     Customer(CustomerCommand),
     /// Payment methods on file (credit cards, bank accounts, PayPal)
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::help(examples::METHOD))]
     Method(MethodCommand),
     /// Add, list, show, void and write off invoices
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::help(examples::INVOICE))]
     Invoice(InvoiceCommand),
     /// Record a payment and allocate it to invoices
+    #[command(after_help = examples::help(examples::CREATE))]
     Create(Box<CreateArgs>),
     /// List payments
+    #[command(after_help = examples::help(examples::LIST))]
     List(ListArgs),
     /// Show one payment as a Fusebill Payment Object
+    #[command(after_help = examples::help(examples::SHOW))]
     Show {
         /// Payment id
         #[arg(value_parser = id_arg)]
         id: i64,
     },
     /// Apply a payment's unallocated funds to invoices (or all of a customer's with --customer)
+    #[command(after_help = examples::help(examples::ALLOCATE))]
     Allocate(AllocateArgs),
     /// Take money a payment applied to an invoice back into its unallocated funds
+    #[command(after_help = examples::help(examples::UNALLOCATE))]
     Unallocate(UnallocateArgs),
     /// Move money from one invoice to another in one step
+    #[command(after_help = examples::help(examples::REALLOCATE))]
     Reallocate(ReallocateArgs),
     /// Refund part or all of a payment
+    #[command(after_help = examples::help(examples::REFUND))]
     Refund(RefundArgs),
     /// Settle a Pending (ACH, DirectDeposit) payment; failed means NSF
+    #[command(after_help = examples::help(examples::SETTLE))]
     Settle(SettleArgs),
     /// Void a payment entered by mistake (reverses its allocations, keeps the record)
+    #[command(after_help = examples::help(examples::VOID))]
     Void {
+        /// Payment id
         #[arg(value_parser = id_arg)]
         id: i64,
         /// Why (kept in the audit trail)
@@ -124,33 +143,54 @@ pub enum Command {
         dry_run: bool,
     },
     /// Payment activities: every attempt to move money
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::help(examples::ACTIVITY))]
     Activity(ActivityCommand),
     /// Show the audit trail
+    #[command(after_help = examples::help(examples::LOG))]
     Log {
+        /// Only events about this customer
         #[arg(long, value_parser = id_arg)]
         customer: Option<i64>,
+        /// Only events about this payment
         #[arg(long, value_parser = id_arg)]
         payment: Option<i64>,
     },
     /// Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing
+    #[command(after_help = examples::help(examples::IMPORT))]
     Import(ImportArgs),
     /// Export payments, invoices, customers, allocations or activities
+    #[command(after_help = examples::help(examples::EXPORT))]
     Export(ExportArgs),
     /// Receivables reports: aging, customer statement, balances (read only)
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::help(examples::REPORT))]
     Report(ReportCommand),
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
+    #[command(after_help = examples::help(examples::VERIFY))]
     Verify,
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
+    #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),
     /// Print a shell completion script
+    #[command(after_help = examples::help(examples::COMPLETIONS))]
     Completions {
+        /// The shell to complete for
         #[arg(value_enum)]
         shell: Shell,
     },
-    /// Print the man page (roff)
-    Man,
+    /// Print a man page (roff), or write them all to a folder
+    #[command(after_help = examples::help(examples::MAN))]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`create`, `invoice add`) [default: payctl(1)]
+    #[arg(conflicts_with = "dir", value_name = "COMMAND")]
+    pub command: Vec<String>,
+    /// Write every page (payctl.1, payctl-create.1, payctl-invoice-add.1, ...) into DIR
+    /// (created if missing) instead of printing one
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -171,6 +211,45 @@ pub fn enum_arg<T: std::str::FromStr<Err = crate::core::enums::UnknownValue>>(
 ) -> Result<T, String> {
     text.parse()
         .map_err(|e: crate::core::enums::UnknownValue| e.to_string())
+}
+
+/// The value parser of every flag that takes one of core's closed sets: it parses as
+/// [`enum_arg`] does (any case, Fusebill's spelling or kebab-case, the same errors) and also
+/// tells clap the canonical values, so that help lists them and every shell completes them.
+pub fn closed_set<T: ClosedSet>() -> ClosedSetParser<T> {
+    ClosedSetParser(std::marker::PhantomData)
+}
+
+pub struct ClosedSetParser<T>(std::marker::PhantomData<fn() -> T>);
+
+// Derived Clone would require `T: Clone`; the parser holds no T.
+impl<T> Clone for ClosedSetParser<T> {
+    fn clone(&self) -> Self {
+        ClosedSetParser(std::marker::PhantomData)
+    }
+}
+
+impl<T: ClosedSet> clap::builder::TypedValueParser for ClosedSetParser<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        clap::builder::TypedValueParser::parse_ref(&enum_arg::<T>, cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            T::names()
+                .iter()
+                .map(|name| clap::builder::PossibleValue::new(*name)),
+        ))
+    }
 }
 
 pub fn id_arg(text: &str) -> Result<i64, String> {

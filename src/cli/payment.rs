@@ -5,7 +5,7 @@ use clap::Args;
 use rust_decimal::Decimal;
 
 use super::{
-    allocation_arg, amount_arg, count_arg, currency_arg, date_arg, date_end_arg, enum_arg, id_arg,
+    allocation_arg, amount_arg, closed_set, count_arg, currency_arg, date_arg, date_end_arg, id_arg,
 };
 use crate::core::payment::AllocationSpec;
 use crate::core::{AllocationOrder, Currency, PaymentMethod, Source};
@@ -18,8 +18,8 @@ pub struct CreateArgs {
     /// Amount, a plain decimal in the customer's currency (50.78)
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true, required_unless_present = "json")]
     pub amount: Option<Decimal>,
-    /// Cash, Check, CreditCard, DirectDeposit, ACH or Paypal
-    #[arg(long, value_parser = enum_arg::<PaymentMethod>, required_unless_present_any = ["use_default_method", "json"])]
+    /// How the customer paid (any case; kebab-case too: credit-card, direct-deposit)
+    #[arg(long, value_parser = closed_set::<PaymentMethod>(), required_unless_present_any = ["use_default_method", "json"])]
     pub method: Option<PaymentMethod>,
     /// The method on file to charge (required for CreditCard and ACH)
     #[arg(long, value_parser = id_arg, conflicts_with = "use_default_method")]
@@ -30,8 +30,8 @@ pub struct CreateArgs {
     /// Your reference for the payment (at most 500 characters)
     #[arg(long)]
     pub reference: Option<String>,
-    /// Manual, Automatic, SelfServicePortal or Import
-    #[arg(long, value_parser = enum_arg::<Source>, default_value = "Manual")]
+    /// Where the payment came from
+    #[arg(long, value_parser = closed_set::<Source>(), default_value = "Manual")]
     pub source: Source,
     /// Currency; must be the customer's
     #[arg(long, value_parser = currency_arg)]
@@ -48,8 +48,8 @@ pub struct CreateArgs {
     /// Spread what is left over the customer's open invoices
     #[arg(long)]
     pub auto_allocate: bool,
-    /// oldest-to-newest or newest-to-oldest [default: the customer's]
-    #[arg(long, value_parser = enum_arg::<AllocationOrder>, requires = "auto_allocate")]
+    /// Order for --auto-allocate (kebab-case too: oldest-to-newest) [default: the customer's]
+    #[arg(long, value_parser = closed_set::<AllocationOrder>(), requires = "auto_allocate")]
     pub order: Option<AllocationOrder>,
     /// Retry-safe key: the same key and request return the first payment
     #[arg(long)]
@@ -71,11 +71,14 @@ pub struct CreateArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Only this customer's payments
     #[arg(long, value_parser = id_arg)]
     pub customer: Option<i64>,
-    #[arg(long, value_parser = enum_arg::<PaymentMethod>)]
+    /// Only payments made this way
+    #[arg(long, value_parser = closed_set::<PaymentMethod>())]
     pub method: Option<PaymentMethod>,
-    #[arg(long, value_parser = enum_arg::<Source>)]
+    /// Only payments from this source
+    #[arg(long, value_parser = closed_set::<Source>())]
     pub source: Option<Source>,
     /// Payments on or after this date
     #[arg(long, value_parser = date_arg)]
@@ -86,8 +89,10 @@ pub struct ListArgs {
     /// Only payments with money not yet allocated
     #[arg(long)]
     pub unallocated: bool,
+    /// Show at most LIMIT payments [default: all]
     #[arg(long, value_parser = count_arg, allow_negative_numbers = true)]
     pub limit: Option<u32>,
+    /// Skip the first OFFSET payments (with --limit, to page through them)
     #[arg(long, value_parser = count_arg, allow_negative_numbers = true, default_value_t = 0)]
     pub offset: u32,
 }

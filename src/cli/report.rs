@@ -9,10 +9,13 @@ use crate::core::report::AsOf;
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency
+    #[command(after_help = super::examples::help(super::examples::REPORT_AGING))]
     Aging(AgingArgs),
     /// One customer's account in date order, with a running balance and available funds
+    #[command(after_help = super::examples::help(super::examples::REPORT_STATEMENT))]
     Statement(StatementArgs),
     /// Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds
+    #[command(after_help = super::examples::help(super::examples::REPORT_BALANCES))]
     Balances,
 }
 
@@ -44,6 +47,7 @@ pub struct AgingArgs {
 
 #[derive(Debug, Args)]
 pub struct StatementArgs {
+    /// Customer id
     #[arg(long, value_parser = id_arg)]
     pub customer: i64,
     /// First day (or moment) shown; what came before is the opening balance [default: the beginning]

@@ -19,7 +19,7 @@ mod payment;
 mod report;
 
 pub use bulk::{read_rows, ReadRow};
-pub use generate::{completion_script, man_page};
+pub use generate::{completion_script, man_page, man_pages};
 
 pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
     if ctx.style.format == crate::render::Format::Html {
@@ -50,7 +50,22 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Export(args) => bulk::export(args, ctx),
         Command::Report(c) => report::run(c, ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
-        Command::Man => Ok(Outcome::read(man_page())),
+        Command::Man(args) => match &args.dir {
+            Some(dir) => {
+                let written = generate::write_man_pages(dir)?;
+                Ok(Outcome::read(if ctx.quiet {
+                    String::new()
+                } else {
+                    format!(
+                        "wrote {} man pages to {}: {}\n",
+                        written.len(),
+                        dir.display(),
+                        written.join(" ")
+                    )
+                }))
+            }
+            None => Ok(Outcome::read(man_page(&args.command)?)),
+        },
     }
 }
 

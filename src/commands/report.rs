@@ -44,7 +44,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Verify => "verify",
         Command::Backup(_) => "backup",
         Command::Completions { .. } => "completions",
-        Command::Man => "man",
+        Command::Man(_) => "man",
     };
     Err(Error::usage(
         "output",

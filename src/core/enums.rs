@@ -20,6 +20,13 @@ pub struct UnknownValue {
     pub allowed: &'static [&'static str],
 }
 
+/// A closed set read from text: its values' canonical spellings, for front ends that offer them
+/// (shell completion, help) while `FromStr` keeps accepting every other spelling.
+pub trait ClosedSet: FromStr<Err = UnknownValue> + Copy + Send + Sync + 'static {
+    /// Every value, in its canonical (stored and printed) spelling.
+    fn names() -> &'static [&'static str];
+}
+
 macro_rules! spelled_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -55,6 +62,12 @@ macro_rules! spelled_enum {
                     .copied()
                     .find(|v| fold(v.as_str()) == folded)
                     .ok_or_else(|| UnknownValue { value: s.to_string(), allowed: Self::NAMES })
+            }
+        }
+
+        impl ClosedSet for $name {
+            fn names() -> &'static [&'static str] {
+                Self::NAMES
             }
         }
 

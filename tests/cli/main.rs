@@ -15,6 +15,7 @@ mod issue15_inputs;
 mod issue15_limits;
 mod issue15_text;
 mod issue16_dryrun;
+mod issue16_help;
 mod issue16_html;
 mod model;
 mod parser_checks;
