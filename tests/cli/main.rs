@@ -19,3 +19,4 @@ mod parser_checks;
 mod parsers;
 mod reliability;
 mod report;
+mod review15;

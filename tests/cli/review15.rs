@@ -1,0 +1,112 @@
+//! Issue 15, review: defects found by attacking the issue 15 fixes. Each test was seen failing
+//! on the code before its fix.
+
+use crate::common::Env;
+
+/// Runs `args` with the clock pinned to `now`, which must succeed.
+#[track_caller]
+fn ok_at(env: &Env, now: &str, args: &[&str]) {
+    let out = env
+        .command(args)
+        .env("PAYCTL_NOW", now)
+        .output()
+        .expect("run payctl");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "payctl {args:?} at {now}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A clock set back (PAYCTL_NOW, or the system clock) dated an unallocation before the
+/// allocation it took back. Each allocate-unallocate round then added the amount again to what
+/// the payment had applied as of a date between the two: 923 rounds of a maximal CLF payment
+/// made `report statement` and `report aging --as-of` that date exit 74 forever ("an older
+/// payctl recorded them"), and one round already made the statement show the money taken
+/// back years before it was applied. A payment's allocation rows are now never dated before
+/// its latest one.
+#[test]
+fn a_clock_set_back_never_dates_an_allocation_row_before_the_payments_latest() {
+    let env = Env::new();
+    let early = "2019-06-01T00:00:00Z";
+    ok_at(
+        &env,
+        early,
+        &["customer", "add", "--id", "1", "--name", "A"],
+    );
+    ok_at(
+        &env,
+        early,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "1",
+            "--number",
+            "I1",
+            "--total",
+            "100",
+            "--date",
+            "2019-01-01",
+        ],
+    );
+    ok_at(
+        &env,
+        early,
+        &[
+            "create",
+            "--customer",
+            "1",
+            "--amount",
+            "100",
+            "--method",
+            "Cash",
+            "--date",
+            "2019-01-01",
+        ],
+    );
+    let allocate = ["allocate", "1", "--invoice", "1", "--amount", "100"];
+    let unallocate = ["unallocate", "1", "--invoice", "1"];
+    ok_at(&env, "2026-06-01T00:00:00Z", &allocate);
+    ok_at(&env, "2020-01-01T00:00:00Z", &unallocate);
+    ok_at(&env, "2020-01-01T00:00:00Z", &allocate);
+    ok_at(&env, "2020-01-01T00:00:00Z", &unallocate);
+
+    let statement = env.json(&["report", "statement", "--customer", "1"]);
+    let entries: Vec<(String, String)> = statement["currencies"][0]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["effectiveTimestamp"].as_str().unwrap().to_string(),
+                e["entry"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let at = |s: &str, e: &str| (s.to_string(), e.to_string());
+    assert_eq!(
+        entries,
+        [
+            at("2019-01-01T00:00:00Z", "invoice"),
+            at("2019-01-01T00:00:00Z", "payment"),
+            at("2026-06-01T00:00:00Z", "allocation"),
+            at("2026-06-01T00:00:00Z", "unallocation"),
+            at("2026-06-01T00:00:00Z", "allocation"),
+            at("2026-06-01T00:00:00Z", "unallocation"),
+        ]
+    );
+    // As of a day between the clock's two readings, the payment had applied nothing.
+    let balances = env.json(&[
+        "report",
+        "statement",
+        "--customer",
+        "1",
+        "--to",
+        "2021-01-01",
+    ]);
+    assert_eq!(balances["currencies"][0]["closingBalance"], 100.0);
+    assert_eq!(balances["currencies"][0]["availableFunds"], 100.0);
+    env.ok(&["verify"]);
+}
