@@ -353,6 +353,13 @@ impl<'de> Visitor<'de> for StreamSeed<'_> {
 }
 
 /// Reads InvoiceMethodInsertRequest elements (alone, or many under any wrapper element).
+/// Whether a record already has the field `name`, in any letter case: fields are read in any
+/// case (`customerid` is CustomerId), so `<CustomerId>1</CustomerId><CUSTOMERID>2</CUSTOMERID>`
+/// is one field given twice, as it is in JSON.
+fn has_field(map: &Map<String, Value>, name: &str) -> bool {
+    map.keys().any(|k| k.eq_ignore_ascii_case(name))
+}
+
 fn read_xml(
     reader: Box<dyn BufRead>,
     path: &Path,
@@ -438,7 +445,7 @@ fn read_xml(
                     }
                     DETAIL => {
                         if let (Some(d), Some(r)) = (detail.take(), record.as_mut()) {
-                            if r.contains_key(&name) {
+                            if has_field(r, &name) {
                                 twice.get_or_insert(name);
                             } else {
                                 r.insert(name, Value::Object(d));
@@ -448,7 +455,7 @@ fn read_xml(
                     _ => {
                         let in_detail = detail.is_some();
                         if let Some(map) = detail.as_mut().or(record.as_mut()) {
-                            if map.contains_key(&name) {
+                            if has_field(map, &name) {
                                 twice.get_or_insert_with(|| match in_detail {
                                     true => format!("InvoicePaymentDetailRequest.{name}"),
                                     false => name.clone(),

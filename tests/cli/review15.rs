@@ -110,3 +110,36 @@ fn a_clock_set_back_never_dates_an_allocation_row_before_the_payments_latest() {
     assert_eq!(balances["currencies"][0]["availableFunds"], 100.0);
     env.ok(&["verify"]);
 }
+
+/// XML fields are read in any letter case (`customerid` is CustomerId), but a field repeated
+/// in another case was not seen as repeated: `<CustomerId>1</CustomerId><CUSTOMERID>2</CUSTOMERID>`
+/// paid customer 1 and `<AmountReceived>1.00</AmountReceived><amountreceived>5000.00</amountreceived>`
+/// recorded 1.00, silently, where a JSON body with the same keys is refused. Now refused too.
+#[test]
+fn an_xml_field_repeated_in_another_letter_case_is_refused() {
+    let env = Env::seeded();
+    for (twice, extra) in [
+        ("CUSTOMERID", "<CUSTOMERID>700002</CUSTOMERID>"),
+        ("amountreceived", "<amountreceived>5000.00</amountreceived>"),
+        (
+            "InvoicePaymentDetailRequest.amountapplied",
+            "<InvoicePaymentDetailRequest><OrderId>566936</OrderId><AmountApplied>1.00</AmountApplied><amountapplied>30.00</amountapplied></InvoicePaymentDetailRequest>",
+        ),
+    ] {
+        let body = format!(
+            "<InvoiceMethodInsertRequest><CustomerId>655080</CustomerId><PaymentType>Cash</PaymentType><AmountReceived>1.00</AmountReceived>{extra}<CurrencyType>USD</CurrencyType><PaymentStatus>Approved</PaymentStatus></InvoiceMethodInsertRequest>"
+        );
+        let before = env.snapshot();
+        let run = env.run_stdin(&["import", "-", "--format", "xml"], &body);
+        assert_eq!(
+            (run.code, run.stderr.as_str(), run.stdout.as_str()),
+            (
+                1,
+                format!("error: record 1: {twice} is given twice; an InvoiceMethodInsertRequest has each field once\nerror: stdin: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n").as_str(),
+                ""
+            ),
+            "{body}"
+        );
+        assert_eq!(before, env.snapshot());
+    }
+}
