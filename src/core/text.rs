@@ -70,6 +70,15 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{E0100}'..='\u{E01EF}')
 }
 
+/// Combining marks that are drawn on the character before them (Unicode's combining
+/// diacritical marks and their supplements and extensions, the marks for symbols such as the
+/// keycap U+20E3, and the half marks): on a digit they leave it a readable digit.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// Characters people put between the digit groups of a card number: spaces of every width
 /// (no-break, narrow, thin, ideographic; tabs and line breaks too), dots, dashes, slashes, underscores and commas, with
 /// their Unicode look-alikes (fullwidth forms, hyphens, minus, Arabic separators).
@@ -201,8 +210,14 @@ fn digit_runs(text: &str, excluded: &[Range<usize>]) -> Vec<Vec<Group>> {
                 pending_count = 0;
             }
             // Invisible characters and control characters other than spaces show nothing
-            // between two digits: the number reads as if they were not there.
-            None if (is_invisible(c) || (c.is_control() && !c.is_whitespace())) && !in_excluded => {
+            // between two digits, and combining marks (an underline or accent drawn on the
+            // digit before them, `4̲1̲1̲1̲`) leave it readable: the number reads as if they
+            // were not there.
+            None if (is_invisible(c)
+                || is_combining_mark(c)
+                || (c.is_control() && !c.is_whitespace()))
+                && !in_excluded =>
+            {
                 continue
             }
             None if is_digit_separator(c) && !in_excluded && !run.is_empty() => {

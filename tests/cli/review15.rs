@@ -143,3 +143,54 @@ fn an_xml_field_repeated_in_another_letter_case_is_refused() {
         assert_eq!(before, env.snapshot());
     }
 }
+
+/// A combining mark drawn on each digit (an underline U+0332, an accent, the keycap U+20E3 of
+/// `4️⃣`) leaves a card number readable, but it ended the digit run, so every such card number
+/// was stored. The marks are now read through, like invisible characters, and kept in the
+/// masked echo.
+#[test]
+fn card_numbers_with_combining_marks_on_their_digits_are_refused() {
+    let env = Env::seeded();
+    for (reference, masked) in [
+        (
+            "4\u{332}1\u{332}1\u{332}1\u{332} 1\u{332}1\u{332}1\u{332}1\u{332} 1\u{332}1\u{332}1\u{332}1\u{332} 1\u{332}1\u{332}1\u{332}1\u{332}",
+            "*\u{332}*\u{332}*\u{332}*\u{332} *\u{332}*\u{332}*\u{332}*\u{332} *\u{332}*\u{332}*\u{332}*\u{332} 1\u{332}1\u{332}1\u{332}1\u{332}",
+        ),
+        (
+            "4\u{301}111111111111111",
+            "*\u{301}***********1111",
+        ),
+        (
+            "5\u{fe0f}\u{20e3}5\u{fe0f}\u{20e3}5\u{fe0f}\u{20e3}5\u{fe0f}\u{20e3}555555554444",
+            "*\\u{fe0f}\u{20e3}*\\u{fe0f}\u{20e3}*\\u{fe0f}\u{20e3}*\\u{fe0f}\u{20e3}********4444",
+        ),
+    ] {
+        env.refused(
+            &[
+                "create",
+                "--customer",
+                "655080",
+                "--amount",
+                "1",
+                "--method",
+                "Cash",
+                "--reference",
+                reference,
+            ],
+            1,
+            &format!("error: reference '{masked}' looks like a card number; payctl never stores card numbers (keep only the last four digits)\n"),
+        );
+    }
+    // Accents on letters are text as before.
+    env.ok(&[
+        "create",
+        "--customer",
+        "655080",
+        "--amount",
+        "1",
+        "--method",
+        "Cash",
+        "--reference",
+        "Cafe\u{301} 2026-11-21",
+    ]);
+}
