@@ -66,6 +66,14 @@ impl Ctx {
         Ok(ledger)
     }
 
+    /// Opens an existing ledger, for a command that only reads but takes the ordinary
+    /// connection (list, show, export, log, verify, backup): a missing ledger is exit 74, and
+    /// nothing is created.
+    pub fn ledger_existing(&self) -> Result<Ledger> {
+        ledger::require_existing(&self.ledger_path()?)?;
+        self.ledger()
+    }
+
     /// Opens an existing ledger for reading only (the reports): creates nothing, writes
     /// nothing, takes no write lock.
     pub fn ledger_read_only(&self) -> Result<Ledger> {

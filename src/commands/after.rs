@@ -186,7 +186,10 @@ pub fn void(id: i64, reason: String, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = match command {
+        ActivityCommand::List { .. } => ctx.ledger_existing()?,
+        _ => ctx.ledger()?,
+    };
     match command {
         ActivityCommand::List {
             customer,
@@ -254,7 +257,7 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn log(customer: Option<i64>, payment: Option<i64>, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let events = ledger.read(|tx| {
         // A mistyped id is not found (exit 3), as in `payctl list`, rather than an empty log
         // that reads as "nothing happened".
@@ -272,7 +275,7 @@ pub fn log(customer: Option<i64>, payment: Option<i64>, ctx: &Ctx) -> Result<Out
 }
 
 pub fn verify(ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let report = ledger.read(verify::run)?;
     if !report.problems.is_empty() {
         return Err(Error::Rejected(

@@ -8,7 +8,7 @@ use crate::render;
 pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<Outcome> {
     // Before the ledger is opened: opening it creates its -wal and -shm files.
     super::output::check_target("backup", "file", &args.file, &ctx.ledger_path()?, &[])?;
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let report = ledger.backup(&args.file, args.force)?;
     if ctx.quiet {
         return Ok(Outcome::read(format!("{}\n", report.path)));

@@ -1326,7 +1326,7 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
     if let Some(path) = to {
         output::check_target("--to", "to", path, &ctx.ledger_path()?, &[])?;
     }
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let out = match to {
         Some(path) => Output::create("--to", "to", path, "")?,
         None => Output::stdout(),

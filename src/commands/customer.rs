@@ -40,11 +40,11 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
             })
         }
         CustomerCommand::List => {
-            let list = ctx.ledger()?.read(customers::list)?;
+            let list = ctx.ledger_existing()?.read(customers::list)?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         CustomerCommand::Show { id } => {
-            let view = ctx.ledger()?.read(|tx| customers::get(tx, id))?;
+            let view = ctx.ledger_existing()?.read(|tx| customers::get(tx, id))?;
             Ok(Outcome::read(render::one(&view, ctx.style, None)))
         }
     }

@@ -65,13 +65,13 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             };
             let as_of = args.as_of.unwrap_or(ctx.now);
             let list = ctx
-                .ledger()?
+                .ledger_existing()?
                 .read(|tx| invoices::list(tx, &filter, as_of))?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         InvoiceCommand::Show { id, as_of } => {
             let view = ctx
-                .ledger()?
+                .ledger_existing()?
                 .read(|tx| invoices::get(tx, id, as_of.unwrap_or(ctx.now)))?;
             Ok(Outcome::read(render::one(&view, ctx.style, None)))
         }

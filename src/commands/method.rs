@@ -55,7 +55,9 @@ pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
             })
         }
         MethodCommand::List { customer } => {
-            let list = ctx.ledger()?.read(|tx| methods::list(tx, customer))?;
+            let list = ctx
+                .ledger_existing()?
+                .read(|tx| methods::list(tx, customer))?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         MethodCommand::SetDefault { id } => {

@@ -155,13 +155,13 @@ pub fn list(args: ListArgs, ctx: &Ctx) -> Result<Outcome> {
         limit: args.limit.map(i64::from),
         offset: i64::from(args.offset),
     };
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let list = ledger.read(|tx| payments::list(tx, &filter))?;
     Ok(Outcome::read(render::list(&list, ctx.style)))
 }
 
 pub fn show(id: i64, ctx: &Ctx) -> Result<Outcome> {
-    let mut ledger = ctx.ledger()?;
+    let mut ledger = ctx.ledger_existing()?;
     let payment = ledger.read(|tx| payments::get(tx, id))?;
     Ok(Outcome::read(render::one(&payment, ctx.style, None)))
 }

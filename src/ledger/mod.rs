@@ -207,6 +207,20 @@ pub fn open(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     Ok(ledger)
 }
 
+/// Refuses a ledger that does not exist, for a command that only reads (SPEC §1: list, show,
+/// export, log, verify and backup never create a ledger or its folder). Opening it the usual
+/// way would create an empty one: `backup` would then copy nothing with exit 0 and `list` say
+/// there are no payments, for a mistyped `--db` or `PAYCTL_DB`.
+pub fn require_existing(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path).and_then(|_| fs::metadata(path)) {
+        Err(e) if e.kind() == ErrorKind::NotFound => Err(Error::Storage(format!(
+            "ledger {} does not exist; a command that only reads never creates one (give the right path with --db or PAYCTL_DB, or start a ledger with: payctl customer add ...)",
+            path.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Opens an existing ledger for reading only, for the reports: it creates no file, changes
 /// nothing (no journal-mode switch, no migration) and takes no write lock, so it works on a
 /// ledger file or folder the user cannot write, and beside a writer that holds the lock.

@@ -1894,10 +1894,16 @@ fn db_flag_beats_payctl_db() {
     let other = env.dir.path().join("other.db");
     let other_arg = other.to_str().unwrap();
     let before = env.snapshot();
-    assert_eq!(
-        env.ok(&["--db", other_arg, "customer", "list", "-o", "json"]),
-        "[]\n"
+    // A read names the --db ledger, not PAYCTL_DB's (it does not exist yet: refused, and not
+    // created).
+    let run = env.run(&["--db", other_arg, "customer", "list", "-o", "json"]);
+    assert_eq!(run.code, 74, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("other.db does not exist"),
+        "{}",
+        run.stderr
     );
+    assert!(!other.exists());
     assert_eq!(
         env.ok(&["customer", "add", "--db", other_arg, "--name", "Other", "-q"]),
         "1\n"

@@ -194,3 +194,65 @@ fn card_numbers_with_combining_marks_on_their_digits_are_refused() {
         "Cafe\u{301} 2026-11-21",
     ]);
 }
+
+/// SPEC §1: a read-only command never creates a ledger or its folder. Only the reports kept
+/// to it: `list`, `show`, `customer list|show`, `method list`, `invoice list|show`, `activity
+/// list`, `log`, `verify`, `export` and `backup` created an empty ledger (and its folder) for
+/// a mistyped `--db`, `PAYCTL_DB` or default path, then said there was nothing in it, and
+/// `backup` wrote a copy of that empty ledger with exit 0. Now each is exit 74, naming the
+/// path, and creates nothing.
+#[test]
+fn read_only_commands_never_create_a_ledger() {
+    let env = Env::new();
+    let missing = env.dir.path().join("typo").join("ledger.db");
+    let missing_arg = missing.to_str().unwrap();
+    let backup = env.dir.path().join("copy.db");
+    let backup_arg = backup.to_str().unwrap();
+    for args in [
+        &["list"][..],
+        &["show", "1"],
+        &["customer", "list"],
+        &["customer", "show", "1"],
+        &["method", "list", "--customer", "1"],
+        &["invoice", "list"],
+        &["invoice", "show", "1"],
+        &["activity", "list"],
+        &["log"],
+        &["verify"],
+        &["export", "payments"],
+        &["backup", backup_arg],
+    ] {
+        let mut all = vec!["--db", missing_arg];
+        all.extend_from_slice(args);
+        let run = env.run(&all);
+        assert_eq!(
+            (run.code, run.stderr.as_str(), run.stdout.as_str()),
+            (
+                74,
+                format!("error: ledger {missing_arg} does not exist; a command that only reads never creates one (give the right path with --db or PAYCTL_DB, or start a ledger with: payctl customer add ...)\n").as_str(),
+                ""
+            ),
+            "payctl {args:?}"
+        );
+        assert!(!missing.parent().unwrap().exists(), "payctl {args:?}");
+        assert!(!backup.exists(), "payctl {args:?}");
+    }
+    // Through PAYCTL_DB and the default path too.
+    let run = env
+        .command(&["list"])
+        .env("PAYCTL_DB", &missing)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(74));
+    let run = env
+        .command(&["list"])
+        .env_remove("PAYCTL_DB")
+        .env("XDG_DATA_HOME", env.dir.path().join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(74));
+    assert!(!env.dir.path().join("data").exists());
+    // A write still creates it.
+    env.ok(&["--db", missing_arg, "customer", "add", "--name", "A", "-q"]);
+    env.ok(&["--db", missing_arg, "list"]);
+}
