@@ -81,9 +81,12 @@ fn is_combining_mark(c: char) -> bool {
 
 /// Characters people put between the digit groups of a card number: spaces of every width
 /// (no-break, narrow, thin, ideographic; tabs and line breaks too), dots, dashes, slashes, underscores and commas, with
-/// their Unicode look-alikes (fullwidth forms, hyphens, minus, Arabic separators).
+/// their Unicode look-alikes (fullwidth forms, hyphens, minus, Arabic separators, every dash
+/// punctuation character, and the middle dots and bullets: `4111•1111•1111•1111`,
+/// `4111・1111・1111・1111`, `4111ー1111ー1111ー1111` were stored).
 fn is_digit_separator(c: char) -> bool {
     c.is_whitespace()
+        || is_dash_or_dot(c)
         || matches!(
             c,
             '.' | '-'
@@ -115,6 +118,42 @@ fn is_digit_separator(c: char) -> bool {
                     | '\u{FF61}'
                     | '\u{FF64}'
         )
+}
+
+/// Unicode's dash punctuation (general category Pd) not listed in [`is_digit_separator`],
+/// the dash-like minus and prolonged-sound marks (`ー`, often typed as a dash in Japanese),
+/// and the middle dots and bullets (`•`, `∙`, `⋅`, `・`) that read as a dot between digits.
+fn is_dash_or_dot(c: char) -> bool {
+    matches!(
+        c,
+        '\u{058A}'
+            | '\u{05BE}'
+            | '\u{1400}'
+            | '\u{1806}'
+            | '\u{2E17}'
+            | '\u{2E1A}'
+            | '\u{2E3A}'
+            | '\u{2E3B}'
+            | '\u{2E40}'
+            | '\u{2E5D}'
+            | '\u{301C}'
+            | '\u{3030}'
+            | '\u{30A0}'
+            | '\u{FE31}'
+            | '\u{FE32}'
+            | '\u{10EAD}'
+            | '\u{2043}'
+            | '\u{2796}'
+            | '\u{30FC}'
+            | '\u{FF70}'
+            | '\u{0387}'
+            | '\u{2022}'
+            | '\u{2219}'
+            | '\u{22C5}'
+            | '\u{2E31}'
+            | '\u{30FB}'
+            | '\u{FF65}'
+    )
 }
 
 /// At most this many visible separators between two digit groups of one number

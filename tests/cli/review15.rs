@@ -256,3 +256,35 @@ fn read_only_commands_never_create_a_ledger() {
     env.ok(&["--db", missing_arg, "customer", "add", "--name", "A", "-q"]);
     env.ok(&["--db", missing_arg, "list"]);
 }
+
+/// Dash punctuation and middle dots other than the few listed were not read as separators:
+/// `4111•1111•1111•1111` (bullet), `4111・1111・1111・1111` (katakana middle dot),
+/// `4111ー1111ー1111ー1111` (the prolonged sound mark Japanese text types as a dash), the wave
+/// dash, the Hebrew maqaf and the other dashes were all stored.
+#[test]
+fn card_numbers_split_by_bullets_middle_dots_or_any_dash_are_refused() {
+    let env = Env::seeded();
+    for sep in [
+        '\u{2022}', '\u{2219}', '\u{22C5}', '\u{30FB}', '\u{FF65}', '\u{0387}', '\u{2E31}',
+        '\u{30FC}', '\u{FF70}', '\u{2043}', '\u{2796}', '\u{301C}', '\u{3030}', '\u{05BE}',
+        '\u{058A}', '\u{1806}', '\u{2E3A}', '\u{FE31}',
+    ] {
+        let card = ["4111", "1111", "1111", "1111"].join(&sep.to_string());
+        let masked = ["****", "****", "****", "1111"].join(&sep.to_string());
+        env.refused(
+            &[
+                "create",
+                "--customer",
+                "655080",
+                "--amount",
+                "1",
+                "--method",
+                "Cash",
+                "--reference",
+                &card,
+            ],
+            1,
+            &format!("error: reference '{masked}' looks like a card number; payctl never stores card numbers (keep only the last four digits)\n"),
+        );
+    }
+}
