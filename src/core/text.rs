@@ -432,6 +432,13 @@ pub fn contains_card_number(text: &str) -> bool {
     !find_card_numbers(text).is_empty()
 }
 
+/// True when `text` holds no card number but `text` followed by `last4` does: a method's
+/// label or brand ending in the first digits of the card whose last four digits are on file
+/// beside it (`Visa 4111 1111 1111` and `1111`), a whole card number in two fields.
+pub fn completes_card_number(text: &str, last4: &str) -> bool {
+    !contains_card_number(text) && contains_card_number(&format!("{text} {last4}"))
+}
+
 /// `text` with the digits of every card number but the last four replaced by `*`, separators
 /// kept (`4111 1111 1111 1111` becomes `**** **** **** 1111`). Masking can change what
 /// [`find_card_numbers`] sees (the last four digits of one number may start a new window

@@ -288,3 +288,53 @@ fn card_numbers_split_by_bullets_middle_dots_or_any_dash_are_refused() {
         );
     }
 }
+
+/// A card number split across two fields of a method on file: a label (or brand) holding its
+/// first twelve digits, twelve being too few for a card number on their own, and `last4` its
+/// last four. Both were stored, so the ledger held the whole number, and `method list -o csv`
+/// printed it as one (`4111 1111 1111,,1111`). Now refused, by `method add` and by an import
+/// of methods.
+#[test]
+fn a_card_number_split_between_a_label_and_last4_is_refused() {
+    let env = Env::seeded();
+    for (flag, text, shown) in [
+        ("--label", "4111 1111 1111", "**** **** ****"),
+        ("--label", "Visa 4111-1111-1111", "Visa ****-****-****"),
+        ("--brand", "411111111111", "************"),
+    ] {
+        let key = flag.trim_start_matches('-');
+        env.refused(
+            &[
+                "method", "add", "--customer", "655080", "--type", "credit-card", flag, text,
+                "--last4", "1111",
+            ],
+            1,
+            &format!("error: {key} '{shown}' and last4 '1111' together make a card number; payctl never stores card numbers (keep only the last four digits, in last4)\n"),
+        );
+    }
+    let file = env.dir.path().join("methods.csv");
+    std::fs::write(
+        &file,
+        "customerId,type,label,brand,last4\n655080,credit-card,4111 1111 1111,,1111\n",
+    )
+    .unwrap();
+    env.refused(
+        &["import", file.to_str().unwrap(), "--kind", "methods"],
+        1,
+        &format!("error: line 2: label '**** **** ****' and last4 '1111' together make a card number; payctl never stores card numbers (keep only the last four digits, in last4)\nerror: {}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n", file.display()),
+    );
+    // A label that ends in a number that is not the card's first digits is stored.
+    env.ok(&[
+        "method",
+        "add",
+        "--customer",
+        "655080",
+        "--type",
+        "credit-card",
+        "--label",
+        "Visa 4111",
+        "--last4",
+        "1111",
+        "-q",
+    ]);
+}
