@@ -747,6 +747,8 @@ fn currency_field(value: &Value) -> Result<Option<Currency>> {
     }
 }
 
+/// Refuses a row of customers, invoices, methods or write-offs with a field it does not have,
+/// or a field holding a JSON array or object (each of theirs is one value).
 fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
     if let Some(map) = value.as_object() {
         if let Some(k) = map
@@ -762,6 +764,12 @@ fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
                 ),
             ));
         }
+    }
+    if let Some((key, message)) = value
+        .as_object()
+        .and_then(|map| crate::core::json::non_scalar_field(map, &[]))
+    {
+        return Err(Error::rejected(key, message));
     }
     Ok(())
 }

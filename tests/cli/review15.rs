@@ -338,3 +338,80 @@ fn a_card_number_split_between_a_label_and_last4_is_refused() {
         "-q",
     ]);
 }
+
+/// A JSON list (or object) given for a text field was stored as its JSON text:
+/// `["4111","1111","1111","1111"]` holds a card number the detector read as four groups apart
+/// (quotes are not separators), so the ledger kept it whole as a reference, an idempotency
+/// key, a failed attempt's message, a customer's name. Every field but the nested ones
+/// (paymentAllocations, InvoicePaymentDetailRequest) now takes one value.
+#[test]
+fn a_json_list_for_a_text_field_is_refused() {
+    let env = Env::seeded();
+    let card = r#"["4111","1111","1111","1111"]"#;
+    let dir = env.dir.path();
+    let cases = [
+        (
+            "payments.json",
+            format!(
+                r#"[{{"customerId":655080,"amount":"1","paymentMethod":"Cash","reference":{card}}}]"#
+            ),
+            "reference",
+            "record 1",
+            "payments",
+        ),
+        (
+            "imi.json",
+            format!(
+                r#"{{"CustomerId":655080,"PaymentType":"Cash","AmountReceived":"1","PaymentStatus":"Declined","CurrencyType":"USD","PaymentNote":{card}}}"#
+            ),
+            "PaymentNote",
+            "record 1",
+            "payments",
+        ),
+        (
+            "customers.jsonl",
+            format!(r#"{{"id":77,"name":{card}}}"#),
+            "name",
+            "line 1",
+            "customers",
+        ),
+        (
+            "invoices.json",
+            format!(
+                r#"[{{"customerId":655080,"invoiceNumber":{{"a":"4111 1111 1111 1111"}},"invoiceAmount":"1"}}]"#
+            ),
+            "invoiceNumber",
+            "record 1",
+            "invoices",
+        ),
+    ];
+    for (name, body, field, at, kind) in cases {
+        let what = if body.contains(r#"{"a""#) {
+            "an object"
+        } else {
+            "a list"
+        };
+        let path = dir.join(name);
+        std::fs::write(&path, body).unwrap();
+        env.refused(
+            &["import", path.to_str().unwrap(), "--kind", kind],
+            1,
+            &format!("error: {at}: field '{field}' is {what}; give it one value (text or a number)\nerror: {}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n", path.display()),
+        );
+    }
+    let before = env.snapshot();
+    let run = env.run_stdin(
+        &["create", "--json", "-"],
+        &format!(
+            r#"{{"customerId":655080,"amount":"1","paymentMethod":"Cash","idempotencyKey":{card}}}"#
+        ),
+    );
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "error: field 'idempotencyKey' is a list; give it one value (text or a number)\n"
+        )
+    );
+    assert_eq!(before, env.snapshot());
+}
