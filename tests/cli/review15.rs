@@ -377,9 +377,8 @@ fn a_json_list_for_a_text_field_is_refused() {
         ),
         (
             "invoices.json",
-            format!(
-                r#"[{{"customerId":655080,"invoiceNumber":{{"a":"4111 1111 1111 1111"}},"invoiceAmount":"1"}}]"#
-            ),
+            r#"[{"customerId":655080,"invoiceNumber":{"a":"4111 1111 1111 1111"},"invoiceAmount":"1"}]"#
+                .to_string(),
             "invoiceNumber",
             "record 1",
             "invoices",
