@@ -224,8 +224,15 @@ fn digit_runs(text: &str, excluded: &[Range<usize>]) -> Vec<Vec<Group>> {
             run.clear();
         }
     };
+    // `excluded` is in order and without overlaps: the first range not yet passed is the only
+    // one that can hold `at`. (Looking through all of them for every character took 13 s for
+    // an error naming 8,000 IBAN-like CSV columns, and minutes for a 1 MiB header.)
+    let mut next_excluded = 0;
     for (at, c) in text.char_indices() {
-        let in_excluded = excluded.iter().any(|r| r.contains(&at));
+        while excluded.get(next_excluded).is_some_and(|r| r.end <= at) {
+            next_excluded += 1;
+        }
+        let in_excluded = excluded.get(next_excluded).is_some_and(|r| r.contains(&at));
         match decimal_digit(c).filter(|_| !in_excluded) {
             Some(value) => {
                 let digit = (at..at + c.len_utf8(), value);
@@ -369,7 +376,8 @@ fn is_decimal_amount(window: &[Group]) -> bool {
 
 /// The byte ranges of the IBANs in `text`: two letters, two check digits and up to 30 letters
 /// and digits, written together or in groups split by single spaces, whose ISO 13616 mod-97
-/// check holds (a random string passes it once in 97). The longest that passes is taken.
+/// check holds (a random string passes it once in 97). The longest that passes is taken. The
+/// ranges come in order and never overlap.
 fn iban_ranges(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let alnum = |i: usize| chars.get(i).is_some_and(|(_, c)| c.is_ascii_alphanumeric());
