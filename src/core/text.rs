@@ -477,9 +477,20 @@ pub fn mask_card_numbers(text: &str) -> String {
                 .collect();
             masked.extend(&digits[..digits.len().saturating_sub(4)]);
         }
+        // `masked` is in order (the chosen ranges are, and do not overlap): one index walks it.
+        // (Looking it up for every character took a minute for an error naming 5,000 card
+        // numbers, the unknown columns of a 114 KB CSV header.)
+        let mut next = 0;
         text = text
             .char_indices()
-            .map(|(at, c)| if masked.contains(&at) { '*' } else { c })
+            .map(|(at, c)| {
+                if masked.get(next) == Some(&at) {
+                    next += 1;
+                    '*'
+                } else {
+                    c
+                }
+            })
             .collect();
     }
 }
