@@ -1,5 +1,6 @@
 //! `payctl import` and `payctl export`: streamed, one transaction per file.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::Path;
@@ -353,11 +354,12 @@ impl<'de> Visitor<'de> for StreamSeed<'_> {
 }
 
 /// Reads InvoiceMethodInsertRequest elements (alone, or many under any wrapper element).
-/// Whether a record already has the field `name`, in any letter case: fields are read in any
-/// case (`customerid` is CustomerId), so `<CustomerId>1</CustomerId><CUSTOMERID>2</CUSTOMERID>`
-/// is one field given twice, as it is in JSON.
-fn has_field(map: &Map<String, Value>, name: &str) -> bool {
-    map.keys().any(|k| k.eq_ignore_ascii_case(name))
+/// Notes the field `name` in `seen` (a record's or its detail's names, lower-cased) and says
+/// whether it is new. Fields are read in any letter case (`customerid` is CustomerId), so
+/// `<CustomerId>1</CustomerId><CUSTOMERID>2</CUSTOMERID>` is one field given twice, as it is
+/// in JSON. A set, not a look through the fields: a 1 MiB record holds 60,000 of them.
+fn first_time(seen: &mut HashSet<String>, name: &str) -> bool {
+    seen.insert(name.to_ascii_lowercase())
 }
 
 fn read_xml(
@@ -380,6 +382,9 @@ fn read_xml(
     // InvoicePaymentDetailRequest too), so a second one is refused rather than let overwrite the
     // first, which would silently drop an allocation or change the customer.
     let mut twice: Option<String> = None;
+    // The names the record and its InvoicePaymentDetailRequest have so far, lower-cased.
+    let mut record_names: HashSet<String> = HashSet::new();
+    let mut detail_names: HashSet<String> = HashSet::new();
     let mut text = String::new();
     let mut index = 0u64;
     loop {
@@ -408,9 +413,13 @@ fn read_xml(
                         index += 1;
                         budget.start_record();
                         record = Some(Map::new());
+                        record_names.clear();
                         twice = None;
                     }
-                    DETAIL if record.is_some() => detail = Some(Map::new()),
+                    DETAIL if record.is_some() => {
+                        detail = Some(Map::new());
+                        detail_names.clear();
+                    }
                     _ => {}
                 }
             }
@@ -445,7 +454,7 @@ fn read_xml(
                     }
                     DETAIL => {
                         if let (Some(d), Some(r)) = (detail.take(), record.as_mut()) {
-                            if has_field(r, &name) {
+                            if !first_time(&mut record_names, &name) {
                                 twice.get_or_insert(name);
                             } else {
                                 r.insert(name, Value::Object(d));
@@ -454,8 +463,12 @@ fn read_xml(
                     }
                     _ => {
                         let in_detail = detail.is_some();
+                        let seen = match in_detail {
+                            true => &mut detail_names,
+                            false => &mut record_names,
+                        };
                         if let Some(map) = detail.as_mut().or(record.as_mut()) {
-                            if has_field(map, &name) {
+                            if !first_time(seen, &name) {
                                 twice.get_or_insert_with(|| match in_detail {
                                     true => format!("InvoicePaymentDetailRequest.{name}"),
                                     false => name.clone(),
