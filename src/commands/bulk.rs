@@ -1257,15 +1257,29 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                             excerpt_record(raw),
                         ])
                         .map_err(|e| rejects_error(&e))?;
-                    } else if bad.len() + reasons.len() <= MAX_LISTED
-                        && listed_rows == summary.rejected as usize - 1
+                    } else if bad.len() < MAX_LISTED && listed_rows == summary.rejected as usize - 1
                     {
                         // One line per problem (SPEC §1), each naming its row; rows in order,
-                        // so once one does not fit, none after it is listed.
+                        // so once one does not fit, none after it is listed. A row with more
+                        // problems than there is room for shows its first ones and how many
+                        // more it has: left out whole, a first row of 49 problems (a payload
+                        // with 30,000 bad allocations) left the refusal without any reason.
                         listed_rows += 1;
-                        bad.extend(reasons.into_iter().map(|reason| {
+                        let room = MAX_LISTED - bad.len();
+                        let shown = match reasons.len() > room {
+                            true => room - 1,
+                            false => reasons.len(),
+                        };
+                        let more = reasons.len() - shown;
+                        bad.extend(reasons.into_iter().take(shown).map(|reason| {
                             Problem::new("line", format!("{unit} {line}: {reason}"))
                         }));
+                        if more > 0 {
+                            bad.push(Problem::new(
+                                "line",
+                                format!("{unit} {line}: … and {more} more problems"),
+                            ));
+                        }
                     }
                     Ok(())
                 }

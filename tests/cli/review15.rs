@@ -473,6 +473,38 @@ fn masking_an_error_full_of_card_numbers_takes_linear_time() {
     assert!(took.as_secs() < 10, "took {took:?}");
 }
 
+/// An import lists at most 48 problem lines, whole rows only: a first bad row with more
+/// problems than that (one payload with 60 bad allocations) was left out whole, and the
+/// refusal said only `… 1 bad rows in all`, without any reason. It now shows the row's first
+/// problems and how many more it has.
+#[test]
+fn an_import_row_with_more_problems_than_fit_still_shows_its_first_ones() {
+    let env = Env::seeded();
+    let allocations: Vec<&str> = (0..60)
+        .map(|_| r#"{"invoiceId": 0, "amount": 1}"#)
+        .collect();
+    let file = env.dir.path().join("many.json");
+    std::fs::write(
+        &file,
+        format!(
+            r#"[{{"customerId": 655080, "amount": 5, "paymentMethod": "Cash", "paymentAllocations": [{}]}}]"#,
+            allocations.join(",")
+        ),
+    )
+    .unwrap();
+    let mut expected: String = (0..47)
+        .map(|i| {
+            format!("error: record 1: paymentAllocations[{i}].invoiceId is missing or not an id\n")
+        })
+        .collect();
+    expected.push_str("error: record 1: … and 13 more problems\n");
+    expected.push_str(&format!(
+        "error: {}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n",
+        file.display()
+    ));
+    env.refused(&["import", file.to_str().unwrap()], 1, &expected);
+}
+
 /// The XML reader's check for a field given twice in another letter case must not look
 /// through every field of the record for each new one: a 1 MiB record holds 60,000 fields.
 #[test]
