@@ -1,5 +1,6 @@
 //! `payctl import` and `payctl export`: streamed, one transaction per file.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::Path;
@@ -353,6 +354,14 @@ impl<'de> Visitor<'de> for StreamSeed<'_> {
 }
 
 /// Reads InvoiceMethodInsertRequest elements (alone, or many under any wrapper element).
+/// Notes the field `name` in `seen` (a record's or its detail's names, lower-cased) and says
+/// whether it is new. Fields are read in any letter case (`customerid` is CustomerId), so
+/// `<CustomerId>1</CustomerId><CUSTOMERID>2</CUSTOMERID>` is one field given twice, as it is
+/// in JSON. A set, not a look through the fields: a 1 MiB record holds 60,000 of them.
+fn first_time(seen: &mut HashSet<String>, name: &str) -> bool {
+    seen.insert(name.to_ascii_lowercase())
+}
+
 fn read_xml(
     reader: Box<dyn BufRead>,
     path: &Path,
@@ -373,6 +382,9 @@ fn read_xml(
     // InvoicePaymentDetailRequest too), so a second one is refused rather than let overwrite the
     // first, which would silently drop an allocation or change the customer.
     let mut twice: Option<String> = None;
+    // The names the record and its InvoicePaymentDetailRequest have so far, lower-cased.
+    let mut record_names: HashSet<String> = HashSet::new();
+    let mut detail_names: HashSet<String> = HashSet::new();
     let mut text = String::new();
     let mut index = 0u64;
     loop {
@@ -401,9 +413,13 @@ fn read_xml(
                         index += 1;
                         budget.start_record();
                         record = Some(Map::new());
+                        record_names.clear();
                         twice = None;
                     }
-                    DETAIL if record.is_some() => detail = Some(Map::new()),
+                    DETAIL if record.is_some() => {
+                        detail = Some(Map::new());
+                        detail_names.clear();
+                    }
                     _ => {}
                 }
             }
@@ -438,7 +454,7 @@ fn read_xml(
                     }
                     DETAIL => {
                         if let (Some(d), Some(r)) = (detail.take(), record.as_mut()) {
-                            if r.contains_key(&name) {
+                            if !first_time(&mut record_names, &name) {
                                 twice.get_or_insert(name);
                             } else {
                                 r.insert(name, Value::Object(d));
@@ -447,8 +463,12 @@ fn read_xml(
                     }
                     _ => {
                         let in_detail = detail.is_some();
+                        let seen = match in_detail {
+                            true => &mut detail_names,
+                            false => &mut record_names,
+                        };
                         if let Some(map) = detail.as_mut().or(record.as_mut()) {
-                            if map.contains_key(&name) {
+                            if !first_time(seen, &name) {
                                 twice.get_or_insert_with(|| match in_detail {
                                     true => format!("InvoicePaymentDetailRequest.{name}"),
                                     false => name.clone(),
@@ -740,6 +760,8 @@ fn currency_field(value: &Value) -> Result<Option<Currency>> {
     }
 }
 
+/// Refuses a row of customers, invoices, methods or write-offs with a field it does not have,
+/// or a field holding a JSON array or object (each of theirs is one value).
 fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
     if let Some(map) = value.as_object() {
         if let Some(k) = map
@@ -755,6 +777,12 @@ fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
                 ),
             ));
         }
+    }
+    if let Some((key, message)) = value
+        .as_object()
+        .and_then(|map| crate::core::json::non_scalar_field(map, &[]))
+    {
+        return Err(Error::rejected(key, message));
     }
     Ok(())
 }
@@ -1229,15 +1257,29 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                             excerpt_record(raw),
                         ])
                         .map_err(|e| rejects_error(&e))?;
-                    } else if bad.len() + reasons.len() <= MAX_LISTED
-                        && listed_rows == summary.rejected as usize - 1
+                    } else if bad.len() < MAX_LISTED && listed_rows == summary.rejected as usize - 1
                     {
                         // One line per problem (SPEC §1), each naming its row; rows in order,
-                        // so once one does not fit, none after it is listed.
+                        // so once one does not fit, none after it is listed. A row with more
+                        // problems than there is room for shows its first ones and how many
+                        // more it has: left out whole, a first row of 49 problems (a payload
+                        // with 30,000 bad allocations) left the refusal without any reason.
                         listed_rows += 1;
-                        bad.extend(reasons.into_iter().map(|reason| {
+                        let room = MAX_LISTED - bad.len();
+                        let shown = match reasons.len() > room {
+                            true => room - 1,
+                            false => reasons.len(),
+                        };
+                        let more = reasons.len() - shown;
+                        bad.extend(reasons.into_iter().take(shown).map(|reason| {
                             Problem::new("line", format!("{unit} {line}: {reason}"))
                         }));
+                        if more > 0 {
+                            bad.push(Problem::new(
+                                "line",
+                                format!("{unit} {line}: … and {more} more problems"),
+                            ));
+                        }
                     }
                     Ok(())
                 }

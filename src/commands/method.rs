@@ -1,23 +1,44 @@
 use super::{reject_any, text_problem};
 use crate::app::{Ctx, Outcome};
 use crate::cli::MethodCommand;
+use crate::core::text::{completes_card_number, excerpt};
 use crate::error::{Problem, Result};
 use crate::ledger::methods::{self, NewMethod};
 use crate::render;
 
 /// What is wrong with a method's label, brand and last four digits, for `method add` and for
-/// an import of methods: no card numbers, bounded text, exactly four digits.
+/// an import of methods: no card numbers (also none made of a label or brand and the last
+/// four digits beside it), bounded text, exactly four digits.
 pub(crate) fn details_problems(
     label: Option<&str>,
     brand: Option<&str>,
     last4: Option<&str>,
-) -> [Option<Problem>; 3] {
+) -> [Option<Problem>; 5] {
+    let split = |key: &str, text: Option<&str>| {
+        let (text, last4) = (
+            text?,
+            last4.filter(|v| v.len() == 4 && v.chars().all(|c| c.is_ascii_digit()))?,
+        );
+        completes_card_number(text, last4).then(|| {
+            Problem::new(
+                key,
+                format!(
+                    "{key} '{}' and last4 '{last4}' together make a card number; payctl never stores card numbers (keep only the last four digits, in last4)",
+                    excerpt(&format!("{text} {last4}"))
+                        .strip_suffix(&format!(" {last4}"))
+                        .unwrap_or("…"),
+                ),
+            )
+        })
+    };
     [
         label.and_then(|v| text_problem("label", "label", v, 100)),
         brand.and_then(|v| text_problem("brand", "brand", v, 100)),
         last4
             .filter(|v| v.len() != 4 || !v.chars().all(|c| c.is_ascii_digit()))
-            .map(|v| Problem::new("last4", format!("last4 '{}' must be exactly 4 digits (the last four of the card or account)", crate::core::text::excerpt(v)))),
+            .map(|v| Problem::new("last4", format!("last4 '{}' must be exactly 4 digits (the last four of the card or account)", excerpt(v)))),
+        split("label", label),
+        split("brand", brand),
     ]
 }
 

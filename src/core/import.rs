@@ -314,6 +314,10 @@ pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
             super::text::excerpt(unknown)
         ));
     }
+    if let Some((_, message)) = super::json::non_scalar_field(map, &["InvoicePaymentDetailRequest"])
+    {
+        return Err(message);
+    }
     let mut payload = Map::new();
     if let Some(v) = get("CustomerId") {
         payload.insert("customerId".into(), v.clone());
@@ -364,6 +368,13 @@ pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
                 "unknown InvoicePaymentDetailRequest field '{}'; allowed: {}",
                 super::text::excerpt(unknown),
                 IMI_DETAIL.join(", ")
+            ));
+        }
+        if let Some((key, message)) = super::json::non_scalar_field(detail, &[]) {
+            return Err(message.replacen(
+                &format!("field '{}'", excerpt(&key)),
+                &format!("field 'InvoicePaymentDetailRequest.{}'", excerpt(&key)),
+                1,
             ));
         }
         let dget = |name: &str| {

@@ -203,6 +203,28 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
     }
 }
 
+/// The first field of a record (`object`) that holds a JSON array or object though only
+/// `nested` fields may (`paymentAllocations`, `InvoicePaymentDetailRequest`), and the sentence
+/// that refuses it. Every other field is one value: a text field given a list would be stored
+/// as its JSON text, and `["4111","1111","1111","1111"]` holds a card number that the detector
+/// reads as four groups apart (quotes are not separators), so the ledger kept it whole.
+pub fn non_scalar_field(object: &Map<String, Value>, nested: &[&str]) -> Option<(String, String)> {
+    object
+        .iter()
+        .filter(|(k, _)| !nested.iter().any(|n| n.eq_ignore_ascii_case(k)))
+        .find(|(_, v)| v.is_array() || v.is_object())
+        .map(|(k, v)| {
+            let what = if v.is_array() { "a list" } else { "an object" };
+            (
+                k.clone(),
+                format!(
+                    "field '{}' is {what}; give it one value (text or a number)",
+                    excerpt(k)
+                ),
+            )
+        })
+}
+
 /// Reads one JSON document (a byte-order mark in front is skipped): the value, and the first
 /// key given twice in it, if any.
 pub fn parse(text: &str) -> Result<(Value, Option<Repeated>), serde_json::Error> {

@@ -106,6 +106,9 @@ pub fn create_payment_from_json(
             )),
         }
     }
+    if let Some((key, message)) = super::json::non_scalar_field(object, &["paymentAllocations"]) {
+        problems.push(Problem::new(key, message));
+    }
     let get = |k: &str| fields.get(k).filter(|v| !v.is_null());
 
     let customer_id = match get("customerId") {

@@ -143,6 +143,15 @@ fn reversible_all(tx: &Transaction, p: &PaymentFacts, verb: &str) -> Result<Vec<
     }
 }
 
+/// Writes one allocation row of a payment after its creation (an allocation, or a reversal of
+/// one), dated now, but never before the payment's latest allocation row: a clock set back
+/// (`PAYCTL_NOW`, or the system's) would otherwise date an unallocation before the allocation
+/// it takes back, and each allocate-unallocate round would add the amount again to what the
+/// payment has applied as of a date between the two, until a statement or an aging report
+/// as of that date could not sum it (exit 74, forever). Rows of one payment in date order are
+/// then the order they were written in, so every total as of any date is one the payment
+/// really had. Stored timestamps have one fixed width (`YYYY-MM-DDTHH:MM:SSZ`, years
+/// 1900–9999), so their text orders as their time does.
 fn insert_allocation(
     tx: &Transaction,
     actor: &Actor,
@@ -154,7 +163,9 @@ fn insert_allocation(
 ) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO allocations (payment_id, invoice_id, amount, kind, refund_id, effective_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+         VALUES (?1, ?2, ?3, ?4, ?5,
+                 max(?6, coalesce((SELECT max(effective_at) FROM allocations WHERE payment_id = ?1), ?6)),
+                 ?6)",
     )
     .sql()?
     .execute(params![payment_id, invoice_id, amount, kind, refund_id, actor.now_text()])

@@ -22,3 +22,4 @@ mod parser_checks;
 mod parsers;
 mod reliability;
 mod report;
+mod review15;
