@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_payctl_global_optspecs
-    string join \n db= o/output= q/quiet color= h/help V/version
+    string join \n db= o/output= q/quiet color= no-headers h/help V/version
 end
 
 function __fish_payctl_needs_command
@@ -25,13 +25,15 @@ function __fish_payctl_using_subcommand
 end
 
 complete -c payctl -n "__fish_payctl_needs_command" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_needs_command" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_needs_command" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_needs_command" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_needs_command" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "customer" -d 'Add, list and show customers'
@@ -57,14 +59,16 @@ complete -c payctl -n "__fish_payctl_needs_command" -f -a "completions" -d 'Prin
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "add" -d 'Add a customer'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "list" -d 'List customers with their balances'
@@ -76,48 +80,56 @@ complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l currency -d 'ISO 4217 currency of the customer\'s payments' -r
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l order -d 'Default auto-allocation order: oldest-to-newest or newest-to-oldest' -r
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "list" -d 'List customers with their balances'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one customer'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "list" -d 'List a customer\'s payment methods'
@@ -130,50 +142,58 @@ complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_su
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l brand -d 'Card brand or bank name' -r
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l last4 -d 'Last four digits of the card or account' -r
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l default -d 'Make this the customer\'s default method (the first method always is)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l customer -r
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a customer\'s payment methods'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "set-default" -d 'Make a method its customer\'s default'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "add" -d 'Add an invoice'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "list" -d 'List invoices with their derived status'
@@ -190,61 +210,71 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_s
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l due -d 'Due date [default: the invoice date]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l terms -d 'Payment terms: netN, due N days after the invoice date' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l customer -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l status -d 'unpaid, partially_paid, paid, void or written_off' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l as-of -d 'Compute `overdue` as of this date' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l overdue -d 'Only invoices past their due date with money outstanding'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l as-of -d 'Compute `overdue` as of this date' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l reason -d 'Why (kept in the audit trail)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l reason -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an invoice'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "list" -d 'List invoices with their derived status'
@@ -266,8 +296,9 @@ complete -c payctl -n "__fish_payctl_using_subcommand create" -l order -d 'oldes
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l idempotency-key -d 'Retry-safe key: the same key and request return the first payment' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l json -d 'Read a Fusebill Create Payment payload from FILE, or - for stdin' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
@@ -276,7 +307,8 @@ complete -c payctl -n "__fish_payctl_using_subcommand create" -l use-default-met
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l auto-allocate -d 'Spread what is left over the customer\'s open invoices'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand create" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l customer -r
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l method -r
@@ -286,113 +318,131 @@ complete -c payctl -n "__fish_payctl_using_subcommand list" -l to -d 'Payments u
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l limit -r
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l offset -r
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l unallocated -d 'Only payments with money not yet allocated'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand show" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand show" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand show" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand show" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l invoice -d 'Invoice to apply the payment\'s unallocated funds to' -r
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l amount -d 'Amount to apply to --invoice' -r
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l order -d 'oldest-to-newest or newest-to-oldest [default: the customer\'s]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l customer -d 'Apply all of this customer\'s available funds, oldest payments first' -r
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l auto -d 'Spread the unallocated funds over the customer\'s open invoices'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l invoice -r
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l amount -d 'Amount to take back [default: all the payment has on the invoice]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l from -d 'Invoice the money was applied to by mistake' -r
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l to -d 'Invoice it belongs to' -r
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l amount -d 'Amount to move [default: all the payment has on --from]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l amount -r
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l method -d 'original, check, cash or direct-deposit' -r
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l reference -r
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l from-invoice -d 'Take AMOUNT back from invoice INV, reopening it (repeatable); needed beyond the payment\'s unallocated funds' -r
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand refund" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand refund" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l status -r -f -a "successful\t''
 failed\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l message -r
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand settle" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand settle" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l reason -d 'Why (kept in the audit trail)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand void" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand void" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand void" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand void" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand void" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "add" -d 'Record an attempt that made no payment (a declined card)'
@@ -401,14 +451,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l status -d 'Successful, Failed or Unknown' -r
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l type -d 'Collect, Refund or NSF' -r
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l customer -r
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l amount -r
@@ -418,14 +470,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_
 unknown\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l message -d 'What happened ("card declined")' -r
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "add" -d 'Record an attempt that made no payment (a declined card)'
@@ -433,14 +487,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l customer -r
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l payment -r
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand log" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand log" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l kind -d 'What the file holds' -r -f -a "payments\t''
 invoices\t''
@@ -453,14 +509,16 @@ jsonl\t''
 xml\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l rejects -d 'Keep the good rows; write each bad one with its line number and reason to FILE (CSV)' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand import" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand import" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l dry-run -d 'Check every row, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand import" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l format -r -f -a "csv\t''
@@ -468,24 +526,28 @@ json\t''
 jsonl\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l to -d 'Write to FILE (created 0600) instead of stdout' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand export" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand export" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand export" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand export" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -f -a "statement" -d 'One customer\'s account in date order, with a running balance and available funds'
@@ -496,82 +558,96 @@ complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_su
 invoice\t'Days since the invoice date'"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l customer -d 'Only this customer' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s q -l quiet -d 'Write commands print only the new record\'s id'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l customer -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l from -d 'First day (or moment) shown; what came before is the opening balance [default: the beginning]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l to -d 'Last day shown (a bare date takes in the whole day) [default: everything recorded]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "statement" -d 'One customer\'s account in date order, with a running balance and available funds'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "balances" -d 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand backup" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand backup" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l force -d 'Replace FILE if it exists (atomically: FILE is the old copy or the new one, never half)'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand backup" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand backup" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 csv\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s q -l quiet -d 'Write commands print only the new record\'s id'
-complete -c payctl -n "__fish_payctl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c payctl -n "__fish_payctl_using_subcommand man" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "customer" -d 'Add, list and show customers'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "method" -d 'Payment methods on file (credit cards, bank accounts, PayPal)'

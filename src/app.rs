@@ -162,6 +162,30 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// Box tables when stdout is a terminal, or when `PAYCTL_FORCE_TTY` is set (to any value but
+/// empty), as with `GH_FORCE_TTY`: boxes in a pager (`PAYCTL_FORCE_TTY=1 payctl list | less`).
+/// Otherwise tables are plain columns for the program reading the pipe.
+fn boxed_tables() -> bool {
+    io::stdout().is_terminal()
+        || std::env::var_os("PAYCTL_FORCE_TTY").is_some_and(|v| !v.is_empty())
+}
+
+/// The width tables fit: `COLUMNS` when it is a positive whole number (on a terminal and in a
+/// pipe alike), else the terminal's width when stdout is one, else no limit. Any other
+/// `COLUMNS` is ignored, as shells and other tools ignore it.
+fn table_width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    columns.or_else(|| {
+        io::stdout()
+            .is_terminal()
+            .then(|| comfy_table::Table::new().width().map(usize::from))
+            .flatten()
+    })
+}
+
 /// Quotes an argument for the audit trail's copy of the command line.
 fn shell_word(arg: &str) -> String {
     if !arg.is_empty()
@@ -185,9 +209,9 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
                 let _ = e.print();
                 return 0;
             }
-            if json_requested(&args) {
+            if let Some(format) = json_requested(&args) {
                 let problem = usage_problem(&e);
-                print_error(&Error::Usage(problem), Format::Json);
+                print_error(&Error::Usage(problem), format);
             } else {
                 // clap echoes the offending value as given, and to a terminal it writes it raw:
                 // an argument holding a control character (an escape sequence) gets the plain
@@ -207,6 +231,7 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
     let format = match cli.global.output {
         OutputFormat::Table => Format::Table,
         OutputFormat::Json => Format::Json,
+        OutputFormat::Jsonl => Format::Jsonl,
         OutputFormat::Csv => Format::Csv,
     };
     let quiet = cli.global.quiet;
@@ -215,6 +240,9 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
             style: Style {
                 format,
                 color: use_color(cli.global.color),
+                boxed: boxed_tables(),
+                width: table_width(),
+                headers: !cli.global.no_headers,
             },
             now,
             db: cli.global.db.clone(),
@@ -246,9 +274,10 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
     }
 }
 
-/// Whether the command line (or `PAYCTL_OUTPUT`) asks for JSON, read without clap: used only
-/// when clap refused the command line, so its error can still be Fusebill's error JSON.
-fn json_requested(args: &[OsString]) -> bool {
+/// Whether the command line (or `PAYCTL_OUTPUT`) asks for JSON or JSON Lines, read without
+/// clap: used only when clap refused the command line, so its error can still be Fusebill's
+/// error JSON (on one line for JSON Lines).
+fn json_requested(args: &[OsString]) -> Option<Format> {
     let mut format: Option<String> = None;
     let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(arg) = rest.next() {
@@ -263,9 +292,11 @@ fn json_requested(args: &[OsString]) -> bool {
             format = Some(v.trim_start_matches('=').to_string());
         }
     }
-    format
-        .or_else(|| std::env::var("PAYCTL_OUTPUT").ok())
-        .is_some_and(|f| f.eq_ignore_ascii_case("json"))
+    match format.or_else(|| std::env::var("PAYCTL_OUTPUT").ok()) {
+        Some(f) if f.eq_ignore_ascii_case("json") => Some(Format::Json),
+        Some(f) if f.eq_ignore_ascii_case("jsonl") => Some(Format::Jsonl),
+        _ => None,
+    }
 }
 
 /// clap's error as one problem: the argument it concerns (`--total <TOTAL>` gives `total`) and
@@ -320,13 +351,17 @@ fn print_stdout(text: &str) -> i32 {
 /// One line per problem on stderr, or Fusebill's error JSON with `-o json`.
 fn print_error(err: &Error, format: Format) {
     let problems = err.problems();
-    let text = if format == Format::Json {
+    let text = if matches!(format, Format::Json | Format::Jsonl) {
         let body = serde_json::json!({
             "ErrorId": 0,
             "HttpStatusCode": err.http_status(),
             "Errors": problems.iter().map(|p| serde_json::json!({"Key": p.key, "Value": p.message})).collect::<Vec<_>>(),
         });
-        crate::render::json(&body)
+        if format == Format::Jsonl {
+            crate::render::json_line(&body)
+        } else {
+            crate::render::json(&body)
+        }
     } else {
         problems
             .iter()

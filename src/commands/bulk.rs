@@ -1164,6 +1164,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let text = match ctx.style.format {
         Format::Json => render::json(&summary),
+        Format::Jsonl => render::json_line(&summary),
         Format::Csv => format!(
             "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n{},{},{},{},{},{},{},{}\n",
             render::neutralize_formula(summary.file.clone()),
