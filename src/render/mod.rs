@@ -95,6 +95,9 @@ pub struct SubTable {
 /// A record that prints as a table row, a CSV row or a JSON object.
 pub trait Record: Serialize {
     const FIELDS: &'static [Field];
+    /// List columns (by name) a terminal too narrow for them all leaves out, first the first,
+    /// before it prints the list one record at a time.
+    const SPARE: &'static [&'static str] = &[];
     /// One text per field, in `FIELDS` order; amounts as plain decimals, no separators.
     fn values(&self) -> Vec<String>;
     /// Tables of nested records shown under the one-record table (allocations, refunds).
@@ -112,6 +115,7 @@ const fn col(title: &'static str, kind: Kind) -> Column<'static> {
 }
 
 impl Record for CustomerView {
+    const SPARE: &'static [&'static str] = &["defaultPaymentMethodId", "email"];
     const FIELDS: &'static [Field] = &[
         field("id", "ID", Kind::Id),
         field("name", "Name", Kind::Text),
@@ -160,6 +164,13 @@ impl Record for MethodView {
 }
 
 impl Record for InvoiceView {
+    const SPARE: &'static [&'static str] = &[
+        "overdue",
+        "totalPayments",
+        "customerId",
+        "invoiceNumber",
+        "invoiceAmount",
+    ];
     const FIELDS: &'static [Field] = &[
         field("id", "ID", Kind::Id),
         field("invoiceNumber", "Number", Kind::Text),
@@ -220,6 +231,7 @@ impl Record for InvoiceView {
 }
 
 impl Record for ActivityView {
+    const SPARE: &'static [&'static str] = &["paymentMethod", "customerId", "paymentId", "message"];
     const FIELDS: &'static [Field] = &[
         field("id", "ID", Kind::Id),
         field("customerId", "Customer", Kind::Id),
@@ -262,6 +274,8 @@ fn audit_reason(event: &AuditEvent) -> String {
 }
 
 impl Record for AuditEvent {
+    const SPARE: &'static [&'static str] =
+        &["entity", "command", "osUser", "paymentId", "customerId"];
     const FIELDS: &'static [Field] = &[
         field("id", "ID", Kind::Id),
         field("at", "At", Kind::Date),
@@ -355,6 +369,12 @@ fn payment_status(p: &PaymentView) -> String {
 }
 
 impl Record for PaymentView {
+    const SPARE: &'static [&'static str] = &[
+        "unallocatedAmount",
+        "paymentMethod",
+        "customerId",
+        "reference",
+    ];
     const FIELDS: &'static [Field] = &[
         field("id", "ID", Kind::Id),
         detail("paymentActivityId", "Activity", Kind::Id),
@@ -509,29 +529,49 @@ pub fn list<R: Record>(records: &[R], style: Style) -> String {
             if records.is_empty() && style.boxed {
                 return "(none)\n".to_string();
             }
-            let shown: Vec<&Field> = R::FIELDS.iter().filter(|f| f.in_list).collect();
-            let columns: Vec<Column> = shown
-                .iter()
-                .map(|f| Column {
-                    title: f.title,
-                    kind: f.kind,
-                })
-                .collect();
-            let rows = |records: &[R]| -> Vec<Vec<Value>> {
-                records
+            let values: Vec<Vec<String>> = records.iter().map(Record::values).collect();
+            // On a narrow terminal the columns of SPARE are left out, in that order, until the
+            // table fits; a line under it names them.
+            for spared in 0..=R::SPARE.len() {
+                let left_out = &R::SPARE[..spared];
+                let shown = |f: &Field| f.in_list && !left_out.contains(&f.name);
+                let columns: Vec<Column> = R::FIELDS
                     .iter()
-                    .map(|record| {
+                    .filter(|f| shown(f))
+                    .map(|f| Column {
+                        title: f.title,
+                        kind: f.kind,
+                    })
+                    .collect();
+                let rows: Vec<Vec<Value>> = values
+                    .iter()
+                    .map(|v| {
                         R::FIELDS
                             .iter()
-                            .zip(record.values())
-                            .filter(|(f, _)| f.in_list)
-                            .map(|(f, v)| colored(style, f, v))
+                            .zip(v)
+                            .filter(|(f, _)| shown(f))
+                            .map(|(f, v)| colored(style, f, v.clone()))
                             .collect()
                     })
-                    .collect()
-            };
-            if let Some(text) = table::render(style, Frame::Boxed, &columns, rows(records), false) {
-                return text;
+                    .collect();
+                if let Some(mut text) = table::render(style, Frame::Boxed, &columns, rows, false) {
+                    if !left_out.is_empty() {
+                        let titles: Vec<&str> = R::FIELDS
+                            .iter()
+                            .filter(|f| left_out.contains(&f.name))
+                            .map(|f| f.title)
+                            .collect();
+                        text.push_str(&table::wrap_words(
+                            &format!(
+                                "Not shown at {} columns: {}; -o json has every field",
+                                style.width.unwrap_or_default(),
+                                titles.join(", ")
+                            ),
+                            style.width,
+                        ));
+                    }
+                    return text;
+                }
             }
             // Too narrow for the list's fixed columns: one record at a time, nothing split.
             records
@@ -577,10 +617,16 @@ pub fn one<R: Record>(record: &R, style: Style, heading: Option<&str>) -> String
             for sub in record.sub_tables(style) {
                 out.push_str(&sub.title);
                 out.push_str(":\n");
-                out.push_str(
-                    &table::render(style, Frame::Boxed, &sub.columns, sub.rows, true)
-                        .unwrap_or_default(),
-                );
+                match table::render(style, Frame::Boxed, &sub.columns, sub.rows.clone(), false) {
+                    Some(text) => out.push_str(&text),
+                    // Too narrow: one row at a time, as a list is.
+                    None => {
+                        for row in sub.rows {
+                            let fields = sub.columns.iter().map(|c| c.title).zip(row).collect();
+                            out.push_str(&table::record(style, fields));
+                        }
+                    }
+                }
             }
             out
         }

@@ -7,8 +7,6 @@
 //! would take. JSON is the report object with exact amounts; CSV has one row per line with
 //! amount and currency in separate columns, no separators.
 
-use unicode_width::UnicodeWidthStr;
-
 use super::table::{self, Column, Frame, Kind, Value};
 use super::{csv_rows, field, json, json_line, money, Field, Format, Record, Style};
 use crate::core::report::{
@@ -68,25 +66,7 @@ fn customer_table<'r, R: Record + 'r>(
 
 /// A heading, wrapped between words to the table width, if there is one.
 fn heading(style: Style, text: &str) -> String {
-    let Some(width) = style.width else {
-        return format!("{text}\n");
-    };
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            out.push_str(&line);
-            out.push('\n');
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push_str(&line);
-    out.push('\n');
-    out
+    table::wrap_words(text, style.width)
 }
 
 impl Record for AgingRow {

@@ -152,7 +152,33 @@ pub fn shorten(text: &str, width: usize) -> String {
         used += w;
         out.push(c);
     }
+    // `check 10042 from…`, not `from …` (in a pipe, a blank before the mark could also make
+    // the two-space gap that separates columns).
+    out.truncate(out.trim_end().len());
     out.push('…');
+    out
+}
+
+/// `text` with a newline after it, wrapped between words to `width` when there is one.
+pub fn wrap_words(text: &str, width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return format!("{text}\n");
+    };
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
     out
 }
 
@@ -304,15 +330,21 @@ fn boxed(
     mut rows: Vec<Vec<Value>>,
     fallback: bool,
 ) -> Option<String> {
-    let (text, widest) = lines(&comfy(style, frame, columns, &rows));
+    // Measured without colour: escape codes take no room on the screen.
+    let plain_style = Style {
+        color: false,
+        ..style
+    };
+    let (text, widest) = lines(&comfy(plain_style, frame, columns, &rows));
     let width = match style.width {
         Some(width) if widest > width => width,
+        _ if style.color => return Some(lines(&comfy(style, frame, columns, &rows)).0),
         _ => return Some(text),
     };
     // (narrowest, widest) of each column: a column's fixed cells (and the heading of a column
     // with no text cells) keep their width; its text cells may go down to TEXT_FLOOR.
     let title = |c: &Column| if style.headers { c.title.width() } else { 0 };
-    let mut wants: Vec<(usize, usize)> = columns
+    let wants: Vec<(usize, usize)> = columns
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -342,15 +374,41 @@ fn boxed(
     // What the frame and padding take: the width as drawn less the cells' own widths.
     let cells: usize = wants.iter().map(|(_, natural)| natural).sum();
     let frame_width = widest.saturating_sub(cells);
-    let widths = match share(&wants, width.saturating_sub(frame_width)) {
-        Some(widths) => widths,
-        None if fallback => {
-            // Nothing shortened would fit: shorten the text to its floor at least.
-            wants.iter_mut().for_each(|w| w.1 = w.0);
-            wants.iter().map(|w| w.0).collect()
-        }
-        None => return None,
-    };
+    let budget = width.saturating_sub(frame_width);
+    // Where the table must be drawn anyway (a report, one record), its text may go down to
+    // two columns (`x…`) before the fixed columns are let run past the line.
+    let tight: Vec<(usize, usize)> = columns
+        .iter()
+        .enumerate()
+        .zip(&wants)
+        .map(|((i, _), &(min, natural))| {
+            let fixed = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .filter(|v| v.kind != Kind::Text)
+                .map(|v| v.text.width())
+                .max()
+                .unwrap_or(0);
+            if min < natural
+                || rows
+                    .iter()
+                    .any(|r| r.get(i).is_some_and(|v| v.kind == Kind::Text))
+            {
+                (fixed.max(min.min(2)), natural)
+            } else {
+                (min, natural)
+            }
+        })
+        .collect();
+    let widths =
+        match share(&wants, budget).or_else(|| fallback.then(|| share(&tight, budget)).flatten()) {
+            Some(widths) => widths,
+            None if fallback => {
+                // Nothing fits: the fixed columns run past the line, and the text keeps its floor.
+                wants.iter().map(|w| w.0).collect()
+            }
+            None => return None,
+        };
     for row in &mut rows {
         for (v, &w) in row.iter_mut().zip(&widths) {
             if v.kind == Kind::Text {
@@ -385,6 +443,7 @@ mod tests {
         assert_eq!(shorten("Acme", 4), "Acme");
         assert_eq!(shorten("Acme", 3), "Ac…");
         assert_eq!(shorten("Acme", 1), "…");
+        assert_eq!(shorten("Acme Corp", 6), "Acme…");
         assert_eq!(shorten("Acme", 0), "");
         // Wide characters count two columns each.
         assert_eq!(shorten("東京株式会社", 5), "東京…");

@@ -11,6 +11,7 @@ mod create;
 mod foundation;
 mod generated;
 mod issue15_limits;
+mod issue16_tables;
 mod model;
 mod parser_checks;
 mod parsers;
