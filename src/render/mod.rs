@@ -529,6 +529,25 @@ pub fn list<R: Record>(records: &[R], style: Style) -> String {
             if records.is_empty() && style.boxed {
                 return "(none)\n".to_string();
             }
+            if !style.boxed {
+                let columns: Vec<Column> = R::FIELDS
+                    .iter()
+                    .filter(|f| f.in_list)
+                    .map(|f| Column {
+                        title: f.title,
+                        kind: f.kind,
+                    })
+                    .collect();
+                let rows = records.iter().map(|record| {
+                    R::FIELDS
+                        .iter()
+                        .zip(record.values())
+                        .filter(|(f, _)| f.in_list)
+                        .map(|(f, v)| Value::new(v, f.kind))
+                        .collect()
+                });
+                return table::plain_rows(style, &columns, rows);
+            }
             let values: Vec<Vec<String>> = records.iter().map(Record::values).collect();
             // On a narrow terminal the columns of SPARE are left out, in that order, until the
             // table fits; a line under it names them.

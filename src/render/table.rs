@@ -207,6 +207,16 @@ pub fn share(cells: &[(usize, usize)], budget: usize) -> Option<Vec<usize>> {
 
 /// Cells joined by two spaces, one line per record.
 fn plain(style: Style, columns: &[Column], rows: &[Vec<Value>]) -> String {
+    plain_rows(style, columns, rows.iter().cloned())
+}
+
+/// Plain lines, row by row as they come: a long list in a pipe holds one row's cells at a
+/// time besides the text printed (no table of every row is laid out first).
+pub fn plain_rows(
+    style: Style,
+    columns: &[Column],
+    rows: impl Iterator<Item = Vec<Value>>,
+) -> String {
     let mut out = String::new();
     if style.headers {
         let titles: Vec<Value> = columns
@@ -216,7 +226,8 @@ fn plain(style: Style, columns: &[Column], rows: &[Vec<Value>]) -> String {
         push_plain_line(&mut out, &titles, style.width);
     }
     for row in rows {
-        push_plain_line(&mut out, row, style.width);
+        let row: Vec<Value> = row.into_iter().map(|v| clean(v, false)).collect();
+        push_plain_line(&mut out, &row, style.width);
     }
     out
 }
