@@ -7,6 +7,8 @@
 //! would take. JSON is the report object with exact amounts; CSV has one row per line with
 //! amount and currency in separate columns, no separators.
 
+use unicode_width::UnicodeWidthStr;
+
 use super::table::{self, Column, Frame, Kind, Value};
 use super::{csv_rows, field, json, json_line, money, Field, Format, Record, Style};
 use crate::core::report::{
@@ -61,7 +63,21 @@ fn customer_table<'r, R: Record + 'r>(
             row
         })
         .collect();
-    table::render(style, Frame::Rules, &columns, rows, true).unwrap_or_default()
+    report_table(style, &columns, rows)
+}
+
+/// A report's table, fitted to the width; where even its amounts do not fit (50 columns),
+/// each row as a `Field │ Value` table, so that no line is wider than the terminal and no
+/// amount is split.
+fn report_table(style: Style, columns: &[Column], rows: Vec<Vec<Value>>) -> String {
+    let text = table::render(style, Frame::Rules, columns, rows.clone(), true).unwrap_or_default();
+    match style.width {
+        Some(width) if style.boxed && text.lines().any(|l| l.width() > width) => rows
+            .into_iter()
+            .map(|row| table::record(style, columns.iter().map(|c| c.title).zip(row).collect()))
+            .collect(),
+        _ => text,
+    }
 }
 
 /// A heading, wrapped between words to the table width, if there is one.
@@ -117,16 +133,17 @@ pub fn aging(report: &AgingReport, style: Style) -> String {
                 "invoice" => "invoice date",
                 _ => "due date",
             };
-            let mut out = match &report.as_of {
+            let title = match &report.as_of {
                 Some(as_of) if as_of.len() == 10 => {
-                    format!("Aging by {basis} as of {as_of} (end of day)\n")
+                    format!("Aging by {basis} as of {as_of} (end of day)")
                 }
-                Some(as_of) => format!("Aging by {basis} as of {as_of}\n"),
+                Some(as_of) => format!("Aging by {basis} as of {as_of}"),
                 None => format!(
-                    "Aging by {basis} on {} (every row recorded)\n",
+                    "Aging by {basis} on {} (every row recorded)",
                     report.aged_on
                 ),
             };
+            let mut out = heading(style, &title);
             if report.customers.is_empty() {
                 out.push_str("Nothing outstanding.\n");
                 return out;
@@ -185,9 +202,12 @@ pub fn balances(report: &BalancesReport, style: Style) -> String {
             csv_rows(&rows)
         }
         Format::Table => {
-            let mut out = format!(
-                "Balances on {} (overdue: due before that day)\n",
-                report.as_of
+            let mut out = heading(
+                style,
+                &format!(
+                    "Balances on {} (overdue: due before that day)",
+                    report.as_of
+                ),
             );
             if report.customers.is_empty() {
                 out.push_str("No customers.\n");
@@ -364,9 +384,7 @@ pub fn statement(statement: &Statement, style: Style) -> String {
                         kind: Kind::Money,
                     },
                 ];
-                out.push_str(
-                    &table::render(style, Frame::Rules, &columns, rows, true).unwrap_or_default(),
-                );
+                out.push_str(&report_table(style, &columns, rows));
             }
             out
         }

@@ -205,6 +205,10 @@ fn lists_fit_a_real_terminal_and_never_split_an_amount_id_or_date() {
             &["show", "1"],
             &["invoice", "show", "566935"],
             &["customer", "show", "655080"],
+            &["method", "list", "--customer", "655080"],
+            &["report", "aging"],
+            &["report", "balances"],
+            &["report", "statement", "--customer", "655080"],
         ] {
             let out = on_terminal(&env, cols, args);
             assert!(
@@ -237,6 +241,13 @@ fn lists_fit_a_real_terminal_and_never_split_an_amount_id_or_date() {
                 assert!(whole(&list, &value), "{value} at {cols}:\n{list}");
             }
             assert!(whole(&list, due), "{due} at {cols}:\n{list}");
+        }
+        // Reports: every amount of the JSON whole (at 50 columns, one row at a time).
+        let aging = on_terminal(&env, cols, &["report", "aging"]);
+        assert!(whole(&aging, "8800.00"), "aging at {cols}:\n{aging}");
+        let statement = on_terminal(&env, cols, &["report", "statement", "--customer", "655080"]);
+        for value in ["10000.00", "10050.00", "8850.00", "1215.00", "2026-10-01"] {
+            assert!(whole(&statement, value), "{value} at {cols}:\n{statement}");
         }
         let list = on_terminal(&env, cols, &["activity", "list"]);
         for a in activities.as_array().unwrap() {
