@@ -400,10 +400,10 @@ fn boxed(
                 .map(|v| v.text.width())
                 .max()
                 .unwrap_or(0);
-            if min < natural
-                || rows
-                    .iter()
-                    .any(|r| r.get(i).is_some_and(|v| v.kind == Kind::Text))
+            // (A column without text cells has min == natural: nothing to give.)
+            if rows
+                .iter()
+                .any(|r| r.get(i).is_some_and(|v| v.kind == Kind::Text))
             {
                 (fixed.max(min.min(2)), natural)
             } else {
