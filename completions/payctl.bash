@@ -329,7 +329,7 @@ _payctl() {
 
     case "${cmd}" in
         payctl)
-            opts="-o -q -h -V --db --output --quiet --color --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,11 +340,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -359,7 +359,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__activity)
-            opts="-o -q -h -V --db --output --quiet --color --help --version list add help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version list add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -370,11 +370,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -389,7 +389,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__activity__subcmd__add)
-            opts="-o -q -h -V --customer --amount --method --method-id --status --message --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --amount --method --method-id --status --message --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,11 +424,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -499,7 +499,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__activity__subcmd__list)
-            opts="-o -q -h -V --customer --status --type --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --status --type --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -522,11 +522,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -541,7 +541,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__allocate)
-            opts="-o -q -h -V --invoice --amount --auto --order --customer --dry-run --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --invoice --amount --auto --order --customer --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -568,11 +568,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -587,7 +587,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__backup)
-            opts="-o -q -h -V --force --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --force --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -598,11 +598,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -617,7 +617,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__completions)
-            opts="-o -q -h -V --db --output --quiet --color --help --version bash zsh fish powershell elvish"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -628,11 +628,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -647,7 +647,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__create)
-            opts="-o -q -h -V --customer --amount --method --method-id --use-default-method --reference --source --currency --date --gateway-fee --allocate --auto-allocate --order --idempotency-key --dry-run --json --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --amount --method --method-id --use-default-method --reference --source --currency --date --gateway-fee --allocate --auto-allocate --order --idempotency-key --dry-run --json --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -710,11 +710,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -729,7 +729,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__customer)
-            opts="-o -q -h -V --db --output --quiet --color --help --version add list show help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,11 +740,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -759,7 +759,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__customer__subcmd__add)
-            opts="-o -q -h -V --id --name --email --currency --order --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --id --name --email --currency --order --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -790,11 +790,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -879,7 +879,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__customer__subcmd__list)
-            opts="-o -q -h -V --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -890,11 +890,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -909,7 +909,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__customer__subcmd__show)
-            opts="-o -q -h -V --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -920,11 +920,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -939,7 +939,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__export)
-            opts="-o -q -h -V --format --to --db --output --quiet --color --help --version payments invoices customers allocations activities methods write-offs"
+            opts="-o -q -h -V --format --to --db --output --quiet --color --no-headers --help --version payments invoices customers allocations activities methods write-offs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -958,11 +958,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1523,7 +1523,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__import)
-            opts="-o -q -h -V --kind --format --dry-run --rejects --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --kind --format --dry-run --rejects --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1546,11 +1546,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1565,7 +1565,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice)
-            opts="-o -q -h -V --db --output --quiet --color --help --version add list show void write-off help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show void write-off help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1576,11 +1576,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1595,7 +1595,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__add)
-            opts="-o -q -h -V --customer --id --number --total --currency --date --due --terms --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --id --number --total --currency --date --due --terms --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1638,11 +1638,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1755,7 +1755,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__list)
-            opts="-o -q -h -V --customer --status --overdue --as-of --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --status --overdue --as-of --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1778,11 +1778,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1797,7 +1797,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__show)
-            opts="-o -q -h -V --as-of --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --as-of --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,11 +1812,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1831,7 +1831,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__void)
-            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1846,11 +1846,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1865,7 +1865,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__write__subcmd__off)
-            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1880,11 +1880,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1899,7 +1899,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__list)
-            opts="-o -q -h -V --customer --method --source --from --to --unallocated --limit --offset --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --method --source --from --to --unallocated --limit --offset --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1938,11 +1938,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1957,7 +1957,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__log)
-            opts="-o -q -h -V --customer --payment --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --payment --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1976,11 +1976,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1995,7 +1995,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__man)
-            opts="-o -q -h -V --dir --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --dir --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2010,11 +2010,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2029,7 +2029,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__method)
-            opts="-o -q -h -V --db --output --quiet --color --help --version add list set-default help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list set-default help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2040,11 +2040,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2059,7 +2059,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__method__subcmd__add)
-            opts="-o -q -h -V --customer --type --id --label --brand --last4 --default --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --type --id --label --brand --last4 --default --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2094,11 +2094,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2183,7 +2183,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__method__subcmd__list)
-            opts="-o -q -h -V --customer --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2198,11 +2198,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2217,7 +2217,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__method__subcmd__set__subcmd__default)
-            opts="-o -q -h -V --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2228,11 +2228,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2247,7 +2247,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__reallocate)
-            opts="-o -q -h -V --from --to --amount --dry-run --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --from --to --amount --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2270,11 +2270,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2289,7 +2289,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__refund)
-            opts="-o -q -h -V --amount --method --reference --from-invoice --dry-run --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --amount --method --reference --from-invoice --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2316,11 +2316,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2335,7 +2335,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__report)
-            opts="-o -q -h -V --db --output --quiet --color --help --version aging statement balances help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version aging statement balances help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2346,11 +2346,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2365,7 +2365,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__report__subcmd__aging)
-            opts="-o -q -h -V --as-of --by --customer --chart --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --as-of --by --customer --chart --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2388,11 +2388,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2407,7 +2407,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__report__subcmd__balances)
-            opts="-o -q -h -V --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2418,11 +2418,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2507,7 +2507,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__report__subcmd__statement)
-            opts="-o -q -h -V --customer --from --to --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --customer --from --to --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2530,11 +2530,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2549,7 +2549,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__settle)
-            opts="-o -q -h -V --status --message --dry-run --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --status --message --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2568,11 +2568,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2587,7 +2587,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__show)
-            opts="-o -q -h -V --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2598,11 +2598,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2617,7 +2617,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__unallocate)
-            opts="-o -q -h -V --invoice --amount --dry-run --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --invoice --amount --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2636,11 +2636,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2655,7 +2655,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__verify)
-            opts="-o -q -h -V --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2666,11 +2666,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2685,7 +2685,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__void)
-            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --help --version"
+            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2700,11 +2700,11 @@ _payctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_payctl_global_optspecs
-    string join \n db= o/output= q/quiet color= h/help V/version
+    string join \n db= o/output= q/quiet color= no-headers h/help V/version
 end
 
 function __fish_payctl_needs_command
@@ -26,14 +26,16 @@ function __fish_payctl_using_subcommand
 end
 
 complete -c payctl -n "__fish_payctl_needs_command" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_needs_command" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_needs_command" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_needs_command" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_needs_command" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "customer" -d 'Add, list and show customers'
@@ -59,14 +61,16 @@ complete -c payctl -n "__fish_payctl_needs_command" -f -a "completions" -d 'Prin
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "man" -d 'Print a man page (roff), or write them all to a folder'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "add" -d 'Add a customer'
@@ -80,36 +84,42 @@ complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l order -d 'Default auto-allocation order (kebab-case too: oldest-to-newest)' -r -f -a "OldestToNewest\t''
 NewestToOldest\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer'
@@ -117,14 +127,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one customer'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
@@ -140,38 +152,44 @@ complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_su
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l brand -d 'Card brand or bank name' -r
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l last4 -d 'Last four digits of the card or account' -r
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l default -d 'Make this the customer\'s default method (the first method always is)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l customer -d 'Customer id' -r
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from set-default" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
@@ -179,14 +197,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_su
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "set-default" -d 'Make a method its customer\'s default'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "add" -d 'Add an invoice'
@@ -204,14 +224,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_s
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l due -d 'Due date [default: the invoice date]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l terms -d 'Payment terms: netN, due N days after the invoice date' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l customer -d 'Only this customer\'s invoices' -r
@@ -222,53 +244,61 @@ void\t''
 written_off\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l as-of -d 'Compute `overdue` as of this date' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l overdue -d 'Only invoices past their due date with money outstanding'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l as-of -d 'Compute `overdue` as of this date' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l reason -d 'Why (kept in the audit trail)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l reason -d 'Why (kept with the write-off and in the audit trail)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an invoice'
@@ -300,9 +330,10 @@ NewestToOldest\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l idempotency-key -d 'Retry-safe key: the same key and request return the first payment' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l json -d 'Read a Fusebill Create Payment payload from FILE, or - for stdin' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
@@ -311,6 +342,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand create" -l use-default-met
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l auto-allocate -d 'Spread what is left over the customer\'s open invoices'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l customer -d 'Only this customer\'s payments' -r
@@ -329,26 +361,30 @@ complete -c payctl -n "__fish_payctl_using_subcommand list" -l to -d 'Payments u
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l limit -d 'Show at most LIMIT payments [default: all]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l offset -d 'Skip the first OFFSET payments (with --limit, to page through them)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand list" -l unallocated -d 'Only payments with money not yet allocated'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand show" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand show" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand show" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand show" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand show" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l invoice -d 'Invoice to apply the payment\'s unallocated funds to' -r
@@ -357,9 +393,10 @@ complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l order -d 'Ord
 NewestToOldest\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l customer -d 'Apply all of this customer\'s available funds, oldest payments first' -r
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
@@ -367,35 +404,40 @@ never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l auto -d 'Spread the unallocated funds over the customer\'s open invoices'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand allocate" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand allocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l invoice -d 'Invoice to take the money back from (it reopens)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l amount -d 'Amount to take back [default: all the payment has on the invoice]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand unallocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l from -d 'Invoice the money was applied to by mistake' -r
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l to -d 'Invoice it belongs to' -r
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l amount -d 'Amount to move [default: all the payment has on --from]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand reallocate" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l amount -d 'Amount to pay back, at most the payment\'s refundable amount (its unallocated funds first, then what --from-invoice takes back)' -r
@@ -406,54 +448,62 @@ direct-deposit\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l reference -d 'Your reference for the refund (a check number; at most 500 characters)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l from-invoice -d 'Take AMOUNT back from invoice INV, reopening it (repeatable); needed beyond the payment\'s unallocated funds' -r
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand refund" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand refund" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand refund" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l status -d 'The bank\'s answer: failed reverses the payment\'s allocations (NSF)' -r -f -a "successful\t''
 failed\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l message -d 'What the bank said ("R01 insufficient funds"), kept on the activity' -r
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand settle" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand settle" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand settle" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l reason -d 'Why (kept in the audit trail)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand void" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand void" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand void" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand void" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand void" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and not __fish_seen_subcommand_from list add help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
@@ -467,14 +517,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_
 Refund\t''
 NSF\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l customer -d 'Customer id' -r
@@ -490,14 +542,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_
 unknown\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l message -d 'What happened ("card declined")' -r
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_subcommand_from help" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
@@ -506,14 +560,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand activity; and __fish_seen_
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l customer -d 'Only events about this customer' -r
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l payment -d 'Only events about this payment' -r
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand log" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand log" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand log" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l kind -d 'What the file holds' -r -f -a "payments\t''
@@ -527,15 +583,17 @@ jsonl\t''
 xml\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l rejects -d 'Keep the good rows; write each bad one with its line number and reason to FILE (CSV)' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand import" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand import" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l dry-run -d 'Check every row, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand import" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l format -d 'File format [default: json with -o json, else csv]' -r -f -a "csv\t''
@@ -543,25 +601,29 @@ json\t''
 jsonl\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l to -d 'Write to FILE (created 0600) instead of stdout' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand export" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand export" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand export" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
@@ -573,40 +635,46 @@ complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_su
 invoice\t'Days since the invoice date'"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l customer -d 'Only this customer' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l chart -d 'Draw each currency\'s buckets as bars, fitted to the terminal (COLUMNS, else 80 in a pipe); table output only (-o html always has the chart)'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from aging" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l customer -d 'Customer id' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l from -d 'First day (or moment) shown; what came before is the opening balance [default: the beginning]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l to -d 'Last day shown (a bare date takes in the whole day) [default: everything recorded]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from statement" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from balances" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
@@ -614,49 +682,57 @@ complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_su
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "balances" -d 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand verify" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand backup" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand backup" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -l force -d 'Replace FILE if it exists (atomically: FILE is the old copy or the new one, never half)'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand backup" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand backup" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand completions" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l dir -d 'Write every page (payctl.1, payctl-create.1, payctl-invoice-add.1, ...) into DIR (created if missing) instead of printing one' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
+complete -c payctl -n "__fish_payctl_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
 csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand man" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help" -f -a "customer" -d 'Add, list and show customers'

@@ -217,6 +217,41 @@ fn clap_color(args: &[OsString]) -> clap::ColorChoice {
     }
 }
 
+/// Box tables when stdout is a terminal, or when `PAYCTL_FORCE_TTY` is set (to any value but
+/// empty), as with `GH_FORCE_TTY`: boxes in a pager (`PAYCTL_FORCE_TTY=1 payctl list | less`).
+/// Otherwise tables are plain columns for the program reading the pipe.
+fn boxed_tables() -> bool {
+    io::stdout().is_terminal()
+        || std::env::var_os("PAYCTL_FORCE_TTY").is_some_and(|v| !v.is_empty())
+}
+
+/// The width tables and the aging chart fit, the one width payctl knows: `COLUMNS` when it is a
+/// positive whole number (on a terminal and in a pipe alike; at most 65535, a terminal's
+/// widest, so that `COLUMNS=999999999999` cannot make payctl allocate terabytes of spaces),
+/// else the terminal's width when stdout is one, else no limit (the chart then takes 80). Any
+/// other `COLUMNS` (empty, `abc`, `0`, `-5`) is ignored, as shells and other tools ignore it.
+fn table_width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| {
+            let c = c.trim();
+            if c.is_empty() || !c.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            // All digits, so the only way to fail is more digits than a usize holds: wider
+            // than any line.
+            Some(c.parse::<usize>().unwrap_or(usize::MAX))
+        })
+        .filter(|&c| c > 0)
+        .map(|c| c.min(65_535));
+    columns.or_else(|| {
+        io::stdout()
+            .is_terminal()
+            .then(|| comfy_table::Table::new().width().map(usize::from))
+            .flatten()
+    })
+}
+
 /// Quotes an argument for the audit trail's copy of the command line.
 fn shell_word(arg: &str) -> String {
     if !arg.is_empty()
@@ -250,14 +285,11 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
                 return print_stdout(&help);
             }
             if let Some(problem) = empty_env_problem(&e, &args) {
-                let format = match json_requested(&args) {
-                    true => Format::Json,
-                    false => Format::Table,
-                };
+                let format = json_requested(&args).unwrap_or(Format::Table);
                 print_error(&Error::Usage(problem), format);
-            } else if json_requested(&args) {
+            } else if let Some(format) = json_requested(&args) {
                 let problem = usage_problem(&e);
-                print_error(&Error::Usage(problem), Format::Json);
+                print_error(&Error::Usage(problem), format);
             } else {
                 // clap echoes the offending value as given (`invalid value '…'`, an unknown
                 // subcommand), so its error is rendered here, its card numbers masked and
@@ -284,6 +316,7 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
         OutputFormat::Table => Format::Table,
         OutputFormat::Json => Format::Json,
         OutputFormat::Csv => Format::Csv,
+        OutputFormat::Jsonl => Format::Jsonl,
         OutputFormat::Html => Format::Html,
     };
     let quiet = cli.global.quiet;
@@ -296,7 +329,13 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
     }
     let result = now().and_then(|now| {
         let ctx = Ctx {
-            style: Style { format, color },
+            style: Style {
+                format,
+                color,
+                boxed: boxed_tables(),
+                width: table_width(),
+                headers: !cli.global.no_headers,
+            },
             now,
             db: cli.global.db.clone(),
             // The audit trail keeps the command line; a card number in a file name or an id
@@ -347,9 +386,10 @@ fn help_for_bare_command(args: &[OsString], e: &clap::Error) -> Option<String> {
     Some(cmd.render_help().to_string())
 }
 
-/// Whether the command line (or `PAYCTL_OUTPUT`) asks for JSON, read without clap: used only
-/// when clap refused the command line, so its error can still be Fusebill's error JSON.
-fn json_requested(args: &[OsString]) -> bool {
+/// Whether the command line (or `PAYCTL_OUTPUT`) asks for JSON or JSON Lines, read without
+/// clap: used only when clap refused the command line, so its error can still be Fusebill's
+/// error JSON (on one line for JSON Lines).
+fn json_requested(args: &[OsString]) -> Option<Format> {
     let mut format: Option<String> = None;
     let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(arg) = rest.next() {
@@ -364,9 +404,11 @@ fn json_requested(args: &[OsString]) -> bool {
             format = Some(v.trim_start_matches('=').to_string());
         }
     }
-    format
-        .or_else(|| std::env::var("PAYCTL_OUTPUT").ok())
-        .is_some_and(|f| f.eq_ignore_ascii_case("json"))
+    match format.or_else(|| std::env::var("PAYCTL_OUTPUT").ok()) {
+        Some(f) if f.eq_ignore_ascii_case("json") => Some(Format::Json),
+        Some(f) if f.eq_ignore_ascii_case("jsonl") => Some(Format::Jsonl),
+        _ => None,
+    }
 }
 
 /// The problem of an environment variable that is set but empty (`PAYCTL_DB=`), which clap
@@ -477,13 +519,17 @@ fn print_error(err: &Error, format: Format) {
     // Every message is masked whole, whatever built it: the values it echoes are masked
     // already, but a file name, an amount or a clap message may hold a card number too.
     let problems = crate::error::capped(err.problems());
-    let text = if format == Format::Json {
+    let text = if matches!(format, Format::Json | Format::Jsonl) {
         let body = serde_json::json!({
             "ErrorId": 0,
             "HttpStatusCode": err.http_status(),
             "Errors": problems.iter().map(|p| serde_json::json!({"Key": mask_card_numbers(&p.key), "Value": mask_card_numbers(&p.message)})).collect::<Vec<_>>(),
         });
-        crate::render::json(&body)
+        if format == Format::Jsonl {
+            crate::render::json_line(&body)
+        } else {
+            crate::render::json(&body)
+        }
     } else {
         problems
             .iter()

@@ -72,13 +72,20 @@ pub struct GlobalArgs {
     /// When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Leave the header row out of tables (boxed and plain)
+    #[arg(long, global = true)]
+    pub no_headers: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
+    /// Boxed on a terminal; plain columns separated by two spaces in a pipe
     Table,
+    /// One JSON document (lists are arrays)
     Json,
     Csv,
+    /// JSON Lines: one JSON object per line (each record of a list)
+    Jsonl,
     /// A self-contained HTML page (report aging and report statement only)
     Html,
 }

@@ -329,12 +329,16 @@ pub fn verify(ctx: &Ctx) -> Result<Outcome> {
         .map(|(t, n)| format!("{n} {t}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let text = match ctx.style.format {
-        render::Format::Json => render::json(&serde_json::json!({
+    let document = || {
+        serde_json::json!({
             "ok": true,
             "checks": report.checked,
             "counts": report.counts.iter().map(|(t, n)| (t.clone(), serde_json::json!(n))).collect::<serde_json::Map<_, _>>(),
-        })),
+        })
+    };
+    let text = match ctx.style.format {
+        render::Format::Json => render::json(&document()),
+        render::Format::Jsonl => render::json_line(&document()),
         render::Format::Csv => {
             let mut out = String::from("check,result\n");
             for check in &report.checked {

@@ -1325,6 +1325,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let text = match ctx.style.format {
         Format::Json => render::json(&summary),
+        Format::Jsonl => render::json_line(&summary),
         Format::Csv => format!(
             "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n{},{},{},{},{},{},{},{}\n",
             render::neutralize_formula(summary.file.clone()),
@@ -1375,6 +1376,7 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
     // `-o` is --format's default (SPEC §9): `export payments -o json` is JSON.
     let format = args.format.unwrap_or(match ctx.style.format {
         Format::Json => ExportFormat::Json,
+        Format::Jsonl => ExportFormat::Jsonl,
         // `-o html` is refused before any command but the two reports runs.
         Format::Table | Format::Csv | Format::Html => ExportFormat::Csv,
     });

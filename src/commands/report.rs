@@ -67,11 +67,11 @@ fn aging(args: AgingArgs, ctx: &Ctx) -> Result<Outcome> {
         AgeBy::Due => AgeBasis::Due,
         AgeBy::Invoice => AgeBasis::Invoice,
     };
-    if args.chart && matches!(ctx.style.format, Format::Json | Format::Csv) {
-        let format = if ctx.style.format == Format::Json {
-            "json"
-        } else {
-            "csv"
+    if args.chart && matches!(ctx.style.format, Format::Json | Format::Jsonl | Format::Csv) {
+        let format = match ctx.style.format {
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            _ => "csv",
         };
         return Err(Error::usage(
             "chart",
@@ -101,7 +101,7 @@ fn aging(args: AgingArgs, ctx: &Ctx) -> Result<Outcome> {
         return Ok(Outcome::read(render::chart::aging(
             &report,
             &heading,
-            render::chart::line_width(),
+            ctx.style.width.unwrap_or(render::chart::PIPE_WIDTH),
         )));
     }
     Ok(Outcome::read(render::report::aging(&report, ctx.style)))

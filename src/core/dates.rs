@@ -68,6 +68,16 @@ pub fn format_day(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
 }
 
+/// How a table prints a stored timestamp (SPEC §1): a date with no time of day
+/// (`2026-08-15T00:00:00Z`, as invoice dates and due dates are stored) as `YYYY-MM-DD`, any
+/// other text as it is. JSON and CSV keep the stored timestamp.
+pub fn display_date(text: &str) -> &str {
+    match text.strip_suffix("T00:00:00Z") {
+        Some(day) if parse_stored(text).is_ok() => day,
+        _ => text,
+    }
+}
+
 /// Payment terms `netN` (N days after the invoice date), e.g. `net30`, `NET 15`.
 pub fn parse_terms(text: &str) -> Option<u32> {
     let lower = text
@@ -112,6 +122,16 @@ pub fn is_past_due(due: DateTime<Utc>, as_of: DateTime<Utc>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_without_a_time_print_as_days() {
+        assert_eq!(display_date("2026-08-15T00:00:00Z"), "2026-08-15");
+        assert_eq!(display_date("2026-08-15T00:00:01Z"), "2026-08-15T00:00:01Z");
+        assert_eq!(display_date("2026-08-15"), "2026-08-15");
+        assert_eq!(display_date("opening"), "opening");
+        assert_eq!(display_date(""), "");
+        assert_eq!(display_date("xT00:00:00Z"), "xT00:00:00Z");
+    }
 
     #[test]
     fn accepted_forms() {

@@ -7,7 +7,7 @@ use super::enums::{
     ActivityStatus, AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, RefundMethod,
     Settlement, Source, TransactionType,
 };
-use super::money::Money;
+use super::money::{Money, MoneyError};
 
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -143,6 +143,17 @@ pub struct PaymentView {
     /// nothing was written.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub dry_run: bool,
+}
+
+impl PaymentView {
+    /// What was refunded of this payment so far: the sum of its refunds, checked.
+    pub fn refunded(&self) -> Result<Money, MoneyError> {
+        self.refunds
+            .iter()
+            .try_fold(Money::zero(self.currency), |sum, r| {
+                sum.checked_add(r.amount)
+            })
+    }
 }
 
 /// An invoice a money-moving command touched, as it is after the command.

@@ -7,11 +7,8 @@
 //! a column (`▏` to `█`), computed by [`bar_steps`] from minor units, never through a float.
 //! Currencies are never drawn on one scale: each has its own largest bucket.
 
-use std::io::IsTerminal;
-
 use unicode_width::UnicodeWidthStr;
 
-use super::report::REPORT_WIDTH;
 use crate::core::chart::{bar_steps, largest};
 use crate::core::report::{AgingReport, AgingRow};
 
@@ -19,34 +16,10 @@ use crate::core::report::{AgingReport, AgingRow};
 /// the widest amount, runs past the line's end rather than split an amount.
 pub const MIN_BAR_COLUMNS: usize = 10;
 
-/// The widest line the chart is fitted to (a terminal's width is a u16 too); a larger
-/// `COLUMNS` is taken as this, so that `COLUMNS=999999999999` cannot make payctl allocate
-/// terabytes of spaces.
-pub const MAX_COLUMNS: usize = u16::MAX as usize;
-
-/// The width the chart fits: `COLUMNS` when it is set to a positive whole number (as a shell
-/// sets it, or a script that wants a width; at most [`MAX_COLUMNS`]), else the terminal's
-/// width when stdout is one, else [`REPORT_WIDTH`] (80). Any other `COLUMNS` (empty, `abc`,
-/// `0`) is ignored, as the shells ignore it.
-pub fn line_width() -> usize {
-    if let Ok(text) = std::env::var("COLUMNS") {
-        let text = text.trim();
-        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-            match text.parse::<usize>() {
-                Ok(0) => {}
-                Ok(columns) => return columns.min(MAX_COLUMNS),
-                // More digits than a usize holds: wider than any line.
-                Err(_) => return MAX_COLUMNS,
-            }
-        }
-    }
-    if std::io::stdout().is_terminal() {
-        if let Some(width) = comfy_table::Table::new().width() {
-            return usize::from(width);
-        }
-    }
-    usize::from(REPORT_WIDTH)
-}
+/// The width the chart fits when there is no width to fit (in a pipe without `COLUMNS`); else
+/// it fits the one width tables fit too (`Style::width`: `COLUMNS`, capped at 65535, else the
+/// terminal's).
+pub const PIPE_WIDTH: usize = 80;
 
 /// The bucket names, in the order of the table's columns.
 const BUCKETS: [&str; 5] = ["Current", "1–30", "31–60", "61–90", "90+"];

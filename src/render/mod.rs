@@ -1,7 +1,7 @@
-//! Turns results into a table, JSON or CSV (and, for two reports, a chart or an HTML page). The
-//! data is built first; the format is chosen once.
+//! Turns results into a table, JSON, JSON Lines or CSV (and, for two reports, a chart or an HTML
+//! page). The data is built first; the format is chosen once.
 
-use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::Color;
 use serde::Serialize;
 
 use crate::core::views::{
@@ -14,65 +14,102 @@ use crate::ledger::backup::BackupReport;
 pub mod chart;
 pub mod html;
 pub mod report;
+pub mod table;
+
+use table::{Column, Frame, Kind, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,
     Json,
     Csv,
+    /// JSON Lines: one JSON object per line (a list's records, or the one record).
+    Jsonl,
     /// `report aging` and `report statement` only; every other command refuses it before it
     /// runs (commands::run), so elsewhere it never reaches a renderer.
     Html,
 }
 
-/// How to print: the format, and whether the table may use colour.
+/// How to print: the format, whether the table may use colour, and its layout.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
     pub format: Format,
     pub color: bool,
+    /// Box tables (stdout is a terminal, or `PAYCTL_FORCE_TTY`); else plain columns.
+    pub boxed: bool,
+    /// The width tables fit (`COLUMNS`, else the terminal's); `None`: no limit.
+    pub width: Option<usize>,
+    /// Whether tables print their header row (`--no-headers` leaves it out).
+    pub headers: bool,
 }
 
-/// One column: its JSON/CSV name, its table heading, and whether it holds money (right aligned).
+/// One column: its JSON/CSV name, its table heading, and what it holds (which says whether
+/// the table may shorten it, and money is right aligned).
 pub struct Field {
     pub name: &'static str,
     pub title: &'static str,
-    pub money: bool,
-    /// Shown in list tables; CSV and the one-record table always show every field.
+    pub kind: Kind,
+    /// Shown in list tables; the one-record table always shows every field.
     pub in_list: bool,
+    /// Written to CSV (a table-only field says in words what the JSON has in its own fields).
+    pub in_csv: bool,
 }
 
-const fn field(name: &'static str, title: &'static str) -> Field {
+impl Field {
+    pub fn is_money(&self) -> bool {
+        self.kind == Kind::Money
+    }
+}
+
+const fn field(name: &'static str, title: &'static str, kind: Kind) -> Field {
     Field {
         name,
         title,
-        money: false,
+        kind,
         in_list: true,
+        in_csv: true,
     }
 }
 const fn money(name: &'static str, title: &'static str) -> Field {
+    field(name, title, Kind::Money)
+}
+const fn detail(name: &'static str, title: &'static str, kind: Kind) -> Field {
     Field {
         name,
         title,
-        money: true,
-        in_list: true,
+        kind,
+        in_list: false,
+        in_csv: true,
     }
 }
-const fn detail(name: &'static str, title: &'static str) -> Field {
+/// A field only tables show (not in CSV, whose columns are a contract).
+const fn shown(name: &'static str, title: &'static str, kind: Kind, in_list: bool) -> Field {
     Field {
         name,
         title,
-        money: false,
-        in_list: false,
+        kind,
+        in_list,
+        in_csv: false,
     }
+}
+
+/// A table of nested records shown under the one-record table (allocations, refunds).
+pub struct SubTable {
+    pub title: String,
+    pub columns: Vec<Column<'static>>,
+    pub rows: Vec<Vec<Value>>,
 }
 
 /// A record that prints as a table row, a CSV row or a JSON object.
 pub trait Record: Serialize {
     const FIELDS: &'static [Field];
+    /// List columns (by name) a terminal too narrow for them all leaves out, first the first,
+    /// before it prints the list one record at a time.
+    const SPARE: &'static [&'static str] = &[];
     /// One text per field, in `FIELDS` order; amounts as plain decimals, no separators.
     fn values(&self) -> Vec<String>;
     /// Tables of nested records shown under the one-record table (allocations, refunds).
-    fn sub_tables(&self, _style: Style) -> Vec<(String, Table)> {
+    fn sub_tables(&self, _style: Style) -> Vec<SubTable> {
         Vec::new()
     }
 }
@@ -81,14 +118,19 @@ fn opt<T: ToString>(value: &Option<T>) -> String {
     value.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
+const fn col(title: &'static str, kind: Kind) -> Column<'static> {
+    Column { title, kind }
+}
+
 impl Record for CustomerView {
+    const SPARE: &'static [&'static str] = &["defaultPaymentMethodId", "email"];
     const FIELDS: &'static [Field] = &[
-        field("id", "ID"),
-        field("name", "Name"),
-        field("email", "Email"),
-        field("currency", "Currency"),
-        field("defaultPaymentMethodId", "Default method"),
-        detail("autoAllocateOrder", "Allocation order"),
+        field("id", "ID", Kind::Id),
+        field("name", "Name", Kind::Text),
+        field("email", "Email", Kind::Text),
+        field("currency", "Currency", Kind::Fixed),
+        field("defaultPaymentMethodId", "Default method", Kind::Id),
+        detail("autoAllocateOrder", "Allocation order", Kind::Fixed),
         money("outstandingBalance", "Outstanding"),
         money("availableFunds", "Available funds"),
     ];
@@ -108,13 +150,13 @@ impl Record for CustomerView {
 
 impl Record for MethodView {
     const FIELDS: &'static [Field] = &[
-        field("id", "ID"),
-        field("customerId", "Customer"),
-        field("type", "Type"),
-        field("label", "Label"),
-        field("brand", "Brand"),
-        field("last4", "Last 4"),
-        field("isDefault", "Default"),
+        field("id", "ID", Kind::Id),
+        field("customerId", "Customer", Kind::Id),
+        field("type", "Type", Kind::Fixed),
+        field("label", "Label", Kind::Text),
+        field("brand", "Brand", Kind::Text),
+        field("last4", "Last 4", Kind::Fixed),
+        field("isDefault", "Default", Kind::Fixed),
     ];
     fn values(&self) -> Vec<String> {
         vec![
@@ -130,18 +172,27 @@ impl Record for MethodView {
 }
 
 impl Record for InvoiceView {
+    const SPARE: &'static [&'static str] = &[
+        "overdue",
+        "totalPayments",
+        "customerId",
+        "invoiceNumber",
+        "invoiceAmount",
+    ];
     const FIELDS: &'static [Field] = &[
-        field("id", "ID"),
-        field("invoiceNumber", "Number"),
-        field("customerId", "Customer"),
-        field("currency", "Currency"),
+        field("id", "ID", Kind::Id),
+        field("invoiceNumber", "Number", Kind::Text),
+        field("customerId", "Customer", Kind::Id),
+        field("currency", "Currency", Kind::Fixed),
         money("invoiceAmount", "Total"),
         money("totalPayments", "Paid"),
         money("outstandingBalance", "Outstanding"),
-        field("status", "Status"),
-        field("overdue", "Overdue"),
-        field("effectiveTimestamp", "Date"),
-        field("dueDate", "Due"),
+        field("status", "Status", Kind::Fixed),
+        field("overdue", "Overdue", Kind::Fixed),
+        field("effectiveTimestamp", "Date", Kind::Date),
+        field("dueDate", "Due", Kind::Date),
+        shown("writtenOffAmount", "Written off", Kind::Money, false),
+        shown("closedReason", "Reason", Kind::Text, false),
     ];
     fn values(&self) -> Vec<String> {
         vec![
@@ -156,41 +207,52 @@ impl Record for InvoiceView {
             self.overdue.to_string(),
             self.effective_timestamp.clone(),
             self.due_date.clone(),
+            opt(&self.written_off_amount),
+            opt(&self.closed_reason),
         ]
     }
-    fn sub_tables(&self, style: Style) -> Vec<(String, Table)> {
+    fn sub_tables(&self, _style: Style) -> Vec<SubTable> {
         if self.payment_allocations.is_empty() {
             return Vec::new();
         }
-        let mut table = new_table(
-            style,
-            &[("Payment", false), ("Amount", true), ("Date", false)],
-        );
-        for p in &self.payment_allocations {
-            table.add_row(vec![
-                p.payment_id.to_string(),
-                p.amount.to_string(),
-                p.effective_timestamp.clone(),
-            ]);
-        }
-        vec![("Payments allocated".to_string(), table)]
+        let rows = self
+            .payment_allocations
+            .iter()
+            .map(|p| {
+                vec![
+                    Value::new(p.payment_id.to_string(), Kind::Id),
+                    Value::new(p.amount.to_string(), Kind::Money),
+                    Value::new(p.effective_timestamp.clone(), Kind::Date),
+                ]
+            })
+            .collect();
+        vec![SubTable {
+            title: "Payments allocated".to_string(),
+            columns: vec![
+                col("Payment", Kind::Id),
+                col("Amount", Kind::Money),
+                col("Date", Kind::Date),
+            ],
+            rows,
+        }]
     }
 }
 
 impl Record for ActivityView {
+    const SPARE: &'static [&'static str] = &["paymentMethod", "customerId", "paymentId", "message"];
     const FIELDS: &'static [Field] = &[
-        field("id", "ID"),
-        field("customerId", "Customer"),
-        field("transactionType", "Type"),
-        field("status", "Status"),
+        field("id", "ID", Kind::Id),
+        field("customerId", "Customer", Kind::Id),
+        field("transactionType", "Type", Kind::Fixed),
+        field("status", "Status", Kind::Fixed),
         money("amount", "Amount"),
-        field("currency", "Currency"),
-        field("paymentMethod", "Method"),
-        detail("paymentMethodId", "Method id"),
-        detail("source", "Source"),
-        field("effectiveTimestamp", "Date"),
-        field("message", "Message"),
-        field("paymentId", "Payment"),
+        field("currency", "Currency", Kind::Fixed),
+        field("paymentMethod", "Method", Kind::Fixed),
+        detail("paymentMethodId", "Method id", Kind::Id),
+        detail("source", "Source", Kind::Fixed),
+        field("effectiveTimestamp", "Date", Kind::Date),
+        field("message", "Message", Kind::Text),
+        field("paymentId", "Payment", Kind::Id),
     ];
     fn values(&self) -> Vec<String> {
         vec![
@@ -210,18 +272,33 @@ impl Record for ActivityView {
     }
 }
 
+/// Why an audited change was made, as the command gave it (`--reason`, `--message`).
+fn audit_reason(event: &AuditEvent) -> String {
+    ["reason", "message"]
+        .iter()
+        .find_map(|k| event.detail.get(k).and_then(|v| v.as_str()))
+        .unwrap_or_default()
+        .to_string()
+}
+
 impl Record for AuditEvent {
+    const SPARE: &'static [&'static str] =
+        &["entity", "command", "osUser", "paymentId", "customerId"];
     const FIELDS: &'static [Field] = &[
-        field("id", "ID"),
-        field("at", "At"),
-        field("osUser", "User"),
-        field("action", "Action"),
-        field("entity", "Entity"),
-        field("entityId", "Entity id"),
-        field("customerId", "Customer"),
-        field("paymentId", "Payment"),
-        detail("command", "Command"),
-        detail("detail", "Detail"),
+        field("id", "ID", Kind::Id),
+        field("at", "At", Kind::Date),
+        field("osUser", "User", Kind::Text),
+        field("action", "Action", Kind::Fixed),
+        field("entity", "Entity", Kind::Fixed),
+        field("entityId", "Entity id", Kind::Id),
+        field("customerId", "Customer", Kind::Id),
+        field("paymentId", "Payment", Kind::Id),
+        shown("reason", "Reason", Kind::Text, true),
+        Field {
+            in_list: true,
+            ..detail("command", "Command", Kind::Text)
+        },
+        detail("detail", "Detail", Kind::Text),
     ];
     fn values(&self) -> Vec<String> {
         vec![
@@ -233,6 +310,7 @@ impl Record for AuditEvent {
             self.entity_id.to_string(),
             opt(&self.customer_id),
             opt(&self.payment_id),
+            audit_reason(self),
             self.command.clone(),
             self.detail.to_string(),
         ]
@@ -241,16 +319,16 @@ impl Record for AuditEvent {
 
 impl Record for BackupReport {
     const FIELDS: &'static [Field] = &[
-        field("path", "Backup"),
-        field("ledger", "Ledger"),
-        field("bytes", "Bytes"),
-        field("customers", "Customers"),
-        field("invoices", "Invoices"),
-        field("payments", "Payments"),
-        field("allocations", "Allocations"),
-        field("refunds", "Refunds"),
-        field("activities", "Activities"),
-        field("auditEvents", "Audit events"),
+        field("path", "Backup", Kind::Text),
+        field("ledger", "Ledger", Kind::Text),
+        field("bytes", "Bytes", Kind::Fixed),
+        field("customers", "Customers", Kind::Fixed),
+        field("invoices", "Invoices", Kind::Fixed),
+        field("payments", "Payments", Kind::Fixed),
+        field("allocations", "Allocations", Kind::Fixed),
+        field("refunds", "Refunds", Kind::Fixed),
+        field("activities", "Activities", Kind::Fixed),
+        field("auditEvents", "Audit events", Kind::Fixed),
     ];
     fn values(&self) -> Vec<String> {
         vec![
@@ -277,24 +355,52 @@ fn allocation_list(p: &PaymentView) -> String {
         .join(";")
 }
 
+/// A payment's state in one word or two, as the table shows it: `voided`, `bounced` (failed
+/// to settle: NSF), `pending`, `refunded 15.00` (the amount refunded so far), `settled`.
+fn payment_status(p: &PaymentView) -> String {
+    if p.voided {
+        return "voided".to_string();
+    }
+    match p.settlement.status {
+        Settlement::Failed => return "bounced".to_string(),
+        Settlement::Pending => return "pending".to_string(),
+        Settlement::Unknown => return "unknown".to_string(),
+        Settlement::Successful => {}
+    }
+    match p.refunded() {
+        Ok(refunded) if !refunded.is_zero() => format!("refunded {refunded}"),
+        Ok(_) => "settled".to_string(),
+        // The refunds' sum is bounded by the payment (they are checked when written), so
+        // this is not reached; said rather than a wrong amount shown.
+        Err(_) => "refunded".to_string(),
+    }
+}
+
 impl Record for PaymentView {
+    const SPARE: &'static [&'static str] = &[
+        "unallocatedAmount",
+        "paymentMethod",
+        "customerId",
+        "reference",
+    ];
     const FIELDS: &'static [Field] = &[
-        field("id", "ID"),
-        detail("paymentActivityId", "Activity"),
-        field("customerId", "Customer"),
-        field("effectiveTimestamp", "Date"),
+        field("id", "ID", Kind::Id),
+        detail("paymentActivityId", "Activity", Kind::Id),
+        field("customerId", "Customer", Kind::Id),
+        field("effectiveTimestamp", "Date", Kind::Date),
         money("amount", "Amount"),
-        field("currency", "Currency"),
-        field("paymentMethod", "Method"),
-        detail("paymentMethodId", "Method id"),
-        detail("source", "Source"),
-        field("reference", "Reference"),
-        detail("invoiceAllocations", "Allocations"),
+        field("currency", "Currency", Kind::Fixed),
+        field("paymentMethod", "Method", Kind::Fixed),
+        detail("paymentMethodId", "Method id", Kind::Id),
+        detail("source", "Source", Kind::Fixed),
+        field("reference", "Reference", Kind::Text),
+        detail("invoiceAllocations", "Allocations", Kind::Text),
         money("unallocatedAmount", "Unallocated"),
-        detail("refundableAmount", "Refundable"),
-        detail("gatewayFee", "Gateway fee"),
-        field("settlement", "Settlement"),
-        detail("voided", "Voided"),
+        detail("refundableAmount", "Refundable", Kind::Money),
+        detail("gatewayFee", "Gateway fee", Kind::Money),
+        detail("settlement", "Settlement", Kind::Fixed),
+        detail("voided", "Voided", Kind::Fixed),
+        shown("status", "Status", Kind::Fixed, true),
     ];
     fn values(&self) -> Vec<String> {
         vec![
@@ -316,38 +422,43 @@ impl Record for PaymentView {
             self.gateway_fee.to_string(),
             self.settlement.status.to_string(),
             self.voided.to_string(),
+            payment_status(self),
         ]
     }
-    fn sub_tables(&self, style: Style) -> Vec<(String, Table)> {
+    fn sub_tables(&self, style: Style) -> Vec<SubTable> {
         let mut out = Vec::new();
         if !self.invoice_allocations.is_empty() {
-            let mut table = new_table(
-                style,
-                &[
-                    ("Invoice", false),
-                    ("Number", false),
-                    ("Applied", true),
-                    ("Balance", true),
-                    ("Total", true),
-                    ("Status", false),
-                ],
-            );
-            for a in &self.invoice_allocations {
-                table.add_row(vec![
-                    Cell::new(a.invoice_id),
-                    Cell::new(&a.invoice_number),
-                    Cell::new(a.amount),
-                    Cell::new(a.outstanding_balance),
-                    Cell::new(a.invoice_total),
-                    status_cell(style, a.status),
-                ]);
-            }
+            let rows = self
+                .invoice_allocations
+                .iter()
+                .map(|a| {
+                    vec![
+                        Value::new(a.invoice_id.to_string(), Kind::Id),
+                        Value::new(a.invoice_number.clone(), Kind::Text),
+                        Value::new(a.amount.to_string(), Kind::Money),
+                        Value::new(a.outstanding_balance.to_string(), Kind::Money),
+                        Value::new(a.invoice_total.to_string(), Kind::Money),
+                        status_value(style, a.status),
+                    ]
+                })
+                .collect();
             let title = if self.dry_run {
                 "Allocations (planned)"
             } else {
                 "Allocations"
             };
-            out.push((title.to_string(), table));
+            out.push(SubTable {
+                title: title.to_string(),
+                columns: vec![
+                    col("Invoice", Kind::Id),
+                    col("Number", Kind::Text),
+                    col("Applied", Kind::Money),
+                    col("Balance", Kind::Money),
+                    col("Total", Kind::Money),
+                    col("Status", Kind::Fixed),
+                ],
+                rows,
+            });
         }
         if let Some(touched) = self.touched_invoices.as_ref().filter(|t| {
             // `create` touches exactly the invoices it allocates to: the table above says it.
@@ -358,68 +469,77 @@ impl Record for PaymentView {
             !t.is_empty() && !repeats
         }) {
             let rows: Vec<_> = touched.iter().map(|t| (None, t)).collect();
-            out.push((
-                "Invoices touched".to_string(),
-                touched_table(style, &rows, false),
-            ));
+            out.push(touched_table(style, &rows, false));
         }
         if !self.refunds.is_empty() {
-            let mut table = new_table(
-                style,
-                &[
-                    ("Refund", false),
-                    ("Amount", true),
-                    ("Method", false),
-                    ("Date", false),
-                    ("Reference", false),
+            let rows = self
+                .refunds
+                .iter()
+                .map(|r| {
+                    vec![
+                        Value::new(r.id.to_string(), Kind::Id),
+                        Value::new(r.amount.to_string(), Kind::Money),
+                        Value::new(r.method.to_string(), Kind::Fixed),
+                        Value::new(r.effective_timestamp.clone(), Kind::Date),
+                        Value::new(opt(&r.reference), Kind::Text),
+                    ]
+                })
+                .collect();
+            out.push(SubTable {
+                title: "Refunds".to_string(),
+                columns: vec![
+                    col("Refund", Kind::Id),
+                    col("Amount", Kind::Money),
+                    col("Method", Kind::Fixed),
+                    col("Date", Kind::Date),
+                    col("Reference", Kind::Text),
                 ],
-            );
-            for r in &self.refunds {
-                table.add_row(vec![
-                    r.id.to_string(),
-                    r.amount.to_string(),
-                    r.method.to_string(),
-                    r.effective_timestamp.clone(),
-                    opt(&r.reference),
-                ]);
-            }
-            out.push(("Refunds".to_string(), table));
+                rows,
+            });
         }
         out
     }
 }
 
 /// The invoices a money-moving command touched, as they are after it; with `payments`, one
-/// row per payment and invoice, the payment's id first.
+/// row per payment and invoice, the payment's id first. Laid out as every table is: it fits
+/// the terminal without splitting an amount (or goes one row at a time), and is plain in a
+/// pipe.
 fn touched_table(
     style: Style,
     touched: &[(Option<i64>, &TouchedInvoiceView)],
     payments: bool,
-) -> Table {
+) -> SubTable {
     let columns = [
-        ("Payment", false),
-        ("Invoice", false),
-        ("Number", false),
-        ("Applied", true),
-        ("Balance", true),
-        ("Total", true),
-        ("Status", false),
+        col("Payment", Kind::Id),
+        col("Invoice", Kind::Id),
+        col("Number", Kind::Text),
+        col("Applied", Kind::Money),
+        col("Balance", Kind::Money),
+        col("Total", Kind::Money),
+        col("Status", Kind::Fixed),
     ];
     let skip = usize::from(!payments);
-    let mut table = new_table(style, &columns[skip..]);
-    for (payment, t) in touched {
-        let row = vec![
-            Cell::new(opt(payment)),
-            Cell::new(t.invoice_id),
-            Cell::new(&t.invoice_number),
-            Cell::new(t.applied),
-            Cell::new(t.outstanding_balance),
-            Cell::new(t.invoice_total),
-            status_cell(style, t.status),
-        ];
-        table.add_row(row.into_iter().skip(skip).collect::<Vec<_>>());
+    let rows = touched
+        .iter()
+        .map(|(payment, t)| {
+            let row = vec![
+                Value::new(opt(payment), Kind::Id),
+                Value::new(t.invoice_id.to_string(), Kind::Id),
+                Value::new(t.invoice_number.clone(), Kind::Text),
+                Value::new(t.applied.to_string(), Kind::Money),
+                Value::new(t.outstanding_balance.to_string(), Kind::Money),
+                Value::new(t.invoice_total.to_string(), Kind::Money),
+                status_value(style, t.status),
+            ];
+            row.into_iter().skip(skip).collect()
+        })
+        .collect();
+    SubTable {
+        title: "Invoices touched".to_string(),
+        columns: columns[skip..].to_vec(),
+        rows,
     }
-    table
 }
 
 /// `INV:APPLIED:BALANCE:STATUS;…`: each invoice a command touched, what it applied (negative
@@ -447,11 +567,13 @@ pub fn payment_outcome(payment: &PaymentView, style: Style, heading: &str) -> St
     }
 }
 
-/// [`payment_outcome`] for several payments (`allocate --customer N --auto`): a JSON array, a
-/// CSV row each, or the list table and one table of every invoice touched.
+/// [`payment_outcome`] for several payments (`allocate --customer N --auto`): a JSON array,
+/// one JSON object per line, a CSV row each, or the list table and one table of every
+/// invoice touched.
 pub fn payments_outcome(payments: &[PaymentView], style: Style, heading: &str) -> String {
     match style.format {
         Format::Json => json(payments),
+        Format::Jsonl => payments.iter().map(json_line).collect(),
         Format::Csv => outcome_csv(payments),
         Format::Table | Format::Html => {
             let touched: Vec<(Option<i64>, &TouchedInvoiceView)> = payments
@@ -460,31 +582,27 @@ pub fn payments_outcome(payments: &[PaymentView], style: Style, heading: &str) -
                 .collect();
             let mut out = format!("{heading}\n{}", list(payments, style));
             if !touched.is_empty() {
-                out.push_str(&format!(
-                    "Invoices touched:\n{}\n",
-                    touched_table(style, &touched, true)
-                ));
+                out.push_str(&sub_table(style, touched_table(style, &touched, true)));
             }
             out
         }
     }
 }
 
+/// The CSV of the payments a command acted on: the columns of `list -o csv`, then `dryRun`
+/// and `touchedInvoices`.
 fn outcome_csv(payments: &[PaymentView]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header: Vec<&str> = PaymentView::FIELDS
         .iter()
+        .filter(|f| f.in_csv)
         .map(|f| f.name)
         .chain(["dryRun", "touchedInvoices"])
         .collect();
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(&header);
     for p in payments {
-        let values: Vec<String> = p
-            .values()
-            .into_iter()
-            .zip(PaymentView::FIELDS)
-            .map(|(v, f)| if f.money { v } else { neutralize_formula(v) })
+        let values: Vec<String> = csv_values(p)
             .chain([
                 p.dry_run.to_string(),
                 touched_list(p.touched_invoices.as_deref().unwrap_or_default()),
@@ -503,14 +621,11 @@ pub fn invoice_outcome(invoice: &InvoiceView, style: Style, heading: &str) -> St
             let mut writer = csv::Writer::from_writer(Vec::new());
             let header: Vec<&str> = InvoiceView::FIELDS
                 .iter()
+                .filter(|f| f.in_csv)
                 .map(|f| f.name)
                 .chain(["dryRun"])
                 .collect();
-            let values: Vec<String> = invoice
-                .values()
-                .into_iter()
-                .zip(InvoiceView::FIELDS)
-                .map(|(v, f)| if f.money { v } else { neutralize_formula(v) })
+            let values: Vec<String> = csv_values(invoice)
                 .chain([invoice.dry_run.to_string()])
                 .collect();
             // Writing to a Vec cannot fail.
@@ -522,110 +637,189 @@ pub fn invoice_outcome(invoice: &InvoiceView, style: Style, heading: &str) -> St
     }
 }
 
-fn new_table(style: Style, columns: &[(&str, bool)]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table.set_header(columns.iter().map(|(title, _)| *title));
-    for (i, (_, right)) in columns.iter().enumerate() {
-        if *right {
-            if let Some(column) = table.column_mut(i) {
-                column.set_cell_alignment(CellAlignment::Right);
-            }
-        }
-    }
-    table
-}
-
-fn status_cell(style: Style, status: InvoiceStatus) -> Cell {
-    let cell = Cell::new(status);
+fn status_value(style: Style, status: InvoiceStatus) -> Value {
+    let value = Value::new(status.to_string(), Kind::Fixed);
     if !style.color {
-        return cell;
+        return value;
     }
     match status {
-        InvoiceStatus::Paid => cell.fg(Color::Green),
-        InvoiceStatus::PartiallyPaid => cell.fg(Color::Yellow),
-        InvoiceStatus::Unpaid => cell.fg(Color::Red),
-        InvoiceStatus::Void | InvoiceStatus::WrittenOff => cell.fg(Color::DarkGrey),
+        InvoiceStatus::Paid => value.fg(Color::Green),
+        InvoiceStatus::PartiallyPaid => value.fg(Color::Yellow),
+        InvoiceStatus::Unpaid => value.fg(Color::Red),
+        InvoiceStatus::Void | InvoiceStatus::WrittenOff => value.fg(Color::DarkGrey),
     }
 }
 
-fn colored(style: Style, name: &str, value: String) -> Cell {
-    let cell = Cell::new(&value);
+fn colored(style: Style, f: &Field, text: String) -> Value {
+    let value = Value::new(text, f.kind);
     if !style.color {
-        return cell;
+        return value;
     }
-    match (name, value.as_str()) {
-        ("status", s) => s
-            .parse::<InvoiceStatus>()
-            .map(|st| status_cell(style, st))
-            .unwrap_or(cell),
-        ("overdue", "true") => cell.fg(Color::Red),
-        ("settlement", s) if s == Settlement::Failed.as_str() => cell.fg(Color::Red),
-        ("settlement", s) if s == Settlement::Pending.as_str() => cell.fg(Color::Yellow),
-        _ => cell,
+    match (f.name, value.text.as_str()) {
+        ("status", s) => match s.parse::<InvoiceStatus>() {
+            Ok(st) => status_value(style, st),
+            Err(_) => match s {
+                "voided" => value.fg(Color::DarkGrey),
+                "bounced" => value.fg(Color::Red),
+                "pending" => value.fg(Color::Yellow),
+                _ => value,
+            },
+        },
+        ("overdue", "true") => value.fg(Color::Red),
+        ("settlement", s) if s == Settlement::Failed.as_str() => value.fg(Color::Red),
+        ("settlement", s) if s == Settlement::Pending.as_str() => value.fg(Color::Yellow),
+        _ => value,
     }
 }
 
-/// Renders a list: a table of the list fields, a CSV of every field, or a JSON array.
+/// Renders a list: a table of the list fields, a CSV of every field, a JSON array, or one
+/// JSON object per line.
 pub fn list<R: Record>(records: &[R], style: Style) -> String {
     match style.format {
         Format::Json => json(&records),
+        Format::Jsonl => records.iter().map(json_line).collect(),
         Format::Csv => csv_rows(records),
+        // Refused before the command runs (commands::run) for every list.
         Format::Table | Format::Html => {
-            let shown: Vec<(usize, &Field)> = R::FIELDS
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.in_list)
-                .collect();
-            let columns: Vec<(&str, bool)> =
-                shown.iter().map(|(_, f)| (f.title, f.money)).collect();
-            let mut table = new_table(style, &columns);
-            for record in records {
-                let values = record.values();
-                table.add_row(
-                    shown
-                        .iter()
-                        .map(|(i, f)| colored(style, f.name, values[*i].clone())),
-                );
-            }
-            if records.is_empty() {
+            // A pipe gets the header alone, so that a script reading records sees none.
+            if records.is_empty() && style.boxed {
                 return "(none)\n".to_string();
             }
-            format!("{table}\n")
+            if !style.boxed {
+                let columns: Vec<Column> = R::FIELDS
+                    .iter()
+                    .filter(|f| f.in_list)
+                    .map(|f| Column {
+                        title: f.title,
+                        kind: f.kind,
+                    })
+                    .collect();
+                let rows = records.iter().map(|record| {
+                    R::FIELDS
+                        .iter()
+                        .zip(record.values())
+                        .filter(|(f, _)| f.in_list)
+                        .map(|(f, v)| Value::new(v, f.kind))
+                        .collect()
+                });
+                return table::plain_rows(style, &columns, rows);
+            }
+            let values: Vec<Vec<String>> = records.iter().map(Record::values).collect();
+            // On a narrow terminal the columns of SPARE are left out, in that order, until the
+            // table fits; a line under it names them.
+            for spared in 0..=R::SPARE.len() {
+                let left_out = &R::SPARE[..spared];
+                let shown = |f: &Field| f.in_list && !left_out.contains(&f.name);
+                let columns: Vec<Column> = R::FIELDS
+                    .iter()
+                    .filter(|f| shown(f))
+                    .map(|f| Column {
+                        title: f.title,
+                        kind: f.kind,
+                    })
+                    .collect();
+                let rows: Vec<Vec<Value>> = values
+                    .iter()
+                    .map(|v| {
+                        R::FIELDS
+                            .iter()
+                            .zip(v)
+                            .filter(|(f, _)| shown(f))
+                            .map(|(f, v)| colored(style, f, v.clone()))
+                            .collect()
+                    })
+                    .collect();
+                if let Some(mut text) = table::render(style, Frame::Boxed, &columns, rows, false) {
+                    if !left_out.is_empty() {
+                        let titles: Vec<&str> = R::FIELDS
+                            .iter()
+                            .filter(|f| left_out.contains(&f.name))
+                            .map(|f| f.title)
+                            .collect();
+                        text.push_str(&table::wrap_words(
+                            &format!(
+                                "Not shown at {} columns: {}; -o json has every field",
+                                style.width.unwrap_or_default(),
+                                titles.join(", ")
+                            ),
+                            style.width,
+                        ));
+                    }
+                    return text;
+                }
+            }
+            // Too narrow for the list's fixed columns: one record at a time, nothing split.
+            records
+                .iter()
+                .map(|record| {
+                    table::record(
+                        style,
+                        R::FIELDS
+                            .iter()
+                            .zip(record.values())
+                            .filter(|(f, _)| f.in_list)
+                            .map(|(f, v)| (f.title, colored(style, f, v)))
+                            .collect(),
+                    )
+                })
+                .collect()
         }
     }
 }
 
 /// Renders one record: a two-column table with its nested tables under it, a one-row CSV, or a
-/// JSON object.
+/// JSON object (on one line with `-o jsonl`).
 pub fn one<R: Record>(record: &R, style: Style, heading: Option<&str>) -> String {
     match style.format {
         Format::Json => json(record),
+        Format::Jsonl => json_line(record),
         Format::Csv => csv_rows(std::slice::from_ref(record)),
+        // Refused before the command runs (commands::run): a record has no page.
         Format::Table | Format::Html => {
-            let mut table = new_table(style, &[("Field", false), ("Value", false)]);
-            for (f, value) in R::FIELDS.iter().zip(record.values()) {
-                table.add_row(vec![Cell::new(f.title), colored(style, f.name, value)]);
-            }
             let mut out = String::new();
             if let Some(heading) = heading {
                 out.push_str(heading);
                 out.push('\n');
             }
-            out.push_str(&format!("{table}\n"));
-            for (title, sub) in record.sub_tables(style) {
-                out.push_str(&format!("{title}:\n{sub}\n"));
+            // A table-only field says what JSON has in a field of its own (an invoice's
+            // write-off): it is left out when there is nothing to say.
+            let fields = R::FIELDS
+                .iter()
+                .zip(record.values())
+                .filter(|(f, v)| f.in_csv || !v.is_empty())
+                .map(|(f, v)| (f.title, colored(style, f, v)))
+                .collect();
+            out.push_str(&table::record(style, fields));
+            for sub in record.sub_tables(style) {
+                out.push_str(&sub_table(style, sub));
             }
             out
         }
     }
+}
+
+/// A nested table under its title: fitted to the width, or, too narrow, one row at a time as
+/// a list is.
+fn sub_table(style: Style, sub: SubTable) -> String {
+    let mut out = format!("{}:\n", sub.title);
+    match table::render(style, Frame::Boxed, &sub.columns, sub.rows.clone(), false) {
+        Some(text) => out.push_str(&text),
+        None => {
+            for row in sub.rows {
+                let fields = sub.columns.iter().map(|c| c.title).zip(row).collect();
+                out.push_str(&table::record(style, fields));
+            }
+        }
+    }
+    out
+}
+
+/// One JSON object on one line, for `-o jsonl`.
+pub fn json_line<T: Serialize + ?Sized>(value: &T) -> String {
+    // Serialising plain data to a String cannot fail: no I/O, and every map key is a string.
+    let mut text = serde_json::to_string(value).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// Pretty JSON with a trailing newline; amounts are exact (see `Money`'s Serialize).
@@ -640,19 +834,34 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
 /// a formula (a leading `=`, `+`, `-`, `@`, tab or CR) get a `'` first (OWASP CSV injection).
 fn csv_rows<R: Record>(records: &[R]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header: Vec<&str> = R::FIELDS.iter().map(|f| f.name).collect();
+    let header: Vec<&str> = R::FIELDS
+        .iter()
+        .filter(|f| f.in_csv)
+        .map(|f| f.name)
+        .collect();
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(&header);
     for record in records {
-        let values: Vec<String> = record
-            .values()
-            .into_iter()
-            .zip(R::FIELDS)
-            .map(|(v, f)| if f.money { v } else { neutralize_formula(v) })
-            .collect();
+        let values: Vec<String> = csv_values(record).collect();
         let _ = writer.write_record(&values);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A record's CSV cells: its CSV fields, text neutralised (see [`neutralize_formula`]).
+fn csv_values<R: Record>(record: &R) -> impl Iterator<Item = String> {
+    record
+        .values()
+        .into_iter()
+        .zip(R::FIELDS)
+        .filter(|(_, f)| f.in_csv)
+        .map(|(v, f)| {
+            if f.is_money() {
+                v
+            } else {
+                neutralize_formula(v)
+            }
+        })
 }
 
 /// `value` with a `'` before it when a spreadsheet would take it for a formula (`=1+1` becomes

@@ -1,26 +1,21 @@
-//! The reports as tables, JSON and CSV.
+//! The reports as tables, JSON and CSV (the chart and the HTML pages are in [`super::chart`]
+//! and [`super::html`]).
 //!
-//! Report tables are laid out for the terminal's width, or 80 columns when stdout is not a
-//! terminal, with comfy-table's dynamic arrangement: amounts never wrap (they keep their
-//! width, right aligned), text such as a customer's name wraps when the line would be too
-//! long (see [`report_table`]). They draw only horizontal rules, as accounting reports do,
-//! which leaves the columns the room that vertical lines would take. JSON is the report
-//! object with exact amounts; CSV has one row per line with amount and currency in separate
-//! columns, no separators.
+//! Report tables are laid out as every table is (see [`super::table`]): on a terminal they fit
+//! its width (or `COLUMNS`), amounts, ids and dates never split, a customer's name shortened
+//! with `…`; in a pipe they are plain columns, one line per row. They draw only horizontal
+//! rules, as accounting reports do, which leaves the columns the room that vertical lines
+//! would take. JSON is the report object with exact amounts; CSV has one row per line with
+//! amount and currency in separate columns, no separators.
 
-use comfy_table::{
-    presets, CellAlignment, ColumnConstraint, ContentArrangement, Table, TableComponent, Width,
-};
 use unicode_width::UnicodeWidthStr;
 
-use super::{csv_rows, field, json, money, Field, Format, Record, Style};
+use super::table::{self, Column, Frame, Kind, Value};
+use super::{csv_rows, field, json, json_line, money, Field, Format, Record, Style};
 use crate::core::report::{
     AgingReport, AgingRow, BalanceRow, BalancesReport, Statement, StatementEntry,
 };
 use crate::core::Money;
-
-/// The width report tables fit when stdout is not a terminal.
-pub const REPORT_WIDTH: u16 = 80;
 
 fn opt<T: ToString>(value: &Option<T>) -> String {
     value.as_ref().map(ToString::to_string).unwrap_or_default()
@@ -47,158 +42,55 @@ fn customer_table<'r, R: Record + 'r>(
     rows: impl Iterator<Item = &'r R>,
     label: impl Fn(&R) -> String,
 ) -> String {
-    let columns: Vec<(&str, Col)> = std::iter::once(("Customer", Col::Text))
-        .chain(
-            R::FIELDS[2..]
-                .iter()
-                .map(|f| (f.title, if f.money { Col::Money } else { Col::Fixed })),
-        )
-        .collect();
+    let columns: Vec<Column> = std::iter::once(Column {
+        title: "Customer",
+        kind: Kind::Text,
+    })
+    .chain(R::FIELDS[2..].iter().map(|f| Column {
+        title: f.title,
+        kind: f.kind,
+    }))
+    .collect();
     let rows = rows
         .map(|r| {
-            let mut row = vec![label(r)];
-            row.extend(r.values().into_iter().skip(2));
+            let mut row = vec![Value::new(label(r), Kind::Text)];
+            row.extend(
+                r.values()
+                    .into_iter()
+                    .zip(R::FIELDS)
+                    .skip(2)
+                    .map(|(v, f)| Value::new(v, f.kind)),
+            );
             row
         })
         .collect();
     report_table(style, &columns, rows)
 }
 
-/// How a report column may be laid out.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Col {
-    /// Text that wraps when the line is too long (a customer's name).
-    Text,
-    /// Short text that never wraps (a currency code, a date, an id).
-    Fixed,
-    /// An amount: right aligned and never wrapped; only its heading may wrap.
-    Money,
+/// A report's table, fitted to the width; where even its amounts do not fit (50 columns),
+/// each row as a `Field │ Value` table, so that no line is wider than the terminal and no
+/// amount is split.
+fn report_table(style: Style, columns: &[Column], rows: Vec<Vec<Value>>) -> String {
+    let text = table::render(style, Frame::Rules, columns, rows.clone(), true).unwrap_or_default();
+    match style.width {
+        Some(width) if style.boxed && text.lines().any(|l| l.width() > width) => rows
+            .into_iter()
+            .map(|row| table::record(style, columns.iter().map(|c| c.title).zip(row).collect()))
+            .collect(),
+        _ => text,
+    }
 }
 
-/// The terminal's width when stdout is one (as comfy-table finds it), else [`REPORT_WIDTH`].
-fn line_width() -> usize {
-    usize::from(Table::new().width().unwrap_or(REPORT_WIDTH))
-}
-
-/// A heading, wrapped between words to the line's width.
-fn heading(text: &str) -> String {
-    let width = line_width();
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            out.push_str(&line);
-            out.push('\n');
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push_str(&line);
-    out.push('\n');
-    out
-}
-
-/// The narrowest a wrapping text column is made before the table is let run past the line.
-const TEXT_MIN: usize = 12;
-
-/// Lays out a report table for the terminal's width (80 columns when stdout is not one) and
-/// returns its lines without trailing blanks.
-///
-/// The table is laid out as it comes first, which is cheap. Only when that is wider than the
-/// line, and narrowing its text columns to [`TEXT_MIN`] would make it fit, does it go through
-/// comfy-table's dynamic arrangement, which wraps the text (and money headings, between words)
-/// and costs several times more: measured, 0.2 s of CPU and 120 MB more on an aging table of
-/// 10,000 customers. A table that cannot fit even then (amounts too wide) is left as it
-/// comes, since wrapping would only crush the names.
-fn report_table(style: Style, columns: &[(&str, Col)], rows: Vec<Vec<String>>) -> String {
-    let width = line_width();
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-        .remove_style(TableComponent::HorizontalLines)
-        .remove_style(TableComponent::MiddleIntersections)
-        .remove_style(TableComponent::LeftBorderIntersections)
-        .remove_style(TableComponent::RightBorderIntersections)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table.set_width(u16::try_from(width).unwrap_or(u16::MAX));
-    table.set_header(columns.iter().map(|(title, _)| *title));
-    // (column, kind, narrowest it may be made, width as it comes).
-    let widths: Vec<(usize, Col, usize, usize)> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, (title, col))| {
-            let widest = rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|v| v.width())
-                .max()
-                .unwrap_or(0);
-            let word = title.split(' ').map(|w| w.width()).max().unwrap_or(0);
-            let natural = widest.max(title.width());
-            let narrowest = match col {
-                // An amount never wraps; its heading may, between words.
-                Col::Money => widest.max(word),
-                Col::Fixed => natural,
-                Col::Text => natural.min(TEXT_MIN.max(word)),
-            };
-            (i, *col, narrowest, natural)
-        })
-        .collect();
-    for row in rows {
-        table.add_row(row);
-    }
-    for &(i, col, narrowest, _) in &widths {
-        let Some(column) = table.column_mut(i) else {
-            continue;
-        };
-        // Columns are set apart by the blank where a vertical line would be and one space.
-        column.set_padding((1, 0));
-        // comfy-table's widths count the padding.
-        let at_least = u16::try_from(narrowest + 1).unwrap_or(u16::MAX);
-        match col {
-            Col::Fixed => {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
-            Col::Money => {
-                column.set_cell_alignment(CellAlignment::Right);
-                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(at_least)));
-            }
-            Col::Text => {
-                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(at_least)));
-            }
-        }
-    }
-    let mut lines: Vec<String> = table.lines().map(|l| l.trim_end().to_string()).collect();
-    let as_comes = lines.iter().map(|l| l.width()).max().unwrap_or(0);
-    let spare: usize = widths
-        .iter()
-        .map(|(_, _, narrowest, natural)| natural - narrowest)
-        .sum();
-    if as_comes > width && as_comes - spare <= width {
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-        lines = table.lines().map(|l| l.trim_end().to_string()).collect();
-    }
-    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
-    for line in lines {
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
+/// A heading, wrapped between words to the table width, if there is one.
+fn heading(style: Style, text: &str) -> String {
+    table::wrap_words(text, style.width)
 }
 
 impl Record for AgingRow {
     const FIELDS: &'static [Field] = &[
-        field("customerId", "Customer"),
-        field("customerName", "Name"),
-        field("currency", "Cur"),
+        field("customerId", "Customer", Kind::Id),
+        field("customerName", "Name", Kind::Text),
+        field("currency", "Cur", Kind::Fixed),
         money("current", "Current"),
         money("days1To30", "1–30"),
         money("days31To60", "31–60"),
@@ -246,6 +138,7 @@ pub fn aging_heading(report: &AgingReport) -> String {
 pub fn aging(report: &AgingReport, style: Style) -> String {
     match style.format {
         Format::Json => json(report),
+        Format::Jsonl => json_line(report),
         Format::Csv => {
             let rows: Vec<AgingRow> = report
                 .customers
@@ -257,7 +150,7 @@ pub fn aging(report: &AgingReport, style: Style) -> String {
         }
         Format::Html => super::html::aging(report),
         Format::Table => {
-            let mut out = aging_heading(report);
+            let mut out = heading(style, aging_heading(report).trim_end());
             if report.customers.is_empty() {
                 out.push_str("Nothing outstanding.\n");
                 return out;
@@ -274,9 +167,9 @@ pub fn aging(report: &AgingReport, style: Style) -> String {
 
 impl Record for BalanceRow {
     const FIELDS: &'static [Field] = &[
-        field("customerId", "Customer"),
-        field("customerName", "Name"),
-        field("currency", "Cur"),
+        field("customerId", "Customer", Kind::Id),
+        field("customerName", "Name", Kind::Text),
+        field("currency", "Cur", Kind::Fixed),
         money("invoiced", "Invoiced"),
         money("paid", "Paid"),
         money("writtenOff", "Written off"),
@@ -305,6 +198,7 @@ impl Record for BalanceRow {
 pub fn balances(report: &BalancesReport, style: Style) -> String {
     match style.format {
         Format::Json => json(report),
+        Format::Jsonl => json_line(report),
         Format::Csv => {
             let rows: Vec<BalanceRow> = report
                 .customers
@@ -316,9 +210,12 @@ pub fn balances(report: &BalancesReport, style: Style) -> String {
         }
         // Refused before the command runs (commands::run): only aging and statement have a page.
         Format::Table | Format::Html => {
-            let mut out = format!(
-                "Balances on {} (overdue: due before that day)\n",
-                report.as_of
+            let mut out = heading(
+                style,
+                &format!(
+                    "Balances on {} (overdue: due before that day)",
+                    report.as_of
+                ),
             );
             if report.customers.is_empty() {
                 out.push_str("No customers.\n");
@@ -336,14 +233,14 @@ pub fn balances(report: &BalancesReport, style: Style) -> String {
 
 impl Record for StatementEntry {
     const FIELDS: &'static [Field] = &[
-        field("currency", "Cur"),
-        field("date", "Date"),
-        field("effectiveTimestamp", "Timestamp"),
-        field("entry", "Entry"),
-        field("invoiceId", "Invoice"),
-        field("paymentId", "Payment"),
-        field("refundId", "Refund"),
-        field("description", "Description"),
+        field("currency", "Cur", Kind::Fixed),
+        field("date", "Date", Kind::Date),
+        field("effectiveTimestamp", "Timestamp", Kind::Date),
+        field("entry", "Entry", Kind::Fixed),
+        field("invoiceId", "Invoice", Kind::Id),
+        field("paymentId", "Payment", Kind::Id),
+        field("refundId", "Refund", Kind::Id),
+        field("description", "Description", Kind::Text),
         money("amount", "Amount"),
         money("balanceChange", "Balance change"),
         money("balance", "Balance"),
@@ -426,6 +323,7 @@ fn statement_lines(statement: &Statement) -> Vec<Vec<StatementEntry>> {
 pub fn statement(statement: &Statement, style: Style) -> String {
     match style.format {
         Format::Json => json(statement),
+        Format::Jsonl => json_line(statement),
         Format::Csv => csv_rows(&statement_lines(statement).concat()),
         Format::Html => super::html::statement(statement),
         Format::Table => {
@@ -435,39 +333,67 @@ pub fn statement(statement: &Statement, style: Style) -> String {
                 (None, Some(to)) => format!("to {to}"),
                 (Some(from), Some(to)) => format!("{from} to {to}"),
             };
-            let mut out = heading(&format!(
-                "Statement for customer {} {}, {period}",
-                statement.customer_id, statement.customer_name
-            ));
+            let mut out = heading(
+                style,
+                &format!(
+                    "Statement for customer {} {}, {period}",
+                    statement.customer_id, statement.customer_name
+                ),
+            );
             for (section, lines) in statement.currencies.iter().zip(statement_lines(statement)) {
                 let rows = lines
                     .iter()
                     .map(|e| {
                         vec![
-                            e.date.clone(),
-                            e.entry.to_string(),
-                            opt(&e.invoice_id),
-                            opt(&e.payment_id),
-                            opt_money(&e.amount),
-                            e.balance.to_string(),
-                            e.available_funds.to_string(),
+                            Value::new(e.date.clone(), Kind::Date),
+                            Value::new(e.entry, Kind::Fixed),
+                            Value::new(opt(&e.invoice_id), Kind::Id),
+                            Value::new(opt(&e.payment_id), Kind::Id),
+                            // Invoice numbers, payment methods and references (check numbers):
+                            // what the customer knows the entry by.
+                            Value::new(opt(&e.description), Kind::Text),
+                            Value::new(opt_money(&e.amount), Kind::Money),
+                            Value::new(e.balance.to_string(), Kind::Money),
+                            Value::new(e.available_funds.to_string(), Kind::Money),
                         ]
                     })
                     .collect();
                 out.push_str(&format!("Amounts in {}:\n", section.currency));
-                out.push_str(&report_table(
-                    style,
-                    &[
-                        ("Date", Col::Fixed),
-                        ("Entry", Col::Text),
-                        ("Invoice", Col::Fixed),
-                        ("Payment", Col::Fixed),
-                        ("Amount", Col::Money),
-                        ("Balance", Col::Money),
-                        ("Funds", Col::Money),
-                    ],
-                    rows,
-                ));
+                let columns = [
+                    Column {
+                        title: "Date",
+                        kind: Kind::Date,
+                    },
+                    Column {
+                        title: "Entry",
+                        kind: Kind::Fixed,
+                    },
+                    Column {
+                        title: "Invoice",
+                        kind: Kind::Id,
+                    },
+                    Column {
+                        title: "Payment",
+                        kind: Kind::Id,
+                    },
+                    Column {
+                        title: "Description",
+                        kind: Kind::Text,
+                    },
+                    Column {
+                        title: "Amount",
+                        kind: Kind::Money,
+                    },
+                    Column {
+                        title: "Balance",
+                        kind: Kind::Money,
+                    },
+                    Column {
+                        title: "Funds",
+                        kind: Kind::Money,
+                    },
+                ];
+                out.push_str(&report_table(style, &columns, rows));
             }
             out
         }

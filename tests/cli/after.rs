@@ -720,6 +720,7 @@ fn allocate_one_invoice_checks_funds_customer_status_and_existence() {
 │ Gateway fee ┆ 0.00                     │
 │ Settlement  ┆ Successful               │
 │ Voided      ┆ false                    │
+│ Status      ┆ settled                  │
 └─────────────┴──────────────────────────┘
 Allocations:
 ┌─────────┬────────┬─────────┬─────────┬────────┬────────────────┐
