@@ -114,10 +114,23 @@ pub fn new_id_problem(kind: &str, id: i64) -> Option<String> {
     })
 }
 
-/// The id to assign after the largest one in use, or `None` when the largest one is already
-/// the largest SQLite can hold (only a ledger written by an older payctl can get there).
+/// The id to assign after the largest one in use, or `None` when that would pass
+/// [`MAX_NEW_ID`]: an assigned id is read exactly by the same JSON readers as a given one
+/// (after 2^53 - 1, `9007199254740992` and `9007199254740993` read as one number).
 pub fn next_id(largest: Option<i64>) -> Option<i64> {
-    largest.unwrap_or(0).max(0).checked_add(1)
+    largest
+        .unwrap_or(0)
+        .max(0)
+        .checked_add(1)
+        .filter(|&id| id <= MAX_NEW_ID)
+}
+
+/// Why no id can be assigned to a new `kind` once `largest` is in use.
+pub fn no_id_left(kind: &str, largest: Option<i64>) -> String {
+    format!(
+        "no {kind} id is left to assign: {kind} {} has the largest, and payctl assigns ids up to {MAX_NEW_ID}; give an unused id from 1 to {MAX_NEW_ID}",
+        largest.unwrap_or(0)
+    )
 }
 
 /// A record id: a positive whole number that fits SQLite's INTEGER.
@@ -587,7 +600,8 @@ mod tests {
             Some("id 9223372036854775807 is too large for a new invoice; give an id from 1 to 9007199254740991, or none to have one assigned")
         );
         assert_eq!(next_id(None), Some(1));
-        assert_eq!(next_id(Some(MAX_NEW_ID)), Some(MAX_NEW_ID + 1));
+        assert_eq!(next_id(Some(MAX_NEW_ID - 1)), Some(MAX_NEW_ID));
+        assert_eq!(next_id(Some(MAX_NEW_ID)), None);
         assert_eq!(next_id(Some(i64::MAX)), None);
     }
 

@@ -52,13 +52,16 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewCustomer) -> Result<i64> {
             ));
         }
     }
+    let id = match new.id {
+        Some(id) => id,
+        None => super::assign_id(tx, "customers", "customer")?,
+    };
     tx.prepare_cached(
         "INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )
     .sql()?
-    .execute(params![new.id, new.name, new.email, new.currency.code(), new.order.as_str(), actor.now_text()])
+    .execute(params![id, new.name, new.email, new.currency.code(), new.order.as_str(), actor.now_text()])
     .sql()?;
-    let id = tx.last_insert_rowid();
     audit::record(
         tx,
         actor,

@@ -9,8 +9,8 @@ use super::customers::{self, stored_currency};
 use super::{Actor, SqlResult};
 use crate::core::dates::{format_timestamp, is_past_due, parse_stored};
 use crate::core::invoice::{derive_status, outstanding, Closure};
+use crate::core::payment::new_id_problem;
 use crate::core::payment::InvoiceFacts;
-use crate::core::payment::{new_id_problem, next_id};
 use crate::core::views::{InvoicePaymentView, InvoiceView, TouchedInvoiceView};
 use crate::core::{Currency, InvoiceStatus, Money};
 use crate::error::{Error, Result};
@@ -75,18 +75,7 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
             ));
         }
         Some(id) => id,
-        // The write lock is held, so no other process can take this id before the insert.
-        None => {
-            let largest: Option<i64> = tx
-                .query_row("SELECT max(id) FROM invoices", [], |r| r.get(0))
-                .sql()?;
-            next_id(largest).ok_or_else(|| {
-                Error::rejected(
-                    "id",
-                    format!("no invoice id is left to assign: invoice {} has the largest id SQLite can hold; give one with --id (or an id column)", i64::MAX),
-                )
-            })?
-        }
+        None => super::assign_id(tx, "invoices", "invoice")?,
     };
     let number = new.number.clone().unwrap_or_else(|| id.to_string());
     super::totals::charge(tx, "invoiceAmount", "invoice total", total)?;

@@ -35,13 +35,16 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewMethod) -> Result<i64> {
             ));
         }
     }
+    let id = match new.id {
+        Some(id) => id,
+        None => super::assign_id(tx, "payment_methods", "payment method")?,
+    };
     tx.prepare_cached(
         "INSERT INTO payment_methods (id, customer_id, type, label, brand, last4, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )
     .sql()?
-    .execute(params![new.id, new.customer_id, new.method_type.as_str(), new.label, new.brand, new.last4, actor.now_text()])
+    .execute(params![id, new.customer_id, new.method_type.as_str(), new.label, new.brand, new.last4, actor.now_text()])
     .sql()?;
-    let id = tx.last_insert_rowid();
     // The first method of a customer becomes its default.
     let make_default = new.make_default || customer.default_method.is_none();
     if make_default {

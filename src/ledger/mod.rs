@@ -207,6 +207,19 @@ pub fn open(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     Ok(ledger)
 }
 
+/// The id a new row of `table` (customers, payment_methods, invoices) gets when the caller
+/// gives none: the next after the largest in use, refused (exit 1, naming `kind`) past
+/// `core::payment::MAX_NEW_ID`. The write lock is held, so no other process takes it first.
+pub(crate) fn assign_id(tx: &rusqlite::Transaction, table: &str, kind: &str) -> Result<i64> {
+    let largest: Option<i64> = tx
+        .prepare_cached(&format!("SELECT max(id) FROM {table}"))
+        .sql()?
+        .query_row([], |r| r.get(0))
+        .sql()?;
+    crate::core::payment::next_id(largest)
+        .ok_or_else(|| Error::rejected("id", crate::core::payment::no_id_left(kind, largest)))
+}
+
 /// Opens an existing ledger, for a read command (list, show, log, verify, export, backup):
 /// like [`open`], but a ledger that does not exist is an error (exit 74) and nothing is
 /// created, neither the file nor its folder, so a typo in `--db` is not an empty answer.

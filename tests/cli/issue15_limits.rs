@@ -224,7 +224,8 @@ fn ids_that_leave_no_room_are_refused() {
             ),
         );
     }
-    // The largest id a caller may give still leaves room for the ids payctl assigns after it.
+    // Ids payctl assigns stop at the same 2^53 - 1: after it, 9007199254740992 and
+    // 9007199254740993 read as one number in a JSON reader that uses doubles.
     env.ok(&[
         "invoice",
         "add",
@@ -233,7 +234,7 @@ fn ids_that_leave_no_room_are_refused() {
         "--total",
         "5",
         "--id",
-        "9007199254740991",
+        "9007199254740990",
     ]);
     let next = env.ok(&[
         "invoice",
@@ -244,7 +245,41 @@ fn ids_that_leave_no_room_are_refused() {
         "5",
         "-q",
     ]);
-    assert_eq!(next, "9007199254740992\n");
+    assert_eq!(next, "9007199254740991\n");
+    env.refused(
+        &["invoice", "add", "--customer", "655080", "--total", "5"],
+        1,
+        "error: no invoice id is left to assign: invoice 9007199254740991 has the largest, and payctl assigns ids up to 9007199254740991; give an unused id from 1 to 9007199254740991\n",
+    );
+    env.ok(&[
+        "customer",
+        "add",
+        "--name",
+        "Last",
+        "--id",
+        "9007199254740991",
+    ]);
+    env.refused(
+        &["customer", "add", "--name", "One more"],
+        1,
+        "error: no customer id is left to assign: customer 9007199254740991 has the largest, and payctl assigns ids up to 9007199254740991; give an unused id from 1 to 9007199254740991\n",
+    );
+    env.ok(&["customer", "add", "--name", "Given", "--id", "12"]);
+    env.ok(&[
+        "method",
+        "add",
+        "--customer",
+        "655080",
+        "--type",
+        "paypal",
+        "--id",
+        "9007199254740991",
+    ]);
+    env.refused(
+        &["method", "add", "--customer", "655080", "--type", "paypal"],
+        1,
+        "error: no payment method id is left to assign: payment method 9007199254740991 has the largest, and payctl assigns ids up to 9007199254740991; give an unused id from 1 to 9007199254740991\n",
+    );
 }
 
 #[test]
@@ -262,7 +297,7 @@ fn a_full_invoice_id_space_is_a_clear_refusal() {
     env.refused(
         &["invoice", "add", "--customer", "655080", "--total", "5"],
         1,
-        "error: no invoice id is left to assign: invoice 9223372036854775807 has the largest id SQLite can hold; give one with --id (or an id column)\n",
+        "error: no invoice id is left to assign: invoice 9223372036854775807 has the largest, and payctl assigns ids up to 9007199254740991; give an unused id from 1 to 9007199254740991\n",
     );
     env.ok(&[
         "invoice",
