@@ -439,7 +439,7 @@ fn empty_env_problem(e: &clap::Error, args: &[OsString]) -> Option<crate::error:
             Some("-o"),
             "PAYCTL_OUTPUT",
             "output",
-            "set it to table, json or csv, or unset it to get tables",
+            "set it to table, json, csv, jsonl or html, or unset it to get tables",
         ),
     ];
     let (flag, short, var, key, hint) = vars

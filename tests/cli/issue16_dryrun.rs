@@ -104,7 +104,7 @@ fn an_empty_environment_variable_is_named() {
         (
             2,
             String::new(),
-            "error: environment variable PAYCTL_OUTPUT is set but empty; set it to table, json or csv, or unset it to get tables\n".to_string()
+            "error: environment variable PAYCTL_OUTPUT is set but empty; set it to table, json, csv, jsonl or html, or unset it to get tables\n".to_string()
         )
     );
     let (code, _, stderr) = run(&["--db", "", "list"], "PAYCTL_DB");
