@@ -156,6 +156,24 @@ fn is_dash_or_dot(c: char) -> bool {
     )
 }
 
+/// True when the separators between two digit groups are a list's: a comma (or an
+/// ideographic or fullwidth one) followed by a space. Lists of invoice numbers are written that
+/// way (`Invoices 2002, 2003, 2004, 2005`: one in ten such lists of numbers from 2 to 6 passes
+/// Luhn), card numbers are not; `4111,1111,1111,1111` is still one number.
+fn is_list_break(separators: &str) -> bool {
+    let mut chars = separators.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(
+            c,
+            ',' | '\u{060C}' | '\u{3001}' | '\u{FE50}' | '\u{FF0C}' | '\u{FF64}'
+        ) && chars.peek().is_some_and(|n| n.is_whitespace())
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// At most this many visible separators between two digit groups of one number
 /// (`4111 - 1111` has three). Invisible characters do not count: they are skipped.
 const MAX_SEPARATORS: usize = 3;
@@ -246,6 +264,14 @@ fn digit_runs(text: &str, excluded: &[Range<usize>]) -> Vec<Vec<Group>> {
                     if let Some(group) = run.last_mut() {
                         group.digits.push(digit);
                     }
+                } else if is_list_break(&pending) {
+                    // `2002, 2003, 2004, 2005` is a list of numbers, not one number.
+                    finish(&mut run, after_plus);
+                    after_plus = false;
+                    run.push(Group {
+                        digits: vec![digit],
+                        before: String::new(),
+                    });
                 } else {
                     run.push(Group {
                         digits: vec![digit],
@@ -744,6 +770,24 @@ mod tests {
             "the windows this test is about"
         );
         assert_eq!(mask_card_numbers(text), "/tmp/dir*/****-****-****-1111.csv");
+    }
+
+    #[test]
+    fn lists_of_numbers_are_not_card_numbers() {
+        // 2002 2003 2004 2005 passes Luhn: written as a list it is four invoice numbers.
+        assert!(contains_card_number("2002 2003 2004 2005"));
+        for text in [
+            "Invoices 2002, 2003, 2004, 2005",
+            "INV 2002,  2003, 2004, 2005 paid",
+            "2002、 2003、 2004、 2005",
+        ] {
+            assert!(!contains_card_number(text), "{text}");
+        }
+        // A card written with commas and no space is still found, and so is one in a list.
+        assert!(contains_card_number("4111,1111,1111,1111"));
+        assert!(contains_card_number(
+            "cards: 4111 1111 1111 1111, 5500 0000 0000 0004"
+        ));
     }
 
     #[test]
