@@ -20,6 +20,7 @@ use crate::core::json::{self, KeyCheck, StrictValue};
 use crate::core::payload::{bool_of, create_payment_from_json};
 use crate::core::payment::{currency_problem, id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
+use crate::core::views::TouchedInvoiceView;
 use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
 };
@@ -519,7 +520,19 @@ struct Summary {
     failed_attempts: u64,
     rejected: u64,
     dry_run: bool,
+    /// A payments import's invoices, in id order, each with what the import applied to it
+    /// and its balance and status after it (SPEC §4: every money command names the invoices
+    /// it touched, dry run or not). Other kinds move no money and leave the key out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    touched_invoices: Option<Vec<TouchedInvoiceView>>,
+    /// How many touched invoices the table leaves out (see [`TOUCHED_SHOWN`]); not read.
+    #[serde(skip)]
+    touched_more: usize,
 }
+
+/// The touched invoices the table under an import's summary shows at most: a 100,000-row
+/// import must not flood the terminal, and `-o json` lists every one.
+const TOUCHED_SHOWN: usize = 50;
 
 fn fingerprint(kind: &str, value: &Value) -> String {
     crate::core::text::sha256_hex(&[kind.as_bytes(), b"\0", value.to_string().as_bytes()])
@@ -1185,6 +1198,11 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     let path = args.file.clone();
     let dry_run = args.dry_run;
     let keep_good = rejects.is_some();
+    let touched_wanted = match ctx.style.format {
+        _ if ctx.quiet => 0,
+        Format::Table | Format::Html => TOUCHED_SHOWN,
+        Format::Json | Format::Jsonl | Format::Csv => usize::MAX,
+    };
     // CSV and JSON Lines rows are named by their line; a JSON array's or an XML file's by
     // their position (record 3), since one record may span many lines.
     let unit = match format {
@@ -1287,7 +1305,12 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             }
         })?;
         if let Some(batch) = batch.take() {
-            batch.finish(&actor)?;
+            let applied = batch.finish(&actor)?;
+            // Read before the commit (or a dry run's rollback), once, and only as many as
+            // will be printed: the table shows the first ones, -q none.
+            let shown = applied.len().min(touched_wanted);
+            summary.touched_invoices = Some(invoices::touched_now(tx, &applied[..shown])?);
+            summary.touched_more = applied.len() - shown;
         }
         if !keep_good && summary.rejected > 0 {
             let mut problems = std::mem::take(&mut bad);
@@ -1326,26 +1349,39 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     let text = match ctx.style.format {
         Format::Json => render::json(&summary),
         Format::Jsonl => render::json_line(&summary),
-        Format::Csv => format!(
-            "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n{},{},{},{},{},{},{},{}\n",
-            render::neutralize_formula(summary.file.clone()),
-            summary.kind,
-            summary.rows,
-            summary.imported,
-            summary.already_imported,
-            summary.failed_attempts,
-            summary.rejected,
-            summary.dry_run
-        ),
+        Format::Csv => {
+            // A payments import adds one column, as the other money commands' CSV: every
+            // invoice it touched, `INV:APPLIED:BALANCE:STATUS;…` (empty when none).
+            let (touched_header, touched_cell) = match &summary.touched_invoices {
+                Some(touched) => (",touchedInvoices", format!(",{}", render::touched_list(touched))),
+                None => ("", String::new()),
+            };
+            format!(
+                "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun{touched_header}\n{},{},{},{},{},{},{},{}{touched_cell}\n",
+                render::neutralize_formula(summary.file.clone()),
+                summary.kind,
+                summary.rows,
+                summary.imported,
+                summary.already_imported,
+                summary.failed_attempts,
+                summary.rejected,
+                summary.dry_run
+            )
+        }
         Format::Table | Format::Html => format!(
-            "{}{}: {} rows, {} imported, {} already imported, {} failed attempts recorded, {} rejected\n",
+            "{}{}: {} rows, {} imported, {} already imported, {} failed attempts recorded, {} rejected\n{}",
             if summary.dry_run { "Dry run, nothing written. " } else { "" },
             summary.file,
             summary.rows,
             summary.imported,
             summary.already_imported,
             summary.failed_attempts,
-            summary.rejected
+            summary.rejected,
+            render::import_touched(
+                ctx.style,
+                summary.touched_invoices.as_deref().unwrap_or_default(),
+                summary.touched_more
+            )
         ),
     };
     Ok(Outcome::read(text))

@@ -542,9 +542,28 @@ fn touched_table(
     }
 }
 
+/// What `import` prints under its summary line: the invoices it touched (`touched`, the first
+/// of them in id order) in an `Invoices touched` table, and how many `more` it left out, so
+/// that a large import does not flood the terminal. Nothing when it touched none.
+pub fn import_touched(style: Style, touched: &[TouchedInvoiceView], more: usize) -> String {
+    if touched.is_empty() {
+        return String::new();
+    }
+    let rows: Vec<_> = touched.iter().map(|t| (None, t)).collect();
+    let mut out = sub_table(style, touched_table(style, &rows, false));
+    if more > 0 {
+        // Wrapped between words on a narrow terminal, as the tables fit it.
+        out.push_str(&table::wrap_words(
+            &format!("… and {more} more invoices touched; -o json lists every one"),
+            style.width,
+        ));
+    }
+    out
+}
+
 /// `INV:APPLIED:BALANCE:STATUS;…`: each invoice a command touched, what it applied (negative
 /// when taken back), and its balance and status after it.
-fn touched_list(touched: &[TouchedInvoiceView]) -> String {
+pub fn touched_list(touched: &[TouchedInvoiceView]) -> String {
     touched
         .iter()
         .map(|t| {

@@ -218,6 +218,25 @@ fn batched_import_equals_one_create_per_row_across_batch_boundaries() {
         "refused rows: {refused:?}"
     );
     let expected = state(&reference);
+    // The import names every invoice it touched (issue 16 item 5): here every invoice that
+    // the creates paid anything, as the reference ledger has it, in id order.
+    let reference_invoices = reference.ok(&["invoice", "list", "-o", "csv"]);
+    let mut touched: Vec<(u64, String)> = reference_invoices
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            (cells[5] != "0.00").then(|| {
+                (
+                    cells[0].parse().unwrap(),
+                    format!("{}:{}:{}:{}", cells[0], cells[5], cells[6], cells[7]),
+                )
+            })
+        })
+        .collect();
+    touched.sort();
+    let touched: Vec<String> = touched.into_iter().map(|(_, t)| t).collect();
+    assert!(touched.len() >= 5, "touched: {touched:?}");
 
     for batch_rows in ["1", "4", "7", "1000"] {
         let env = Env::new();
@@ -228,10 +247,11 @@ fn batched_import_equals_one_create_per_row_across_batch_boundaries() {
         assert_eq!(
             summary,
             format!(
-                "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n{},payments,90,{},0,0,{},false\n",
+                "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun,touchedInvoices\n{},payments,90,{},0,0,{},false,{}\n",
                 file.display(),
                 90 - refused.len(),
-                refused.len()
+                refused.len(),
+                touched.join(";")
             ),
             "batch of {batch_rows}"
         );
@@ -247,7 +267,7 @@ fn batched_import_equals_one_create_per_row_across_batch_boundaries() {
         let (again, _) = import_batched(&env, file.to_str().unwrap(), batch_rows);
         assert!(
             again.ends_with(&format!(
-                ",payments,90,0,{},0,{},false\n",
+                ",payments,90,0,{},0,{},false,\n",
                 90 - refused.len(),
                 refused.len()
             )),
@@ -334,8 +354,8 @@ fn idempotency_keys_repeated_within_a_batch_replay_or_conflict_as_across_batches
     let runs = import_at_sizes("keys.csv", content, &["1", "2", "1000"]);
     assert_eq!(
         runs[0].0,
-        "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n\
-         FILE,payments,5,3,1,0,1,false\n\
+        "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun,touchedInvoices\n\
+         FILE,payments,5,3,1,0,1,false,12:10.00:25.50:partially_paid;24:7.00:8.25:partially_paid\n\
          line,reason,record\n\
          5,\"idempotency key 'k2' was already used for payment 2 with a different request; use a new key, or repeat the original request exactly\",\"{\"\"customerId\"\":\"\"1\"\",\"\"amount\"\":\"\"6.00\"\",\"\"paymentMethod\"\":\"\"Cash\"\",\"\"autoAllocate\"\":\"\"false\"\",\"\"idempotencyKey\"\":\"\"k2\"\"}\"\n"
     );
@@ -366,8 +386,8 @@ fn a_failed_attempt_between_payments_keeps_the_order_of_the_file() {
     assert_eq!(runs[1], runs[0]);
     assert!(
         runs[0].0.starts_with(
-            "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun\n\
-             FILE,payments,4,2,0,1,1,false\n\
+            "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun,touchedInvoices\n\
+             FILE,payments,4,2,0,1,1,false,\n\
              line,reason,record\n\
              2,"
         ),

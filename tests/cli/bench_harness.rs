@@ -46,10 +46,27 @@ fn generated_data_imports_verifies_and_adds_up() {
         ("payments.csv", "payments", 45),
     ] {
         let file = path(&out, file);
+        let printed = env.ok(&["import", &file, "--kind", kind]);
+        let (summary, touched) = printed.split_once('\n').unwrap();
         assert_eq!(
-            env.ok(&["import", &file, "--kind", kind]),
-            format!("{file}: {rows} rows, {rows} imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n")
+            summary,
+            format!("{file}: {rows} rows, {rows} imported, 0 already imported, 0 failed attempts recorded, 0 rejected")
         );
+        // The payments name the invoices they touched (issue 16 item 5): one table row each
+        // of the invoices now paid anything, after its header row.
+        if kind == "payments" {
+            let paid = env
+                .json(&["invoice", "list"])
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| json_cents(&i["totalPayments"]) != 0)
+                .count();
+            assert!(touched.starts_with("Invoices touched:\n"), "{touched}");
+            assert_eq!(touched.matches("\n│ ").count(), paid + 1, "{touched}");
+        } else {
+            assert_eq!(touched, "");
+        }
     }
     let verify = env.run(&["verify"]);
     assert_eq!(

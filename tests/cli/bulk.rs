@@ -43,7 +43,7 @@ const PAYMENTS_CSV: &[u8] =
 fn csv_payments_import_and_a_reimport_adds_nothing() {
     let env = loaded();
     let file = write(&env, "p.csv", PAYMENTS_CSV);
-    assert_eq!(env.ok(&["import", &file]), format!("{file}: 4 rows, 4 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(env.ok(&["import", &file]), format!("{file}: 4 rows, 4 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\nInvoices touched:\n┌─────────┬────────┬─────────┬─────────┬────────┬────────────────┐\n│ Invoice ┆ Number ┆ Applied ┆ Balance ┆  Total ┆ Status         │\n╞═════════╪════════╪═════════╪═════════╪════════╪════════════════╡\n│ 566934  ┆ 566934 ┆   22.00 ┆   78.00 ┆ 100.00 ┆ partially_paid │\n└─────────┴────────┴─────────┴─────────┴────────┴────────────────┘\n"));
     assert_eq!(
         balances(&env),
         "id,invoiceNumber,customerId,currency,invoiceAmount,totalPayments,outstandingBalance,status,overdue,effectiveTimestamp,dueDate
@@ -170,7 +170,7 @@ fn dry_run_checks_rows_against_each_other_and_writes_nothing() {
     let before = env.snapshot();
     assert_eq!(
         env.ok(&["import", &good, "--dry-run"]),
-        format!("Dry run, nothing written. {good}: 2 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n")
+        format!("Dry run, nothing written. {good}: 2 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\nInvoices touched:\n┌─────────┬────────┬─────────┬─────────┬────────┬────────┐\n│ Invoice ┆ Number ┆ Applied ┆ Balance ┆  Total ┆ Status │\n╞═════════╪════════╪═════════╪═════════╪════════╪════════╡\n│ 566934  ┆ 566934 ┆  100.00 ┆    0.00 ┆ 100.00 ┆ paid   │\n└─────────┴────────┴─────────┴─────────┴────────┴────────┘\n")
     );
     assert_eq!(before, env.snapshot());
     // Each row alone fits invoice 566934; together they pass its total, and the dry run says so.
@@ -192,7 +192,7 @@ fn two_identical_rows_are_two_payments_and_stay_two_on_reimport() {
         "p.csv",
         b"customerId,amount,paymentMethod\n655080,10,Cash\n655080,10,Cash\n",
     );
-    assert_eq!(env.ok(&["import", &file, "-o", "json"]), format!("{{\n  \"file\": \"{file}\",\n  \"kind\": \"payments\",\n  \"rows\": 2,\n  \"imported\": 2,\n  \"alreadyImported\": 0,\n  \"failedAttempts\": 0,\n  \"rejected\": 0,\n  \"dryRun\": false\n}}\n"));
+    assert_eq!(env.ok(&["import", &file, "-o", "json"]), format!("{{\n  \"file\": \"{file}\",\n  \"kind\": \"payments\",\n  \"rows\": 2,\n  \"imported\": 2,\n  \"alreadyImported\": 0,\n  \"failedAttempts\": 0,\n  \"rejected\": 0,\n  \"dryRun\": false,\n  \"touchedInvoices\": []\n}}\n"));
     env.ok(&["import", &file]);
     assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 2);
 }
@@ -207,9 +207,9 @@ fn json_array_json_lines_and_the_seed_payload() {
               "paymentAllocations": [{"invoiceID": 566934, "amount": 2.0}]},
              {"customerId": "655080", "amount": "0.10", "paymentMethod": "check"}]"#,
     );
-    assert_eq!(env.ok(&["import", &array]), format!("{array}: 2 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(env.ok(&["import", &array]), format!("{array}: 2 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\nInvoices touched:\n┌─────────┬────────┬─────────┬─────────┬────────┬────────────────┐\n│ Invoice ┆ Number ┆ Applied ┆ Balance ┆  Total ┆ Status         │\n╞═════════╪════════╪═════════╪═════════╪════════╪════════════════╡\n│ 566934  ┆ 566934 ┆    2.00 ┆   98.00 ┆ 100.00 ┆ partially_paid │\n└─────────┴────────┴─────────┴─────────┴────────┴────────────────┘\n"));
     let lines = write(&env, "p.jsonl", b"{\"customerId\": 655080, \"amount\": 1.25, \"paymentMethod\": \"Cash\"}\n\n{\"customerId\": 655080, \"amount\": 2, \"paymentMethod\": \"Cash\", \"autoAllocate\": true}\n");
-    assert_eq!(env.ok(&["import", &lines]), format!("{lines}: 2 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(env.ok(&["import", &lines]), format!("{lines}: 2 rows, 2 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\nInvoices touched:\n┌─────────┬────────┬─────────┬─────────┬────────┬────────────────┐\n│ Invoice ┆ Number ┆ Applied ┆ Balance ┆  Total ┆ Status         │\n╞═════════╪════════╪═════════╪═════════╪════════╪════════════════╡\n│ 566934  ┆ 566934 ┆    2.00 ┆   96.00 ┆ 100.00 ┆ partially_paid │\n└─────────┴────────┴─────────┴─────────┴────────┴────────────────┘\n"));
     let list = env.json(&["list"]);
     let got: Vec<(String, String, String)> = list
         .as_array()
@@ -277,7 +277,7 @@ const IMI_JSON: &str = r#"{
 fn invoice_method_insert_json_and_xml() {
     let env = loaded();
     let json = write(&env, "imi.json", IMI_JSON.as_bytes());
-    assert_eq!(env.ok(&["import", &json]), format!("{json}: 1 rows, 1 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(env.ok(&["import", &json]), format!("{json}: 1 rows, 1 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\nInvoices touched:\n┌─────────┬────────┬─────────┬─────────┬────────┬────────────────┐\n│ Invoice ┆ Number ┆ Applied ┆ Balance ┆  Total ┆ Status         │\n╞═════════╪════════╪═════════╪═════════╪════════╪════════════════╡\n│ 566934  ┆ 566934 ┆   45.50 ┆   54.50 ┆ 100.00 ┆ partially_paid │\n└─────────┴────────┴─────────┴─────────┴────────┴────────────────┘\n"));
     let xml = write(
         &env,
         "imi.xml",
@@ -294,7 +294,7 @@ fn invoice_method_insert_json_and_xml() {
 </InvoiceMethodInsertRequest>
 </ArrayOfInvoiceMethodInsertRequest>"#,
     );
-    assert_eq!(env.ok(&["import", &xml]), format!("{xml}: 2 rows, 1 imported, 0 already imported, 1 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(env.ok(&["import", &xml]), format!("{xml}: 2 rows, 1 imported, 0 already imported, 1 failed attempts recorded, 0 rejected\nInvoices touched:\n┌─────────┬────────┬─────────┬─────────┬───────┬────────┐\n│ Invoice ┆ Number ┆ Applied ┆ Balance ┆ Total ┆ Status │\n╞═════════╪════════╪═════════╪═════════╪═══════╪════════╡\n│ 566935  ┆ 566935 ┆   20.00 ┆    0.00 ┆ 20.00 ┆ paid   │\n└─────────┴────────┴─────────┴─────────┴───────┴────────┘\n"));
     assert_eq!(env.ok(&["import", &xml]), format!("{xml}: 2 rows, 0 imported, 2 already imported, 0 failed attempts recorded, 0 rejected\n"));
     assert_eq!(
         env.ok(&["list", "-o", "csv"]),
@@ -320,7 +320,7 @@ fn invoice_method_insert_xml_reads_cdata_as_text() {
         "cdata.xml",
         b"<InvoiceMethodInsertRequest><CustomerId>655080</CustomerId><AmountReceived><![CDATA[12.50]]></AmountReceived>\n<PaymentType>Cash</PaymentType><CustomerPaymentNumber><![CDATA[R&D <1>]]></CustomerPaymentNumber><PaymentNote>note</PaymentNote>\n<InvoicePaymentDetailRequest><OrderId><![CDATA[566935]]></OrderId><AmountApplied>12.5</AmountApplied></InvoicePaymentDetailRequest></InvoiceMethodInsertRequest>",
     );
-    assert_eq!(env.ok(&["import", &xml]), format!("{xml}: 1 rows, 1 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\n"));
+    assert_eq!(env.ok(&["import", &xml]), format!("{xml}: 1 rows, 1 imported, 0 already imported, 0 failed attempts recorded, 0 rejected\nInvoices touched:\n┌─────────┬────────┬─────────┬─────────┬───────┬────────────────┐\n│ Invoice ┆ Number ┆ Applied ┆ Balance ┆ Total ┆ Status         │\n╞═════════╪════════╪═════════╪═════════╪═══════╪════════════════╡\n│ 566935  ┆ 566935 ┆   12.50 ┆    7.50 ┆ 20.00 ┆ partially_paid │\n└─────────┴────────┴─────────┴─────────┴───────┴────────────────┘\n"));
     assert_eq!(
         env.ok(&["list", "-o", "csv"]),
         "id,paymentActivityId,customerId,effectiveTimestamp,amount,currency,paymentMethod,paymentMethodId,source,reference,invoiceAllocations,unallocatedAmount,refundableAmount,gatewayFee,settlement,voided
@@ -637,7 +637,9 @@ fn methods_and_write_offs_round_trip_to_the_same_balances() {
             ]);
             assert!(
                 out.ends_with(&format!(
-                    ",{kind},{n},0,{n},0,0,false\n",
+                    // A payments import adds the invoices it touched: none, on a re-import.
+                    ",{kind},{n},0,{n},0,0,false{}\n",
+                    if kind == "payments" { "," } else { "" },
                     n = match kind {
                         "customers" => 1,
                         "methods" => 2,

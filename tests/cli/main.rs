@@ -17,6 +17,7 @@ mod issue15_text;
 mod issue16_dryrun;
 mod issue16_help;
 mod issue16_html;
+mod issue16_import_touched;
 mod issue16_tables;
 mod model;
 mod parser_checks;
