@@ -3,158 +3,16 @@
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, ColorChoice, OutputFormat};
-use crate::commands;
+use crate::commands::{self, Ctx};
 use crate::core::dates::parse_date;
 use crate::core::text::{escape_invisible, mask_card_numbers, shown};
 use crate::error::{Error, Result};
-use crate::ledger::{self, Actor, Ledger};
 use crate::render::{Format, Style};
-
-/// What a command produced: the text to print, and the id of the record it wrote (printed
-/// alone under `--quiet`).
-pub struct Outcome {
-    pub text: String,
-    pub id: Option<i64>,
-}
-
-impl Outcome {
-    pub fn read(text: String) -> Outcome {
-        Outcome { text, id: None }
-    }
-}
-
-/// Everything a command needs besides its own arguments.
-pub struct Ctx {
-    pub style: Style,
-    pub now: DateTime<Utc>,
-    pub db: Option<PathBuf>,
-    pub command_line: String,
-    /// `-q`: a command whose result is not a record id (backup's path) prints only that.
-    pub quiet: bool,
-}
-
-impl Ctx {
-    pub fn actor(&self) -> Actor {
-        Actor::new(self.now, os_user(), self.command_line.clone())
-    }
-
-    /// The ledger's path: `--db` (or `PAYCTL_DB`), else the default.
-    pub fn ledger_path(&self) -> Result<PathBuf> {
-        match &self.db {
-            Some(p) => Ok(p.clone()),
-            None => default_ledger_path(),
-        }
-    }
-
-    /// Opens the ledger; warnings about the file go to stderr at once.
-    pub fn ledger(&self) -> Result<Ledger> {
-        let path = self.ledger_path()?;
-        let mut ledger = ledger::open(&path, busy_timeout()?)?;
-        if let Some(pages) = max_page_count()? {
-            ledger.set_max_page_count(pages)?;
-        }
-        for warning in &ledger.warnings {
-            eprintln!("warning: {}", shown(warning));
-        }
-        Ok(ledger)
-    }
-
-    /// Opens an existing ledger for a read command: a missing one is exit 74 naming the path,
-    /// and nothing is created (SPEC §1). An older schema is still migrated, as before.
-    pub fn ledger_existing(&self) -> Result<Ledger> {
-        let path = self.ledger_path()?;
-        let mut ledger = ledger::open_existing(&path, busy_timeout()?)?;
-        if let Some(pages) = max_page_count()? {
-            ledger.set_max_page_count(pages)?;
-        }
-        for warning in &ledger.warnings {
-            eprintln!("warning: {}", shown(warning));
-        }
-        Ok(ledger)
-    }
-
-    /// Opens an existing ledger for reading only (the reports): creates nothing, writes
-    /// nothing, takes no write lock.
-    pub fn ledger_read_only(&self) -> Result<Ledger> {
-        let path = self.ledger_path()?;
-        let ledger = ledger::open_read_only(&path, busy_timeout()?)?;
-        for warning in &ledger.warnings {
-            eprintln!("warning: {}", shown(warning));
-        }
-        Ok(ledger)
-    }
-}
-
-/// `$XDG_DATA_HOME/payctl/ledger.db`, else `~/.local/share/payctl/ledger.db`.
-pub fn default_ledger_path() -> Result<PathBuf> {
-    if let Some(xdg) = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-    {
-        return Ok(xdg.join("payctl").join("ledger.db"));
-    }
-    match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
-        Some(home) => Ok(PathBuf::from(home).join(".local/share/payctl/ledger.db")),
-        None => Err(Error::usage(
-            "db",
-            "no ledger path: set --db, PAYCTL_DB, XDG_DATA_HOME or HOME",
-        )),
-    }
-}
-
-fn busy_timeout() -> Result<Duration> {
-    match std::env::var("PAYCTL_BUSY_TIMEOUT_MS") {
-        Err(_) => Ok(ledger::DEFAULT_BUSY_TIMEOUT),
-        Ok(text) => text
-            .trim()
-            .parse::<u64>()
-            .map(Duration::from_millis)
-            .map_err(|_| {
-                Error::usage(
-                    "PAYCTL_BUSY_TIMEOUT_MS",
-                    format!(
-                        "PAYCTL_BUSY_TIMEOUT_MS '{text}' is not a whole number of milliseconds"
-                    ),
-                )
-            }),
-    }
-}
-
-/// `PAYCTL_MAX_PAGE_COUNT`: a cap on the ledger's size, in pages. It makes a full disk
-/// reproducible where no small file system can be mounted (the storage-fault tests).
-fn max_page_count() -> Result<Option<u64>> {
-    match std::env::var("PAYCTL_MAX_PAGE_COUNT") {
-        Err(_) => Ok(None),
-        Ok(text) => match text.trim().parse::<u64>() {
-            Ok(pages) if pages > 0 => Ok(Some(pages)),
-            _ => Err(Error::usage(
-                "PAYCTL_MAX_PAGE_COUNT",
-                format!("PAYCTL_MAX_PAGE_COUNT '{text}' is not a positive whole number of pages"),
-            )),
-        },
-    }
-}
-
-fn os_user() -> String {
-    for var in ["USER", "LOGNAME"] {
-        if let Ok(name) = std::env::var(var) {
-            if !name.is_empty() {
-                return name;
-            }
-        }
-    }
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata("/proc/self")
-        .map(|m| format!("uid {}", m.uid()))
-        .unwrap_or_else(|_| "unknown".to_string())
-}
 
 /// The clock: `PAYCTL_NOW` (RFC 3339 or a date) pins it.
 fn now() -> Result<DateTime<Utc>> {
@@ -328,27 +186,23 @@ pub fn main_with_args(args: Vec<OsString>) -> i32 {
         crossterm::style::Colored::set_ansi_color_disabled(false);
     }
     let result = now().and_then(|now| {
-        let ctx = Ctx {
-            style: Style {
-                format,
-                color,
-                boxed: boxed_tables(),
-                width: table_width(),
-                headers: !cli.global.no_headers,
-            },
-            now,
-            db: cli.global.db.clone(),
-            // The audit trail keeps the command line; a card number in a file name or an id
-            // must not reach the ledger through it.
-            command_line: mask_card_numbers(
-                &args
-                    .iter()
-                    .map(|a| shell_word(&a.to_string_lossy()))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-            quiet,
+        let style = Style {
+            format,
+            color,
+            boxed: boxed_tables(),
+            width: table_width(),
+            headers: !cli.global.no_headers,
         };
+        // The audit trail keeps the command line; a card number in a file name or an id must
+        // not reach the ledger through it.
+        let command_line = mask_card_numbers(
+            &args
+                .iter()
+                .map(|a| shell_word(&a.to_string_lossy()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let ctx = Ctx::new(style, now, cli.global.db.clone(), command_line, quiet);
         commands::run(cli.command, &ctx)
     });
     match result {

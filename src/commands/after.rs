@@ -1,7 +1,7 @@
 //! Allocate, unallocate, reallocate, refund, settle, void, activities, log and verify.
 
+use super::context::{Ctx, Outcome};
 use super::{dry_run_heading, reject_any, text_problem, write_or_rehearse};
-use crate::app::{Ctx, Outcome};
 use crate::cli::after::AttemptStatus;
 use crate::cli::{
     ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,

@@ -1,6 +1,6 @@
 //! `payctl backup FILE`.
 
-use crate::app::{Ctx, Outcome};
+use super::context::{Ctx, Outcome};
 use crate::cli::BackupArgs;
 use crate::error::Result;
 use crate::render;

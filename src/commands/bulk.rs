@@ -10,8 +10,8 @@ use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::capped::{skip_bom, Budget, Capped};
+use super::context::{Ctx, Outcome};
 use super::output::{self, Output};
-use crate::app::{Ctx, Outcome};
 use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
 use crate::core::dates::{format_timestamp, parse_date};
@@ -1161,6 +1161,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 16, input));
     let actor = ctx.actor();
     let mut ledger = ctx.ledger()?;
+    let batch_rows = ctx.ledger_config()?.import_batch_rows;
     let rejects_error = |e: &dyn std::fmt::Display| match &args.rejects {
         Some(path) => Error::Storage(format!(
             "cannot write --rejects '{}': {e}; nothing was imported",
@@ -1218,7 +1219,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         // Payments are recorded in batches (src/ledger/batch.rs): the balance caches are kept
         // and checked set-wise instead of by a trigger per row.
         let mut batch = match kind {
-            ImportKind::Payments => Some(Batch::new(tx)?),
+            ImportKind::Payments => Some(Batch::new(tx, batch_rows)?),
             _ => None,
         };
         let sql = |s: &str| {

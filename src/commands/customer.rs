@@ -1,5 +1,5 @@
+use super::context::{Ctx, Outcome};
 use super::{reject_any, text_problem};
-use crate::app::{Ctx, Outcome};
 use crate::cli::CustomerCommand;
 use crate::core::text::excerpt;
 use crate::error::{Problem, Result};

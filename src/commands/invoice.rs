@@ -1,5 +1,5 @@
+use super::context::{Ctx, Outcome};
 use super::{dry_run_heading, reject_any, text_problem, write_or_rehearse};
-use crate::app::{Ctx, Outcome};
 use crate::cli::InvoiceCommand;
 use crate::error::{Problem, Result};
 use crate::ledger::invoices::{self, Due, InvoiceFilter, NewInvoice};

@@ -1,5 +1,5 @@
+use super::context::{Ctx, Outcome};
 use super::{reject_any, text_problem};
-use crate::app::{Ctx, Outcome};
 use crate::cli::MethodCommand;
 use crate::core::text::{completes_card_number, excerpt};
 use crate::error::{Problem, Result};

@@ -1,15 +1,16 @@
 //! One run function per command group: turn clap's values into core requests, run them in the
 //! ledger, render the result.
 
-use crate::app::{Ctx, Outcome};
 use crate::cli::Command;
 use crate::core::text::{check_text, excerpt};
 use crate::error::{Error, Problem, Result};
+pub use context::{Ctx, Outcome};
 
 mod after;
 mod backup;
 mod bulk;
 mod capped;
+pub mod context;
 mod customer;
 mod generate;
 mod invoice;

@@ -1,8 +1,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::context::{Ctx, Outcome};
 use super::{reject_any, write_or_rehearse};
-use crate::app::{Ctx, Outcome};
 use crate::cli::{CreateArgs, ListArgs};
 use crate::core::json::{self, strip_bom, MAX_RECORD_BYTES};
 use crate::core::payload::create_payment_from_json;

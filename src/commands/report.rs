@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Timelike, Utc};
 
-use crate::app::{Ctx, Outcome};
+use super::context::{Ctx, Outcome};
 use crate::cli::report::{AgeBy, AgingArgs, StatementArgs};
 use crate::cli::{Command, ReportCommand};
 use crate::core::dates::{format_day, format_timestamp};

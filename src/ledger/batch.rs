@@ -68,15 +68,16 @@ pub struct Batch<'t, 'c> {
     /// `currency_totals` at its first payment), checked row by row as `create` checks it and
     /// stored at each flush.
     totals: FxHashMap<Currency, i64>,
-    /// Payments per batch: [`BATCH_ROWS`], or `PAYCTL_IMPORT_BATCH_ROWS` (for tests, so that
-    /// small files cross batch boundaries).
+    /// Payments per batch: `LedgerConfig::import_batch_rows` ([`BATCH_ROWS`] unless a test
+    /// asks for fewer, so that small files cross batch boundaries).
     limit: usize,
 }
 
 impl<'t, 'c> Batch<'t, 'c> {
     /// Starts batching on `tx`'s connection: its triggers are off until [`Batch::finish`] (or
-    /// until the batch is dropped, if the import fails and is rolled back).
-    pub fn new(tx: &'t Transaction<'c>) -> Result<Self> {
+    /// until the batch is dropped, if the import fails and is rolled back). A batch holds at
+    /// most `rows` payments (at least one).
+    pub fn new(tx: &'t Transaction<'c>, rows: usize) -> Result<Self> {
         tx.set_db_config(
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER,
             false,
@@ -91,11 +92,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             staged: Vec::new(),
             keys: BTreeMap::new(),
             totals: FxHashMap::default(),
-            limit: std::env::var("PAYCTL_IMPORT_BATCH_ROWS")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .filter(|&n: &usize| n > 0)
-                .unwrap_or(BATCH_ROWS),
+            limit: rows.max(1),
         })
     }
 

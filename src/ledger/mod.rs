@@ -56,6 +56,36 @@ const MIGRATIONS: &[&str] = &[
 /// How long a write waits for another process's lock before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The engine's settings, read once by the caller (payctl reads them from the environment in
+/// `commands::context`) and passed to [`open`], [`open_existing`] and [`open_read_only`], so
+/// that nothing in the ledger reads the environment and a second engine takes the same
+/// settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LedgerConfig {
+    /// The ledger file.
+    pub path: PathBuf,
+    /// How long a write waits for another process's lock ([`DEFAULT_BUSY_TIMEOUT`]).
+    pub busy_timeout: Duration,
+    /// A cap on the ledger's size, in pages, for the connections that may write: it makes a
+    /// full disk reproducible where no small file system can be mounted.
+    pub max_page_count: Option<u64>,
+    /// Payments per batch of an import ([`batch::BATCH_ROWS`]; smaller in tests, so that small
+    /// files cross batch boundaries).
+    pub import_batch_rows: usize,
+}
+
+impl LedgerConfig {
+    /// The defaults for the ledger at `path`.
+    pub fn new(path: PathBuf) -> LedgerConfig {
+        LedgerConfig {
+            path,
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
+            max_page_count: None,
+            import_batch_rows: batch::BATCH_ROWS,
+        }
+    }
+}
+
 /// The busy timeout of this process's ledger, for [`wait_while_busy`] (a plain `fn`, so it
 /// cannot capture it).
 static BUSY_TIMEOUT_MS: AtomicU64 = AtomicU64::new(5000);
@@ -188,8 +218,17 @@ fn io_failure(extended: std::ffi::c_int) -> &'static str {
     }
 }
 
-/// Opens (creating if needed) the ledger at `path`, ready for reads and writes.
-pub fn open(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
+/// Opens (creating if needed) the ledger at `config.path`, ready for reads and writes, capped
+/// at `config.max_page_count` pages.
+pub fn open(config: &LedgerConfig) -> Result<Ledger> {
+    let mut ledger = open_file(&config.path, config.busy_timeout)?;
+    if let Some(pages) = config.max_page_count {
+        ledger.set_max_page_count(pages)?;
+    }
+    Ok(ledger)
+}
+
+fn open_file(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     let mut warnings = Vec::new();
     check_ledger_file(path)?;
     create_private_file(path)?;
@@ -223,9 +262,10 @@ pub(crate) fn assign_id(tx: &rusqlite::Transaction, table: &str, kind: &str) -> 
 /// Opens an existing ledger, for a read command (list, show, log, verify, export, backup):
 /// like [`open`], but a ledger that does not exist is an error (exit 74) and nothing is
 /// created, neither the file nor its folder, so a typo in `--db` is not an empty answer.
-pub fn open_existing(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
+pub fn open_existing(config: &LedgerConfig) -> Result<Ledger> {
+    let path = config.path.as_path();
     match fs::metadata(path) {
-        Ok(_) => open(path, busy_timeout),
+        Ok(_) => open(config),
         // A path through a file (`notes.txt/ledger.db`) cannot hold a ledger either.
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
             Err(missing_ledger(path))
@@ -257,7 +297,10 @@ fn missing_ledger(path: &Path) -> Error {
 /// writable by this user, the ledger is read as `immutable`: straight from the file, without
 /// the `-wal`/`-shm` files and their locks. Otherwise it is opened `SQLITE_OPEN_READ_ONLY` and
 /// reads one consistent snapshot under SQLite's ordinary read lock.
-pub fn open_read_only(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
+///
+/// The page cap does not apply: this connection writes nothing.
+pub fn open_read_only(config: &LedgerConfig) -> Result<Ledger> {
+    let (path, busy_timeout) = (config.path.as_path(), config.busy_timeout);
     let shown = path.display();
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
@@ -578,7 +621,7 @@ impl Ledger {
 
     /// Caps the ledger at `pages` pages (SQLite's `max_page_count`, for this connection): a
     /// write that would grow it further fails as on a full disk (exit 74).
-    pub fn set_max_page_count(&mut self, pages: u64) -> Result<()> {
+    fn set_max_page_count(&mut self, pages: u64) -> Result<()> {
         let path = self.path.clone();
         self.conn
             .pragma_update(None, "max_page_count", pages)
