@@ -45,6 +45,12 @@ pub enum Error {
     /// Another process held the ledger past the busy timeout (exit 75, safe to retry).
     #[error("{0}")]
     Busy(String),
+    /// The reader of payctl's output went away (`payctl export payments | head -1`). Not the
+    /// user's problem: the command that writes its output as it goes stops, and payctl exits
+    /// as if it had finished, as it does when the final print meets a closed pipe. Exit 74 and
+    /// 500 only if it ever escapes a command, as the empty storage error it replaces did.
+    #[error("broken pipe")]
+    BrokenPipe,
 }
 
 fn join(problems: &[Problem]) -> String {
@@ -94,7 +100,7 @@ impl Error {
             Error::Usage(_) => 2,
             Error::NotFound(_) => 3,
             Error::IdempotencyConflict(_) => 4,
-            Error::Storage(_) => 74,
+            Error::Storage(_) | Error::BrokenPipe => 74,
             Error::Busy(_) => 75,
         }
     }
@@ -105,7 +111,7 @@ impl Error {
             Error::Rejected(_) | Error::Usage(_) => 400,
             Error::NotFound(_) => 404,
             Error::IdempotencyConflict(_) => 409,
-            Error::Storage(_) => 500,
+            Error::Storage(_) | Error::BrokenPipe => 500,
             Error::Busy(_) => 503,
         }
     }
@@ -116,6 +122,7 @@ impl Error {
             Error::Usage(p) | Error::NotFound(p) | Error::IdempotencyConflict(p) => vec![p.clone()],
             Error::Storage(m) => vec![Problem::new("ledger", m.clone())],
             Error::Busy(m) => vec![Problem::new("ledger", m.clone())],
+            Error::BrokenPipe => vec![Problem::new("output", "broken pipe")],
         }
     }
 }

@@ -570,7 +570,7 @@ fn import_row(
     csv: bool,
 ) -> std::result::Result<RowResult, std::result::Result<Vec<String>, Error>> {
     let row_error = |e: Error| match e {
-        Error::Storage(_) | Error::Busy(_) => Err(e),
+        Error::Storage(_) | Error::Busy(_) | Error::BrokenPipe => Err(e),
         other => Ok(problems_text(other.problems())),
     };
     if !value.is_object() {
@@ -1421,7 +1421,7 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
     let mut csv_header: Option<Vec<String>> = None;
     let io_err = |e: io::Error| {
         if e.kind() == io::ErrorKind::BrokenPipe {
-            Error::Storage(String::new())
+            Error::BrokenPipe
         } else {
             Error::Storage(format!("cannot write {label}: {e}"))
         }
@@ -1497,7 +1497,7 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
             .finish()
     });
     match result {
-        Err(Error::Storage(m)) if m.is_empty() => Ok(Outcome::read(String::new())),
+        Err(Error::BrokenPipe) => Ok(Outcome::read(String::new())),
         Err(e) => Err(e),
         Ok(()) => Ok(Outcome::read(match to {
             // -q silences every summary.
