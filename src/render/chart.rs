@@ -51,7 +51,9 @@ fn bar(eighths: u32) -> String {
 /// The chart of `report`'s totals, one block per currency, under `heading`, fitted to `width`
 /// columns.
 pub fn aging(report: &AgingReport, heading: &str, width: usize) -> String {
-    let mut out = heading.to_string();
+    // Wrapped between words, as the report table's heading is, so that a narrow terminal does
+    // not break it mid-word.
+    let mut out = super::table::wrap_words(heading.trim_end_matches('\n'), Some(width));
     if report.totals.is_empty() {
         out.push_str("Nothing outstanding.\n");
         return out;

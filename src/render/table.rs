@@ -117,7 +117,8 @@ pub fn record(style: Style, fields: Vec<(&str, Value)>) -> String {
 }
 
 /// Text a table can show on one line: control characters (a line break in a name) escaped,
-/// a date without a time of day as `YYYY-MM-DD`, and in a pipe an empty cell as `-`.
+/// a date without a time of day as `YYYY-MM-DD`, and in a pipe an empty cell as `-` and a run
+/// of spaces as one.
 fn clean(mut value: Value, boxed: bool) -> Value {
     if value.text.chars().any(char::is_control) {
         value.text = escape_controls(&value.text);
@@ -131,7 +132,24 @@ fn clean(mut value: Value, boxed: bool) -> Value {
     if !boxed && value.text.is_empty() {
         value.text = "-".to_string();
     }
+    // In a pipe two spaces separate cells, so a run of spaces inside one (`Acme  Corp`) would
+    // read as a cell boundary to `awk -F '  '`: one space stands for the run there.
+    if !boxed && value.text.contains("  ") {
+        value.text = collapse_spaces(&value.text);
+    }
     value
+}
+
+/// `text` with each run of spaces made one space.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `text` cut to at most `width` columns of the terminal, with `…` where it was cut.

@@ -164,7 +164,9 @@ fn aging_chart_follows_columns_and_never_splits_an_amount() {
             &["report", "aging", "--chart", "--customer", "700003"]
         ),
         text(&[
-            "Aging by due date on 2026-11-21 (every row recorded)",
+            "Aging by due date on",
+            "2026-11-21 (every row",
+            "recorded)",
             "",
             "Outstanding in JPY: 6234",
             "Current  ████████████████ 5000",
@@ -181,7 +183,11 @@ fn aging_chart_follows_columns_and_never_splits_an_amount() {
             &["report", "aging", "--chart", "--customer", "700001"]
         ),
         text(&[
-            "Aging by due date on 2026-11-21 (every row recorded)",
+            "Aging by due",
+            "date on",
+            "2026-11-21",
+            "(every row",
+            "recorded)",
             "",
             "Outstanding in USD: 10000.00",
             "Current                 0.00",
@@ -225,7 +231,8 @@ fn aging_chart_follows_columns_and_never_splits_an_amount() {
 }
 
 /// On a real pseudo terminal of 50 columns (util-linux `script`), with no `COLUMNS`, the
-/// chart fits the terminal: the largest bar ends where the line does.
+/// chart fits the terminal: the largest bar ends where the line does, and the heading wraps
+/// between words.
 #[test]
 fn aging_chart_fits_a_real_terminal() {
     let env = ledger();
@@ -252,7 +259,8 @@ fn aging_chart_fits_a_real_terminal() {
     assert_eq!(
         shown,
         text(&[
-            "Aging by due date on 2026-11-21 (every row recorded)",
+            "Aging by due date on 2026-11-21 (every row",
+            "recorded)",
             "",
             "Outstanding in USD: 10000.00",
             "Current                                       0.00",

@@ -25,3 +25,4 @@ mod parsers;
 mod reliability;
 mod report;
 mod review15;
+mod review16;
