@@ -718,7 +718,7 @@ pub fn list<R: Record>(records: &[R], style: Style) -> String {
                         .iter()
                         .zip(record.values())
                         .filter(|(f, _)| f.in_list)
-                        .map(|(f, v)| Value::new(v, f.kind))
+                        .map(|(f, v)| colored(style, f, v))
                         .collect()
                 });
                 return table::plain_rows(style, &columns, rows);

@@ -34,7 +34,8 @@ pub enum Kind {
     Text,
 }
 
-/// One cell: its text, its kind and, on a colour terminal, its colour.
+/// One cell: its text, its kind and, when colour is on (a colour terminal, `--color always`),
+/// its colour.
 #[derive(Clone, Debug)]
 pub struct Value {
     pub text: String,
@@ -274,12 +275,29 @@ fn push_plain_line(out: &mut String, cells: &[Value], width: Option<usize>) {
         if i > 0 {
             out.push_str("  ");
         }
-        match (cell.kind, fitted_width(&mut text_widths, cell.kind)) {
-            (Kind::Text, Some(w)) => out.push_str(&shorten(&cell.text, w)),
-            _ => out.push_str(&cell.text),
+        let text = match (cell.kind, fitted_width(&mut text_widths, cell.kind)) {
+            (Kind::Text, Some(w)) => shorten(&cell.text, w),
+            _ => cell.text.clone(),
+        };
+        // A cell has a colour only when colour is on: `--color always` in a pipe.
+        match cell.color.and_then(ansi_foreground) {
+            Some(code) => out.push_str(&format!("\x1b[{code}m{text}\x1b[39m")),
+            None => out.push_str(&text),
         }
     }
     out.push('\n');
+}
+
+/// The SGR parameters of a foreground colour, as comfy-table writes them in a boxed table
+/// (the colours payctl's tables use).
+fn ansi_foreground(color: Color) -> Option<&'static str> {
+    match color {
+        Color::Red => Some("38;5;9"),
+        Color::Green => Some("38;5;10"),
+        Color::Yellow => Some("38;5;11"),
+        Color::DarkGrey => Some("38;5;8"),
+        _ => None,
+    }
 }
 
 fn fitted_width(widths: &mut impl Iterator<Item = usize>, kind: Kind) -> Option<usize> {

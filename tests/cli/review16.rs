@@ -83,3 +83,48 @@ fn the_aging_charts_heading_wraps_between_words() {
          90+                                           0.00\n"
     );
 }
+
+/// `--color always` beats a stdout that is not a terminal (README, Environment), and did for
+/// help and usage errors, but a plain table in a pipe dropped its colours: `payctl --color
+/// always invoice list | less -R` showed no status colour. The cells a boxed table colours
+/// are coloured in a pipe too, with the same codes; without `--color always` a pipe has none.
+#[test]
+fn color_always_colours_a_plain_table_in_a_pipe() {
+    let env = Env::new();
+    env.ok(&["customer", "add", "--id", "7", "--name", "Seven", "-q"]);
+    for (id, total) in [("70", "100.00"), ("71", "50.00")] {
+        env.ok(&[
+            "invoice",
+            "add",
+            "--customer",
+            "7",
+            "--id",
+            id,
+            "--total",
+            total,
+            "--date",
+            "2026-10-01",
+            "-q",
+        ]);
+    }
+    env.ok(&[
+        "create",
+        "--customer",
+        "7",
+        "--amount",
+        "100",
+        "--method",
+        "cash",
+        "--allocate",
+        "70=100",
+        "-q",
+    ]);
+    assert_eq!(
+        env.ok_piped(&["--color", "always", "invoice", "list"]),
+        "ID  Number  Customer  Currency  Total  Paid  Outstanding  Status  Overdue  Date  Due\n\
+         70  70  7  USD  100.00  100.00  0.00  \x1b[38;5;10mpaid\x1b[39m  false  2026-10-01  2026-10-01\n\
+         71  71  7  USD  50.00  0.00  50.00  \x1b[38;5;9munpaid\x1b[39m  \x1b[38;5;9mtrue\x1b[39m  2026-10-01  2026-10-01\n"
+    );
+    let plain = env.ok_piped(&["invoice", "list"]);
+    assert!(!plain.contains('\x1b'), "{plain}");
+}
