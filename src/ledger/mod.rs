@@ -265,6 +265,15 @@ pub(crate) fn assign_id(tx: &rusqlite::Transaction, table: &str, kind: &str) -> 
 pub fn open_existing(config: &LedgerConfig) -> Result<Ledger> {
     let path = config.path.as_path();
     match fs::metadata(path) {
+        // An empty file (`touch ledger.db`, a redirection gone wrong) is not a ledger yet:
+        // opening it would write a whole schema into it for a read command. Its `-wal` file,
+        // if it has one, may hold committed transactions, so only a file with neither counts.
+        Ok(meta) if meta.is_file() && meta.len() == 0 && !has_content(&sidecar(path, "-wal")) => {
+            Err(Error::Storage(format!(
+                "ledger '{}' is an empty file, not a payctl ledger; check --db (or PAYCTL_DB), or create the ledger with a write command such as: payctl customer add --name NAME",
+                path.display()
+            )))
+        }
         Ok(_) => open(config),
         // A path through a file (`notes.txt/ledger.db`) cannot hold a ledger either.
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
@@ -275,6 +284,11 @@ pub fn open_existing(config: &LedgerConfig) -> Result<Ledger> {
             path.display()
         ))),
     }
+}
+
+/// Whether `path` is a file with something in it.
+fn has_content(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.len() > 0)
 }
 
 /// The error of a read command given a ledger path where there is none (a dangling symlink

@@ -128,3 +128,55 @@ fn color_always_colours_a_plain_table_in_a_pipe() {
     let plain = env.ok_piped(&["invoice", "list"]);
     assert!(!plain.contains('\x1b'), "{plain}");
 }
+
+/// A read command never creates a ledger (SPEC §1), and one on a path where there is none
+/// exits 74. On an empty file (`touch ledger.db`, a redirection gone wrong) `list`, `show`,
+/// `log`, `verify`, `export` and `backup` wrote a whole ledger schema into it (140 KB) and
+/// gave a confident empty answer, exit 0. They now exit 74 and leave the file empty; a write
+/// command still makes a ledger of it.
+#[test]
+fn a_read_command_on_an_empty_file_writes_nothing_into_it() {
+    let env = Env::new();
+    std::fs::write(&env.db, b"").unwrap();
+    let backup = env.dir.path().join("copy.db");
+    let backup = backup.to_str().unwrap();
+    let message = format!(
+        "error: ledger '{}' is an empty file, not a payctl ledger; check --db (or PAYCTL_DB), or create the ledger with a write command such as: payctl customer add --name NAME\n",
+        env.db.display()
+    );
+    for args in [
+        &["list"][..],
+        &["show", "1"],
+        &["customer", "list"],
+        &["log"],
+        &["verify"],
+        &["export", "payments"],
+        &["backup", backup],
+        &[
+            "create",
+            "--customer",
+            "1",
+            "--amount",
+            "1",
+            "--method",
+            "cash",
+            "--dry-run",
+        ],
+    ] {
+        let run = env.run(args);
+        assert_eq!(
+            (run.code, run.stdout.as_str(), run.stderr.as_str()),
+            (74, "", message.as_str()),
+            "{args:?}"
+        );
+        assert_eq!(std::fs::metadata(&env.db).unwrap().len(), 0, "{args:?}");
+    }
+    assert!(!std::path::Path::new(backup).exists());
+    env.ok(&["customer", "add", "--id", "7", "--name", "Seven", "-q"]);
+    assert_eq!(
+        env.ok_piped(&["customer", "list", "--no-headers"])
+            .lines()
+            .count(),
+        1
+    );
+}
