@@ -50,7 +50,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         "output",
         format!(
             "-o html is not available for payctl {name}: only report aging and report statement \
-             render a page; use -o table, json or csv"
+             render a page; use -o table, json, jsonl or csv"
         ),
     ))
 }

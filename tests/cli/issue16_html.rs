@@ -716,7 +716,7 @@ fn html_is_refused_by_every_other_command() {
             2,
             &format!(
                 "error: -o html is not available for payctl {name}: only report aging and \
-                 report statement render a page; use -o table, json or csv\n"
+                 report statement render a page; use -o table, json, jsonl or csv\n"
             ),
         );
     }
@@ -731,7 +731,7 @@ fn html_is_refused_by_every_other_command() {
     assert_eq!(
         String::from_utf8_lossy(&run.stderr),
         "error: -o html is not available for payctl customer: only report aging and report \
-         statement render a page; use -o table, json or csv\n"
+         statement render a page; use -o table, json, jsonl or csv\n"
     );
     assert!(!empty.db.exists());
 }

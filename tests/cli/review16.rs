@@ -180,3 +180,16 @@ fn a_read_command_on_an_empty_file_writes_nothing_into_it() {
         1
     );
 }
+
+/// `-o html` refused elsewhere named the formats to use instead as `table, json or csv`,
+/// leaving out `jsonl`, which every list takes since issue 16.
+#[test]
+fn the_html_refusal_names_jsonl_among_the_formats_to_use() {
+    let env = Env::new();
+    env.refused(
+        &["list", "-o", "html"],
+        2,
+        "error: -o html is not available for payctl list: only report aging and report \
+         statement render a page; use -o table, json, jsonl or csv\n",
+    );
+}
