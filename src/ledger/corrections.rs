@@ -164,7 +164,8 @@ fn insert_allocation(
     tx.prepare_cached(
         "INSERT INTO allocations (payment_id, invoice_id, amount, kind, refund_id, effective_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5,
-                 max(?6, coalesce((SELECT max(effective_at) FROM allocations WHERE payment_id = ?1), ?6)),
+                 (SELECT CASE WHEN latest > ?6 THEN latest ELSE ?6 END
+                  FROM (SELECT max(effective_at) AS latest FROM allocations WHERE payment_id = ?1)),
                  ?6)",
     )
     .sql()?
