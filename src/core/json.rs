@@ -118,10 +118,9 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
     fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
         Ok(Value::Number(n.into()))
     }
-    fn visit_f64<E>(self, f: f64) -> Result<Value, E> {
-        // Not reached with arbitrary_precision (numbers come as text); kept as serde_json has it.
-        Ok(Number::from_f64(f).map_or(Value::Null, Value::Number))
-    }
+    // No visit_f64: with serde_json's arbitrary_precision numbers arrive as their text (a
+    // map, below), so a float never reaches this reader; if one did, serde's default refuses
+    // it as a type error rather than rounding money through f64.
     fn visit_str<E>(self, s: &str) -> Result<Value, E> {
         Ok(Value::String(s.to_owned()))
     }
