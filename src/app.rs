@@ -24,31 +24,29 @@ fn now() -> Result<DateTime<Utc>> {
     }
 }
 
-/// Whether clap's error goes to stderr in colour: the rules clap applies itself (a terminal,
-/// no `NO_COLOR`, no `TERM=dumb`).
+/// `--color auto`: colour on a terminal, unless NO_COLOR is set (not empty) or TERM is dumb.
+fn auto_colour(is_terminal: bool) -> bool {
+    is_terminal
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
 /// Whether clap's error is printed in colour: `--color` as given, else on a terminal without
 /// NO_COLOR or TERM=dumb, as clap itself would.
 fn clap_colour(choice: clap::ColorChoice) -> bool {
     match choice {
         clap::ColorChoice::Always => true,
         clap::ColorChoice::Never => false,
-        clap::ColorChoice::Auto => {
-            io::stderr().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        }
+        clap::ColorChoice::Auto => auto_colour(io::stderr().is_terminal()),
     }
 }
 
+/// Whether payctl's own output (tables) is coloured: `--color` as given, else `auto` on stdout.
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-                && io::stdout().is_terminal()
-        }
+        ColorChoice::Auto => auto_colour(io::stdout().is_terminal()),
     }
 }
 
