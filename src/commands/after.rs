@@ -12,6 +12,7 @@ use crate::core::{ActivityStatus, Money, Source};
 use crate::error::{Error, Problem, Result};
 use crate::ledger::activities::{self, ActivityFilter, NewAttempt};
 use crate::ledger::corrections::{self, RefundRequest};
+use crate::ledger::Tx;
 use crate::ledger::{audit, customers, invoices, payments, verify};
 use crate::render;
 
@@ -21,7 +22,7 @@ fn on_payment<T>(
     ctx: &Ctx,
     id: i64,
     dry_run: bool,
-    f: impl FnOnce(&rusqlite::Transaction, &crate::ledger::Actor) -> Result<T>,
+    f: impl FnOnce(&Tx, &crate::ledger::Actor) -> Result<T>,
     heading: impl FnOnce(&PaymentView, T) -> String,
 ) -> Result<Outcome> {
     let actor = ctx.actor();
@@ -40,7 +41,7 @@ fn on_payment<T>(
 /// Payment `id` as it is after a command, with the invoices the allocation rows written
 /// since `mark` touched (those of `only`'s payment, if given).
 fn payment_after(
-    tx: &rusqlite::Transaction,
+    tx: &Tx,
     id: i64,
     mark: i64,
     only: Option<i64>,

@@ -1,5 +1,6 @@
 //! `payctl import` and `payctl export`: streamed, one transaction per file.
 
+use crate::ledger::Tx;
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
@@ -541,12 +542,7 @@ fn fingerprint(kind: &str, value: &Value) -> String {
 /// The key that makes re-importing this row add nothing: its own idempotency key, else a
 /// fingerprint of its content with its occurrence number in the file, so two identical rows in
 /// one file are two records, and the same file twice is the same two.
-fn row_key(
-    tx: &rusqlite::Transaction,
-    kind: &str,
-    value: &Value,
-    own: Option<&str>,
-) -> Result<String> {
+fn row_key(tx: &Tx, kind: &str, value: &Value, own: Option<&str>) -> Result<String> {
     if let Some(own) = own {
         return Ok(own.to_string());
     }
@@ -562,7 +558,7 @@ fn problems_text(problems: Vec<Problem>) -> Vec<String> {
 /// Imports one row. `Err(Ok(reasons))` is a row's problems, one sentence each; `Err(Err(e))`
 /// stops the import (storage trouble).
 fn import_row(
-    tx: &rusqlite::Transaction,
+    tx: &Tx,
     batch: Option<&mut Batch>,
     actor: &Actor,
     kind: ImportKind,
@@ -646,7 +642,7 @@ fn restored(raw: &Value, csv: bool) -> Option<Value> {
 }
 
 fn import_payment(
-    tx: &rusqlite::Transaction,
+    tx: &Tx,
     batch: Option<&mut Batch>,
     actor: &Actor,
     payload: &Value,
@@ -674,7 +670,7 @@ fn import_payment(
 }
 
 fn import_attempt(
-    tx: &rusqlite::Transaction,
+    tx: &Tx,
     batch: Option<&mut Batch>,
     actor: &Actor,
     raw: &Value,
@@ -801,7 +797,7 @@ fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
 }
 
 fn import_invoice(
-    tx: &rusqlite::Transaction,
+    tx: &Tx,
     actor: &Actor,
     value: &Value,
     raw: &Value,
@@ -861,12 +857,7 @@ fn import_invoice(
     Ok(RowResult::Imported)
 }
 
-fn import_customer(
-    tx: &rusqlite::Transaction,
-    actor: &Actor,
-    value: &Value,
-    raw: &Value,
-) -> Result<RowResult> {
+fn import_customer(tx: &Tx, actor: &Actor, value: &Value, raw: &Value) -> Result<RowResult> {
     unknown_keys(value, import::CUSTOMER_COLUMNS)?;
     let key = row_key(tx, "customer", raw, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
@@ -903,7 +894,7 @@ fn import_customer(
 /// id, when the customer has a method with exactly its type, label, brand and last four
 /// digits): then it was imported before and nothing is written. An id taken by a method with
 /// other details refuses the row.
-fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Result<RowResult> {
+fn import_method(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> {
     unknown_keys(value, import::METHOD_COLUMNS)?;
     let customer_id = id_field(value, "customerId")?
         .ok_or_else(|| Error::rejected("customerId", "customerId is required"))?;
@@ -1019,7 +1010,7 @@ fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Re
 /// A write-off, imported after the payments: the invoice's outstanding balance must be the
 /// amount written off, as it was when the write-off was made. An invoice already written off
 /// by that amount was imported before; nothing is written.
-fn import_write_off(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Result<RowResult> {
+fn import_write_off(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> {
     unknown_keys(value, import::WRITE_OFF_COLUMNS)?;
     let id = id_field(value, "invoiceId")?
         .ok_or_else(|| Error::rejected("invoiceId", "invoiceId is required"))?;
@@ -1214,24 +1205,18 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     // row means the transaction is rolled back, so rows need no savepoints of their own; they
     // would copy every page a row touches into the statement journal. With --rejects, each row
     // is a savepoint so that a bad one leaves no trace while the good ones stay.
-    let run = |tx: &rusqlite::Transaction| -> Result<()> {
+    let run = |tx: &Tx| -> Result<()> {
         bulk::begin_import(tx)?;
         // Payments are recorded in batches (src/ledger/batch.rs): the balance caches are kept
         // and checked set-wise instead of by a trigger per row.
         let mut batch = match kind {
-            ImportKind::Payments => Some(Batch::new(tx, batch_rows)?),
+            ImportKind::Payments => Batch::new(tx, batch_rows)?,
             _ => None,
-        };
-        let sql = |s: &str| {
-            tx.prepare_cached(s)
-                .and_then(|mut st| st.execute([]))
-                .map(|_| ())
-                .map_err(|e| Error::Storage(format!("ledger: {e}")))
         };
         for_each_row(reader, format, kind, &path, &mut |(line, row)| {
             summary.rows += 1;
             if keep_good {
-                sql("SAVEPOINT import_row")?;
+                tx.savepoint_start()?;
             }
             let (raw, outcome) = match row {
                 Ok(value) => (
@@ -1254,7 +1239,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             match outcome {
                 Ok(result) => {
                     if keep_good {
-                        sql("RELEASE import_row")?;
+                        tx.savepoint_release()?;
                     }
                     match result {
                         RowResult::Imported => summary.imported += 1,
@@ -1266,8 +1251,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                 Err(Ok(reasons)) => {
                     summary.rejected += 1;
                     if let Some(w) = rejects.as_mut() {
-                        sql("ROLLBACK TO import_row")?;
-                        sql("RELEASE import_row")?;
+                        tx.savepoint_rollback()?;
                         w.write_record([
                             line.to_string(),
                             // The reasons echo values masked already; a reason built

@@ -4,6 +4,7 @@
 use crate::cli::Command;
 use crate::core::text::{check_text, excerpt};
 use crate::error::{Error, Problem, Result};
+use crate::ledger::Tx;
 pub use context::{Ctx, Outcome};
 
 mod after;
@@ -76,7 +77,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
 pub(crate) fn write_or_rehearse<T>(
     ctx: &Ctx,
     dry_run: bool,
-    f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    f: impl FnOnce(&Tx) -> Result<T>,
 ) -> Result<T> {
     match dry_run {
         true => ctx.ledger_existing()?.rehearse(f),

@@ -1,13 +1,14 @@
 //! Payment activities: every attempt to move money, including the ones that failed.
 
-use rusqlite::{params, Transaction};
+use super::Tx;
+use crate::params;
 use rust_decimal::Decimal;
 use serde_json::json;
 
 use super::audit::{self, Touched};
 use super::customers::{self, stored_currency, stored_enum};
 use super::payments::{insert_activity, NewActivity};
-use super::{methods, Actor, SqlResult};
+use super::{methods, Actor};
 use crate::core::views::ActivityView;
 use crate::core::{ActivityStatus, Money, PaymentMethod, TransactionType};
 use crate::error::{Error, Result};
@@ -19,33 +20,25 @@ pub struct ActivityFilter {
     pub transaction_type: Option<TransactionType>,
 }
 
-pub fn list(tx: &Transaction, filter: &ActivityFilter) -> Result<Vec<ActivityView>> {
+pub fn list(tx: &Tx, filter: &ActivityFilter) -> Result<Vec<ActivityView>> {
     if let Some(customer) = filter.customer {
         customers::facts(tx, customer)?;
     }
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT id, customer_id, transaction_type, status, amount, currency, method, method_id, source,
+    tx.query_map("SELECT id, customer_id, transaction_type, status, amount, currency, method, method_id, source,
                     effective_at, message, payment_id
              FROM activities
              WHERE (?1 IS NULL OR customer_id = ?1) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR transaction_type = ?3)
-             ORDER BY id",
-        )
-        .sql()?;
-    let rows = stmt
-        .query_map(
-            params![
+             ORDER BY id", params![
                 filter.customer,
                 filter.status.map(|s| s.as_str()),
                 filter.transaction_type.map(|t| t.as_str())
-            ],
-            |r| {
-                let currency = stored_currency(&r.get::<_, String>(5)?)?;
+            ], |r| {
+                let currency = stored_currency(&r.get::<String>(5)?)?;
                 Ok(ActivityView {
                     id: r.get(0)?,
                     customer_id: r.get(1)?,
-                    transaction_type: stored_enum(&r.get::<_, String>(2)?)?,
-                    status: stored_enum(&r.get::<_, String>(3)?)?,
+                    transaction_type: stored_enum(&r.get::<String>(2)?)?,
+                    status: stored_enum(&r.get::<String>(3)?)?,
                     amount: Money::from_minor(r.get(4)?, currency),
                     currency,
                     payment_method: r.get(6)?,
@@ -55,10 +48,7 @@ pub fn list(tx: &Transaction, filter: &ActivityFilter) -> Result<Vec<ActivityVie
                     message: r.get(10)?,
                     payment_id: r.get(11)?,
                 })
-            },
-        )
-        .sql()?;
-    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+            })
 }
 
 pub struct NewAttempt {
@@ -72,14 +62,14 @@ pub struct NewAttempt {
 }
 
 /// Records an attempt that made no payment (a declined card, an unknown outcome).
-pub fn add_attempt(tx: &Transaction, actor: &Actor, new: &NewAttempt) -> Result<i64> {
+pub fn add_attempt(tx: &Tx, actor: &Actor, new: &NewAttempt) -> Result<i64> {
     let amount = check_attempt(tx, new)?;
     write_attempt(tx, actor, new, amount)
 }
 
 /// The attempt's amount in its customer's currency, once its customer and method are found
 /// and agree with it. Nothing is written.
-pub fn check_attempt(tx: &Transaction, new: &NewAttempt) -> Result<Money> {
+pub fn check_attempt(tx: &Tx, new: &NewAttempt) -> Result<Money> {
     let customer = customers::facts(tx, new.customer_id)?;
     let amount = Money::from_decimal(new.amount, customer.currency)
         .map_err(|e| Error::rejected("amount", format!("amount '{}' {e}", new.amount)))?;
@@ -109,19 +99,14 @@ pub fn check_attempt(tx: &Transaction, new: &NewAttempt) -> Result<Money> {
 }
 
 /// Writes an attempt [`check_attempt`] accepted, for `amount`, dated now.
-pub fn write_attempt(
-    tx: &Transaction,
-    actor: &Actor,
-    new: &NewAttempt,
-    amount: Money,
-) -> Result<i64> {
+pub fn write_attempt(tx: &Tx, actor: &Actor, new: &NewAttempt, amount: Money) -> Result<i64> {
     write_attempt_at(tx, actor, new, amount, actor.now_text())
 }
 
 /// Writes an attempt [`check_attempt`] accepted, for `amount`, with the effective timestamp
 /// `effective` (an imported attempt keeps the time it was made).
 pub fn write_attempt_at(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     new: &NewAttempt,
     amount: Money,

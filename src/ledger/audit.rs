@@ -1,9 +1,10 @@
 //! The audit trail: one event per change, written in the same transaction as the change.
 
-use rusqlite::{params, Transaction};
+use super::Tx;
+use crate::params;
 use serde::Serialize;
 
-use super::{Actor, SqlResult};
+use super::Actor;
 use crate::error::Result;
 
 /// The records an event touched.
@@ -15,7 +16,7 @@ pub struct Touched {
 }
 
 pub fn record(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     action: &str,
     touched: Touched,
@@ -26,18 +27,14 @@ pub fn record(
 
 /// [`record`] with the detail already serialised as JSON text.
 pub fn record_text(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     action: &str,
     touched: Touched,
     detail: &str,
 ) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO audit_events (at, os_user, command, action, entity, entity_id, customer_id, payment_id, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )
-    .sql()?
-    .execute(params![
+    tx.execute("INSERT INTO audit_events (at, os_user, command, action, entity, entity_id, customer_id, payment_id, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", params![
         actor.now_text(),
         actor.os_user,
         actor.command,
@@ -47,8 +44,7 @@ pub fn record_text(
         touched.customer_id,
         touched.payment_id,
         detail,
-    ])
-    .sql()?;
+    ])?;
     Ok(())
 }
 
@@ -67,21 +63,11 @@ pub struct AuditEvent {
     pub detail: serde_json::Value,
 }
 
-pub fn list(
-    tx: &Transaction,
-    customer: Option<i64>,
-    payment: Option<i64>,
-) -> Result<Vec<AuditEvent>> {
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT id, at, os_user, command, action, entity, entity_id, customer_id, payment_id, detail
+pub fn list(tx: &Tx, customer: Option<i64>, payment: Option<i64>) -> Result<Vec<AuditEvent>> {
+    tx.query_map("SELECT id, at, os_user, command, action, entity, entity_id, customer_id, payment_id, detail
              FROM audit_events
              WHERE (?1 IS NULL OR customer_id = ?1) AND (?2 IS NULL OR payment_id = ?2)
-             ORDER BY id",
-        )
-        .sql()?;
-    let rows = stmt
-        .query_map(params![customer, payment], |r| {
+             ORDER BY id", params![customer, payment], |r| {
             let detail: String = r.get(9)?;
             Ok(AuditEvent {
                 id: r.get(0)?,
@@ -96,6 +82,4 @@ pub fn list(
                 detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::String(detail)),
             })
         })
-        .sql()?;
-    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
 }

@@ -11,7 +11,8 @@ use std::fs::{self, File};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
+use rusqlite::OpenFlags;
 use serde::Serialize;
 
 use super::{sqlite_error, Ledger, APPLICATION_ID};
@@ -139,8 +140,12 @@ impl Ledger {
             )
         })?;
         let label = format!("backup of ledger {} to {shown}", self.path.display());
-        self.conn
-            .execute("VACUUM INTO ?1", [temp_text])
+        let super::Conn::Sqlite(conn) = &self.conn else {
+            return Err(Error::Storage(
+                "backup of a PostgreSQL ledger is not supported yet".into(),
+            ));
+        };
+        conn.execute("VACUUM INTO ?1", [temp_text])
             .map_err(|e| sqlite_error(&label, e))?;
 
         let counts = check_copy(&temp_path).map_err(|e| sqlite_error(&label, e))?;

@@ -20,7 +20,8 @@
 //! flush's updates of the caches; other processes' writes wait for the import's lock, and
 //! still run every trigger.
 
-use rusqlite::{params, Transaction};
+use super::Tx;
+use crate::params;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -49,7 +50,7 @@ struct Staged {
 }
 
 pub struct Batch<'t, 'c> {
-    tx: &'t Transaction<'c>,
+    tx: &'t Tx<'c>,
     /// Minor units allocated to each invoice by this batch, not yet in `invoice_balances`.
     pending: FxHashMap<i64, i64>,
     /// Minor units allocated to each invoice by the whole import, kept past the flushes: the
@@ -77,13 +78,15 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// Starts batching on `tx`'s connection: its triggers are off until [`Batch::finish`] (or
     /// until the batch is dropped, if the import fails and is rolled back). A batch holds at
     /// most `rows` payments (at least one).
-    pub fn new(tx: &'t Transaction<'c>, rows: usize) -> Result<Self> {
-        tx.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER,
-            false,
-        )
-        .sql()?;
-        Ok(Batch {
+    ///
+    /// `None` on PostgreSQL: there the triggers stay on (a clerk may not turn them off, and
+    /// should not be able to), and the import records each payment as `create` does.
+    pub fn new(tx: &'t Tx<'c>, rows: usize) -> Result<Option<Self>> {
+        if tx.as_sqlite().is_none() {
+            return Ok(None);
+        }
+        set_triggers(tx, false)?;
+        Ok(Some(Batch {
             tx,
             pending: FxHashMap::default(),
             applied: FxHashMap::default(),
@@ -93,7 +96,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             keys: BTreeMap::new(),
             totals: FxHashMap::default(),
             limit: rows.max(1),
-        })
+        }))
     }
 
     /// Records a payment, as [`payments::record`] does: its id, and whether it was recorded
@@ -189,21 +192,6 @@ impl<'t, 'c> Batch<'t, 'c> {
         // (`allocations_balance`), and if now paid in full, out of the open set
         // (`invoice_balances_closes`). One seek per statement: the set-wise form (UPDATE …
         // FROM a GROUP BY) cost more in temporary B-trees than it saved.
-        let mut read = tx
-            .prepare_cached(
-                "SELECT b.allocated, i.total, b.closed IS NOT NULL, i.customer_id, i.due_at, i.effective_at
-                 FROM invoice_balances b JOIN invoices i ON i.id = b.invoice_id WHERE b.invoice_id = ?1",
-            )
-            .sql()?;
-        let mut add = tx
-            .prepare_cached("UPDATE invoice_balances SET allocated = ?2 WHERE invoice_id = ?1")
-            .sql()?;
-        let mut close = tx
-            .prepare_cached(
-                "DELETE FROM open_invoices
-                 WHERE customer_id = ?1 AND due_at = ?2 AND effective_at = ?3 AND invoice_id = ?4",
-            )
-            .sql()?;
         for (&invoice, &amount) in &self.pending {
             let (allocated, total, closed, customer, due, date): (
                 i64,
@@ -212,8 +200,11 @@ impl<'t, 'c> Batch<'t, 'c> {
                 i64,
                 String,
                 String,
-            ) = read
-                .query_row([invoice], |r| {
+            ) = tx
+                .query_row(
+                "SELECT b.allocated, i.total, CASE WHEN b.closed IS NOT NULL THEN 1 ELSE 0 END, i.customer_id, i.due_at, i.effective_at
+                 FROM invoice_balances b JOIN invoices i ON i.id = b.invoice_id WHERE b.invoice_id = ?1",
+                params![invoice], |r| {
                     Ok((
                         r.get(0)?,
                         r.get(1)?,
@@ -222,24 +213,28 @@ impl<'t, 'c> Batch<'t, 'c> {
                         r.get(4)?,
                         r.get(5)?,
                     ))
-                })
-                .sql()?;
+                })?;
             let after = allocated.checked_add(amount).unwrap_or(i64::MAX);
             if closed || amount <= 0 || after > total {
                 return Err(refuse(format!(
                     "allocations would take invoice {invoice} past its total, or onto a closed invoice"
                 )));
             }
-            add.execute(params![invoice, after]).sql()?;
+            tx.execute(
+                "UPDATE invoice_balances SET allocated = ?2 WHERE invoice_id = ?1",
+                params![invoice, after],
+            )?;
             if after == total {
-                close.execute(params![customer, due, date, invoice]).sql()?;
+                tx.execute(
+                    "DELETE FROM open_invoices
+                     WHERE customer_id = ?1 AND due_at = ?2 AND effective_at = ?3 AND invoice_id = ?4",
+                    params![customer, due, date, invoice],
+                )?;
             }
         }
-        drop((read, add, close));
         // The rows themselves: each allocation of the batch joins a payment of the batch, of
         // the invoice's customer and currency, and no payment spends more than its amount.
-        let mut check = tx
-            .prepare_cached(
+        let bad: Option<i64> = tx.query_opt(
                 "SELECT a.id FROM allocations a
                  LEFT JOIN payments p ON p.id = a.payment_id
                  LEFT JOIN invoices i ON i.id = a.invoice_id
@@ -249,11 +244,10 @@ impl<'t, 'c> Batch<'t, 'c> {
                         OR a.amount <= 0 OR i.customer_id <> p.customer_id OR i.currency <> p.currency
                         OR b.allocated < 0 OR b.allocated + b.refunded > p.amount)
                  LIMIT 1",
-            )
-            .sql()?;
-        let mut rows = check.query([first_allocation, first_payment]).sql()?;
-        if let Some(row) = rows.next().sql()? {
-            let id: i64 = row.get(0).sql()?;
+            params![first_allocation, first_payment],
+            |r| r.get(0),
+        )?;
+        if let Some(id) = bad {
             return Err(refuse(format!(
                 "allocation {id} is not of a payment of this import of its invoice's customer and currency, or spends more than its payment"
             )));
@@ -271,19 +265,11 @@ impl<'t, 'c> Batch<'t, 'c> {
         for s in &staged {
             payments::insert_payment_row(tx, actor, &s.plan, Some(s.id), &s.effective)?;
         }
-        let mut balance = tx
-            .prepare_cached(
-                "INSERT INTO payment_balances (payment_id, allocated, settlement) VALUES (?1, ?2, ?3)",
-            )
-            .sql()?;
         for s in &staged {
-            balance
-                .execute(params![
-                    s.id,
-                    s.plan.allocated(),
-                    s.plan.settlement.as_str()
-                ])
-                .sql()?;
+            tx.execute(
+                "INSERT INTO payment_balances (payment_id, allocated, settlement) VALUES (?1, ?2, ?3)",
+                params![s.id, s.plan.allocated(), s.plan.settlement.as_str()],
+            )?;
         }
         for s in &staged {
             payments::insert_collect(tx, actor, &s.plan, s.id, &s.effective)?;
@@ -316,19 +302,34 @@ impl Drop for Batch<'_, '_> {
     fn drop(&mut self) {
         // Failing to turn them back on would leave this connection without its guards; the
         // process ends with the import, but say so rather than carry on silently.
-        if let Err(e) = self.tx.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER,
-            true,
-        ) {
+        if let Err(e) = set_triggers(self.tx, true) {
             eprintln!("payctl: could not turn the ledger's triggers back on: {e}");
         }
     }
 }
 
+/// Turns this connection's triggers off or on (SQLite only: a batch runs only there, see
+/// [`Batch`]).
+fn set_triggers(tx: &Tx, on: bool) -> Result<()> {
+    match tx.as_sqlite() {
+        Some(tx) => tx
+            .set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER,
+                on,
+            )
+            .map(|_| ())
+            .sql(),
+        None => Err(Error::Storage(
+            "payctl: an import batch runs only on SQLite".into(),
+        )),
+    }
+}
+
 /// The id the next row of `table` will get (its largest id plus one).
-fn next_id(tx: &Transaction, table: &str) -> Result<i64> {
-    tx.prepare_cached(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"))
-        .sql()?
-        .query_row([], |r| r.get(0))
-        .sql()
+fn next_id(tx: &Tx, table: &str) -> Result<i64> {
+    tx.query_row(
+        &format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"),
+        params![],
+        |r| r.get(0),
+    )
 }

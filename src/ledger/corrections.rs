@@ -2,14 +2,15 @@
 //! settle, void. Each is one IMMEDIATE transaction that reads the balances it checks, and
 //! writes only new rows: reversals are negative allocation rows, never UPDATE or DELETE.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use super::Tx;
+use crate::params;
 use rust_decimal::Decimal;
 use serde_json::json;
 
 use super::audit::{self, Touched};
 use super::customers::{self, stored_currency, stored_enum};
 use super::payments::{insert_activity, not_found, NewActivity};
-use super::{invoices, Actor, SqlResult};
+use super::{invoices, Actor};
 use crate::core::allocation::{plan_auto, OpenInvoice};
 use crate::core::payment::{check_allocation, AllocationSpec};
 use crate::core::text::excerpt;
@@ -63,57 +64,44 @@ impl PaymentFacts {
     }
 }
 
-pub fn payment_facts(tx: &Transaction, id: i64) -> Result<PaymentFacts> {
-    tx.prepare_cached(
-        "SELECT p.customer_id, p.currency, p.amount, b.allocated, b.refunded, b.settlement, b.voided,
+pub fn payment_facts(tx: &Tx, id: i64) -> Result<PaymentFacts> {
+    tx.query_opt("SELECT p.customer_id, p.currency, p.amount, b.allocated, b.refunded, b.settlement, b.voided,
                 p.method, p.method_id, p.source
-         FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1",
-    )
-    .sql()?
-    .query_row([id], |r| {
+         FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1", params![id], |r| {
         Ok(PaymentFacts {
             id,
             customer_id: r.get(0)?,
-            currency: stored_currency(&r.get::<_, String>(1)?)?,
+            currency: stored_currency(&r.get::<String>(1)?)?,
             amount: r.get(2)?,
             allocated: r.get(3)?,
             refunded: r.get(4)?,
-            settlement: stored_enum(&r.get::<_, String>(5)?)?,
+            settlement: stored_enum(&r.get::<String>(5)?)?,
             voided: r.get(6)?,
             method: r.get(7)?,
             method_id: r.get(8)?,
             source: r.get(9)?,
         })
-    })
-    .optional()
-    .sql()?
+    })?
     .ok_or_else(|| not_found(id))
 }
 
 /// What a payment has applied to one invoice, net of reversals.
-fn applied(tx: &Transaction, payment_id: i64, invoice_id: i64) -> Result<i64> {
-    tx.prepare_cached("SELECT coalesce(sum(amount), 0) FROM allocations WHERE payment_id = ?1 AND invoice_id = ?2")
-        .sql()?
-        .query_row([payment_id, invoice_id], |r| r.get(0))
-        .sql()
+fn applied(tx: &Tx, payment_id: i64, invoice_id: i64) -> Result<i64> {
+    tx.query_row("SELECT coalesce(sum(amount), 0) FROM allocations WHERE payment_id = ?1 AND invoice_id = ?2", params![payment_id, invoice_id], |r| r.get(0))
 }
 
 /// Every invoice a payment has money on, net of reversals, oldest allocation first.
-fn applied_all(tx: &Transaction, payment_id: i64) -> Result<Vec<(i64, i64)>> {
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT invoice_id, sum(amount) FROM allocations WHERE payment_id = ?1
+fn applied_all(tx: &Tx, payment_id: i64) -> Result<Vec<(i64, i64)>> {
+    tx.query_map(
+        "SELECT invoice_id, sum(amount) FROM allocations WHERE payment_id = ?1
              GROUP BY invoice_id HAVING sum(amount) <> 0 ORDER BY min(id)",
-        )
-        .sql()?;
-    let rows = stmt
-        .query_map([payment_id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .sql()?;
-    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+        params![payment_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Whether an invoice was written off: its allocations are final from then on.
-fn is_written_off(tx: &Transaction, invoice_id: i64) -> Result<bool> {
+fn is_written_off(tx: &Tx, invoice_id: i64) -> Result<bool> {
     Ok(invoices::facts(tx, invoice_id)?
         .is_some_and(|i| i.status == crate::core::InvoiceStatus::WrittenOff))
 }
@@ -121,7 +109,7 @@ fn is_written_off(tx: &Transaction, invoice_id: i64) -> Result<bool> {
 /// A payment's allocations to reverse in full (NSF, void), refused when one sits on an invoice
 /// written off since: a write-off's allocations are final, and reversing one would make the
 /// money it paid vanish from every balance (the write-off took only what was outstanding then).
-fn reversible_all(tx: &Transaction, p: &PaymentFacts, verb: &str) -> Result<Vec<(i64, i64)>> {
+fn reversible_all(tx: &Tx, p: &PaymentFacts, verb: &str) -> Result<Vec<(i64, i64)>> {
     let applied = applied_all(tx, p.id)?;
     let mut problems = Vec::new();
     for (invoice_id, minor) in &applied {
@@ -153,7 +141,7 @@ fn reversible_all(tx: &Transaction, p: &PaymentFacts, verb: &str) -> Result<Vec<
 /// really had. Stored timestamps have one fixed width (`YYYY-MM-DDTHH:MM:SSZ`, years
 /// 1900–9999), so their text orders as their time does.
 fn insert_allocation(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     payment_id: i64,
     invoice_id: i64,
@@ -161,16 +149,11 @@ fn insert_allocation(
     kind: &str,
     refund_id: Option<i64>,
 ) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO allocations (payment_id, invoice_id, amount, kind, refund_id, effective_at, created_at)
+    tx.execute("INSERT INTO allocations (payment_id, invoice_id, amount, kind, refund_id, effective_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5,
                  (SELECT CASE WHEN latest > ?6 THEN latest ELSE ?6 END
                   FROM (SELECT max(effective_at) AS latest FROM allocations WHERE payment_id = ?1)),
-                 ?6)",
-    )
-    .sql()?
-    .execute(params![payment_id, invoice_id, amount, kind, refund_id, actor.now_text()])
-    .sql()?;
+                 ?6)", params![payment_id, invoice_id, amount, kind, refund_id, actor.now_text()])?;
     Ok(())
 }
 
@@ -191,7 +174,7 @@ fn money_of(p: &PaymentFacts, key: &str, label: &str, amount: Decimal) -> Result
 /// Applies `amount` of a payment's unallocated funds to one invoice. Returns the amount in
 /// the currency's scale.
 pub fn allocate_one(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     payment_id: i64,
     invoice_id: i64,
@@ -242,7 +225,7 @@ pub fn allocate_one(
 /// Spreads a payment's unallocated funds over its customer's open invoices. Returns how much
 /// was applied (zero when nothing is left or nothing is open).
 pub fn allocate_auto(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     payment_id: i64,
     order: Option<AllocationOrder>,
@@ -254,11 +237,7 @@ pub fn allocate_auto(
     apply_auto(tx, actor, &p, &open, order.unwrap_or(customer.order))
 }
 
-fn open_invoices(
-    tx: &Transaction,
-    customer_id: i64,
-    currency: Currency,
-) -> Result<Vec<OpenInvoice>> {
+fn open_invoices(tx: &Tx, customer_id: i64, currency: Currency) -> Result<Vec<OpenInvoice>> {
     Ok(invoices::open_for_customer(tx, customer_id)?
         .into_iter()
         .filter(|i| i.currency == currency)
@@ -272,7 +251,7 @@ fn open_invoices(
 }
 
 fn apply_auto(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     p: &PaymentFacts,
     open: &[OpenInvoice],
@@ -311,26 +290,21 @@ fn apply_auto(
 /// Applies all of a customer's available funds, oldest payments first, to its open invoices.
 /// Returns the ids of the payments that gave money.
 pub fn allocate_customer(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     customer_id: i64,
     order: Option<AllocationOrder>,
 ) -> Result<Vec<i64>> {
     let customer = customers::facts(tx, customer_id)?;
     let order = order.unwrap_or(customer.order);
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT p.id FROM payments p JOIN payment_balances b ON b.payment_id = p.id
-             WHERE p.customer_id = ?1 AND b.voided = 0 AND b.settlement <> 'Failed'
-               AND p.amount - b.allocated - b.refunded > 0
-             ORDER BY p.effective_at, p.id",
-        )
-        .sql()?;
-    let ids = stmt
-        .query_map([customer_id], |r| r.get::<_, i64>(0))
-        .sql()?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .sql()?;
+    let ids = tx.query_map(
+        "SELECT p.id FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+         WHERE p.customer_id = ?1 AND b.voided = 0 AND b.settlement <> 'Failed'
+           AND p.amount - b.allocated - b.refunded > 0
+         ORDER BY p.effective_at, p.id",
+        params![customer_id],
+        |r| r.get::<i64>(0),
+    )?;
     let mut touched_ids = Vec::new();
     for id in ids {
         let p = payment_facts(tx, id)?;
@@ -348,7 +322,7 @@ pub fn allocate_customer(
 
 /// Takes money a payment applied to an invoice back into the payment's unallocated funds.
 pub fn unallocate(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     payment_id: i64,
     invoice_id: i64,
@@ -378,7 +352,7 @@ pub fn unallocate(
 
 /// How much of a payment's money on `invoice_id` may be taken back: all of it by default.
 fn reversible(
-    tx: &Transaction,
+    tx: &Tx,
     p: &PaymentFacts,
     invoice_id: i64,
     amount: Option<Decimal>,
@@ -422,7 +396,7 @@ fn reversible(
 /// Moves money from one invoice to another in one transaction: the first never shows as
 /// reopened to another reader, because both rows commit together.
 pub fn reallocate(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     payment_id: i64,
     from: i64,
@@ -480,12 +454,7 @@ pub struct RefundRequest {
 /// Refunds part or all of a payment: unallocated funds first; beyond them the caller names the
 /// allocations to reverse, and they must cover the rest exactly (a refund never silently
 /// reopens an invoice). Returns the refund id.
-pub fn refund(
-    tx: &Transaction,
-    actor: &Actor,
-    payment_id: i64,
-    req: &RefundRequest,
-) -> Result<i64> {
+pub fn refund(tx: &Tx, actor: &Actor, payment_id: i64, req: &RefundRequest) -> Result<i64> {
     let p = payment_facts(tx, payment_id)?;
     p.ensure_live("be refunded")?;
     if p.settlement == Settlement::Pending {
@@ -581,11 +550,11 @@ pub fn refund(
     let now = actor.now_text();
     // The reversals go in first (their refund_id is checked at commit), so the refund row's
     // trigger sees allocated + refunded <= amount with the allocations already reduced.
-    let refund_id: i64 = tx
-        .query_row("SELECT coalesce(max(id), 0) + 1 FROM refunds", [], |r| {
-            r.get(0)
-        })
-        .sql()?;
+    let refund_id: i64 = tx.query_row(
+        "SELECT coalesce(max(id), 0) + 1 FROM refunds",
+        params![],
+        |r| r.get(0),
+    )?;
     for (invoice_id, minor) in &reversals {
         insert_allocation(
             tx,
@@ -597,20 +566,18 @@ pub fn refund(
             Some(refund_id),
         )?;
     }
-    tx.prepare_cached(
+    tx.execute(
         "INSERT INTO refunds (id, payment_id, amount, method, reference, effective_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-    )
-    .sql()?
-    .execute(params![
-        refund_id,
-        payment_id,
-        amount.minor(),
-        req.method.as_str(),
-        req.reference,
-        now
-    ])
-    .sql()?;
+        params![
+            refund_id,
+            payment_id,
+            amount.minor(),
+            req.method.as_str(),
+            req.reference,
+            now
+        ],
+    )?;
     let (refund_method, refund_method_id) = match req.method {
         RefundMethod::Original => (p.method.as_str(), p.method_id),
         RefundMethod::Check => (PaymentMethod::Check.as_str(), None),
@@ -656,7 +623,7 @@ pub fn refund(
 /// Settles a Pending payment. `failed` is NSF: every allocation is reversed, the invoices
 /// reopen, the payment stops counting, and an NSF activity records it.
 pub fn settle(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     payment_id: i64,
     successful: bool,
@@ -704,12 +671,7 @@ pub fn settle(
         )?;
     }
     let kind = if successful { "settled" } else { "failed" };
-    tx.prepare_cached(
-        "INSERT INTO payment_events (payment_id, kind, message, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-    )
-    .sql()?
-    .execute(params![payment_id, kind, message, now])
-    .sql()?;
+    tx.execute("INSERT INTO payment_events (payment_id, kind, message, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?4)", params![payment_id, kind, message, now])?;
     audit::record(
         tx,
         actor,
@@ -725,7 +687,7 @@ pub fn settle(
 
 /// Voids a payment entered by mistake: reverses every allocation, keeps the row for the audit
 /// trail, and leaves it out of every balance. Not for a payment with refunds.
-pub fn void(tx: &Transaction, actor: &Actor, payment_id: i64, reason: &str) -> Result<()> {
+pub fn void(tx: &Tx, actor: &Actor, payment_id: i64, reason: &str) -> Result<()> {
     let p = payment_facts(tx, payment_id)?;
     if p.voided {
         return Err(Error::rejected(
@@ -753,12 +715,7 @@ pub fn void(tx: &Transaction, actor: &Actor, payment_id: i64, reason: &str) -> R
         insert_allocation(tx, actor, payment_id, invoice_id, -minor, "void", None)?;
         reversed.push(json!({"invoiceId": invoice_id, "amount": p.money(minor)}));
     }
-    tx.prepare_cached(
-        "INSERT INTO payment_events (payment_id, kind, message, effective_at, created_at) VALUES (?1, 'voided', ?2, ?3, ?3)",
-    )
-    .sql()?
-    .execute(params![payment_id, reason, actor.now_text()])
-    .sql()?;
+    tx.execute("INSERT INTO payment_events (payment_id, kind, message, effective_at, created_at) VALUES (?1, 'voided', ?2, ?3, ?3)", params![payment_id, reason, actor.now_text()])?;
     audit::record(
         tx,
         actor,

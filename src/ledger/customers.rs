@@ -1,10 +1,11 @@
 //! Customers: add, read, and the facts the payment rules need.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use super::{Row, Tx};
+use crate::params;
 use serde_json::json;
 
 use super::audit::{self, Touched};
-use super::{methods, Actor, SqlResult};
+use super::{methods, Actor};
 use crate::core::payment::new_id_problem;
 use crate::core::payment::CustomerFacts;
 use crate::core::views::CustomerView;
@@ -20,27 +21,23 @@ pub struct NewCustomer {
 }
 
 /// Reads a currency code stored in the ledger; an unknown one means the file was edited.
-pub(crate) fn stored_currency(code: &str) -> rusqlite::Result<Currency> {
+pub(crate) fn stored_currency(code: &str) -> Result<Currency> {
     Currency::from_code(code).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("unknown currency {code:?} in the ledger").into(),
-        )
+        Error::Storage(format!(
+            "the ledger holds an unknown currency {code:?}; run payctl verify"
+        ))
     })
 }
 
-pub(crate) fn stored_enum<T: std::str::FromStr>(text: &str) -> rusqlite::Result<T> {
+pub(crate) fn stored_enum<T: std::str::FromStr>(text: &str) -> Result<T> {
     text.parse().map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("unexpected value {text:?} in the ledger").into(),
-        )
+        Error::Storage(format!(
+            "the ledger holds an unexpected value {text:?}; run payctl verify"
+        ))
     })
 }
 
-pub fn add(tx: &Transaction, actor: &Actor, new: &NewCustomer) -> Result<i64> {
+pub fn add(tx: &Tx, actor: &Actor, new: &NewCustomer) -> Result<i64> {
     if let Some(problem) = new.id.and_then(|id| new_id_problem("customer", id)) {
         return Err(Error::rejected("id", problem));
     }
@@ -56,12 +53,7 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewCustomer) -> Result<i64> {
         Some(id) => id,
         None => super::assign_id(tx, "customers", "customer")?,
     };
-    tx.prepare_cached(
-        "INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )
-    .sql()?
-    .execute(params![id, new.name, new.email, new.currency.code(), new.order.as_str(), actor.now_text()])
-    .sql()?;
+    tx.execute("INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![id, new.name, new.email, new.currency.code(), new.order.as_str(), actor.now_text()])?;
     audit::record(
         tx,
         actor,
@@ -77,13 +69,11 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewCustomer) -> Result<i64> {
     Ok(id)
 }
 
-pub fn exists(tx: &Transaction, id: i64) -> Result<bool> {
+pub fn exists(tx: &Tx, id: i64) -> Result<bool> {
     Ok(tx
-        .prepare_cached("SELECT 1 FROM customers WHERE id = ?1")
-        .sql()?
-        .query_row([id], |_| Ok(()))
-        .optional()
-        .sql()?
+        .query_opt("SELECT 1 FROM customers WHERE id = ?1", params![id], |_| {
+            Ok(())
+        })?
         .is_some())
 }
 
@@ -104,53 +94,42 @@ const SELECT: &str = "
           WHERE p.customer_id = c.id AND b.voided = 0 AND b.settlement <> 'Failed')
     FROM customers c";
 
-fn view(r: &Row) -> rusqlite::Result<CustomerView> {
-    let currency = stored_currency(&r.get::<_, String>(3)?)?;
+fn view(r: &Row) -> Result<CustomerView> {
+    let currency = stored_currency(&r.get::<String>(3)?)?;
     Ok(CustomerView {
         id: r.get(0)?,
         name: r.get(1)?,
         email: r.get(2)?,
         currency,
         default_payment_method_id: r.get(4)?,
-        auto_allocate_order: stored_enum(&r.get::<_, String>(5)?)?,
+        auto_allocate_order: stored_enum(&r.get::<String>(5)?)?,
         outstanding_balance: Money::from_minor(r.get(6)?, currency),
         available_funds: Money::from_minor(r.get(7)?, currency),
     })
 }
 
-pub fn get(tx: &Transaction, id: i64) -> Result<CustomerView> {
-    tx.prepare_cached(&format!("{SELECT} WHERE c.id = ?1"))
-        .sql()?
-        .query_row([id], view)
-        .optional()
-        .sql()?
+pub fn get(tx: &Tx, id: i64) -> Result<CustomerView> {
+    tx.query_opt(&format!("{SELECT} WHERE c.id = ?1"), params![id], view)?
         .ok_or_else(|| not_found(id))
 }
 
-pub fn list(tx: &Transaction) -> Result<Vec<CustomerView>> {
-    let mut stmt = tx
-        .prepare_cached(&format!("{SELECT} ORDER BY c.id"))
-        .sql()?;
-    let rows = stmt.query_map([], view).sql()?;
-    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+pub fn list(tx: &Tx) -> Result<Vec<CustomerView>> {
+    tx.query_map(&format!("{SELECT} ORDER BY c.id"), params![], view)
 }
 
 /// What the payment rules need to know about a customer.
-pub fn facts(tx: &Transaction, id: i64) -> Result<CustomerFacts> {
-    let row = tx
-        .prepare_cached(
-            "SELECT currency, auto_allocate_order, default_method_id FROM customers WHERE id = ?1",
-        )
-        .sql()?
-        .query_row([id], |r| {
+pub fn facts(tx: &Tx, id: i64) -> Result<CustomerFacts> {
+    let row = tx.query_opt(
+        "SELECT currency, auto_allocate_order, default_method_id FROM customers WHERE id = ?1",
+        params![id],
+        |r| {
             Ok((
-                stored_currency(&r.get::<_, String>(0)?)?,
-                stored_enum::<AllocationOrder>(&r.get::<_, String>(1)?)?,
-                r.get::<_, Option<i64>>(2)?,
+                stored_currency(&r.get::<String>(0)?)?,
+                stored_enum::<AllocationOrder>(&r.get::<String>(1)?)?,
+                r.get::<Option<i64>>(2)?,
             ))
-        })
-        .optional()
-        .sql()?;
+        },
+    )?;
     let Some((currency, order, default_id)) = row else {
         return Err(not_found(id));
     };

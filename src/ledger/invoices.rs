@@ -1,12 +1,13 @@
 //! Invoices: add, read with derived status, void, write off.
 
+use super::{Row, Tx};
+use crate::params;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde_json::json;
 
 use super::audit::{self, Touched};
 use super::customers::{self, stored_currency};
-use super::{Actor, SqlResult};
+use super::Actor;
 use crate::core::dates::{format_timestamp, is_past_due, parse_stored};
 use crate::core::invoice::{derive_status, outstanding, Closure};
 use crate::core::payment::new_id_problem;
@@ -44,7 +45,7 @@ pub fn not_found(id: i64) -> Error {
     )
 }
 
-pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
+pub fn add(tx: &Tx, actor: &Actor, new: &NewInvoice) -> Result<i64> {
     let customer = customers::facts(tx, new.customer_id)?;
     let currency = new.currency.unwrap_or(customer.currency);
     let total = Money::from_decimal(new.total, currency)
@@ -79,12 +80,8 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
     };
     let number = new.number.clone().unwrap_or_else(|| id.to_string());
     super::totals::charge(tx, "invoiceAmount", "invoice total", total)?;
-    tx.prepare_cached(
-        "INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )
-    .sql()?
-    .execute(params![
+    tx.execute("INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", params![
         id,
         number,
         new.customer_id,
@@ -93,8 +90,7 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
         format_timestamp(new.date),
         format_timestamp(due),
         actor.now_text()
-    ])
-    .sql()?;
+    ])?;
     audit::record(
         tx,
         actor,
@@ -110,13 +106,11 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewInvoice) -> Result<i64> {
     Ok(id)
 }
 
-pub fn exists(tx: &Transaction, id: i64) -> Result<bool> {
+pub fn exists(tx: &Tx, id: i64) -> Result<bool> {
     Ok(tx
-        .prepare_cached("SELECT 1 FROM invoices WHERE id = ?1")
-        .sql()?
-        .query_row([id], |_| Ok(()))
-        .optional()
-        .sql()?
+        .query_opt("SELECT 1 FROM invoices WHERE id = ?1", params![id], |_| {
+            Ok(())
+        })?
         .is_some())
 }
 
@@ -136,8 +130,8 @@ pub(crate) fn closure_of(text: Option<String>) -> Option<Closure> {
     }
 }
 
-fn view(r: &Row, as_of: DateTime<Utc>) -> rusqlite::Result<InvoiceView> {
-    let currency = stored_currency(&r.get::<_, String>(3)?)?;
+fn view(r: &Row, as_of: DateTime<Utc>) -> Result<InvoiceView> {
+    let currency = stored_currency(&r.get::<String>(3)?)?;
     let total: i64 = r.get(4)?;
     let allocated: i64 = r.get(7)?;
     let closure = closure_of(r.get(8)?);
@@ -169,55 +163,41 @@ fn view(r: &Row, as_of: DateTime<Utc>) -> rusqlite::Result<InvoiceView> {
     })
 }
 
-fn with_payments(tx: &Transaction, mut invoice: InvoiceView) -> Result<InvoiceView> {
+fn with_payments(tx: &Tx, mut invoice: InvoiceView) -> Result<InvoiceView> {
     let currency = invoice.currency;
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT payment_id, sum(amount), min(effective_at) FROM allocations WHERE invoice_id = ?1
+    let rows = tx.query_map(
+            "SELECT payment_id, CAST(sum(amount) AS BIGINT), min(effective_at) FROM allocations WHERE invoice_id = ?1
              GROUP BY payment_id HAVING sum(amount) <> 0 ORDER BY min(id)",
-        )
-        .sql()?;
-    let rows = stmt
-        .query_map([invoice.id], |r| {
+            params![invoice.id], |r| {
             Ok(InvoicePaymentView {
                 payment_id: r.get(0)?,
                 amount: Money::from_minor(r.get(1)?, currency),
                 effective_timestamp: r.get(2)?,
             })
-        })
-        .sql()?;
-    invoice.payment_allocations = rows.collect::<rusqlite::Result<Vec<_>>>().sql()?;
+        })?;
+    invoice.payment_allocations = rows;
     Ok(invoice)
 }
 
 /// The id of the last allocation row. Allocation rows are only ever appended, so the rows
 /// after it are the ones the next command writes: see [`touched_since`].
-pub fn allocation_mark(tx: &Transaction) -> Result<i64> {
-    tx.prepare_cached("SELECT coalesce(max(id), 0) FROM allocations")
-        .sql()?
-        .query_row([], |r| r.get(0))
-        .sql()
+pub fn allocation_mark(tx: &Tx) -> Result<i64> {
+    tx.query_row(
+        "SELECT coalesce(max(id), 0) FROM allocations",
+        params![],
+        |r| r.get(0),
+    )
 }
 
 /// Every invoice the allocation rows written after `mark` touched (only those of `payment`,
 /// if given), in the order they were first touched: what they applied, net, and the
 /// invoice's balance and status now.
-pub fn touched_since(
-    tx: &Transaction,
-    mark: i64,
-    payment: Option<i64>,
-) -> Result<Vec<TouchedInvoiceView>> {
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT a.invoice_id, i.invoice_number, sum(a.amount), i.total, b.allocated, b.closed, i.currency
+pub fn touched_since(tx: &Tx, mark: i64, payment: Option<i64>) -> Result<Vec<TouchedInvoiceView>> {
+    tx.query_map("SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total, b.allocated, b.closed, i.currency
              FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
              WHERE a.id > ?1 AND (?2 IS NULL OR a.payment_id = ?2)
-             GROUP BY a.invoice_id ORDER BY min(a.id)",
-        )
-        .sql()?;
-    let rows = stmt
-        .query_map(params![mark, payment], |r| {
-            let currency = stored_currency(&r.get::<_, String>(6)?)?;
+             GROUP BY a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed, i.currency ORDER BY min(a.id)", params![mark, payment], |r| {
+            let currency = stored_currency(&r.get::<String>(6)?)?;
             let money = |minor| Money::from_minor(minor, currency);
             let total: i64 = r.get(3)?;
             let allocated: i64 = r.get(4)?;
@@ -231,73 +211,59 @@ pub fn touched_since(
                 status: derive_status(closure, allocated, total),
             })
         })
-        .sql()?;
-    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
 }
 
 /// The invoices of `applied` (invoice id and the minor units a command applied to it, net),
 /// as they are now: one seek each, in the order given. For an import, whose allocation rows
 /// are too many to group again (see [`touched_since`]): it counts what it applied as it goes.
-pub fn touched_now(tx: &Transaction, applied: &[(i64, i64)]) -> Result<Vec<TouchedInvoiceView>> {
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT i.invoice_number, i.total, b.allocated, b.closed, i.currency
-             FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id WHERE i.id = ?1",
-        )
-        .sql()?;
+pub fn touched_now(tx: &Tx, applied: &[(i64, i64)]) -> Result<Vec<TouchedInvoiceView>> {
     applied
         .iter()
         .map(|&(invoice_id, minor)| {
-            stmt.query_row([invoice_id], |r| {
-                let currency = stored_currency(&r.get::<_, String>(4)?)?;
-                let money = |minor| Money::from_minor(minor, currency);
-                let total: i64 = r.get(1)?;
-                let allocated: i64 = r.get(2)?;
-                let closure = closure_of(r.get(3)?);
-                Ok(TouchedInvoiceView {
-                    invoice_id,
-                    invoice_number: r.get(0)?,
-                    applied: money(minor),
-                    outstanding_balance: money(outstanding(closure, allocated, total)),
-                    invoice_total: money(total),
-                    status: derive_status(closure, allocated, total),
-                })
-            })
-            .sql()
+            tx.query_row(
+                "SELECT i.invoice_number, i.total, b.allocated, b.closed, i.currency
+                 FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id WHERE i.id = ?1",
+                params![invoice_id],
+                |r| {
+                    let currency = stored_currency(&r.get::<String>(4)?)?;
+                    let money = |minor| Money::from_minor(minor, currency);
+                    let total: i64 = r.get(1)?;
+                    let allocated: i64 = r.get(2)?;
+                    let closure = closure_of(r.get(3)?);
+                    Ok(TouchedInvoiceView {
+                        invoice_id,
+                        invoice_number: r.get(0)?,
+                        applied: money(minor),
+                        outstanding_balance: money(outstanding(closure, allocated, total)),
+                        invoice_total: money(total),
+                        status: derive_status(closure, allocated, total),
+                    })
+                },
+            )
         })
         .collect()
 }
 
-pub fn get(tx: &Transaction, id: i64, as_of: DateTime<Utc>) -> Result<InvoiceView> {
+pub fn get(tx: &Tx, id: i64, as_of: DateTime<Utc>) -> Result<InvoiceView> {
     let invoice = tx
-        .prepare_cached(&format!("{SELECT} WHERE i.id = ?1"))
-        .sql()?
-        .query_row([id], |r| view(r, as_of))
-        .optional()
-        .sql()?
+        .query_opt(&format!("{SELECT} WHERE i.id = ?1"), params![id], |r| {
+            view(r, as_of)
+        })?
         .ok_or_else(|| not_found(id))?;
     with_payments(tx, invoice)
 }
 
-pub fn list(
-    tx: &Transaction,
-    filter: &InvoiceFilter,
-    as_of: DateTime<Utc>,
-) -> Result<Vec<InvoiceView>> {
+pub fn list(tx: &Tx, filter: &InvoiceFilter, as_of: DateTime<Utc>) -> Result<Vec<InvoiceView>> {
     if let Some(customer) = filter.customer {
         customers::facts(tx, customer)?;
     }
-    let mut stmt = tx
-        .prepare_cached(&format!(
-            "{SELECT} WHERE (?1 IS NULL OR i.customer_id = ?1) ORDER BY i.id"
-        ))
-        .sql()?;
-    let rows = stmt
-        .query_map([filter.customer], |r| view(r, as_of))
-        .sql()?;
+    let rows = tx.query_map(
+        &format!("{SELECT} WHERE (?1 IS NULL OR i.customer_id = ?1) ORDER BY i.id"),
+        params![filter.customer],
+        |r| view(r, as_of),
+    )?;
     let mut out = Vec::new();
-    for row in rows {
-        let invoice = row.sql()?;
+    for invoice in rows {
         if filter.status.is_some_and(|s| s != invoice.status)
             || (filter.overdue && !invoice.overdue)
         {
@@ -308,25 +274,23 @@ pub fn list(
     Ok(out)
 }
 
-fn facts_row(r: &Row) -> rusqlite::Result<InvoiceFacts> {
+fn facts_row(r: &Row) -> Result<InvoiceFacts> {
     let total: i64 = r.get(3)?;
     let allocated: i64 = r.get(6)?;
     let closure = closure_of(r.get(7)?);
     let date: String = r.get(4)?;
     let due: String = r.get(5)?;
     let bad_date = |text: &str| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("bad timestamp {text:?} in the ledger").into(),
-        )
+        Error::Storage(format!(
+            "the ledger holds a bad timestamp {text:?}; run payctl verify"
+        ))
     };
     Ok(InvoiceFacts {
         id: r.get(0)?,
         number: r.get(8)?,
         total,
         customer_id: r.get(1)?,
-        currency: stored_currency(&r.get::<_, String>(2)?)?,
+        currency: stored_currency(&r.get::<String>(2)?)?,
         outstanding: outstanding(closure, allocated, total),
         status: derive_status(closure, allocated, total),
         date: parse_stored(&date).map_err(|_| bad_date(&date))?,
@@ -339,26 +303,17 @@ const FACTS: &str = "
            i.invoice_number
     FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id";
 
-pub fn facts(tx: &Transaction, id: i64) -> Result<Option<InvoiceFacts>> {
-    tx.prepare_cached(&format!("{FACTS} WHERE i.id = ?1"))
-        .sql()?
-        .query_row([id], facts_row)
-        .optional()
-        .sql()
+pub fn facts(tx: &Tx, id: i64) -> Result<Option<InvoiceFacts>> {
+    tx.query_opt(&format!("{FACTS} WHERE i.id = ?1"), params![id], facts_row)
 }
 
 /// What a write-off of invoice `id` took (0 when it has none), in minor units.
-pub fn written_off(tx: &Transaction, id: i64) -> Result<i64> {
-    tx.prepare_cached(
-        "SELECT coalesce(sum(amount), 0) FROM invoice_closures WHERE invoice_id = ?1 AND kind = 'written_off'",
-    )
-    .sql()?
-    .query_row([id], |r| r.get(0))
-    .sql()
+pub fn written_off(tx: &Tx, id: i64) -> Result<i64> {
+    tx.query_row("SELECT coalesce(sum(amount), 0) FROM invoice_closures WHERE invoice_id = ?1 AND kind = 'written_off'", params![id], |r| r.get(0))
 }
 
 /// A customer's invoices that still have money outstanding.
-pub fn open_for_customer(tx: &Transaction, customer_id: i64) -> Result<Vec<InvoiceFacts>> {
+pub fn open_for_customer(tx: &Tx, customer_id: i64) -> Result<Vec<InvoiceFacts>> {
     open_in_order(
         tx,
         customer_id,
@@ -375,7 +330,7 @@ pub fn open_for_customer(tx: &Transaction, customer_id: i64) -> Result<Vec<Invoi
 /// cannot take the payment; counting them stopped the reading short and left invoices of the
 /// payment's currency unpaid.)
 pub fn open_in_order(
-    tx: &Transaction,
+    tx: &Tx,
     customer_id: i64,
     order: crate::core::AllocationOrder,
     enough: Option<(i64, Currency)>,
@@ -387,7 +342,7 @@ pub fn open_in_order(
 /// caches: `pending(id)` is what the batch has allocated to invoice `id` so far. Each invoice's
 /// balance is reduced by it, and invoices it paid in full are skipped.
 pub fn open_in_order_pending(
-    tx: &Transaction,
+    tx: &Tx,
     customer_id: i64,
     order: crate::core::AllocationOrder,
     enough: Option<(i64, Currency)>,
@@ -411,29 +366,28 @@ pub fn open_in_order_pending(
         crate::core::AllocationOrder::OldestToNewest => in_order!("ASC"),
         crate::core::AllocationOrder::NewestToOldest => in_order!("DESC"),
     };
-    let mut stmt = tx.prepare_cached(sql).sql()?;
-    let mut rows = stmt.query([customer_id]).sql()?;
     let mut out = Vec::new();
     let mut total: i64 = 0;
-    while let Some(row) = rows.next().sql()? {
-        let mut facts = facts_row(row).sql()?;
+    tx.for_each_while(sql, params![customer_id], |row| {
+        let mut facts = facts_row(row)?;
         let pending = pending(facts.id);
         apply_pending(&mut facts, pending);
         if facts.outstanding <= 0 {
-            continue;
+            return Ok(true);
         }
         match enough {
-            Some((_, currency)) if facts.currency != currency => continue,
+            Some((_, currency)) if facts.currency != currency => Ok(true),
             Some((needed, _)) => {
                 total = total.saturating_add(facts.outstanding);
                 out.push(facts);
-                if total >= needed {
-                    break;
-                }
+                Ok(total < needed)
             }
-            None => out.push(facts),
+            None => {
+                out.push(facts);
+                Ok(true)
+            }
         }
-    }
+    })?;
     Ok(out)
 }
 
@@ -453,7 +407,7 @@ pub fn apply_pending(facts: &mut InvoiceFacts, pending: i64) {
 }
 
 /// Voids an invoice that has no live allocations.
-pub fn void(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+pub fn void(tx: &Tx, actor: &Actor, id: i64, reason: &str) -> Result<()> {
     let invoice = facts(tx, id)?.ok_or_else(|| not_found(id))?;
     match invoice.status {
         InvoiceStatus::Void | InvoiceStatus::WrittenOff => {
@@ -481,14 +435,14 @@ pub fn void(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Result<()
 }
 
 /// Writes off the whole outstanding balance. Final: it cannot be undone.
-pub fn write_off(tx: &Transaction, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+pub fn write_off(tx: &Tx, actor: &Actor, id: i64, reason: &str) -> Result<()> {
     write_off_on(tx, actor, id, reason, None)
 }
 
 /// [`write_off`], effective on `effective` (an imported write-off keeps its date) instead of
 /// now.
 pub fn write_off_on(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     id: i64,
     reason: &str,
@@ -527,7 +481,7 @@ struct Closing<'a> {
     effective: Option<&'a str>,
 }
 
-fn close(tx: &Transaction, actor: &Actor, invoice: &InvoiceFacts, closing: Closing) -> Result<()> {
+fn close(tx: &Tx, actor: &Actor, invoice: &InvoiceFacts, closing: Closing) -> Result<()> {
     let Closing {
         kind,
         amount,
@@ -535,12 +489,7 @@ fn close(tx: &Transaction, actor: &Actor, invoice: &InvoiceFacts, closing: Closi
         effective,
     } = closing;
     let now = actor.now_text();
-    tx.prepare_cached(
-        "INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )
-    .sql()?
-    .execute(params![invoice.id, kind, amount, reason, effective.unwrap_or(now), now])
-    .sql()?;
+    tx.execute("INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![invoice.id, kind, amount, reason, effective.unwrap_or(now), now])?;
     let action = if kind == "void" {
         "invoice.void"
     } else {

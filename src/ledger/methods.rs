@@ -1,11 +1,12 @@
 //! Payment methods on file: add, list, choose the default.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use super::{Row, Tx};
+use crate::params;
 use serde_json::json;
 
 use super::audit::{self, Touched};
 use super::customers::{self, stored_enum};
-use super::{Actor, SqlResult};
+use super::Actor;
 use crate::core::payment::new_id_problem;
 use crate::core::payment::MethodFacts;
 use crate::core::views::MethodView;
@@ -22,7 +23,7 @@ pub struct NewMethod {
     pub make_default: bool,
 }
 
-pub fn add(tx: &Transaction, actor: &Actor, new: &NewMethod) -> Result<i64> {
+pub fn add(tx: &Tx, actor: &Actor, new: &NewMethod) -> Result<i64> {
     let customer = customers::facts(tx, new.customer_id)?;
     if let Some(problem) = new.id.and_then(|id| new_id_problem("payment method", id)) {
         return Err(Error::rejected("id", problem));
@@ -39,12 +40,7 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewMethod) -> Result<i64> {
         Some(id) => id,
         None => super::assign_id(tx, "payment_methods", "payment method")?,
     };
-    tx.prepare_cached(
-        "INSERT INTO payment_methods (id, customer_id, type, label, brand, last4, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )
-    .sql()?
-    .execute(params![id, new.customer_id, new.method_type.as_str(), new.label, new.brand, new.last4, actor.now_text()])
-    .sql()?;
+    tx.execute("INSERT INTO payment_methods (id, customer_id, type, label, brand, last4, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", params![id, new.customer_id, new.method_type.as_str(), new.label, new.brand, new.last4, actor.now_text()])?;
     // The first method of a customer becomes its default.
     let make_default = new.make_default || customer.default_method.is_none();
     if make_default {
@@ -65,15 +61,15 @@ pub fn add(tx: &Transaction, actor: &Actor, new: &NewMethod) -> Result<i64> {
     Ok(id)
 }
 
-fn set_default_row(tx: &Transaction, customer_id: i64, method_id: i64) -> Result<()> {
-    tx.prepare_cached("UPDATE customers SET default_method_id = ?1 WHERE id = ?2")
-        .sql()?
-        .execute(params![method_id, customer_id])
-        .sql()?;
+fn set_default_row(tx: &Tx, customer_id: i64, method_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE customers SET default_method_id = ?1 WHERE id = ?2",
+        params![method_id, customer_id],
+    )?;
     Ok(())
 }
 
-pub fn set_default(tx: &Transaction, actor: &Actor, id: i64) -> Result<MethodView> {
+pub fn set_default(tx: &Tx, actor: &Actor, id: i64) -> Result<MethodView> {
     let method = facts(tx, id)?.ok_or_else(|| not_found(id))?;
     set_default_row(tx, method.customer_id, id)?;
     audit::record(
@@ -99,11 +95,11 @@ const SELECT: &str = "
     SELECT m.id, m.customer_id, m.type, m.label, m.brand, m.last4, coalesce(c.default_method_id = m.id, 0)
     FROM payment_methods m JOIN customers c ON c.id = m.customer_id";
 
-fn view(r: &Row) -> rusqlite::Result<MethodView> {
+fn view(r: &Row) -> Result<MethodView> {
     Ok(MethodView {
         id: r.get(0)?,
         customer_id: r.get(1)?,
-        method_type: stored_enum(&r.get::<_, String>(2)?)?,
+        method_type: stored_enum(&r.get::<String>(2)?)?,
         label: r.get(3)?,
         brand: r.get(4)?,
         last4: r.get(5)?,
@@ -111,34 +107,27 @@ fn view(r: &Row) -> rusqlite::Result<MethodView> {
     })
 }
 
-pub fn get(tx: &Transaction, id: i64) -> Result<MethodView> {
-    tx.prepare_cached(&format!("{SELECT} WHERE m.id = ?1"))
-        .sql()?
-        .query_row([id], view)
-        .optional()
-        .sql()?
+pub fn get(tx: &Tx, id: i64) -> Result<MethodView> {
+    tx.query_opt(&format!("{SELECT} WHERE m.id = ?1"), params![id], view)?
         .ok_or_else(|| not_found(id))
 }
 
-pub fn list(tx: &Transaction, customer_id: i64) -> Result<Vec<MethodView>> {
+pub fn list(tx: &Tx, customer_id: i64) -> Result<Vec<MethodView>> {
     customers::facts(tx, customer_id)?;
-    let mut stmt = tx
-        .prepare_cached(&format!("{SELECT} WHERE m.customer_id = ?1 ORDER BY m.id"))
-        .sql()?;
-    let rows = stmt.query_map([customer_id], view).sql()?;
-    rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+    tx.query_map(
+        &format!("{SELECT} WHERE m.customer_id = ?1 ORDER BY m.id"),
+        params![customer_id],
+        view,
+    )
 }
 
 /// The customer's method with exactly these details, if there is one: how an import of
 /// methods without ids recognises a method it added before.
-pub fn find_same(tx: &Transaction, new: &NewMethod) -> Result<Option<i64>> {
-    tx.prepare_cached(
+pub fn find_same(tx: &Tx, new: &NewMethod) -> Result<Option<i64>> {
+    tx.query_opt(
         "SELECT id FROM payment_methods
          WHERE customer_id = ?1 AND type = ?2 AND label IS ?3 AND brand IS ?4 AND last4 IS ?5
          ORDER BY id LIMIT 1",
-    )
-    .sql()?
-    .query_row(
         params![
             new.customer_id,
             new.method_type.as_str(),
@@ -148,20 +137,18 @@ pub fn find_same(tx: &Transaction, new: &NewMethod) -> Result<Option<i64>> {
         ],
         |r| r.get(0),
     )
-    .optional()
-    .sql()
 }
 
-pub fn facts(tx: &Transaction, id: i64) -> Result<Option<MethodFacts>> {
-    tx.prepare_cached("SELECT id, customer_id, type FROM payment_methods WHERE id = ?1")
-        .sql()?
-        .query_row([id], |r| {
+pub fn facts(tx: &Tx, id: i64) -> Result<Option<MethodFacts>> {
+    tx.query_opt(
+        "SELECT id, customer_id, type FROM payment_methods WHERE id = ?1",
+        params![id],
+        |r| {
             Ok(MethodFacts {
                 id: r.get(0)?,
                 customer_id: r.get(1)?,
-                method_type: stored_enum(&r.get::<_, String>(2)?)?,
+                method_type: stored_enum(&r.get::<String>(2)?)?,
             })
-        })
-        .optional()
-        .sql()
+        },
+    )
 }

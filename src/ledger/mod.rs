@@ -10,7 +10,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+
+use crate::params;
+pub use db::{Engine, Row, Tx};
 
 use crate::core::dates::format_timestamp;
 use crate::core::text::mask_card_numbers;
@@ -23,10 +26,12 @@ pub mod batch;
 pub mod bulk;
 pub mod corrections;
 pub mod customers;
+pub mod db;
 pub mod files;
 pub mod invoices;
 pub mod methods;
 pub mod payments;
+pub mod postgres;
 pub mod reports;
 pub mod totals;
 pub mod verify;
@@ -62,8 +67,10 @@ pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LedgerConfig {
-    /// The ledger file.
+    /// The ledger file, or for a team ledger the URL as it may be printed (no password).
     pub path: PathBuf,
+    /// A team ledger on PostgreSQL (SPEC §8) instead of the file at `path`.
+    pub server: Option<postgres::PgSettings>,
     /// How long a write waits for another process's lock ([`DEFAULT_BUSY_TIMEOUT`]).
     pub busy_timeout: Duration,
     /// A cap on the ledger's size, in pages, for the connections that may write: it makes a
@@ -79,6 +86,7 @@ impl LedgerConfig {
     pub fn new(path: PathBuf) -> LedgerConfig {
         LedgerConfig {
             path,
+            server: None,
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
             max_page_count: None,
             import_batch_rows: batch::BATCH_ROWS,
@@ -160,10 +168,19 @@ impl Actor {
 }
 
 pub struct Ledger {
-    conn: Connection,
+    conn: Conn,
     path: PathBuf,
     /// Things the user should know about the file, such as loose permissions.
     pub warnings: Vec<String>,
+}
+
+/// The connection to either engine.
+enum Conn {
+    Sqlite(Connection),
+    Postgres {
+        client: ::postgres::Client,
+        statements: db::PgStatements,
+    },
 }
 
 /// Maps a SQLite error to payctl's: busy is exit 75, everything else about the file is 74.
@@ -221,10 +238,52 @@ fn io_failure(extended: std::ffi::c_int) -> &'static str {
 /// Opens (creating if needed) the ledger at `config.path`, ready for reads and writes, capped
 /// at `config.max_page_count` pages.
 pub fn open(config: &LedgerConfig) -> Result<Ledger> {
+    if let Some(server) = &config.server {
+        let mut ledger = open_server(config, server)?;
+        ledger.migrate()?;
+        return Ok(ledger);
+    }
     let mut ledger = open_file(&config.path, config.busy_timeout)?;
     if let Some(pages) = config.max_page_count {
         ledger.set_max_page_count(pages)?;
     }
+    Ok(ledger)
+}
+
+/// Connects to a team ledger on PostgreSQL (SPEC §8).
+fn open_server(config: &LedgerConfig, server: &postgres::PgSettings) -> Result<Ledger> {
+    let client =
+        postgres::connect(server, config.busy_timeout).map_err(|e| name_ledger(e, &config.path))?;
+    Ok(server_ledger(config, client))
+}
+
+fn server_ledger(config: &LedgerConfig, client: ::postgres::Client) -> Ledger {
+    Ledger {
+        conn: Conn::Postgres {
+            client,
+            statements: Default::default(),
+        },
+        path: config.path.clone(),
+        warnings: Vec::new(),
+    }
+}
+
+/// Connects to a team ledger that must already hold a payctl ledger: a read command never
+/// creates one (a database with no payctl schema is exit 74, as a missing file is).
+fn open_server_existing(config: &LedgerConfig, server: &postgres::PgSettings) -> Result<Ledger> {
+    let named = |e| name_ledger(e, &config.path);
+    let mut client = postgres::connect(server, config.busy_timeout).map_err(named)?;
+    if postgres::schema_version(&mut client)
+        .map_err(named)?
+        .is_none()
+    {
+        return Err(Error::Storage(format!(
+            "ledger {} holds no payctl ledger yet; check --db (or PAYCTL_DB), or create it with a write command such as: payctl customer add --name NAME",
+            config.path.display()
+        )));
+    }
+    let mut ledger = server_ledger(config, client);
+    ledger.migrate()?;
     Ok(ledger)
 }
 
@@ -237,7 +296,7 @@ fn open_file(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     }
     let conn = Connection::open(path).map_err(|e| storage_error(path, e))?;
     let mut ledger = Ledger {
-        conn,
+        conn: Conn::Sqlite(conn),
         path: path.to_path_buf(),
         warnings,
     };
@@ -249,12 +308,11 @@ fn open_file(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
 /// The id a new row of `table` (customers, payment_methods, invoices) gets when the caller
 /// gives none: the next after the largest in use, refused (exit 1, naming `kind`) past
 /// `core::payment::MAX_NEW_ID`. The write lock is held, so no other process takes it first.
-pub(crate) fn assign_id(tx: &rusqlite::Transaction, table: &str, kind: &str) -> Result<i64> {
-    let largest: Option<i64> = tx
-        .prepare_cached(&format!("SELECT max(id) FROM {table}"))
-        .sql()?
-        .query_row([], |r| r.get(0))
-        .sql()?;
+pub(crate) fn assign_id(tx: &Tx, table: &str, kind: &str) -> Result<i64> {
+    let largest: Option<i64> =
+        tx.query_row(&format!("SELECT max(id) FROM {table}"), params![], |r| {
+            r.get(0)
+        })?;
     crate::core::payment::next_id(largest)
         .ok_or_else(|| Error::rejected("id", crate::core::payment::no_id_left(kind, largest)))
 }
@@ -263,6 +321,9 @@ pub(crate) fn assign_id(tx: &rusqlite::Transaction, table: &str, kind: &str) -> 
 /// like [`open`], but a ledger that does not exist is an error (exit 74) and nothing is
 /// created, neither the file nor its folder, so a typo in `--db` is not an empty answer.
 pub fn open_existing(config: &LedgerConfig) -> Result<Ledger> {
+    if let Some(server) = &config.server {
+        return open_server_existing(config, server);
+    }
     let path = config.path.as_path();
     match fs::metadata(path) {
         // An empty file (`touch ledger.db`, a redirection gone wrong) is not a ledger yet:
@@ -314,6 +375,9 @@ fn missing_ledger(path: &Path) -> Error {
 ///
 /// The page cap does not apply: this connection writes nothing.
 pub fn open_read_only(config: &LedgerConfig) -> Result<Ledger> {
+    if let Some(server) = &config.server {
+        return open_server_existing(config, server);
+    }
     let (path, busy_timeout) = (config.path.as_path(), config.busy_timeout);
     let shown = path.display();
     let meta = match fs::metadata(path) {
@@ -421,7 +485,7 @@ fn read_only_connection(
     conn.pragma_update(None, "query_only", true)
         .map_err(|e| storage_error(path, e))?;
     Ok(Ledger {
-        conn,
+        conn: Conn::Sqlite(conn),
         path: path.to_path_buf(),
         warnings,
     })
@@ -539,13 +603,32 @@ fn check_not_newer(path: &Path, version: i64) -> Result<()> {
 }
 
 impl Ledger {
-    fn err(&self, e: rusqlite::Error) -> Error {
-        storage_error(&self.path, e)
+    /// The SQLite connection, for what only SQLite has; `None` on PostgreSQL.
+    fn sqlite(&mut self) -> Option<&mut Connection> {
+        match &mut self.conn {
+            Conn::Sqlite(conn) => Some(conn),
+            Conn::Postgres { .. } => None,
+        }
+    }
+
+    /// Which engine holds this ledger.
+    pub fn engine(&self) -> Engine {
+        match self.conn {
+            Conn::Sqlite(_) => Engine::Sqlite,
+            Conn::Postgres { .. } => Engine::Postgres,
+        }
+    }
+
+    /// Where the ledger is, as it may be printed (a file, or a URL without its password).
+    pub fn location(&self) -> &Path {
+        &self.path
     }
 
     fn configure(&mut self, busy_timeout: Duration) -> Result<()> {
         let path = self.path.clone();
-        let conn = &self.conn;
+        let Some(conn) = self.sqlite() else {
+            return Ok(());
+        };
         let err = |e| storage_error(&path, e);
         BUSY_TIMEOUT_MS.store(
             u64::try_from(busy_timeout.as_millis()).unwrap_or(u64::MAX),
@@ -573,7 +656,7 @@ impl Ledger {
             .map_err(err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(err)?;
-        conn.set_prepared_statement_cache_capacity(64);
+        conn.set_prepared_statement_cache_capacity(128);
         Ok(())
     }
 
@@ -582,9 +665,11 @@ impl Ledger {
     /// version has the tables the reports read (migration 2 added a cache they do not use).
     fn check_schema_read_only(&mut self) -> Result<()> {
         let path = self.path.clone();
+        let Some(conn) = self.sqlite() else {
+            return Ok(());
+        };
         let err = |e| storage_error(&path, e);
-        let (app_id, version, tables): (i32, i64, i64) = self
-            .conn
+        let (app_id, version, tables): (i32, i64, i64) = conn
             .query_row(
                 "SELECT (SELECT application_id FROM pragma_application_id),
                         (SELECT user_version FROM pragma_user_version),
@@ -604,19 +689,23 @@ impl Ledger {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self
-            .conn
+        let path = self.path.clone();
+        let err = |e| storage_error(&path, e);
+        let conn = match &mut self.conn {
+            Conn::Sqlite(conn) => conn,
+            Conn::Postgres { client, .. } => {
+                return postgres::migrate(client).map_err(|e| name_ledger(e, &path))
+            }
+        };
+        let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| self.err(e))?;
-        check_not_newer(&self.path, version)?;
+            .map_err(err)?;
+        check_not_newer(&path, version)?;
         let latest = MIGRATIONS.len() as i64;
         if version == latest {
             return Ok(());
         }
-        let path = self.path.clone();
-        let err = |e| storage_error(&path, e);
-        let tx = self
-            .conn
+        let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
         // Another process may have migrated while we waited for the lock.
@@ -637,68 +726,100 @@ impl Ledger {
     /// write that would grow it further fails as on a full disk (exit 74).
     fn set_max_page_count(&mut self, pages: u64) -> Result<()> {
         let path = self.path.clone();
-        self.conn
-            .pragma_update(None, "max_page_count", pages)
+        let Some(conn) = self.sqlite() else {
+            return Ok(());
+        };
+        conn.pragma_update(None, "max_page_count", pages)
             .map_err(|e| storage_error(&path, e))
     }
 
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: it takes the write lock before reading,
-    /// so the balances `f` checks cannot change before it writes. Commits if `f` succeeds;
-    /// rolls back (by drop) otherwise.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// Runs `f` as one write transaction that holds the ledger's write lock from its first
+    /// statement (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: a transaction-level advisory lock,
+    /// READ COMMITTED), so the balances `f` checks cannot change before it writes. Commits if
+    /// `f` succeeds; rolls back otherwise.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         self.immediate(true, f)
     }
 
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction, like `write`, and then rolls it back
-    /// whatever happens: a dry run sees exactly what a real run would, and leaves nothing.
-    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one write transaction, like `write`, and then rolls it back whatever
+    /// happens: a dry run sees exactly what a real run would, and leaves nothing.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         self.immediate(false, f)
     }
 
-    fn immediate<T>(
-        &mut self,
-        commit: bool,
-        f: impl FnOnce(&Transaction) -> Result<T>,
-    ) -> Result<T> {
+    fn immediate<T>(&mut self, commit: bool, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
-        // SQLite opens a file it may not write read-only and fails only at the first INSERT,
-        // deep inside `f`: say so up front, naming the file.
-        if self
-            .conn
-            .is_readonly(rusqlite::DatabaseName::Main)
-            .unwrap_or(false)
-        {
-            return Err(Error::Storage(format!(
-                "ledger {} is read-only (check the permissions of the file and of its folder); nothing was written",
-                path.display()
-            )));
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| storage_error(&path, e))?;
+        let tx = match &mut self.conn {
+            Conn::Sqlite(conn) => {
+                // SQLite opens a file it may not write read-only and fails only at the first
+                // INSERT, deep inside `f`: say so up front, naming the file.
+                if conn
+                    .is_readonly(rusqlite::DatabaseName::Main)
+                    .unwrap_or(false)
+                {
+                    return Err(Error::Storage(format!(
+                        "ledger {} is read-only (check the permissions of the file and of its folder); nothing was written",
+                        path.display()
+                    )));
+                }
+                let tx = conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .map_err(|e| storage_error(&path, e))?;
+                Tx::sqlite(tx)
+            }
+            Conn::Postgres { client, statements } => {
+                let tx = client
+                    .transaction()
+                    .map_err(|e| name_ledger(db::postgres_error(e), &path))?;
+                let tx = Tx::postgres(tx, statements);
+                tx.execute(
+                    "SELECT pg_advisory_xact_lock(?1)",
+                    params![postgres::WRITE_LOCK],
+                )
+                .map_err(|e| name_ledger(e, &path))?;
+                tx
+            }
+        };
         let value = f(&tx).map_err(|e| name_ledger(e, &path))?;
-        if commit { tx.commit() } else { tx.rollback() }.map_err(|e| storage_error(&path, e))?;
+        if commit { tx.commit() } else { tx.rollback() }.map_err(|e| name_ledger(e, &path))?;
         Ok(value)
     }
 
     /// Lets SQLite keep up to `mib` MiB of pages in memory on this connection (the default is
-    /// 2 MiB), for commands that touch many pages in one transaction.
+    /// 2 MiB), for commands that touch many pages in one transaction. Nothing on PostgreSQL,
+    /// whose server keeps its own cache.
     pub fn set_cache_mib(&mut self, mib: u32) -> Result<()> {
         let kib = -(i64::from(mib) * 1024);
-        self.conn
-            .pragma_update(None, "cache_size", kib)
-            .map_err(|e| self.err(e))
+        let path = self.path.clone();
+        let Some(conn) = self.sqlite() else {
+            return Ok(());
+        };
+        conn.pragma_update(None, "cache_size", kib)
+            .map_err(|e| storage_error(&path, e))
     }
 
-    /// Runs `f` in a read transaction: one consistent snapshot, no write lock.
-    pub fn read<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// Runs `f` in a read transaction: one consistent snapshot, no write lock (PostgreSQL:
+    /// `REPEATABLE READ READ ONLY`).
+    pub fn read<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)
-            .map_err(|e| storage_error(&path, e))?;
-        f(&tx).map_err(|e| name_ledger(e, &path))
+        let tx = match &mut self.conn {
+            Conn::Sqlite(conn) => Tx::sqlite(
+                conn.transaction_with_behavior(TransactionBehavior::Deferred)
+                    .map_err(|e| storage_error(&path, e))?,
+            ),
+            Conn::Postgres { client, statements } => Tx::postgres(
+                client
+                    .build_transaction()
+                    .isolation_level(::postgres::IsolationLevel::RepeatableRead)
+                    .read_only(true)
+                    .start()
+                    .map_err(|e| name_ledger(db::postgres_error(e), &path))?,
+                statements,
+            ),
+        };
+        let value = f(&tx).map_err(|e| name_ledger(e, &path))?;
+        tx.rollback().map_err(|e| name_ledger(e, &path))?;
+        Ok(value)
     }
 }
 
@@ -727,9 +848,16 @@ pub(crate) trait SqlResult<T> {
 
 impl<T> SqlResult<T> for rusqlite::Result<T> {
     fn sql(self) -> Result<T> {
-        self.map_err(|e| sqlite_error(UNNAMED, e))
+        self.map_err(sqlite_error_unnamed)
     }
 }
+
+/// A SQLite error raised inside a transaction, where the path is not at hand.
+pub(crate) fn sqlite_error_unnamed(e: rusqlite::Error) -> Error {
+    sqlite_error(UNNAMED, e)
+}
+
+pub(crate) use postgres::postgres_error;
 
 #[cfg(test)]
 mod tests {

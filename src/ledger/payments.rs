@@ -1,11 +1,12 @@
 //! Payments: create (SPEC §5), read as Fusebill Payment Objects, list.
 
+use super::Tx;
+use crate::params;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::audit::{self, Touched};
 use super::customers::{self, stored_currency, stored_enum};
-use super::{invoices, methods, Actor, SqlResult};
+use super::{invoices, methods, Actor};
 use crate::core::dates::format_timestamp;
 use crate::core::invoice::derive_status;
 use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, CustomerFacts, PaymentPlan};
@@ -35,7 +36,7 @@ pub fn not_found(id: i64) -> Error {
 /// the balances it checks are the balances it writes against. A dry run runs this very
 /// function in a transaction it rolls back (`Ledger::rehearse`), so what it prints is
 /// exactly what a real run writes.
-pub fn create(tx: &Transaction, actor: &Actor, req: &CreatePayment) -> Result<Created> {
+pub fn create(tx: &Tx, actor: &Actor, req: &CreatePayment) -> Result<Created> {
     let (id, replayed) = record(tx, actor, req)?;
     Ok(Created {
         payment: get(tx, id)?,
@@ -45,7 +46,7 @@ pub fn create(tx: &Transaction, actor: &Actor, req: &CreatePayment) -> Result<Cr
 
 /// Records a payment and returns its id, and whether it was recorded earlier under the same
 /// idempotency key. Imports call this directly: they need no Payment Object back.
-pub fn record(tx: &Transaction, actor: &Actor, req: &CreatePayment) -> Result<(i64, bool)> {
+pub fn record(tx: &Tx, actor: &Actor, req: &CreatePayment) -> Result<(i64, bool)> {
     if let Some(key) = &req.idempotency_key {
         if let Some(id) = replay(tx, key, req)? {
             return Ok((id, true));
@@ -59,12 +60,7 @@ pub fn record(tx: &Transaction, actor: &Actor, req: &CreatePayment) -> Result<(i
 }
 
 /// Stores the request's idempotency key, if it has one, against the payment it recorded.
-pub(super) fn remember_key(
-    tx: &Transaction,
-    actor: &Actor,
-    req: &CreatePayment,
-    id: i64,
-) -> Result<()> {
+pub(super) fn remember_key(tx: &Tx, actor: &Actor, req: &CreatePayment, id: i64) -> Result<()> {
     match &req.idempotency_key {
         Some(key) => insert_key(tx, actor, key, &req.fingerprint_digest(), id),
         None => Ok(()),
@@ -73,27 +69,23 @@ pub(super) fn remember_key(
 
 /// Stores idempotency key `key` of payment `id`, with the digest of the request it recorded.
 pub(super) fn insert_key(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     key: &str,
     fingerprint: &str,
     id: i64,
 ) -> Result<()> {
-    tx.prepare_cached("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)")
-        .sql()?
-        .execute(params![key, fingerprint, id, actor.now_text()])
-        .sql()?;
+    tx.execute("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)", params![key, fingerprint, id, actor.now_text()])?;
     Ok(())
 }
 
 /// The payment recorded under `key`, if the request is the same; exit 4 if it is not.
-pub(super) fn replay(tx: &Transaction, key: &str, req: &CreatePayment) -> Result<Option<i64>> {
-    let found: Option<(String, i64)> = tx
-        .prepare_cached("SELECT fingerprint, payment_id FROM idempotency_keys WHERE key = ?1")
-        .sql()?
-        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-        .sql()?;
+pub(super) fn replay(tx: &Tx, key: &str, req: &CreatePayment) -> Result<Option<i64>> {
+    let found: Option<(String, i64)> = tx.query_opt(
+        "SELECT fingerprint, payment_id FROM idempotency_keys WHERE key = ?1",
+        params![key],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     match found {
         None => Ok(None),
         Some((stored, id)) => judge_replay(key, req, &stored, id).map(Some),
@@ -112,7 +104,7 @@ pub(super) fn judge_replay(key: &str, req: &CreatePayment, stored: &str, id: i64
     )))
 }
 
-fn gather_facts(tx: &Transaction, req: &CreatePayment) -> Result<CreateFacts> {
+fn gather_facts(tx: &Tx, req: &CreatePayment) -> Result<CreateFacts> {
     let customer = customers::facts(tx, req.customer_id)?;
     gather_facts_for(tx, req, customer, &|_| 0)
 }
@@ -122,7 +114,7 @@ fn gather_facts(tx: &Transaction, req: &CreatePayment) -> Result<CreateFacts> {
 /// import's batch has allocated to invoice `id` and not yet written to its balance (0 outside
 /// an import).
 pub(super) fn gather_facts_for(
-    tx: &Transaction,
+    tx: &Tx,
     req: &CreatePayment,
     customer: CustomerFacts,
     pending: &dyn Fn(i64) -> i64,
@@ -159,7 +151,7 @@ pub(super) fn gather_facts_for(
     })
 }
 
-pub(super) fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
+pub(super) fn insert(tx: &Tx, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
     super::totals::charge(tx, "amount", "amount", plan.amount)?;
     let effective = format_timestamp(plan.effective);
     let id = insert_payment_row(tx, actor, plan, None, &effective)?;
@@ -172,19 +164,15 @@ pub(super) fn insert(tx: &Transaction, actor: &Actor, plan: &PaymentPlan) -> Res
 /// The `payments` row of a plan, under `id` if given (an import's batch numbers its payments
 /// itself), else the next id. `effective` is the plan's date as stored.
 pub(super) fn insert_payment_row(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     plan: &PaymentPlan,
     id: Option<i64>,
     effective: &str,
 ) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO payments (id, customer_id, amount, currency, method, method_id, source, reference, effective_at,
+    tx.insert("INSERT INTO payments (id, customer_id, amount, currency, method, method_id, source, reference, effective_at,
                                gateway_fee, initial_settlement, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )
-    .sql()?
-    .execute(params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", params![
         id,
         plan.customer_id,
         plan.amount.minor(),
@@ -198,13 +186,11 @@ pub(super) fn insert_payment_row(
         plan.settlement.as_str(),
         actor.now_text(),
     ])
-    .sql()?;
-    Ok(tx.last_insert_rowid())
 }
 
 /// The successful Collect activity of payment `id`.
 pub(super) fn insert_collect(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     plan: &PaymentPlan,
     id: i64,
@@ -231,7 +217,7 @@ pub(super) fn insert_collect(
 
 /// The allocation rows of payment `id`.
 pub(super) fn insert_allocations(
-    tx: &Transaction,
+    tx: &Tx,
     actor: &Actor,
     plan: &PaymentPlan,
     id: i64,
@@ -241,26 +227,18 @@ pub(super) fn insert_allocations(
         return Ok(());
     }
     let now = actor.now_text();
-    let mut stmt = tx
-        .prepare_cached(
+    for (invoice_id, amount) in &plan.allocations {
+        tx.execute(
             "INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at)
              VALUES (?1, ?2, ?3, 'allocate', ?4, ?5)",
-        )
-        .sql()?;
-    for (invoice_id, amount) in &plan.allocations {
-        stmt.execute(params![id, invoice_id, amount.minor(), effective, now])
-            .sql()?;
+            params![id, invoice_id, amount.minor(), effective, now],
+        )?;
     }
     Ok(())
 }
 
 /// The audit event of payment `id`'s creation.
-pub(super) fn audit_create(
-    tx: &Transaction,
-    actor: &Actor,
-    plan: &PaymentPlan,
-    id: i64,
-) -> Result<()> {
+pub(super) fn audit_create(tx: &Tx, actor: &Actor, plan: &PaymentPlan, id: i64) -> Result<()> {
     /// The audit event's detail, serialised straight from the plan: an import writes one per
     /// row, and building a `serde_json::Value` first cost more than the insert.
     #[derive(serde::Serialize)]
@@ -326,14 +304,10 @@ pub struct NewActivity<'a> {
     pub now: &'a str,
 }
 
-pub fn insert_activity(tx: &Transaction, a: &NewActivity) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO activities (customer_id, payment_id, refund_id, transaction_type, status, amount, currency, method,
+pub fn insert_activity(tx: &Tx, a: &NewActivity) -> Result<i64> {
+    tx.insert("INSERT INTO activities (customer_id, payment_id, refund_id, transaction_type, status, amount, currency, method,
                                  method_id, source, message, effective_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )
-    .sql()?
-    .execute(params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", params![
         a.customer_id,
         a.payment_id,
         a.refund_id,
@@ -348,12 +322,10 @@ pub fn insert_activity(tx: &Transaction, a: &NewActivity) -> Result<i64> {
         a.effective,
         a.now,
     ])
-    .sql()?;
-    Ok(tx.last_insert_rowid())
 }
 
 /// Reads one payment as a Fusebill Payment Object.
-pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
+pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
     struct Row {
         customer_id: i64,
         amount: i64,
@@ -371,48 +343,39 @@ pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
         voided: bool,
         activity_id: Option<i64>,
     }
-    let row = tx
-        .prepare_cached(
-            "SELECT p.customer_id, p.amount, p.currency, p.method, p.method_id, p.source, p.reference, p.effective_at,
+    let row = tx.query_opt("SELECT p.customer_id, p.amount, p.currency, p.method, p.method_id, p.source, p.reference, p.effective_at,
                     p.gateway_fee, p.created_at, b.allocated, b.refunded, b.settlement, b.voided,
                     (SELECT a.id FROM activities a WHERE a.payment_id = p.id AND a.transaction_type = 'Collect')
-             FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1",
-        )
-        .sql()?
-        .query_row([id], |r| {
+             FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1", params![id], |r| {
             Ok(Row {
                 customer_id: r.get(0)?,
                 amount: r.get(1)?,
-                currency: stored_currency(&r.get::<_, String>(2)?)?,
-                method: stored_enum(&r.get::<_, String>(3)?)?,
+                currency: stored_currency(&r.get::<String>(2)?)?,
+                method: stored_enum(&r.get::<String>(3)?)?,
                 method_id: r.get(4)?,
-                source: stored_enum(&r.get::<_, String>(5)?)?,
+                source: stored_enum(&r.get::<String>(5)?)?,
                 reference: r.get(6)?,
                 effective: r.get(7)?,
                 gateway_fee: r.get(8)?,
                 created: r.get(9)?,
                 allocated: r.get(10)?,
                 refunded: r.get(11)?,
-                settlement: stored_enum(&r.get::<_, String>(12)?)?,
+                settlement: stored_enum(&r.get::<String>(12)?)?,
                 voided: r.get(13)?,
                 activity_id: r.get(14)?,
             })
-        })
-        .optional()
-        .sql()?
+        })?
         .ok_or_else(|| not_found(id))?;
     let currency = row.currency;
     let money = |minor| Money::from_minor(minor, currency);
 
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT a.invoice_id, i.invoice_number, sum(a.amount), i.total, b.allocated, b.closed
-             FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
-             WHERE a.payment_id = ?1 GROUP BY a.invoice_id HAVING sum(a.amount) <> 0 ORDER BY min(a.id)",
-        )
-        .sql()?;
-    let invoice_allocations = stmt
-        .query_map([id], |r| {
+    let invoice_allocations = tx.query_map(
+        "SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total, b.allocated, b.closed
+         FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
+         WHERE a.payment_id = ?1 GROUP BY a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed
+         HAVING sum(a.amount) <> 0 ORDER BY min(a.id)",
+        params![id],
+        |r| {
             let total: i64 = r.get(3)?;
             let allocated: i64 = r.get(4)?;
             let closure = invoices::closure_of(r.get(5)?);
@@ -426,21 +389,12 @@ pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
                 invoice_total: money(total),
                 status: derive_status(closure, allocated, total),
             })
-        })
-        .sql()?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .sql()?;
+        },
+    )?;
 
     let refunds = refunds_of(tx, id, currency)?;
-    let (modified, message): (Option<String>, Option<String>) = tx
-        .prepare_cached(
-            "SELECT effective_at, message FROM payment_events WHERE payment_id = ?1 AND kind IN ('settled', 'failed')
-             ORDER BY id DESC LIMIT 1",
-        )
-        .sql()?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-        .sql()?
+    let (modified, message): (Option<String>, Option<String>) = tx.query_opt("SELECT effective_at, message FROM payment_events WHERE payment_id = ?1 AND kind IN ('settled', 'failed')
+             ORDER BY id DESC LIMIT 1", params![id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .map_or((None, None), |(m, msg)| (Some(m), msg));
 
     // A payment that bounced or was voided no longer counts: nothing is left to allocate or refund.
@@ -481,47 +435,37 @@ pub fn get(tx: &Transaction, id: i64) -> Result<PaymentView> {
     })
 }
 
-fn refunds_of(tx: &Transaction, payment_id: i64, currency: Currency) -> Result<Vec<RefundView>> {
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT r.id, r.amount, r.reference, r.effective_at, r.method,
-                    (SELECT a.id FROM activities a WHERE a.refund_id = r.id)
-             FROM refunds r WHERE r.payment_id = ?1 ORDER BY r.id",
-        )
-        .sql()?;
-    let mut refunds = stmt
-        .query_map([payment_id], |r| {
+fn refunds_of(tx: &Tx, payment_id: i64, currency: Currency) -> Result<Vec<RefundView>> {
+    let mut refunds = tx.query_map(
+        "SELECT r.id, r.amount, r.reference, r.effective_at, r.method,
+                (SELECT a.id FROM activities a WHERE a.refund_id = r.id)
+         FROM refunds r WHERE r.payment_id = ?1 ORDER BY r.id",
+        params![payment_id],
+        |r| {
             Ok(RefundView {
                 id: r.get(0)?,
                 amount: Money::from_minor(r.get(1)?, currency),
                 currency,
                 reference: r.get(2)?,
                 effective_timestamp: r.get(3)?,
-                method: stored_enum(&r.get::<_, String>(4)?)?,
+                method: stored_enum(&r.get::<String>(4)?)?,
                 payment_activity_id: r.get(5)?,
                 original_payment_id: payment_id,
                 invoice_allocations: Vec::new(),
             })
-        })
-        .sql()?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .sql()?;
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT invoice_id, -amount FROM allocations WHERE refund_id = ?1 ORDER BY id",
-        )
-        .sql()?;
+        },
+    )?;
     for refund in &mut refunds {
-        refund.invoice_allocations = stmt
-            .query_map([refund.id], |r| {
+        refund.invoice_allocations = tx.query_map(
+            "SELECT invoice_id, -amount FROM allocations WHERE refund_id = ?1 ORDER BY id",
+            params![refund.id],
+            |r| {
                 Ok(RefundAllocationView {
                     invoice_id: r.get(0)?,
                     amount: Money::from_minor(r.get(1)?, currency),
                 })
-            })
-            .sql()?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .sql()?;
+            },
+        )?;
     }
     Ok(refunds)
 }
@@ -538,13 +482,12 @@ pub struct PaymentFilter {
     pub offset: i64,
 }
 
-pub fn list(tx: &Transaction, filter: &PaymentFilter) -> Result<Vec<PaymentView>> {
+pub fn list(tx: &Tx, filter: &PaymentFilter) -> Result<Vec<PaymentView>> {
     if let Some(customer) = filter.customer {
         customers::facts(tx, customer)?;
     }
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT p.id FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+    let ids = tx.query_map(
+        "SELECT p.id FROM payments p JOIN payment_balances b ON b.payment_id = p.id
              WHERE (?1 IS NULL OR p.customer_id = ?1)
                AND (?2 IS NULL OR p.method = ?2)
                AND (?3 IS NULL OR p.source = ?3)
@@ -553,10 +496,6 @@ pub fn list(tx: &Transaction, filter: &PaymentFilter) -> Result<Vec<PaymentView>
                AND (?6 = 0 OR (b.voided = 0 AND b.settlement <> 'Failed' AND p.amount - b.allocated - b.refunded > 0))
              ORDER BY p.effective_at, p.id
              LIMIT ?7 OFFSET ?8",
-        )
-        .sql()?;
-    let ids = stmt
-        .query_map(
             params![
                 filter.customer,
                 filter.method.map(|m| m.as_str()),
@@ -564,13 +503,11 @@ pub fn list(tx: &Transaction, filter: &PaymentFilter) -> Result<Vec<PaymentView>
                 filter.from.map(format_timestamp),
                 filter.to.map(format_timestamp),
                 filter.unallocated,
-                filter.limit.unwrap_or(-1),
+                // No limit: the largest, not SQLite's -1, which PostgreSQL refuses.
+                filter.limit.unwrap_or(i64::MAX),
                 filter.offset,
             ],
-            |r| r.get::<_, i64>(0),
-        )
-        .sql()?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .sql()?;
+            |r| r.get::<i64>(0),
+        )?;
     ids.into_iter().map(|id| get(tx, id)).collect()
 }

@@ -4,11 +4,11 @@
 //! Aging reads each open invoice once and sums in Rust: SQLite's GROUP BY over a million
 //! invoices sorts them (about a second here), a plain scan takes a tenth of that.
 
-use rusqlite::types::ValueRef;
-use rusqlite::{Row, Transaction};
+use super::db::Cell;
+use super::{Row, Tx};
+use crate::params;
 
 use super::customers::stored_currency;
-use super::SqlResult;
 use crate::core::dates::{format_timestamp, parse_stored};
 use crate::core::report::{
     outstanding_at, AgeBasis, AgingBook, AsOf, Bucket, ClosureKind, CustomerName, Dated,
@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 struct Currencies(Vec<(String, Currency)>);
 
 impl Currencies {
-    fn get(&mut self, code: &str) -> rusqlite::Result<Currency> {
+    fn get(&mut self, code: &str) -> Result<Currency> {
         if let Some((_, c)) = self.0.iter().find(|(k, _)| k == code) {
             return Ok(*c);
         }
@@ -32,8 +32,13 @@ impl Currencies {
     }
 }
 
-fn text<'r>(row: &'r Row, i: usize) -> rusqlite::Result<&'r str> {
-    row.get_ref(i)?.as_str().map_err(Into::into)
+fn text<'r>(row: &'r Row, i: usize) -> Result<&'r str> {
+    match row.cell(i)? {
+        Cell::Text(t) => Ok(t),
+        other => Err(Error::Storage(format!(
+            "the ledger holds {other:?} where text belongs (column {i}); run payctl verify"
+        ))),
+    }
 }
 
 fn overflow() -> Error {
@@ -52,20 +57,18 @@ fn reference_column(basis: AgeBasis) -> &'static str {
 }
 
 /// Every customer, or the one named (exit 3 when it does not exist).
-pub fn customer_names(tx: &Transaction, only: Option<i64>) -> Result<Vec<CustomerName>> {
-    let mut stmt = tx
-        .prepare("SELECT id, name, currency FROM customers WHERE ?1 IS NULL OR id = ?1 ORDER BY id")
-        .sql()?;
-    let rows = stmt
-        .query_map([only], |r| {
+pub fn customer_names(tx: &Tx, only: Option<i64>) -> Result<Vec<CustomerName>> {
+    let names = tx.query_map(
+        "SELECT id, name, currency FROM customers WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        params![only],
+        |r| {
             Ok(CustomerName {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 currency: stored_currency(text(r, 2)?)?,
             })
-        })
-        .sql()?;
-    let names = rows.collect::<rusqlite::Result<Vec<_>>>().sql()?;
+        },
+    )?;
     match only {
         Some(id) if names.is_empty() => Err(super::customers::not_found(id)),
         _ => Ok(names),
@@ -75,7 +78,7 @@ pub fn customer_names(tx: &Transaction, only: Option<i64>) -> Result<Vec<Custome
 /// Aging of the ledger as it stands (the same balances as `customer show` and `invoice
 /// list`), aged to `on`: read from the trigger-kept invoice balance cache.
 pub fn aging_current(
-    tx: &Transaction,
+    tx: &Tx,
     basis: AgeBasis,
     on: chrono::NaiveDate,
     customer: Option<i64>,
@@ -96,21 +99,20 @@ pub fn aging_current(
     let days = DayBuckets::new(on);
     let mut currencies = Currencies::default();
     let mut book = AgingBook::default();
-    let mut stmt = tx.prepare(&sql).sql()?;
-    let mut rows = stmt.query([customer]).sql()?;
-    while let Some(r) = rows.next().sql()? {
-        let currency = currencies.get(text(r, 1).sql()?).sql()?;
-        let bucket = days.bucket(text(r, 2).sql()?);
-        book.add(r.get(0).sql()?, currency, bucket, r.get(3).sql()?)
+    tx.for_each(&sql, params![customer], |r| {
+        let currency = currencies.get(text(r, 1)?)?;
+        let bucket = days.bucket(text(r, 2)?);
+        book.add(r.get(0)?, currency, bucket, r.get(3)?)
             .map_err(|_| overflow())?;
-    }
+        Ok(())
+    })?;
     Ok(book)
 }
 
 /// Aging at a point in time: invoices dated before `as_of.end`, less the allocations dated
 /// before it, and not closed by then.
 pub fn aging_at(
-    tx: &Transaction,
+    tx: &Tx,
     basis: AgeBasis,
     as_of: &AsOf,
     customer: Option<i64>,
@@ -120,30 +122,20 @@ pub fn aging_at(
     // order: the invoices are read in that order too, and merged with them in one pass. sum()
     // raises on integer overflow.
     let applied_sql = if customer.is_some() {
-        "SELECT a.invoice_id, sum(a.amount) FROM invoices i JOIN allocations a ON a.invoice_id = i.id
+        "SELECT a.invoice_id, CAST(sum(a.amount) AS BIGINT) FROM invoices i JOIN allocations a ON a.invoice_id = i.id
          WHERE i.customer_id = ?2 AND a.effective_at < ?1 GROUP BY a.invoice_id ORDER BY a.invoice_id"
     } else {
-        "SELECT invoice_id, sum(amount) FROM allocations
+        "SELECT invoice_id, CAST(sum(amount) AS BIGINT) FROM allocations
          WHERE effective_at < ?1 AND ?2 IS NULL GROUP BY invoice_id ORDER BY invoice_id"
     };
-    let applied: Vec<(i64, i64)> = {
-        let mut stmt = tx.prepare(applied_sql).sql()?;
-        let rows = stmt
-            .query_map(rusqlite::params![end, customer], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .sql()?;
-        rows.collect::<rusqlite::Result<_>>().sql()?
-    };
-    let closed: Vec<i64> = {
-        let mut stmt = tx
-            .prepare(
-                "SELECT invoice_id FROM invoice_closures WHERE effective_at < ?1 ORDER BY invoice_id",
-            )
-            .sql()?;
-        let rows = stmt.query_map([&end], |r| r.get(0)).sql()?;
-        rows.collect::<rusqlite::Result<_>>().sql()?
-    };
+    let applied: Vec<(i64, i64)> = tx.query_map(applied_sql, params![end, customer], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    let closed: Vec<i64> = tx.query_map(
+        "SELECT invoice_id FROM invoice_closures WHERE effective_at < ?1 ORDER BY invoice_id",
+        params![end],
+        |r| r.get(0),
+    )?;
     let mut applied = applied.into_iter().peekable();
     let mut closed = closed.into_iter().peekable();
     let column = reference_column(basis);
@@ -159,10 +151,8 @@ pub fn aging_at(
     let days = DayBuckets::new(as_of.day);
     let mut currencies = Currencies::default();
     let mut book = AgingBook::default();
-    let mut stmt = tx.prepare(&sql).sql()?;
-    let mut rows = stmt.query(rusqlite::params![end, customer]).sql()?;
-    while let Some(r) = rows.next().sql()? {
-        let id: i64 = r.get(0).sql()?;
+    tx.for_each(&sql, params![end, customer], |r| {
+        let id: i64 = r.get(0)?;
         let mut paid = 0;
         while let Some(&(invoice, sum)) = applied.peek() {
             if invoice > id {
@@ -181,15 +171,16 @@ pub fn aging_at(
             is_closed |= invoice == id;
             closed.next();
         }
-        let open = outstanding_at(r.get(4).sql()?, paid, true, is_closed);
+        let open = outstanding_at(r.get(4)?, paid, true, is_closed);
         if open == 0 {
-            continue;
+            return Ok(());
         }
-        let currency = currencies.get(text(r, 2).sql()?).sql()?;
-        let bucket = days.bucket(text(r, 3).sql()?);
-        book.add(r.get(1).sql()?, currency, bucket, open)
+        let currency = currencies.get(text(r, 2)?)?;
+        let bucket = days.bucket(text(r, 3)?);
+        book.add(r.get(1)?, currency, bucket, open)
             .map_err(|_| overflow())?;
-    }
+        Ok(())
+    })?;
     Ok(book)
 }
 
@@ -198,92 +189,82 @@ pub fn aging_at(
 /// count (not void, not bounced).
 pub type BalanceFacts = (Vec<(i64, Currency, InvoiceSums)>, Vec<(i64, Currency, i64)>);
 
-pub fn balance_facts(tx: &Transaction, today: chrono::NaiveDate) -> Result<BalanceFacts> {
+pub fn balance_facts(tx: &Tx, today: chrono::NaiveDate) -> Result<BalanceFacts> {
     let days = DayBuckets::new(today);
     let mut currencies = Currencies::default();
     let mut by_customer: rustc_hash::FxHashMap<(i64, &'static str), (Currency, InvoiceSums)> =
         Default::default();
-    let mut stmt = tx
-        .prepare(
-            "SELECT i.customer_id, i.currency, i.total, b.allocated, b.closed, b.written_off, i.due_at
+    tx.for_each(
+        "SELECT i.customer_id, i.currency, i.total, b.allocated, b.closed, b.written_off, i.due_at
              FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id",
-        )
-        .sql()?;
-    let mut rows = stmt.query([]).sql()?;
-    while let Some(r) = rows.next().sql()? {
-        let currency = currencies.get(text(r, 1).sql()?).sql()?;
-        let past_due = days.bucket(text(r, 6).sql()?) != Bucket::Current;
-        by_customer
-            .entry((r.get(0).sql()?, currency.code()))
-            .or_insert((currency, InvoiceSums::default()))
-            .1
-            .add(
-                r.get(2).sql()?,
-                r.get(3).sql()?,
-                super::invoices::closure_of(r.get(4).sql()?),
-                r.get(5).sql()?,
-                past_due,
-            )
-            .map_err(|_| overflow())?;
-    }
+        params![],
+        |r| {
+            let currency = currencies.get(text(r, 1)?)?;
+            let past_due = days.bucket(text(r, 6)?) != Bucket::Current;
+            by_customer
+                .entry((r.get(0)?, currency.code()))
+                .or_insert((currency, InvoiceSums::default()))
+                .1
+                .add(
+                    r.get(2)?,
+                    r.get(3)?,
+                    super::invoices::closure_of(r.get(4)?),
+                    r.get(5)?,
+                    past_due,
+                )
+                .map_err(|_| overflow())?;
+            Ok(())
+        },
+    )?;
     let sums = by_customer
         .into_iter()
         .map(|((customer, _), (currency, s))| (customer, currency, s))
         .collect();
     // sum() raises on integer overflow; the groups are few.
-    let mut stmt = tx
-        .prepare(
-            "SELECT p.customer_id, p.currency, sum(p.amount - b.allocated - b.refunded)
-             FROM payments p JOIN payment_balances b ON b.payment_id = p.id
-             WHERE b.voided = 0 AND b.settlement <> 'Failed'
-             GROUP BY p.customer_id, p.currency",
-        )
-        .sql()?;
     let mut funds = Vec::new();
-    let mut rows = stmt.query([]).sql()?;
-    while let Some(r) = rows.next().sql()? {
-        funds.push((
-            r.get(0).sql()?,
-            currencies.get(text(r, 1).sql()?).sql()?,
-            r.get(2).sql()?,
-        ));
-    }
+    tx.for_each(
+        "SELECT p.customer_id, p.currency, CAST(sum(p.amount - b.allocated - b.refunded) AS BIGINT)
+         FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+         WHERE b.voided = 0 AND b.settlement <> 'Failed'
+         GROUP BY p.customer_id, p.currency",
+        params![],
+        |r| {
+            funds.push((r.get(0)?, currencies.get(text(r, 1)?)?, r.get(2)?));
+            Ok(())
+        },
+    )?;
     Ok((sums, funds))
 }
 
-fn stamp(row: &Row, i: usize) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
+fn stamp(row: &Row, i: usize) -> Result<chrono::DateTime<chrono::Utc>> {
     let t = text(row, i)?;
     parse_stored(t).map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("bad timestamp {t:?} in the ledger").into(),
-        )
+        Error::Storage(format!(
+            "the ledger holds a bad timestamp {t:?}; run payctl verify"
+        ))
     })
 }
 
-fn optional_text(row: &Row, i: usize) -> rusqlite::Result<Option<String>> {
-    Ok(match row.get_ref(i)? {
-        ValueRef::Null => None,
-        v => Some(v.as_str()?.to_string()),
+fn optional_text(row: &Row, i: usize) -> Result<Option<String>> {
+    Ok(match row.cell(i)? {
+        Cell::Null => None,
+        _ => Some(text(row, i)?.to_string()),
     })
 }
 
 /// Every row of one customer's account, dated: its invoices and their closures, its payments,
 /// their settlement events, allocations and refunds.
-pub fn happenings(tx: &Transaction, customer_id: i64) -> Result<Vec<Dated>> {
+pub fn happenings(tx: &Tx, customer_id: i64) -> Result<Vec<Dated>> {
     let mut out = Vec::new();
     let mut currencies = Currencies::default();
-    let mut collect = |sql: &str,
-                       f: &mut dyn FnMut(&Row, &mut Currencies) -> rusqlite::Result<Dated>|
-     -> Result<()> {
-        let mut stmt = tx.prepare(sql).sql()?;
-        let mut rows = stmt.query([customer_id]).sql()?;
-        while let Some(r) = rows.next().sql()? {
-            out.push(f(r, &mut currencies).sql()?);
-        }
-        Ok(())
-    };
+    let mut collect =
+        |sql: &str, f: &mut dyn FnMut(&Row, &mut Currencies) -> Result<Dated>| -> Result<()> {
+            tx.for_each(sql, params![customer_id], |r| {
+                out.push(f(r, &mut currencies)?);
+                Ok(())
+            })?;
+            Ok(())
+        };
     collect(
         "SELECT id, invoice_number, currency, total, due_at, effective_at FROM invoices
          WHERE customer_id = ?1",

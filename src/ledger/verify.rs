@@ -1,6 +1,8 @@
 //! `payctl verify`: SQLite's own checks, then every invariant recomputed from the raw rows.
 
-use rusqlite::{ErrorCode, Transaction};
+use super::{Engine, Row, Tx};
+use crate::params;
+use rusqlite::ErrorCode;
 
 use super::SqlResult;
 use crate::core::Currency;
@@ -144,19 +146,32 @@ pub struct Report {
 /// `integrity_check` reports the broken pages, then stops with "database disk image is
 /// malformed"). Any other error is the usual storage error.
 fn rows_until_corrupt<T>(
-    tx: &Transaction,
+    tx: &Tx,
     sql: &str,
-    mut f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    mut f: impl FnMut(&Row) -> Result<T>,
 ) -> Result<(Vec<T>, Option<String>)> {
+    let Some(sqlite) = tx.as_sqlite() else {
+        return Ok((tx.query_map(sql, params![], f)?, None));
+    };
     let mut out = Vec::new();
+    let mut failed = None;
     let found = (|| -> rusqlite::Result<()> {
-        let mut stmt = tx.prepare(sql)?;
+        let mut stmt = sqlite.prepare(sql)?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            out.push(f(row)?);
+            match f(&Row::Sqlite(row)) {
+                Ok(value) => out.push(value),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
         }
         Ok(())
     })();
+    if let Some(e) = failed {
+        return Err(e);
+    }
     match found {
         Ok(()) => Ok((out, None)),
         Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {
@@ -166,7 +181,7 @@ fn rows_until_corrupt<T>(
     }
 }
 
-pub fn run(tx: &Transaction) -> Result<Report> {
+pub fn run(tx: &Tx) -> Result<Report> {
     let mut problems = Vec::new();
     let mut checked = Vec::new();
     // Once a page is known to be corrupt, the rest cannot be read reliably: report what was
@@ -179,8 +194,12 @@ pub fn run(tx: &Transaction) -> Result<Report> {
             counts: Vec::new(),
         })
     };
-    let (integrity, corrupt) =
-        rows_until_corrupt(tx, "PRAGMA integrity_check", |r| r.get::<_, String>(0))?;
+    // SQLite's own checks of its file; a PostgreSQL server checks its pages itself.
+    let sqlite = tx.engine() == Engine::Sqlite;
+    let (integrity, corrupt) = match sqlite {
+        true => rows_until_corrupt(tx, "PRAGMA integrity_check", |r| r.get::<String>(0))?,
+        false => (vec!["ok".to_string()], None),
+    };
     if integrity != ["ok"] {
         // One line per problem: a row can hold several lines ("*** in database main ***").
         problems.extend(
@@ -193,13 +212,18 @@ pub fn run(tx: &Transaction) -> Result<Report> {
     if let Some(message) = corrupt {
         return stop(problems, "integrity_check", message);
     }
-    let (fk, corrupt) = rows_until_corrupt(tx, "PRAGMA foreign_key_check", |r| {
+    let fk_sql = match sqlite {
+        true => "PRAGMA foreign_key_check",
+        // PostgreSQL enforces foreign keys on every write, with no way to turn them off.
+        false => "SELECT 'x', 0, 'x' WHERE false",
+    };
+    let (fk, corrupt) = rows_until_corrupt(tx, fk_sql, |r| {
         Ok(format!(
             "foreign_key_check: {} row {} refers to a missing {} row",
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<i64>>(1)?
+            r.get::<String>(0)?,
+            r.get::<Option<i64>>(1)?
                 .map_or("?".to_string(), |id| id.to_string()),
-            r.get::<_, String>(2)?
+            r.get::<String>(2)?
         ))
     })?;
     problems.extend(fk);
@@ -207,7 +231,7 @@ pub fn run(tx: &Transaction) -> Result<Report> {
         return stop(problems, "foreign_key_check", message);
     }
     for (name, sql) in CHECKS {
-        let (found, corrupt) = rows_until_corrupt(tx, sql, |r| r.get::<_, String>(0))?;
+        let (found, corrupt) = rows_until_corrupt(tx, sql, |r| r.get::<String>(0))?;
         problems.extend(found);
         if let Some(message) = corrupt {
             return stop(problems, name, message);
@@ -218,7 +242,7 @@ pub fn run(tx: &Transaction) -> Result<Report> {
         tx,
         "SELECT 'customer', id, currency FROM customers UNION ALL SELECT 'invoice', id, currency FROM invoices
          UNION ALL SELECT 'payment', id, currency FROM payments",
-        |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)),
+        |r| Ok((r.get::<String>(0)?, r.get::<i64>(1)?, r.get::<String>(2)?)),
     )?;
     if let Some(message) = corrupt {
         return stop(problems, "every currency is ISO 4217", message);
@@ -231,9 +255,9 @@ pub fn run(tx: &Transaction) -> Result<Report> {
     checked.push("every currency is ISO 4217".to_string());
     let mut counts = Vec::new();
     for table in super::COUNTED_TABLES {
-        let n: i64 = tx
-            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .sql()?;
+        let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| {
+            r.get(0)
+        })?;
         counts.push((table.to_string(), n));
     }
     Ok(Report {
