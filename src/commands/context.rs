@@ -112,13 +112,37 @@ fn warned(ledger: Ledger) -> Result<Ledger> {
 /// path (`db`, else the default), `PAYCTL_BUSY_TIMEOUT_MS`, `PAYCTL_MAX_PAGE_COUNT` and
 /// `PAYCTL_IMPORT_BATCH_ROWS`.
 fn ledger_config_from_env(db: Option<PathBuf>) -> Result<LedgerConfig> {
-    let mut config = LedgerConfig::new(ledger_path(db)?);
+    let location = ledger_path(db)?;
+    let mut config = match location.to_str().filter(|l| ledger::postgres::is_url(l)) {
+        Some(url) => team_ledger_config(url),
+        None => LedgerConfig::new(location),
+    };
     config.busy_timeout = busy_timeout()?;
     config.max_page_count = max_page_count()?;
     if let Some(rows) = import_batch_rows() {
         config.import_batch_rows = rows;
     }
     Ok(config)
+}
+
+/// A team ledger on PostgreSQL (SPEC §8): the URL, shown without its password, and the
+/// password from `PGPASSWORD` or the `.pgpass` file (`PGPASSFILE`, else `~/.pgpass`).
+fn team_ledger_config(url: &str) -> LedgerConfig {
+    let passfile = std::env::var_os("PGPASSFILE")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(|home| PathBuf::from(home).join(".pgpass"))
+        });
+    let mut config = LedgerConfig::new(PathBuf::from(ledger::postgres::redacted(url)));
+    config.server = Some(ledger::postgres::PgSettings {
+        url: url.to_owned(),
+        password: std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()),
+        passfile,
+    });
+    config
 }
 
 fn ledger_path(db: Option<PathBuf>) -> Result<PathBuf> {

@@ -243,7 +243,9 @@ fn environment_section() -> String {
     tagged(
         "ENVIRONMENT",
         &[
-            ("PAYCTL_DB", "The ledger file, when --db is not given."),
+            ("PAYCTL_DB", "The ledger, when --db is not given: a file (SQLite), or a postgres:// or postgresql:// URL (a team ledger on PostgreSQL)."),
+            ("PGPASSWORD", "The password of a team ledger on PostgreSQL (a password in the URL is refused)."),
+            ("PGPASSFILE", "The password file of a team ledger (default ~/.pgpass, libpq's format; ignored unless mode 0600)."),
             ("PAYCTL_OUTPUT", "table, json, csv or jsonl (or html, for report aging and report statement), when -o is not given."),
             ("PAYCTL_NOW", "Pins the clock (RFC 3339 or YYYY-MM-DD), for reproducible scripts and tests."),
             ("PAYCTL_BUSY_TIMEOUT_MS", "How long a write waits for another process's lock before exit 75 (default 5000)."),
@@ -265,6 +267,7 @@ fn files_section() -> String {
         "FILES",
         &[
             ("$XDG_DATA_HOME/payctl/ledger.db, ~/.local/share/payctl/ledger.db", "The default ledger (SQLite). The first write command creates it, mode 0600 in a 0700 folder; read commands never create it."),
+            ("~/.pgpass", "Passwords of team ledgers on PostgreSQL (hostname:port:database:username:password), read only when no other user may read it."),
             ("ledger.db-wal, ledger.db-shm", "SQLite's write-ahead log and shared memory beside the ledger (mode 0600). Copy a ledger with payctl backup, not cp, while payctl may be writing."),
         ],
     )

@@ -27,7 +27,7 @@ pub fn list(tx: &Tx, filter: &ActivityFilter) -> Result<Vec<ActivityView>> {
     tx.query_map("SELECT id, customer_id, transaction_type, status, amount, currency, method, method_id, source,
                     effective_at, message, payment_id
              FROM activities
-             WHERE (?1 IS NULL OR customer_id = ?1) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR transaction_type = ?3)
+             WHERE (CAST(?1 AS BIGINT) IS NULL OR customer_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR status = ?2) AND (CAST(?3 AS TEXT) IS NULL OR transaction_type = ?3)
              ORDER BY id", params![
                 filter.customer,
                 filter.status.map(|s| s.as_str()),

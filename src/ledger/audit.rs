@@ -66,7 +66,7 @@ pub struct AuditEvent {
 pub fn list(tx: &Tx, customer: Option<i64>, payment: Option<i64>) -> Result<Vec<AuditEvent>> {
     tx.query_map("SELECT id, at, os_user, command, action, entity, entity_id, customer_id, payment_id, detail
              FROM audit_events
-             WHERE (?1 IS NULL OR customer_id = ?1) AND (?2 IS NULL OR payment_id = ?2)
+             WHERE (CAST(?1 AS BIGINT) IS NULL OR customer_id = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR payment_id = ?2)
              ORDER BY id", params![customer, payment], |r| {
             let detail: String = r.get(9)?;
             Ok(AuditEvent {

@@ -153,9 +153,9 @@ pub fn export(
             Ok(())
         }
         "allocations" => {
-            tx.for_each("SELECT a.payment_id, a.invoice_id, sum(a.amount), p.currency, min(a.effective_at)
+            tx.for_each("SELECT a.payment_id, a.invoice_id, CAST(sum(a.amount) AS BIGINT), p.currency, min(a.effective_at)
                      FROM allocations a JOIN payments p ON p.id = a.payment_id
-                     GROUP BY a.payment_id, a.invoice_id HAVING sum(a.amount) <> 0 ORDER BY a.payment_id, min(a.id)", params![], |r| {
+                     GROUP BY a.payment_id, a.invoice_id, p.currency HAVING sum(a.amount) <> 0 ORDER BY a.payment_id, min(a.id)", params![], |r| {
                 let currency = stored_currency(&r.get::<String>(3)?)?;
                 let mut m = Map::new();
                 m.insert("paymentId".into(), json!(r.get::<i64>(0)?));
@@ -192,10 +192,11 @@ pub fn export(
 /// for nothing and are left out, so an import of the export gives the same balances.
 fn export_payments(tx: &Tx, each: &mut dyn FnMut(Map<String, Value>) -> Result<()>) -> Result<()> {
     tx.for_each("SELECT p.id, p.customer_id, p.amount - b.refunded, p.currency, p.method, p.method_id, p.reference, p.source,
-                    p.effective_at, min(p.gateway_fee, p.amount - b.refunded),
-                    (SELECT group_concat(invoice_id || '=' || s, ';') FROM
-                        (SELECT invoice_id, sum(amount) s FROM allocations WHERE payment_id = p.id
-                         GROUP BY invoice_id HAVING sum(amount) <> 0 ORDER BY min(id)))
+                    p.effective_at,
+                    CASE WHEN p.gateway_fee < p.amount - b.refunded THEN p.gateway_fee ELSE p.amount - b.refunded END,
+                    (SELECT string_agg(invoice_id || '=' || s, ';' ORDER BY first) FROM
+                        (SELECT invoice_id, sum(amount) s, min(id) first FROM allocations WHERE payment_id = p.id
+                         GROUP BY invoice_id HAVING sum(amount) <> 0) t)
              FROM payments p JOIN payment_balances b ON b.payment_id = p.id
              WHERE b.voided = 0 AND b.settlement <> 'Failed' AND p.amount - b.refunded > 0
              ORDER BY p.id", params![], |r| {

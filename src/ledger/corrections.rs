@@ -87,13 +87,13 @@ pub fn payment_facts(tx: &Tx, id: i64) -> Result<PaymentFacts> {
 
 /// What a payment has applied to one invoice, net of reversals.
 fn applied(tx: &Tx, payment_id: i64, invoice_id: i64) -> Result<i64> {
-    tx.query_row("SELECT coalesce(sum(amount), 0) FROM allocations WHERE payment_id = ?1 AND invoice_id = ?2", params![payment_id, invoice_id], |r| r.get(0))
+    tx.query_row("SELECT CAST(coalesce(sum(amount), 0) AS BIGINT) FROM allocations WHERE payment_id = ?1 AND invoice_id = ?2", params![payment_id, invoice_id], |r| r.get(0))
 }
 
 /// Every invoice a payment has money on, net of reversals, oldest allocation first.
 fn applied_all(tx: &Tx, payment_id: i64) -> Result<Vec<(i64, i64)>> {
     tx.query_map(
-        "SELECT invoice_id, sum(amount) FROM allocations WHERE payment_id = ?1
+        "SELECT invoice_id, CAST(sum(amount) AS BIGINT) FROM allocations WHERE payment_id = ?1
              GROUP BY invoice_id HAVING sum(amount) <> 0 ORDER BY min(id)",
         params![payment_id],
         |r| Ok((r.get(0)?, r.get(1)?)),

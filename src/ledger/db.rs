@@ -630,6 +630,11 @@ impl<'c> Tx<'c> {
     }
 }
 
+/// `sql` on one line, whitespace runs as one space.
+fn one_line(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn first_line(sql: &str) -> &str {
     sql.trim().lines().next().unwrap_or("")
 }
@@ -656,9 +661,13 @@ fn pg_prepare(
     if let Some(stmt) = statements.borrow().get(sql) {
         return Ok(stmt.clone());
     }
-    let stmt = tx
-        .prepare(&numbered_placeholders(sql))
-        .map_err(postgres_error)?;
+    let stmt = tx.prepare(&numbered_placeholders(sql)).map_err(|e| {
+        // A statement the server cannot prepare is a bug of payctl's: name it.
+        match postgres_error(e) {
+            Error::Storage(m) => Error::Storage(format!("{m}, preparing: {}", one_line(sql))),
+            other => other,
+        }
+    })?;
     statements.borrow_mut().insert(sql.to_owned(), stmt.clone());
     Ok(stmt)
 }

@@ -195,7 +195,7 @@ pub fn allocation_mark(tx: &Tx) -> Result<i64> {
 pub fn touched_since(tx: &Tx, mark: i64, payment: Option<i64>) -> Result<Vec<TouchedInvoiceView>> {
     tx.query_map("SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total, b.allocated, b.closed, i.currency
              FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
-             WHERE a.id > ?1 AND (?2 IS NULL OR a.payment_id = ?2)
+             WHERE a.id > ?1 AND (CAST(?2 AS BIGINT) IS NULL OR a.payment_id = ?2)
              GROUP BY a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed, i.currency ORDER BY min(a.id)", params![mark, payment], |r| {
             let currency = stored_currency(&r.get::<String>(6)?)?;
             let money = |minor| Money::from_minor(minor, currency);
@@ -258,7 +258,7 @@ pub fn list(tx: &Tx, filter: &InvoiceFilter, as_of: DateTime<Utc>) -> Result<Vec
         customers::facts(tx, customer)?;
     }
     let rows = tx.query_map(
-        &format!("{SELECT} WHERE (?1 IS NULL OR i.customer_id = ?1) ORDER BY i.id"),
+        &format!("{SELECT} WHERE (CAST(?1 AS BIGINT) IS NULL OR i.customer_id = ?1) ORDER BY i.id"),
         params![filter.customer],
         |r| view(r, as_of),
     )?;
@@ -309,7 +309,7 @@ pub fn facts(tx: &Tx, id: i64) -> Result<Option<InvoiceFacts>> {
 
 /// What a write-off of invoice `id` took (0 when it has none), in minor units.
 pub fn written_off(tx: &Tx, id: i64) -> Result<i64> {
-    tx.query_row("SELECT coalesce(sum(amount), 0) FROM invoice_closures WHERE invoice_id = ?1 AND kind = 'written_off'", params![id], |r| r.get(0))
+    tx.query_row("SELECT CAST(coalesce(sum(amount), 0) AS BIGINT) FROM invoice_closures WHERE invoice_id = ?1 AND kind = 'written_off'", params![id], |r| r.get(0))
 }
 
 /// A customer's invoices that still have money outstanding.

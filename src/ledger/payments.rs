@@ -488,11 +488,11 @@ pub fn list(tx: &Tx, filter: &PaymentFilter) -> Result<Vec<PaymentView>> {
     }
     let ids = tx.query_map(
         "SELECT p.id FROM payments p JOIN payment_balances b ON b.payment_id = p.id
-             WHERE (?1 IS NULL OR p.customer_id = ?1)
-               AND (?2 IS NULL OR p.method = ?2)
-               AND (?3 IS NULL OR p.source = ?3)
-               AND (?4 IS NULL OR p.effective_at >= ?4)
-               AND (?5 IS NULL OR p.effective_at < ?5)
+             WHERE (CAST(?1 AS BIGINT) IS NULL OR p.customer_id = ?1)
+               AND (CAST(?2 AS TEXT) IS NULL OR p.method = ?2)
+               AND (CAST(?3 AS TEXT) IS NULL OR p.source = ?3)
+               AND (CAST(?4 AS TEXT) IS NULL OR p.effective_at >= ?4)
+               AND (CAST(?5 AS TEXT) IS NULL OR p.effective_at < ?5)
                AND (?6 = 0 OR (b.voided = 0 AND b.settlement <> 'Failed' AND p.amount - b.allocated - b.refunded > 0))
              ORDER BY p.effective_at, p.id
              LIMIT ?7 OFFSET ?8",

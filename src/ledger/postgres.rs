@@ -86,7 +86,17 @@ pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<C
             ),
         ))
     })?;
-    if config.get_password().is_none() {
+    // A password on the command line reaches the shell's history, `ps` and the audit trail's
+    // command line: refused, as SPEC §8 says.
+    if config.get_password().is_some() {
+        return Err(Error::Usage(crate::error::Problem::new(
+            "db",
+            format!(
+                "ledger URL '{shown}' carries a password; give it in PGPASSWORD or in a 0600 ~/.pgpass file instead"
+            ),
+        )));
+    }
+    {
         if let Some(password) = &settings.password {
             config.password(password.as_str());
         } else if let Some(password) = settings

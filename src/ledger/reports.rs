@@ -59,7 +59,7 @@ fn reference_column(basis: AgeBasis) -> &'static str {
 /// Every customer, or the one named (exit 3 when it does not exist).
 pub fn customer_names(tx: &Tx, only: Option<i64>) -> Result<Vec<CustomerName>> {
     let names = tx.query_map(
-        "SELECT id, name, currency FROM customers WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        "SELECT id, name, currency FROM customers WHERE CAST(?1 AS BIGINT) IS NULL OR id = ?1 ORDER BY id",
         params![only],
         |r| {
             Ok(CustomerName {
@@ -89,7 +89,7 @@ pub fn aging_current(
     let filter = if customer.is_some() {
         "i.customer_id = ?1 AND"
     } else {
-        "?1 IS NULL AND"
+        "CAST(?1 AS BIGINT) IS NULL AND"
     };
     let sql = format!(
         "SELECT i.customer_id, i.currency, i.{column}, i.total - b.allocated
@@ -126,7 +126,7 @@ pub fn aging_at(
          WHERE i.customer_id = ?2 AND a.effective_at < ?1 GROUP BY a.invoice_id ORDER BY a.invoice_id"
     } else {
         "SELECT invoice_id, CAST(sum(amount) AS BIGINT) FROM allocations
-         WHERE effective_at < ?1 AND ?2 IS NULL GROUP BY invoice_id ORDER BY invoice_id"
+         WHERE effective_at < ?1 AND CAST(?2 AS BIGINT) IS NULL GROUP BY invoice_id ORDER BY invoice_id"
     };
     let applied: Vec<(i64, i64)> = tx.query_map(applied_sql, params![end, customer], |r| {
         Ok((r.get(0)?, r.get(1)?))
@@ -142,7 +142,7 @@ pub fn aging_at(
     let filter = if customer.is_some() {
         "customer_id = ?2 AND"
     } else {
-        "?2 IS NULL AND"
+        "CAST(?2 AS BIGINT) IS NULL AND"
     };
     let sql = format!(
         "SELECT id, customer_id, currency, {column}, total FROM invoices

@@ -83,7 +83,7 @@ const CHECKS: &[(&str, &str)] = &[
          LEFT JOIN (SELECT payment_id,
                        (SELECT CASE kind WHEN 'settled' THEN 'Successful' ELSE 'Failed' END FROM payment_events x
                          WHERE x.payment_id = pe.payment_id AND kind IN ('settled', 'failed') ORDER BY id DESC LIMIT 1) last_settle,
-                       max(kind = 'voided') voided
+                       max(CASE WHEN kind = 'voided' THEN 1 ELSE 0 END) voided
                     FROM payment_events pe GROUP BY payment_id) e ON e.payment_id = p.id
          WHERE b.settlement <> coalesce(e.last_settle, p.initial_settlement) OR b.voided <> coalesce(e.voided, 0)",
     ),
@@ -113,13 +113,13 @@ const CHECKS: &[(&str, &str)] = &[
         // that an over-full ledger is named here rather than failing the sum), capped at 2^63 - 1.
         "WITH rows AS (SELECT currency, total AS amount FROM invoices
                        UNION ALL SELECT currency, amount FROM payments),
-              sums AS (SELECT currency, sum(amount >> 32) AS hi, sum(amount & 4294967295) AS lo
+              sums AS (SELECT currency, CAST(sum(amount >> 32) AS BIGINT) AS hi, CAST(sum(amount & 4294967295) AS BIGINT) AS lo
                        FROM rows GROUP BY currency),
               actual AS (SELECT currency,
                                 CASE WHEN hi + (lo >> 32) >= 2147483648 THEN 9223372036854775807
                                      ELSE ((hi + (lo >> 32)) << 32) + (lo & 4294967295) END AS total
                          FROM sums)
-         SELECT 'currency ' || a.currency || ': ledger total ' || coalesce(t.total, 'missing')
+         SELECT 'currency ' || a.currency || ': ledger total ' || coalesce(CAST(t.total AS TEXT), 'missing')
                 || ' but its invoices and payments add up to ' || a.total || ' (minor units)'
          FROM actual a LEFT JOIN currency_totals t ON t.currency = a.currency
          WHERE t.total IS NULL OR t.total <> a.total

@@ -14,7 +14,77 @@ pub const NOW: &str = "2026-11-21T10:00:00Z";
 
 pub struct Env {
     pub dir: TempDir,
+    /// The ledger: a file in `dir`, or on PostgreSQL the URL of this test's own database.
     pub db: PathBuf,
+    /// This test's database on the PostgreSQL test server, dropped with the `Env`.
+    pg_database: Option<String>,
+}
+
+/// The socket folder of the PostgreSQL server the suite runs against (`PAYCTL_TEST_PG`, set
+/// by `.ci/run` from `.ci/pg start`), or `None` to run it on SQLite files.
+pub fn postgres_host() -> Option<String> {
+    let given = std::env::var("PAYCTL_TEST_PG")
+        .ok()
+        .filter(|h| !h.is_empty())?;
+    // `.ci/pg start` prints a URL, `postgres://payctl@/payctl_template?host=DIR`.
+    Some(match given.split_once("?host=") {
+        Some((_, host)) => host.split('&').next().unwrap_or(host).to_string(),
+        None => given,
+    })
+}
+
+/// Whether the suite runs against PostgreSQL.
+pub fn on_postgres() -> bool {
+    postgres_host().is_some()
+}
+
+/// Ends a test that is about the SQLite ledger file itself (its modes, WAL, page cap,
+/// integrity check, opening it with rusqlite) when the suite runs on PostgreSQL.
+#[macro_export]
+macro_rules! sqlite_only {
+    () => {
+        if $crate::common::on_postgres() {
+            eprintln!("skipped on PostgreSQL: this test is about the SQLite ledger file");
+            return;
+        }
+    };
+}
+
+/// A connection to the test server's maintenance database, to make and drop test databases.
+fn admin(host: &str) -> postgres::Client {
+    postgres::Client::connect(
+        &format!("host={host} user=payctl dbname=postgres"),
+        postgres::NoTls,
+    )
+    .expect("connect to the PostgreSQL test server (PAYCTL_TEST_PG)")
+}
+
+/// A fresh, empty database for one test: `CREATE DATABASE` from an empty template takes
+/// about 50 ms, so every test keeps its own and tests stay parallel.
+fn new_database(host: &str) -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let name = format!(
+        "t_{}_{}_{nanos}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    admin(host)
+        .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE payctl_template"))
+        .expect("create a test database");
+    name
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        if let (Some(host), Some(name)) = (postgres_host(), &self.pg_database) {
+            let _ =
+                admin(&host).batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
 }
 
 pub struct Run {
@@ -26,8 +96,32 @@ pub struct Run {
 impl Env {
     pub fn new() -> Env {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("ledger.db");
-        Env { dir, db }
+        match postgres_host() {
+            None => Env {
+                db: dir.path().join("ledger.db"),
+                dir,
+                pg_database: None,
+            },
+            Some(host) => {
+                let name = new_database(&host);
+                Env {
+                    db: PathBuf::from(format!("postgres://payctl@/{name}?host={host}")),
+                    dir,
+                    pg_database: Some(name),
+                }
+            }
+        }
+    }
+
+    /// A second ledger, on the same engine as this one's (a restore target, a second team).
+    pub fn other_ledger(&self, file_name: &str) -> PathBuf {
+        match postgres_host() {
+            None => self.dir.path().join(file_name),
+            Some(host) => {
+                let name = new_database(&host);
+                PathBuf::from(format!("postgres://payctl@/{name}?host={host}"))
+            }
+        }
     }
 
     /// The payctl command with this ledger, the pinned clock and no colour.
@@ -236,6 +330,9 @@ fn to_run(out: Output) -> Run {
 /// its rows as `table: cell | cell`, sorted (some tables are WITHOUT ROWID), with text quoted
 /// and blobs in hex, so that a difference reads as what changed.
 pub fn snapshot(db: &Path) -> String {
+    if let Some(url) = db.to_str().filter(|d| d.starts_with("postgres://")) {
+        return postgres_snapshot(url);
+    }
     if !db.exists() {
         return "(no ledger)".to_string();
     }
@@ -261,6 +358,44 @@ pub fn snapshot(db: &Path) -> String {
             })
             .unwrap();
         let mut rows: Vec<String> = rows.map(|r| r.unwrap()).collect();
+        rows.sort();
+        for row in rows {
+            out.push_str(&format!("{table}: {row}\n"));
+        }
+    }
+    out
+}
+
+/// The same for a ledger on the PostgreSQL test server: every row of every table, as text.
+fn postgres_snapshot(url: &str) -> String {
+    let (rest, host) = url.split_once("?host=").expect("test URL");
+    let name = rest.rsplit('/').next().expect("database name");
+    let mut client = postgres::Client::connect(
+        &format!("host={host} user=payctl dbname={name}"),
+        postgres::NoTls,
+    )
+    .expect("connect to the test database");
+    let tables: Vec<String> = client
+        .query(
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+            &[],
+        )
+        .expect("list tables")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    if tables.is_empty() {
+        return "(no ledger)".to_string();
+    }
+    let mut out = String::new();
+    for table in tables {
+        out.push_str(&format!("## {table}\n"));
+        let mut rows: Vec<String> = client
+            .query(&format!("SELECT t::text FROM \"{table}\" t"), &[])
+            .expect("read table")
+            .iter()
+            .map(|r| r.get::<_, String>(0))
+            .collect();
         rows.sort();
         for row in rows {
             out.push_str(&format!("{table}: {row}\n"));
