@@ -113,6 +113,21 @@ impl Env {
         }
     }
 
+    /// An environment whose ledger is the SQLite file `db` (a copy a test made, a backup).
+    pub fn sqlite_file(dir: TempDir, db: PathBuf) -> Env {
+        Env {
+            dir,
+            db,
+            pg_database: None,
+        }
+    }
+
+    /// This environment with its ledger at `db` instead.
+    pub fn with_db(mut self, db: PathBuf) -> Env {
+        self.db = db;
+        self
+    }
+
     /// A second ledger, on the same engine as this one's (a restore target, a second team).
     pub fn other_ledger(&self, file_name: &str) -> PathBuf {
         match postgres_host() {

@@ -22,7 +22,7 @@ fn open_copy(file: &Path) -> Env {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("restored.db");
     fs::copy(file, &db).unwrap();
-    Env { dir, db }
+    Env::sqlite_file(dir, db)
 }
 
 /// Every payment by id: its Payment Object without the invoices' current balances and

@@ -348,10 +348,8 @@ fn kill_9_during_backups_never_leaves_a_half_copy() {
             // A file under the target's name is always a whole copy (the old or the new).
             whole += 1;
             let copy_dir = tempfile::tempdir().unwrap();
-            let copy = Env {
-                db: copy_dir.path().join("copy.db"),
-                dir: copy_dir,
-            };
+            let copy_db = copy_dir.path().join("copy.db");
+            let copy = Env::sqlite_file(copy_dir, copy_db);
             fs::copy(&target, &copy.db).unwrap();
             assert_verified(&copy);
             assert_eq!(super::ledger_state(&copy), want, "round {round}");

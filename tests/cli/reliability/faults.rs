@@ -114,10 +114,7 @@ fn a_read_only_folder_is_exit_74_for_every_command() {
     let env = Env::new();
     let folder = env.dir.path().join("books");
     fs::create_dir(&folder).unwrap();
-    let env = Env {
-        db: folder.join("ledger.db"),
-        ..env
-    };
+    let env = env.with_db(folder.join("ledger.db"));
     env.ok(&["customer", "add", "--id", "655080", "--name", "Acme"]);
     env.ok(&[
         "invoice",
@@ -632,10 +629,7 @@ fn fill(folder: &Path) -> PathBuf {
 fn a_full_tmpfs_is_exit_74_and_loses_nothing() {
     let env = Env::new();
     let mnt = env.dir.path().join("mnt");
-    let env = Env {
-        db: mnt.join("ledger.db"),
-        ..env
-    };
+    let env = env.with_db(mnt.join("ledger.db"));
     // Declared after `env`, so it is unmounted before the temp folder is removed.
     let _mount = match Tmpfs::mount(&mnt, "1m") {
         Ok(m) => m,
