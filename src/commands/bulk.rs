@@ -1213,6 +1213,9 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             ImportKind::Payments => Batch::new(tx, batch_rows)?,
             _ => None,
         };
+        // Without a batch (a team ledger), the allocation rows written after this mark are
+        // the import's.
+        let mark = invoices::allocation_mark(tx)?;
         for_each_row(reader, format, kind, &path, &mut |(line, row)| {
             summary.rows += 1;
             if keep_good {
@@ -1289,8 +1292,12 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                 Err(Err(e)) => Err(e),
             }
         })?;
-        if let Some(batch) = batch.take() {
-            let applied = batch.finish(&actor)?;
+        let applied = match batch.take() {
+            Some(batch) => Some(batch.finish(&actor)?),
+            None if kind == ImportKind::Payments => Some(invoices::applied_since(tx, mark)?),
+            None => None,
+        };
+        if let Some(applied) = applied {
             // Read before the commit (or a dry run's rollback), once, and only as many as
             // will be printed: the table shows the first ones, -q none.
             let shown = applied.len().min(touched_wanted);

@@ -189,6 +189,17 @@ pub fn allocation_mark(tx: &Tx) -> Result<i64> {
     )
 }
 
+/// Every invoice the allocation rows written after `mark` allocated to, in id order, with the
+/// minor units they applied to it, net (what a batched import counts as it goes).
+pub fn applied_since(tx: &Tx, mark: i64) -> Result<Vec<(i64, i64)>> {
+    tx.query_map(
+        "SELECT invoice_id, CAST(sum(amount) AS BIGINT) FROM allocations WHERE id > ?1
+         GROUP BY invoice_id HAVING sum(amount) <> 0 ORDER BY invoice_id",
+        params![mark],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+}
+
 /// Every invoice the allocation rows written after `mark` touched (only those of `payment`,
 /// if given), in the order they were first touched: what they applied, net, and the
 /// invoice's balance and status now.

@@ -67,10 +67,22 @@ fn new_database(host: &str) -> String {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
+    // Letters only: a name of digits could read as a card number, and payctl masks those.
+    let letters = |mut n: u64| {
+        let mut s = String::new();
+        loop {
+            s.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+            if n == 0 {
+                return s;
+            }
+        }
+    };
     let name = format!(
-        "t_{}_{}_{nanos}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
+        "t_{}_{}_{}",
+        letters(u64::from(std::process::id())),
+        letters(NEXT.fetch_add(1, Ordering::Relaxed)),
+        letters(u64::from(nanos))
     );
     admin(host)
         .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE payctl_template"))
