@@ -133,6 +133,18 @@ pub fn no_id_left(kind: &str, largest: Option<i64>) -> String {
     )
 }
 
+/// The id a new `kind` gets when the caller gives none, `largest` being the largest in use
+/// ([`next_id`]), or the refusal ([`no_id_left`], exit 1).
+pub fn assigned_id(kind: &str, largest: Option<i64>) -> Result<i64, Problem> {
+    next_id(largest).ok_or_else(|| Problem::new("id", no_id_left(kind, largest)))
+}
+
+/// [`assigned_id`] as a refusal, for a writer whose planner does not take the largest id as
+/// one of its facts yet (`ledger::assign_id`).
+pub fn assigned_id_or_refuse(kind: &str, largest: Option<i64>) -> crate::error::Result<i64> {
+    assigned_id(kind, largest).map_err(|problem| crate::error::Error::Rejected(vec![problem]))
+}
+
 /// A record id: a positive whole number that fits SQLite's INTEGER.
 pub fn parse_id(text: &str) -> Option<i64> {
     if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit()) {
@@ -201,6 +213,19 @@ impl CreatePayment {
     }
 }
 
+/// A request again under idempotency key `key`, which recorded payment `id` from a request
+/// whose fingerprint is `stored`: that payment if the request is the same; if it is not, the
+/// problem (exit 4, an idempotency conflict).
+pub fn judge_replay(key: &str, req: &CreatePayment, stored: &str, id: i64) -> Result<i64, Problem> {
+    if req.matches_fingerprint(stored) {
+        return Ok(id);
+    }
+    Err(Problem::new(
+        "idempotencyKey",
+        format!("idempotency key '{key}' was already used for payment {id} with a different request; use a new key, or repeat the original request exactly"),
+    ))
+}
+
 /// The customer, as the rules need it.
 #[derive(Clone, Debug)]
 pub struct CustomerFacts {
@@ -233,13 +258,16 @@ pub struct InvoiceFacts {
 }
 
 /// What the ledger read for one request: the customer, the method named by id (if any), the
-/// invoices named in allocations (`None` where the id does not exist), and the customer's open
-/// invoices for auto-allocation.
+/// invoices named in allocations (`None` where the id does not exist), the customer's open
+/// invoices for auto-allocation, and the ledger total of the customer's currency.
 pub struct CreateFacts {
     pub customer: CustomerFacts,
     pub named_method: Option<Option<MethodFacts>>,
     pub named_invoices: Vec<(i64, Option<InvoiceFacts>)>,
     pub open_invoices: Vec<InvoiceFacts>,
+    /// Every invoice total and payment amount recorded in the customer's currency, added up
+    /// (`currency_totals`), before this payment.
+    pub ledger_total: i64,
 }
 
 /// The payment to write, every rule checked.
@@ -255,6 +283,9 @@ pub struct PaymentPlan {
     pub gateway_fee: Money,
     pub settlement: Settlement,
     pub allocations: Vec<(i64, Money)>,
+    /// The ledger total of the payment's currency with the payment in it: what the ledger
+    /// stores in `currency_totals` with the payment.
+    pub ledger_total: i64,
 }
 
 impl PaymentPlan {
@@ -428,6 +459,11 @@ pub fn plan_payment(
         }
     }
 
+    // Checked last, as it always was: a payment no other rule refuses may still be more than
+    // the ledger can sum with what it holds.
+    let ledger_total = super::totals::total_after(facts.ledger_total, "amount", "amount", amount)
+        .map_err(|problem| vec![problem])?;
+
     Ok(PaymentPlan {
         customer_id: customer.id,
         amount,
@@ -439,7 +475,22 @@ pub fn plan_payment(
         gateway_fee,
         settlement: method.initial_settlement(),
         allocations,
+        ledger_total,
     })
+}
+
+/// What an invoice has allocated once `amount` (minor units) more is allocated to it, or
+/// `None` where that breaks the balance rule: an allocation is positive, goes to an open
+/// invoice, and what an invoice has allocated never passes its `total`. [`check_allocation`]
+/// applies it to one request against the invoice's outstanding balance; an import's batch,
+/// whose rows skip the schema's guard triggers, applies it to what each invoice was allocated.
+pub fn allocated_after(allocated: i64, amount: i64, total: i64, closed: bool) -> Option<i64> {
+    if closed || amount <= 0 {
+        return None;
+    }
+    allocated
+        .checked_add(amount)
+        .filter(|after| *after <= total)
 }
 
 /// Checks one allocation of `amount` to invoice `invoice_id` (SPEC §5 rule 5): the invoice
