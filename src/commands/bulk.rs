@@ -31,7 +31,7 @@ use crate::ledger::batch::Batch;
 use crate::ledger::customers::{self, NewCustomer};
 use crate::ledger::invoices::{self, Due, NewInvoice};
 use crate::ledger::methods::{self, NewMethod};
-use crate::ledger::{bulk, payments, Actor};
+use crate::ledger::{bulk, Actor};
 use crate::render::{self, Format};
 
 /// At most this many problems of bad rows are listed when a file is refused whole: with the
@@ -659,8 +659,8 @@ fn import_payment(
     let key = row_key(tx, "payment", raw, req.idempotency_key.as_deref())?;
     req.idempotency_key = Some(key);
     let (_, replayed) = match batch {
-        Some(batch) => batch.record(actor, &req)?,
-        None => payments::record(tx, actor, &req)?,
+        Some(batch) => super::payment::record_in_batch(batch, actor, &req)?,
+        None => super::payment::record(tx, actor, &req)?,
     };
     Ok(if replayed {
         RowResult::AlreadyImported

@@ -6,12 +6,62 @@ use super::{reject_any, write_or_rehearse};
 use crate::cli::{CreateArgs, ListArgs};
 use crate::core::json::{self, strip_bom, MAX_RECORD_BYTES};
 use crate::core::payload::create_payment_from_json;
-use crate::core::payment::{idempotency_key_problem, CreatePayment};
+use crate::core::payment::{idempotency_key_problem, judge_replay, plan_payment, CreatePayment};
 use crate::core::Source;
 use crate::error::{Error, Result};
+use crate::ledger::batch::Batch;
 use crate::ledger::invoices;
 use crate::ledger::payments::{self, PaymentFilter};
+use crate::ledger::Actor;
+use crate::ledger::Tx;
 use crate::render;
+
+/// The payment recorded earlier under `req`'s idempotency key, if it has one and the ledger
+/// holds it as `stored` (fingerprint, payment id): that payment's id if the request is the
+/// same, exit 4 if it is not (`core::payment::judge_replay`).
+fn replayed(req: &CreatePayment, stored: Option<(String, i64)>) -> Result<Option<i64>> {
+    match (&req.idempotency_key, stored) {
+        (Some(key), Some((fingerprint, id))) => judge_replay(key, req, &fingerprint, id)
+            .map(Some)
+            .map_err(Error::IdempotencyConflict),
+        _ => Ok(None),
+    }
+}
+
+/// Records a payment (SPEC §5): the facts the ledger reads inside this (IMMEDIATE)
+/// transaction, so the balances planned against are the balances written against; core's
+/// plan or refusals; the ledger writes the plan. Returns the payment's id, and whether it was
+/// recorded earlier under the same idempotency key (nothing new was written). A dry run runs
+/// this very function in a transaction it rolls back, so what it prints is exactly what a
+/// real run writes; an import without its batch calls it per row.
+pub(crate) fn record(tx: &Tx, actor: &Actor, req: &CreatePayment) -> Result<(i64, bool)> {
+    if let Some(key) = &req.idempotency_key {
+        if let Some(id) = replayed(req, payments::stored_key(tx, key)?)? {
+            return Ok((id, true));
+        }
+    }
+    let facts = payments::create_facts(tx, req)?;
+    let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
+    Ok((payments::write(tx, actor, req, &plan)?, false))
+}
+
+/// [`record`] for an import's payments (src/ledger/batch.rs): the same rules, planned against
+/// the batch's facts (what it has allocated and not yet written), and staged in the batch,
+/// which writes them at its next flush.
+pub(crate) fn record_in_batch(
+    batch: &mut Batch,
+    actor: &Actor,
+    req: &CreatePayment,
+) -> Result<(i64, bool)> {
+    if let Some(key) = &req.idempotency_key {
+        if let Some(id) = replayed(req, batch.stored_key(key)?)? {
+            return Ok((id, true));
+        }
+    }
+    let facts = batch.facts(req)?;
+    let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
+    Ok((batch.stage(actor, req, plan)?, false))
+}
 
 fn request_from_flags(args: &CreateArgs) -> Result<CreatePayment> {
     let (Some(customer_id), Some(amount)) = (args.customer, args.amount) else {
@@ -131,17 +181,18 @@ pub fn create(args: CreateArgs, ctx: &Ctx) -> Result<Outcome> {
     let dry_run = args.dry_run;
     let created = write_or_rehearse(ctx, dry_run, |tx| {
         let mark = invoices::allocation_mark(tx)?;
-        let mut created = payments::create(tx, &actor, &req)?;
+        let (id, replayed) = record(tx, &actor, &req)?;
+        let mut payment = payments::get(tx, id)?;
         // A replay writes nothing and prints the payment as `show` does.
-        if !created.replayed {
-            created.payment.touched_invoices = Some(invoices::touched_since(tx, mark, None)?);
+        if !replayed {
+            payment.touched_invoices = Some(invoices::touched_since(tx, mark, None)?);
         }
-        Ok(created)
+        Ok((payment, replayed))
     })?;
-    let mut payment = created.payment;
+    let (mut payment, replayed) = created;
     // payments::get always gives the id of the payment it read.
     let id = payment.id.unwrap_or_default();
-    let heading = if created.replayed {
+    let heading = if replayed {
         format!(
             "Payment {id} was already recorded with idempotency key '{}'; nothing new was written",
             req.idempotency_key.as_deref().unwrap_or_default()

@@ -14,6 +14,7 @@ pub mod payload;
 pub mod payment;
 pub mod report;
 pub mod text;
+pub mod totals;
 pub mod views;
 
 pub use currency::Currency;

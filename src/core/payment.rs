@@ -133,6 +133,18 @@ pub fn no_id_left(kind: &str, largest: Option<i64>) -> String {
     )
 }
 
+/// The id a new `kind` gets when the caller gives none, `largest` being the largest in use
+/// ([`next_id`]), or the refusal ([`no_id_left`], exit 1).
+pub fn assigned_id(kind: &str, largest: Option<i64>) -> Result<i64, Problem> {
+    next_id(largest).ok_or_else(|| Problem::new("id", no_id_left(kind, largest)))
+}
+
+/// [`assigned_id`] as a refusal, for a writer whose planner does not take the largest id as
+/// one of its facts yet (`ledger::assign_id`).
+pub fn assigned_id_or_refuse(kind: &str, largest: Option<i64>) -> crate::error::Result<i64> {
+    assigned_id(kind, largest).map_err(|problem| crate::error::Error::Rejected(vec![problem]))
+}
+
 /// A record id: a positive whole number that fits SQLite's INTEGER.
 pub fn parse_id(text: &str) -> Option<i64> {
     if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit()) {
@@ -201,6 +213,19 @@ impl CreatePayment {
     }
 }
 
+/// A request again under idempotency key `key`, which recorded payment `id` from a request
+/// whose fingerprint is `stored`: that payment if the request is the same; if it is not, the
+/// problem (exit 4, an idempotency conflict).
+pub fn judge_replay(key: &str, req: &CreatePayment, stored: &str, id: i64) -> Result<i64, Problem> {
+    if req.matches_fingerprint(stored) {
+        return Ok(id);
+    }
+    Err(Problem::new(
+        "idempotencyKey",
+        format!("idempotency key '{key}' was already used for payment {id} with a different request; use a new key, or repeat the original request exactly"),
+    ))
+}
+
 /// The customer, as the rules need it.
 #[derive(Clone, Debug)]
 pub struct CustomerFacts {
@@ -233,13 +258,16 @@ pub struct InvoiceFacts {
 }
 
 /// What the ledger read for one request: the customer, the method named by id (if any), the
-/// invoices named in allocations (`None` where the id does not exist), and the customer's open
-/// invoices for auto-allocation.
+/// invoices named in allocations (`None` where the id does not exist), the customer's open
+/// invoices for auto-allocation, and the ledger total of the customer's currency.
 pub struct CreateFacts {
     pub customer: CustomerFacts,
     pub named_method: Option<Option<MethodFacts>>,
     pub named_invoices: Vec<(i64, Option<InvoiceFacts>)>,
     pub open_invoices: Vec<InvoiceFacts>,
+    /// Every invoice total and payment amount recorded in the customer's currency, added up
+    /// (`currency_totals`), before this payment.
+    pub ledger_total: i64,
 }
 
 /// The payment to write, every rule checked.
@@ -255,6 +283,9 @@ pub struct PaymentPlan {
     pub gateway_fee: Money,
     pub settlement: Settlement,
     pub allocations: Vec<(i64, Money)>,
+    /// The ledger total of the payment's currency with the payment in it: what the ledger
+    /// stores in `currency_totals` with the payment.
+    pub ledger_total: i64,
 }
 
 impl PaymentPlan {
@@ -428,6 +459,11 @@ pub fn plan_payment(
         }
     }
 
+    // Checked last, as it always was: a payment no other rule refuses may still be more than
+    // the ledger can sum with what it holds.
+    let ledger_total = super::totals::total_after(facts.ledger_total, "amount", "amount", amount)
+        .map_err(|problem| vec![problem])?;
+
     Ok(PaymentPlan {
         customer_id: customer.id,
         amount,
@@ -439,7 +475,22 @@ pub fn plan_payment(
         gateway_fee,
         settlement: method.initial_settlement(),
         allocations,
+        ledger_total,
     })
+}
+
+/// What an invoice has allocated once `amount` (minor units) more is allocated to it, or
+/// `None` where that breaks the balance rule: an allocation is positive, goes to an open
+/// invoice, and what an invoice has allocated never passes its `total`. [`check_allocation`]
+/// applies it to one request against the invoice's outstanding balance; an import's batch,
+/// whose rows skip the schema's guard triggers, applies it to what each invoice was allocated.
+pub fn allocated_after(allocated: i64, amount: i64, total: i64, closed: bool) -> Option<i64> {
+    if closed || amount <= 0 {
+        return None;
+    }
+    allocated
+        .checked_add(amount)
+        .filter(|after| *after <= total)
 }
 
 /// Checks one allocation of `amount` to invoice `invoice_id` (SPEC §5 rule 5): the invoice
@@ -664,5 +715,378 @@ mod tests {
             a.fingerprint(),
             r#"{"customerId":1,"amount":"50.78","currency":null,"paymentMethod":"Cash","paymentMethodId":null,"useDefaultPaymentMethod":false,"reference":null,"source":"Manual","effectiveTimestamp":null,"gatewayFee":null,"allocations":[],"autoAllocate":false,"autoAllocateOrder":null}"#
         );
+    }
+
+    /// Facts and requests for the planner's tests: customer 1 in USD, its invoices.
+    mod fixtures {
+        use super::*;
+        use chrono::TimeZone;
+
+        pub fn usd() -> Currency {
+            Currency::USD
+        }
+
+        pub fn customer() -> CustomerFacts {
+            CustomerFacts {
+                id: 1,
+                currency: usd(),
+                default_method: None,
+                order: AllocationOrder::OldestToNewest,
+            }
+        }
+
+        /// Invoice `id` of customer 1: `total` minor units, `outstanding` of them still owed,
+        /// due `id` days into 2026.
+        pub fn invoice(id: i64, total: i64, outstanding: i64) -> InvoiceFacts {
+            let day =
+                Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + chrono::Duration::days(id);
+            InvoiceFacts {
+                id,
+                number: format!("INV-{id}"),
+                customer_id: 1,
+                total,
+                currency: usd(),
+                outstanding,
+                status: if outstanding == total {
+                    InvoiceStatus::Unpaid
+                } else {
+                    InvoiceStatus::PartiallyPaid
+                },
+                due: day,
+                date: day,
+            }
+        }
+
+        /// A cash payment of `minor` cents by customer 1.
+        pub fn cash(minor: i64) -> CreatePayment {
+            CreatePayment {
+                customer_id: 1,
+                amount: Decimal::new(minor, 2),
+                currency: None,
+                payment_method: Some(PaymentMethod::Cash),
+                payment_method_id: None,
+                use_default_payment_method: false,
+                reference: None,
+                source: Source::Manual,
+                effective_timestamp: None,
+                gateway_fee: None,
+                allocations: vec![],
+                auto_allocate: false,
+                auto_allocate_order: None,
+                idempotency_key: None,
+            }
+        }
+
+        /// What the ledger would read for `req` when it holds `invoices` (all open).
+        pub fn facts(
+            req: &CreatePayment,
+            invoices: &[InvoiceFacts],
+            ledger_total: i64,
+        ) -> CreateFacts {
+            CreateFacts {
+                customer: customer(),
+                named_method: None,
+                named_invoices: req
+                    .allocations
+                    .iter()
+                    .map(|a| {
+                        (
+                            a.invoice_id,
+                            invoices.iter().find(|i| i.id == a.invoice_id).cloned(),
+                        )
+                    })
+                    .collect(),
+                open_invoices: if req.auto_allocate {
+                    invoices.to_vec()
+                } else {
+                    vec![]
+                },
+                ledger_total,
+            }
+        }
+
+        pub fn now() -> DateTime<Utc> {
+            Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).unwrap()
+        }
+    }
+
+    #[test]
+    fn refusals_say_what_is_wrong() {
+        use fixtures::*;
+        let invoices = [invoice(7, 500, 300)];
+        let mut req = cash(400);
+        req.allocations = vec![AllocationSpec {
+            invoice_id: 7,
+            amount: Decimal::new(350, 2),
+        }];
+        let problems = plan_payment(&req, &facts(&req, &invoices, 0), now()).unwrap_err();
+        assert_eq!(
+            problems,
+            vec![Problem::new(
+                "paymentAllocations",
+                "allocation of 3.50 to invoice 7 is more than its outstanding balance 3.00"
+            )]
+        );
+
+        let mut req = cash(200);
+        req.allocations = vec![AllocationSpec {
+            invoice_id: 7,
+            amount: Decimal::new(250, 2),
+        }];
+        let problems = plan_payment(&req, &facts(&req, &invoices, 0), now()).unwrap_err();
+        assert_eq!(
+            problems,
+            vec![Problem::new(
+                "paymentAllocations",
+                "allocations add up to 2.50 but the payment is 2.00"
+            )]
+        );
+
+        let mut req = cash(100);
+        req.allocations = vec![AllocationSpec {
+            invoice_id: 8,
+            amount: Decimal::ONE,
+        }];
+        let problems = plan_payment(&req, &facts(&req, &invoices, 0), now()).unwrap_err();
+        assert_eq!(
+            problems,
+            vec![Problem::new(
+                "paymentAllocations",
+                "invoice 8 not found; list invoices with: payctl invoice list --customer 1"
+            )]
+        );
+
+        let req = cash(100);
+        let problems =
+            plan_payment(&req, &facts(&req, &invoices, i64::MAX - 99), now()).unwrap_err();
+        assert_eq!(
+            problems,
+            vec![Problem::new(
+                "amount",
+                "amount 1.00 USD would take the ledger's USD total (every invoice and payment in USD, added up) past 92233720368547758.07 USD, the most payctl can sum; at most 0.99 USD more can be recorded in USD"
+            )]
+        );
+    }
+
+    #[test]
+    fn replays_only_the_same_request() {
+        use fixtures::*;
+        let mut req = cash(100);
+        req.idempotency_key = Some("k".into());
+        assert_eq!(judge_replay("k", &req, &req.fingerprint_digest(), 9), Ok(9));
+        let other = cash(101);
+        assert_eq!(
+            judge_replay("k", &other, &req.fingerprint_digest(), 9),
+            Err(Problem::new(
+                "idempotencyKey",
+                "idempotency key 'k' was already used for payment 9 with a different request; use a new key, or repeat the original request exactly"
+            ))
+        );
+    }
+
+    #[test]
+    fn allocated_after_keeps_to_the_total() {
+        assert_eq!(allocated_after(300, 200, 500, false), Some(500));
+        assert_eq!(allocated_after(300, 201, 500, false), None);
+        assert_eq!(allocated_after(300, 100, 500, true), None);
+        assert_eq!(allocated_after(300, 0, 500, false), None);
+        assert_eq!(allocated_after(i64::MAX, 1, i64::MAX, false), None);
+    }
+
+    mod props {
+        use super::fixtures::*;
+        use super::*;
+        use proptest::prelude::*;
+        use std::collections::HashMap;
+
+        /// Up to five open invoices of customer 1 (ids 1..), each as (total, outstanding).
+        fn invoices() -> impl Strategy<Value = Vec<InvoiceFacts>> {
+            prop::collection::vec(
+                prop_oneof![1i64..100, 1i64..1_000_000]
+                    .prop_flat_map(|total| (Just(total), 1..=total)),
+                0..5,
+            )
+            .prop_map(|v| {
+                v.into_iter()
+                    .enumerate()
+                    .map(|(i, (total, outstanding))| invoice(i as i64 + 1, total, outstanding))
+                    .collect()
+            })
+        }
+
+        /// A payment with explicit allocations to some of `invoices` (each up to half as much
+        /// again as it owes), maybe auto-allocated, against a ledger total near the limit or
+        /// not. Amounts and totals land often right at a limit or a cent past it: off-by-one
+        /// lives there.
+        fn case() -> impl Strategy<Value = (Vec<InvoiceFacts>, CreatePayment, i64)> {
+            invoices()
+                .prop_flat_map(|invoices| {
+                    let specs: Vec<_> = invoices
+                        .iter()
+                        .map(|i| {
+                            let owed = i.outstanding;
+                            (
+                                Just(i.id),
+                                prop_oneof![Just(owed), Just(owed + 1), 1..=owed + owed / 2 + 1],
+                            )
+                        })
+                        .collect();
+                    let count = specs.len();
+                    (
+                        Just(invoices),
+                        prop::sample::subsequence((0..count).collect::<Vec<_>>(), 0..=count),
+                        specs,
+                        any::<bool>(),
+                    )
+                })
+                .prop_flat_map(|(invoices, chosen, specs, auto)| {
+                    let allocations: Vec<(i64, i64)> =
+                        chosen.into_iter().map(|k| specs[k]).collect();
+                    let asked: i64 = allocations.iter().map(|(_, m)| m).sum();
+                    let owed: i64 = invoices.iter().map(|i| i.outstanding).sum();
+                    let amount = prop_oneof![
+                        Just(asked.max(1)),
+                        Just((asked - 1).max(1)),
+                        Just(owed.max(1)),
+                        Just(owed + 1),
+                        1i64..3_000_000,
+                    ];
+                    (Just(invoices), Just(allocations), Just(auto), amount)
+                })
+                .prop_flat_map(|(invoices, allocations, auto, minor)| {
+                    let ledger_total = prop_oneof![
+                        Just(0i64),
+                        Just(i64::MAX - minor),
+                        Just(i64::MAX - minor + 1),
+                        0i64..1_000_000_000,
+                    ];
+                    (
+                        Just(invoices),
+                        Just(allocations),
+                        Just(auto),
+                        Just(minor),
+                        ledger_total,
+                    )
+                })
+                .prop_map(|(invoices, allocations, auto, minor, ledger_total)| {
+                    let mut req = cash(minor);
+                    req.allocations = allocations
+                        .into_iter()
+                        .map(|(invoice_id, minor)| AllocationSpec {
+                            invoice_id,
+                            amount: Decimal::new(minor, 2),
+                        })
+                        .collect();
+                    req.auto_allocate = auto;
+                    (invoices, req, ledger_total)
+                })
+        }
+
+        proptest! {
+            // Failing cases are kept beside this file (src/core/payment.regressions), as in money.
+            #![proptest_config(ProptestConfig {
+                cases: 2000,
+                failure_persistence: Some(Box::new(
+                    proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
+                )),
+                ..ProptestConfig::default()
+            })]
+
+            /// Planned or refused exactly as the rules say; a plan never takes an invoice past
+            /// what it owes nor the payment past its amount, and adds up to the cent.
+            #[test]
+            fn never_over_a_balance_and_exact((invoices, req, ledger_total) in case()) {
+                let amount = req.amount.mantissa() as i64;
+                let owed: HashMap<i64, i64> = invoices.iter().map(|i| (i.id, i.outstanding)).collect();
+                let explicit: Vec<(i64, i64)> = req
+                    .allocations
+                    .iter()
+                    .map(|a| (a.invoice_id, a.amount.mantissa() as i64))
+                    .collect();
+                let explicit_sum: i64 = explicit.iter().map(|(_, m)| m).sum();
+                let must_refuse = explicit.iter().any(|(id, m)| *m > owed[id])
+                    || explicit_sum > amount
+                    || ledger_total.checked_add(amount).is_none();
+
+                match plan_payment(&req, &facts(&req, &invoices, ledger_total), now()) {
+                    Err(problems) => {
+                        prop_assert!(must_refuse, "refused a valid payment: {problems:?}");
+                        prop_assert!(!problems.is_empty());
+                    }
+                    Ok(plan) => {
+                        prop_assert!(!must_refuse, "planned a payment the rules refuse: {plan:?}");
+                        // Never over a balance: each invoice gets at most what it owes (once),
+                        // the payment spends at most its amount.
+                        let mut per_invoice: HashMap<i64, i64> = HashMap::new();
+                        for (id, money) in &plan.allocations {
+                            prop_assert!(money.minor() > 0);
+                            prop_assert_eq!(money.currency(), usd());
+                            *per_invoice.entry(*id).or_default() += money.minor();
+                        }
+                        prop_assert_eq!(per_invoice.len(), plan.allocations.len());
+                        for (id, planned) in &per_invoice {
+                            prop_assert!(*planned <= owed[id], "invoice {} owes {} but gets {}", id, owed[id], planned);
+                        }
+                        let allocated: i64 = per_invoice.values().sum();
+                        prop_assert!(allocated <= amount);
+                        // Exact sums.
+                        prop_assert_eq!(plan.amount.minor(), amount);
+                        prop_assert_eq!(plan.allocated(), allocated);
+                        prop_assert_eq!(plan.allocated() + plan.unallocated().minor(), amount);
+                        prop_assert_eq!(Some(plan.ledger_total), ledger_total.checked_add(amount));
+                        // What was asked for is what is planned; auto-allocation then spends
+                        // what is left, up to what the invoices owe.
+                        for (id, minor) in &explicit {
+                            prop_assert!(per_invoice[id] >= *minor);
+                        }
+                        if req.auto_allocate {
+                            let owed_total: i64 = owed.values().sum();
+                            prop_assert_eq!(allocated, amount.min(owed_total));
+                        } else {
+                            prop_assert_eq!(allocated, explicit_sum);
+                            for (id, planned) in &per_invoice {
+                                prop_assert!(explicit.contains(&(*id, *planned)));
+                            }
+                        }
+                    }
+                }
+            }
+
+            /// The plan depends on nothing but the request and the facts.
+            #[test]
+            fn deterministic((invoices, req, ledger_total) in case()) {
+                let facts = facts(&req, &invoices, ledger_total);
+                prop_assert_eq!(
+                    plan_payment(&req, &facts, now()),
+                    plan_payment(&req, &facts, now())
+                );
+            }
+
+            /// An invoice's allocated amount never passes its total, and is exact when it fits.
+            #[test]
+            fn allocated_after_never_passes_the_total(
+                (total, allocated, amount) in prop_oneof![0i64..1_000, Just(i64::MAX), 0i64..=i64::MAX]
+                    .prop_flat_map(|total| (Just(total), 0..=total))
+                    .prop_flat_map(|(total, allocated)| {
+                        let room = total - allocated;
+                        (
+                            Just(total),
+                            Just(allocated),
+                            prop_oneof![Just(room), Just(room.saturating_add(1)), -5i64..1_000, 0i64..=i64::MAX],
+                        )
+                    }),
+                closed in any::<bool>(),
+            ) {
+                match allocated_after(allocated, amount, total, closed) {
+                    Some(after) => {
+                        prop_assert!(!closed && amount > 0 && after <= total);
+                        prop_assert_eq!(Some(after), allocated.checked_add(amount));
+                    }
+                    None => prop_assert!(
+                        closed || amount <= 0 || allocated.checked_add(amount).is_none_or(|a| a > total)
+                    ),
+                }
+            }
+        }
     }
 }

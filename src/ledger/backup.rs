@@ -8,7 +8,6 @@
 //! target is the old file (or absent) or the whole new copy, never half of one.
 
 use std::fs::{self, File};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -56,65 +55,15 @@ fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
     ))
 }
 
-/// Whether two paths name the same file (so a backup never overwrites its own ledger).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::metadata(a), fs::metadata(b)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
 impl Ledger {
-    /// Writes a consistent copy of the ledger to `target`. An existing `target` is refused
-    /// unless `force`, and then replaced atomically.
-    pub fn backup(&mut self, target: &Path, force: bool) -> Result<BackupReport> {
+    /// Writes a consistent copy of the ledger to `target`, replacing it atomically if it
+    /// exists. The command has checked `target` (`commands::backup`): a file name, not the
+    /// ledger, not a device, not a folder, and not an existing file unless `--force`.
+    pub fn backup(&mut self, target: &Path) -> Result<BackupReport> {
         let shown = target.display();
-        let name = target
-            .file_name()
-            .filter(|n| !n.is_empty())
-            .ok_or_else(|| {
-                Error::usage(
-                    "file",
-                    format!("backup '{shown}' names a folder; give a file name such as ledger-2026-11-21.db"),
-                )
-            })?;
-        let ledger_files = [
-            self.path.clone(),
-            PathBuf::from(format!("{}-wal", self.path.display())),
-            PathBuf::from(format!("{}-shm", self.path.display())),
-        ];
-        if ledger_files.iter().any(|f| same_file(f, target)) {
-            return Err(Error::rejected(
-                "file",
-                format!("backup {shown} is the ledger itself; give another path"),
-            ));
-        }
-        // Renaming the copy over a device node (as root) would replace the device.
-        if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-            return Err(Error::usage(
-                "file",
-                format!(
-                    "backup '{shown}' is a device, FIFO or socket, not a file; give a file name"
-                ),
-            ));
-        }
-        match fs::symlink_metadata(target) {
-            Ok(meta) if meta.is_dir() => {
-                return Err(Error::rejected(
-                    "file",
-                    format!("backup {shown} is a folder; give a file name"),
-                ))
-            }
-            Ok(_) if !force => {
-                return Err(Error::rejected(
-                    "file",
-                    format!(
-                        "backup {shown} already exists; give a new path, or --force to replace it"
-                    ),
-                ))
-            }
-            _ => {}
-        }
+        // The temporary copy is named after the target; the command refused a target that
+        // names no file.
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
         let folder = match target.parent().filter(|p| !p.as_os_str().is_empty()) {
             Some(parent) => parent.to_path_buf(),
             None => PathBuf::from("."),
@@ -127,7 +76,7 @@ impl Ledger {
             ))
         })?;
 
-        let (temp_path, temp) = create_temp(&folder, &name.to_string_lossy())?;
+        let (temp_path, temp) = create_temp(&folder, &name)?;
         let mut guard = TempFile(Some(temp_path.clone()));
         drop(temp);
         let temp_text = temp_path.to_str().ok_or_else(|| {

@@ -7,13 +7,16 @@
 //! them off on its own connection, for the length of the import's one transaction, and does
 //! their work set-wise instead, every [`BATCH_ROWS`] payments and at the end:
 //!
-//! - each payment is planned by the same rules as `create` ([`plan_payment`]), against invoice
-//!   balances reduced by what the batch has already allocated to them, and kept in memory with
-//!   its id until the batch is flushed (so memory stays flat however long the file is);
+//! - each payment is planned by the same rules as `create` (`core::payment::plan_payment`,
+//!   called by the import command between [`Batch::facts`] and [`Batch::stage`]), against
+//!   invoice balances reduced by what the batch has already allocated to them, and kept in
+//!   memory with its id until the batch is flushed (so memory stays flat however long the
+//!   file is);
 //! - [`Batch::flush`] writes the batch's payments a table at a time (payments, balance rows,
 //!   Collect activities, allocations, audit events, idempotency keys), adds their allocations
 //!   to `invoice_balances`, removes the invoices they paid from `open_invoices`, and checks
-//!   every invoice and payment the batch touched against the triggers' rules. If one fails,
+//!   every invoice and payment the batch touched against the triggers' rules (for invoices,
+//!   core's `allocated_after`, the rule the planner applied row by row). If one fails,
 //!   the import stops and its transaction is rolled back: nothing is written.
 //!
 //! While the triggers are off, this connection writes only the import's own rows and the
@@ -28,8 +31,9 @@ use std::collections::BTreeMap;
 use super::{customers, payments, totals, Actor, SqlResult};
 use crate::core::currency::Currency;
 use crate::core::dates::format_timestamp;
-use crate::core::money::ledger_total_after;
-use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, CustomerFacts, PaymentPlan};
+use crate::core::payment::{
+    allocated_after, CreateFacts, CreatePayment, CustomerFacts, PaymentPlan,
+};
 use crate::error::{Error, Result};
 
 /// Payments per batch: enough that the set-wise statements are cheap per row, few enough that
@@ -66,8 +70,8 @@ pub struct Batch<'t, 'c> {
     /// so that the flush adds them to the key index in order.
     keys: BTreeMap<String, (String, i64)>,
     /// Each currency's ledger total with the batch's payments in it (read from
-    /// `currency_totals` at its first payment), checked row by row as `create` checks it and
-    /// stored at each flush.
+    /// `currency_totals` until its first payment), a fact of each row's plan as of `create`,
+    /// and stored at each flush.
     totals: FxHashMap<Currency, i64>,
     /// Payments per batch: `LedgerConfig::import_batch_rows` ([`BATCH_ROWS`] unless a test
     /// asks for fewer, so that small files cross batch boundaries).
@@ -99,61 +103,20 @@ impl<'t, 'c> Batch<'t, 'c> {
         }))
     }
 
-    /// Records a payment, as [`payments::record`] does: its id, and whether it was recorded
-    /// earlier under the same idempotency key (nothing new was written). The payment's rows
-    /// are written at the next flush.
-    pub fn record(&mut self, actor: &Actor, req: &CreatePayment) -> Result<(i64, bool)> {
-        let tx = self.tx;
-        if let Some(key) = &req.idempotency_key {
-            if let Some((stored, id)) = self.keys.get(key) {
-                return Ok((payments::judge_replay(key, req, stored, *id)?, true));
-            }
-            if let Some(id) = payments::replay(tx, key, req)? {
-                return Ok((id, true));
-            }
+    /// What the batch or the ledger holds under idempotency key `key`: the fingerprint of the
+    /// request it recorded and the payment's id (as [`payments::stored_key`], the batch's own
+    /// keys first: they are not written until the flush).
+    pub fn stored_key(&self, key: &str) -> Result<Option<(String, i64)>> {
+        match self.keys.get(key) {
+            Some((stored, id)) => Ok(Some((stored.clone(), *id))),
+            None => payments::stored_key(self.tx, key),
         }
-        let facts = self.facts(req)?;
-        let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
-        let currency = plan.amount.currency();
-        let total = match self.totals.get(&currency) {
-            Some(total) => *total,
-            None => totals::current(tx, currency)?,
-        };
-        let total = ledger_total_after(total, "amount", plan.amount)
-            .map_err(|message| Error::rejected("amount", message))?;
-        let first_payment = match self.first {
-            Some((payment, _)) => payment,
-            None => {
-                let first = (next_id(tx, "payments")?, next_id(tx, "allocations")?);
-                self.first = Some(first);
-                first.0
-            }
-        };
-        let id = first_payment + self.staged.len() as i64;
-        // Only once the payment is planned: with --rejects a refused row must leave nothing
-        // pending.
-        for (invoice, amount) in &plan.allocations {
-            *self.pending.entry(*invoice).or_default() += amount.minor();
-            *self.applied.entry(*invoice).or_default() += amount.minor();
-        }
-        self.totals.insert(currency, total);
-        if let Some(key) = &req.idempotency_key {
-            self.keys
-                .insert(key.clone(), (req.fingerprint_digest(), id));
-        }
-        self.staged.push(Staged {
-            id,
-            effective: format_timestamp(plan.effective),
-            plan,
-        });
-        if self.staged.len() >= self.limit {
-            self.flush(actor)?;
-        }
-        Ok((id, false))
     }
 
-    /// What the rules need to plan `req`, with the batch's pending allocations applied.
-    fn facts(&mut self, req: &CreatePayment) -> Result<CreateFacts> {
+    /// What the rules need to plan `req` (as [`payments::create_facts`]), with the batch's
+    /// pending allocations applied to the invoices' balances and its running ledger total.
+    /// Reads only.
+    pub fn facts(&mut self, req: &CreatePayment) -> Result<CreateFacts> {
         let tx = self.tx;
         let customer = match self.customers.get(&req.customer_id) {
             Some(c) => c.clone(),
@@ -166,8 +129,48 @@ impl<'t, 'c> Batch<'t, 'c> {
                 c
             }
         };
+        let ledger_total = match self.totals.get(&customer.currency) {
+            Some(total) => *total,
+            None => totals::current(tx, customer.currency)?,
+        };
         let pending = |id: i64| self.pending.get(&id).copied().unwrap_or(0);
-        payments::gather_facts_for(self.tx, req, customer, &pending)
+        payments::gather_facts_for(self.tx, req, customer, &pending, ledger_total)
+    }
+
+    /// Stages a payment planned from [`Batch::facts`] (`core::payment::plan_payment`) and
+    /// returns its id: its rows are written at the next flush (at once if the batch is full).
+    /// Checks nothing: a refused row never gets here, so with --rejects it leaves nothing
+    /// pending.
+    pub fn stage(&mut self, actor: &Actor, req: &CreatePayment, plan: PaymentPlan) -> Result<i64> {
+        let tx = self.tx;
+        let first_payment = match self.first {
+            Some((payment, _)) => payment,
+            None => {
+                let first = (next_id(tx, "payments")?, next_id(tx, "allocations")?);
+                self.first = Some(first);
+                first.0
+            }
+        };
+        let id = first_payment + self.staged.len() as i64;
+        for (invoice, amount) in &plan.allocations {
+            *self.pending.entry(*invoice).or_default() += amount.minor();
+            *self.applied.entry(*invoice).or_default() += amount.minor();
+        }
+        self.totals
+            .insert(plan.amount.currency(), plan.ledger_total);
+        if let Some(key) = &req.idempotency_key {
+            self.keys
+                .insert(key.clone(), (req.fingerprint_digest(), id));
+        }
+        self.staged.push(Staged {
+            id,
+            effective: format_timestamp(plan.effective),
+            plan,
+        });
+        if self.staged.len() >= self.limit {
+            self.flush(actor)?;
+        }
+        Ok(id)
     }
 
     /// Writes the batch's payments, brings the balance caches up to date with them, and
@@ -214,12 +217,11 @@ impl<'t, 'c> Batch<'t, 'c> {
                         r.get(5)?,
                     ))
                 })?;
-            let after = allocated.checked_add(amount).unwrap_or(i64::MAX);
-            if closed || amount <= 0 || after > total {
+            let Some(after) = allocated_after(allocated, amount, total, closed) else {
                 return Err(refuse(format!(
                     "allocations would take invoice {invoice} past its total, or onto a closed invoice"
                 )));
-            }
+            };
             tx.execute(
                 "UPDATE invoice_balances SET allocated = ?2 WHERE invoice_id = ?1",
                 params![invoice, after],

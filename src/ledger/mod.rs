@@ -305,16 +305,20 @@ fn open_file(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     Ok(ledger)
 }
 
-/// The id a new row of `table` (customers, payment_methods, invoices) gets when the caller
-/// gives none: the next after the largest in use, refused (exit 1, naming `kind`) past
-/// `core::payment::MAX_NEW_ID`. The write lock is held, so no other process takes it first.
+/// The largest id in use in `table` (customers, payment_methods, invoices), `None` while it
+/// is empty: the fact from which core gives a new row its id (`core::payment::assigned_id`).
+/// The write lock is held, so no other process takes the next id first.
+pub(crate) fn largest_id(tx: &Tx, table: &str) -> Result<Option<i64>> {
+    tx.query_row(&format!("SELECT max(id) FROM {table}"), params![], |r| {
+        r.get(0)
+    })
+}
+
+/// The id a new row of `table` gets when the caller gives none, refused (exit 1, naming
+/// `kind`) past `core::payment::MAX_NEW_ID`. A thin compatibility wrapper: the rule is core's;
+/// callers whose planner takes [`largest_id`] as a fact call that instead.
 pub(crate) fn assign_id(tx: &Tx, table: &str, kind: &str) -> Result<i64> {
-    let largest: Option<i64> =
-        tx.query_row(&format!("SELECT max(id) FROM {table}"), params![], |r| {
-            r.get(0)
-        })?;
-    crate::core::payment::next_id(largest)
-        .ok_or_else(|| Error::rejected("id", crate::core::payment::no_id_left(kind, largest)))
+    crate::core::payment::assigned_id_or_refuse(kind, largest_id(tx, table)?)
 }
 
 /// Opens an existing ledger, for a read command (list, show, log, verify, export, backup):

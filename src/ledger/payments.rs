@@ -9,21 +9,14 @@ use super::customers::{self, stored_currency, stored_enum};
 use super::{invoices, methods, Actor};
 use crate::core::dates::format_timestamp;
 use crate::core::invoice::derive_status;
-use crate::core::payment::{plan_payment, CreateFacts, CreatePayment, CustomerFacts, PaymentPlan};
+use crate::core::payment::{CreateFacts, CreatePayment, CustomerFacts, PaymentPlan};
 use crate::core::views::{
     PaymentAllocationView, PaymentView, RefundAllocationView, RefundView, SettlementView,
 };
 use crate::core::{
     ActivityStatus, Currency, Money, PaymentMethod, Settlement, Source, TransactionType,
 };
-use crate::error::{Error, Problem, Result};
-
-/// The result of `create`: the payment, and whether it was recorded earlier under the same
-/// idempotency key (nothing new was written).
-pub struct Created {
-    pub payment: PaymentView,
-    pub replayed: bool,
-}
+use crate::error::{Error, Result};
 
 pub fn not_found(id: i64) -> Error {
     Error::not_found(
@@ -32,92 +25,36 @@ pub fn not_found(id: i64) -> Error {
     )
 }
 
-/// Records a payment: every check reads the ledger inside this (IMMEDIATE) transaction, so
-/// the balances it checks are the balances it writes against. A dry run runs this very
-/// function in a transaction it rolls back (`Ledger::rehearse`), so what it prints is
-/// exactly what a real run writes.
-pub fn create(tx: &Tx, actor: &Actor, req: &CreatePayment) -> Result<Created> {
-    let (id, replayed) = record(tx, actor, req)?;
-    Ok(Created {
-        payment: get(tx, id)?,
-        replayed,
-    })
-}
-
-/// Records a payment and returns its id, and whether it was recorded earlier under the same
-/// idempotency key. Imports call this directly: they need no Payment Object back.
-pub fn record(tx: &Tx, actor: &Actor, req: &CreatePayment) -> Result<(i64, bool)> {
-    if let Some(key) = &req.idempotency_key {
-        if let Some(id) = replay(tx, key, req)? {
-            return Ok((id, true));
-        }
-    }
-    let facts = gather_facts(tx, req)?;
-    let plan = plan_payment(req, &facts, actor.now).map_err(Error::Rejected)?;
-    let id = insert(tx, actor, &plan)?;
-    remember_key(tx, actor, req, id)?;
-    Ok((id, false))
-}
-
-/// Stores the request's idempotency key, if it has one, against the payment it recorded.
-pub(super) fn remember_key(tx: &Tx, actor: &Actor, req: &CreatePayment, id: i64) -> Result<()> {
-    match &req.idempotency_key {
-        Some(key) => insert_key(tx, actor, key, &req.fingerprint_digest(), id),
-        None => Ok(()),
-    }
-}
-
-/// Stores idempotency key `key` of payment `id`, with the digest of the request it recorded.
-pub(super) fn insert_key(
-    tx: &Tx,
-    actor: &Actor,
-    key: &str,
-    fingerprint: &str,
-    id: i64,
-) -> Result<()> {
-    tx.execute("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)", params![key, fingerprint, id, actor.now_text()])?;
-    Ok(())
-}
-
-/// The payment recorded under `key`, if the request is the same; exit 4 if it is not.
-pub(super) fn replay(tx: &Tx, key: &str, req: &CreatePayment) -> Result<Option<i64>> {
-    let found: Option<(String, i64)> = tx.query_opt(
+/// What the ledger holds under idempotency key `key`: the fingerprint of the request it
+/// recorded, and the payment's id. Whether a request may replay it is core's rule
+/// (`core::payment::judge_replay`).
+pub fn stored_key(tx: &Tx, key: &str) -> Result<Option<(String, i64)>> {
+    tx.query_opt(
         "SELECT fingerprint, payment_id FROM idempotency_keys WHERE key = ?1",
         params![key],
         |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    match found {
-        None => Ok(None),
-        Some((stored, id)) => judge_replay(key, req, &stored, id).map(Some),
-    }
+    )
 }
 
-/// `req` again under `key`, which recorded payment `id` from a request whose fingerprint is
-/// `stored`: that payment if the request is the same, exit 4 if it is not.
-pub(super) fn judge_replay(key: &str, req: &CreatePayment, stored: &str, id: i64) -> Result<i64> {
-    if req.matches_fingerprint(stored) {
-        return Ok(id);
-    }
-    Err(Error::IdempotencyConflict(Problem::new(
-        "idempotencyKey",
-        format!("idempotency key '{key}' was already used for payment {id} with a different request; use a new key, or repeat the original request exactly"),
-    )))
-}
-
-fn gather_facts(tx: &Tx, req: &CreatePayment) -> Result<CreateFacts> {
+/// What the rules need to plan `req` (`core::payment::plan_payment`), read inside the
+/// (IMMEDIATE) writing transaction, so that the balances it plans against are the balances
+/// [`write`] writes against. Reads only. A customer that does not exist is not found (exit 3).
+pub fn create_facts(tx: &Tx, req: &CreatePayment) -> Result<CreateFacts> {
     let customer = customers::facts(tx, req.customer_id)?;
-    gather_facts_for(tx, req, customer, &|_| 0)
+    let ledger_total = super::totals::current(tx, customer.currency)?;
+    gather_facts_for(tx, req, customer, &|_| 0, ledger_total)
 }
 
 /// What the rules need to plan `req` for `customer`: the method named by id, the invoices
 /// named in allocations and, for auto-allocation, the open invoices. `pending(id)` is what an
 /// import's batch has allocated to invoice `id` and not yet written to its balance (0 outside
-/// an import).
+/// an import); `ledger_total` is the customer's currency's ledger total as the caller knows it.
 pub(super) fn gather_facts_for(
     tx: &Tx,
     req: &CreatePayment,
     customer: CustomerFacts,
     pending: &dyn Fn(i64) -> i64,
+    ledger_total: i64,
 ) -> Result<CreateFacts> {
     let named_method = match req.payment_method_id {
         Some(id) => Some(methods::facts(tx, id)?),
@@ -148,11 +85,35 @@ pub(super) fn gather_facts_for(
         named_method,
         named_invoices,
         open_invoices,
+        ledger_total,
     })
 }
 
-pub(super) fn insert(tx: &Tx, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
-    super::totals::charge(tx, "amount", "amount", plan.amount)?;
+/// Writes a planned payment (its rows, its currency's new ledger total, and `req`'s
+/// idempotency key, if it has one) and returns its id. Writes only: every rule was checked
+/// by the planner.
+pub fn write(tx: &Tx, actor: &Actor, req: &CreatePayment, plan: &PaymentPlan) -> Result<i64> {
+    let id = insert(tx, actor, plan)?;
+    if let Some(key) = &req.idempotency_key {
+        insert_key(tx, actor, key, &req.fingerprint_digest(), id)?;
+    }
+    Ok(id)
+}
+
+/// Stores idempotency key `key` of payment `id`, with the digest of the request it recorded.
+pub(super) fn insert_key(
+    tx: &Tx,
+    actor: &Actor,
+    key: &str,
+    fingerprint: &str,
+    id: i64,
+) -> Result<()> {
+    tx.execute("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)", params![key, fingerprint, id, actor.now_text()])?;
+    Ok(())
+}
+
+fn insert(tx: &Tx, actor: &Actor, plan: &PaymentPlan) -> Result<i64> {
+    super::totals::store(tx, plan.amount.currency(), plan.ledger_total)?;
     let effective = format_timestamp(plan.effective);
     let id = insert_payment_row(tx, actor, plan, None, &effective)?;
     insert_collect(tx, actor, plan, id, &effective)?;

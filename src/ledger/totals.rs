@@ -1,13 +1,14 @@
 //! Each currency's ledger total (`currency_totals`, schema 4): every invoice total and payment
-//! amount recorded in it, added up. A write that would take it past what payctl can sum is
-//! refused here, so that no later read fails on it (see `core::money::LEDGER_TOTAL_MAX`).
+//! amount recorded in it, added up. Read here as a fact and stored here; the rule that refuses
+//! a write taking it past what payctl can sum, so that no later read fails on it, is core's
+//! (`core::totals`, `core::money::LEDGER_TOTAL_MAX`).
 
 use super::Tx;
 use crate::params;
 
 use crate::core::currency::Currency;
-use crate::core::money::{ledger_total_after, Money};
-use crate::error::{Error, Result};
+use crate::core::money::Money;
+use crate::error::Result;
 
 /// The ledger total of `currency` in minor units (0 before its first invoice or payment).
 pub fn current(tx: &Tx, currency: Currency) -> Result<i64> {
@@ -20,17 +21,13 @@ pub fn current(tx: &Tx, currency: Currency) -> Result<i64> {
         .unwrap_or(0))
 }
 
-/// The ledger total of `amount`'s currency once `amount` is recorded; refused (exit 1, the
-/// message naming `field`, the amount and the limit) past what payctl can sum. Writes nothing.
-pub fn after(tx: &Tx, key: &str, field: &str, amount: Money) -> Result<i64> {
-    let total = current(tx, amount.currency())?;
-    ledger_total_after(total, field, amount).map_err(|message| Error::rejected(key, message))
-}
-
-/// Adds `amount` (an invoice total or a payment amount: JSON key `key`, called `field` in a
-/// refusal) to its currency's ledger total, in the transaction that records it.
+/// Adds `amount` (an invoice total: JSON key `key`, called `field` in a refusal) to its
+/// currency's ledger total, in the transaction that records it. A thin compatibility wrapper
+/// for writers whose planner does not take the ledger total as a fact yet (invoices): the
+/// rule is core's (`core::totals`); payments read [`current`] into their facts and store
+/// their plan's total.
 pub fn charge(tx: &Tx, key: &str, field: &str, amount: Money) -> Result<()> {
-    let total = after(tx, key, field, amount)?;
+    let total = crate::core::totals::charge(current(tx, amount.currency())?, key, field, amount)?;
     store(tx, amount.currency(), total)
 }
 
