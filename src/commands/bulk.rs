@@ -14,9 +14,12 @@ use super::context::{Ctx, Outcome};
 use super::output::{self, Output};
 use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
+use crate::core::customer::{self as customer_rules, NewCustomer};
 use crate::core::dates::{format_timestamp, parse_date};
 use crate::core::import::{self, ImiRow, ImportKind};
+use crate::core::invoice::{self as invoice_rules, Due, NewInvoice};
 use crate::core::json::{self, KeyCheck, StrictValue};
+use crate::core::method::{self as method_rules, NewMethod};
 use crate::core::payload::{bool_of, create_payment_from_json};
 use crate::core::payment::{currency_problem, id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
@@ -27,9 +30,9 @@ use crate::core::{
 use crate::error::{Error, Problem, Result};
 use crate::ledger::activities::{self, NewAttempt};
 use crate::ledger::batch::Batch;
-use crate::ledger::customers::{self, NewCustomer};
-use crate::ledger::invoices::{self, Due, NewInvoice};
-use crate::ledger::methods::{self, NewMethod};
+use crate::ledger::customers;
+use crate::ledger::invoices;
+use crate::ledger::methods;
 use crate::ledger::{bulk, payments, Actor};
 use crate::render::{self, Format};
 
@@ -853,9 +856,13 @@ fn import_invoice(
         date,
         due: Due::On(due),
     };
-    let id = invoices::add(tx, actor, &new)?;
+    let facts = invoices::add_facts(tx, &new)?;
+    let plan = invoice_rules::plan_invoice(&new, &facts).map_err(Error::Rejected)?;
+    let id = invoices::write(tx, actor, &plan)?;
     if void {
-        invoices::void(tx, actor, id, "void in the imported file")?;
+        let invoice = invoices::closing_facts(tx, id)?;
+        let plan = invoice_rules::plan_void(&invoice).map_err(Error::Rejected)?;
+        invoices::write_closing(tx, actor, &plan, "void in the imported file", None)?;
     }
     bulk::add_import_key(tx, &key, "invoice", id, actor.now_text())?;
     Ok(RowResult::Imported)
@@ -879,7 +886,7 @@ fn import_customer(
             name.is_empty()
                 .then(|| Problem::new("name", "name is required")),
         )
-        .chain(super::customer::details_problems(&name, email.as_deref())),
+        .chain(customer_rules::details_problems(&name, email.as_deref())),
     )?;
     let order = match text_field(value, "autoAllocateOrder") {
         None => AllocationOrder::OldestToNewest,
@@ -894,7 +901,9 @@ fn import_customer(
         currency: currency_field(value)?.unwrap_or(Currency::USD),
         order,
     };
-    let id = customers::add(tx, actor, &new)?;
+    let facts = customers::add_facts(tx, &new)?;
+    let plan = customer_rules::plan_customer(&new, &facts).map_err(Error::Rejected)?;
+    let id = customers::write(tx, actor, &plan)?;
     bulk::add_import_key(tx, &key, "customer", id, actor.now_text())?;
     Ok(RowResult::Imported)
 }
@@ -924,7 +933,7 @@ fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Re
         Some(other) => Some(other.to_string()),
     };
     let (label, brand, last4) = (text("label"), text("brand"), text_field(value, "last4"));
-    super::reject_any(super::method::details_problems(
+    super::reject_any(method_rules::details_problems(
         label.as_deref(),
         brand.as_deref(),
         last4.as_deref(),
@@ -961,7 +970,9 @@ fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Re
         },
     };
     let Some(m) = existing else {
-        methods::add(tx, actor, &new)?;
+        let facts = methods::add_facts(tx, &new)?;
+        let plan = method_rules::plan_method(&new, &facts).map_err(Error::Rejected)?;
+        methods::write(tx, actor, &plan)?;
         return Ok(RowResult::Imported);
     };
     let shown = |v: &Option<String>| {
@@ -1096,7 +1107,8 @@ fn import_write_off(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) ->
             ),
         ));
     }
-    invoices::write_off_on(tx, actor, id, &reason, effective.as_deref())?;
+    let plan = invoice_rules::plan_write_off(&invoice).map_err(Error::Rejected)?;
+    invoices::write_closing(tx, actor, &plan, &reason, effective.as_deref())?;
     Ok(RowResult::Imported)
 }
 
