@@ -1036,22 +1036,13 @@ fn import_write_off(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) ->
         .ok_or_else(|| Error::rejected("invoiceId", "invoiceId is required"))?;
     let invoice = invoices::facts(tx, id)?.ok_or_else(|| invoices::not_found(id))?;
     if let Some(customer) = id_field(value, "customerId")? {
-        if customer != invoice.customer_id {
-            return Err(Error::rejected(
-                "customerId",
-                format!(
-                    "invoice {id} is customer {}'s, not customer {customer}'s",
-                    invoice.customer_id
-                ),
-            ));
+        if let Some(p) = invoice_rules::imported_customer_problem(&invoice, customer) {
+            return Err(Error::Rejected(vec![p]));
         }
     }
     if let Some(currency) = currency_field(value)? {
-        if currency != invoice.currency {
-            return Err(Error::rejected(
-                "currency",
-                format!("invoice {id} is in {}, not {currency}", invoice.currency),
-            ));
+        if let Some(p) = invoice_rules::imported_currency_problem(&invoice, currency) {
+            return Err(Error::Rejected(vec![p]));
         }
     }
     let amount =
@@ -1070,44 +1061,31 @@ fn import_write_off(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) ->
     if let Some(p) = super::text_problem("reason", "reason", &reason, 500) {
         return Err(Error::Rejected(vec![p]));
     }
-    let effective = match date_field(value, "effectiveTimestamp")? {
-        // `invoice write-off` records now; an import may date a write-off earlier, never
-        // later (a report as of a day would not see it, while balances would).
-        Some(at) if at > actor.now => {
-            return Err(Error::rejected(
-                "effectiveTimestamp",
-                format!(
-                    "effectiveTimestamp '{}' is in the future; a write-off is dated now ({}) at the latest",
-                    excerpt(&text_field(value, "effectiveTimestamp").unwrap_or_default()),
-                    actor.now_text()
-                ),
-            ))
-        }
-        at => at.map(crate::core::dates::format_timestamp),
+    let effective_text = text_field(value, "effectiveTimestamp").unwrap_or_default();
+    let write_off = invoice_rules::ImportedWriteOff {
+        amount,
+        effective: date_field(value, "effectiveTimestamp")?,
+        effective_text: &effective_text,
     };
-    if invoice.status == InvoiceStatus::WrittenOff {
-        let taken = invoices::written_off(tx, id)?;
-        if taken == amount.minor() {
-            return Ok(RowResult::AlreadyImported);
+    let written_off = match invoice.status {
+        InvoiceStatus::WrittenOff => invoices::written_off(tx, id)?,
+        _ => 0,
+    };
+    let facts = invoice_rules::WriteOffFacts {
+        invoice,
+        written_off,
+    };
+    let plan = match invoice_rules::plan_imported_write_off(&write_off, &facts, actor.now)
+        .map_err(Error::Rejected)?
+    {
+        invoice_rules::ImportedWriteOffPlan::AlreadyImported => {
+            return Ok(RowResult::AlreadyImported)
         }
-        return Err(Error::rejected(
-            "amount",
-            format!(
-                "invoice {id} was already written off by {}, not {amount}",
-                crate::core::Money::from_minor(taken, invoice.currency)
-            ),
-        ));
-    }
-    if invoice.outstanding != amount.minor() {
-        return Err(Error::rejected(
-            "amount",
-            format!(
-                "invoice {id} owes {}, not the {amount} written off; import the payments first, so that it owes what it owed when it was written off",
-                crate::core::Money::from_minor(invoice.outstanding, invoice.currency)
-            ),
-        ));
-    }
-    let plan = invoice_rules::plan_write_off(&invoice).map_err(Error::Rejected)?;
+        invoice_rules::ImportedWriteOffPlan::Write(plan) => plan,
+    };
+    let effective = write_off
+        .effective
+        .map(crate::core::dates::format_timestamp);
     invoices::write_closing(tx, actor, &plan, &reason, effective.as_deref())?;
     Ok(RowResult::Imported)
 }

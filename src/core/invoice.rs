@@ -10,6 +10,7 @@ use super::enums::InvoiceStatus;
 use super::ids::{plan_new_id, IdFacts};
 use super::money::Money;
 use super::payment::InvoiceFacts;
+use super::text::excerpt;
 use crate::error::Problem;
 
 /// An invoice to add, as `invoice add` and an import of invoices build it.
@@ -138,6 +139,105 @@ pub fn plan_write_off(invoice: &InvoiceFacts) -> Result<ClosingPlan, Vec<Problem
             Ok(closing(invoice, Closure::WrittenOff, invoice.outstanding))
         }
     }
+}
+
+/// A write-off read from an import file: the amount (in the invoice's currency) and, if the
+/// file dates it, when it was made (`effective_text` as the file has it, for a message).
+#[derive(Clone, Copy, Debug)]
+pub struct ImportedWriteOff<'a> {
+    pub amount: Money,
+    pub effective: Option<DateTime<Utc>>,
+    pub effective_text: &'a str,
+}
+
+/// What the ledger read for an imported write-off: the invoice, and what a write-off of it
+/// already took (0 when it has none).
+#[derive(Clone, Debug)]
+pub struct WriteOffFacts {
+    pub invoice: InvoiceFacts,
+    pub written_off: i64,
+}
+
+/// What to do with an imported write-off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportedWriteOffPlan {
+    /// The invoice was written off by this amount before: nothing to write.
+    AlreadyImported,
+    Write(ClosingPlan),
+}
+
+/// An imported write-off of an invoice that names its customer or currency: refused when the
+/// invoice is another customer's.
+pub fn imported_customer_problem(invoice: &InvoiceFacts, customer: i64) -> Option<Problem> {
+    (customer != invoice.customer_id).then(|| {
+        Problem::new(
+            "customerId",
+            format!(
+                "invoice {} is customer {}'s, not customer {customer}'s",
+                invoice.id, invoice.customer_id
+            ),
+        )
+    })
+}
+
+/// Likewise, refused when the invoice is in another currency.
+pub fn imported_currency_problem(invoice: &InvoiceFacts, currency: Currency) -> Option<Problem> {
+    (currency != invoice.currency).then(|| {
+        Problem::new(
+            "currency",
+            format!(
+                "invoice {} is in {}, not {currency}",
+                invoice.id, invoice.currency
+            ),
+        )
+    })
+}
+
+/// An imported write-off, imported after the payments: dated now at the latest (a report as
+/// of a day would not see a later one, while balances would), and taking exactly what the
+/// invoice owes, as it owed it when the write-off was made. An invoice already written off by
+/// that amount was imported before.
+pub fn plan_imported_write_off(
+    write_off: &ImportedWriteOff,
+    facts: &WriteOffFacts,
+    now: DateTime<Utc>,
+) -> Result<ImportedWriteOffPlan, Vec<Problem>> {
+    let invoice = &facts.invoice;
+    let amount = write_off.amount;
+    if write_off.effective.is_some_and(|at| at > now) {
+        return Err(vec![Problem::new(
+            "effectiveTimestamp",
+            format!(
+                "effectiveTimestamp '{}' is in the future; a write-off is dated now ({}) at the latest",
+                excerpt(write_off.effective_text),
+                format_timestamp(now)
+            ),
+        )]);
+    }
+    if invoice.status == InvoiceStatus::WrittenOff {
+        if facts.written_off == amount.minor() {
+            return Ok(ImportedWriteOffPlan::AlreadyImported);
+        }
+        return Err(vec![Problem::new(
+            "amount",
+            format!(
+                "invoice {} was already written off by {}, not {amount}",
+                invoice.id,
+                Money::from_minor(facts.written_off, invoice.currency)
+            ),
+        )]);
+    }
+    if invoice.outstanding != amount.minor() {
+        return Err(vec![Problem::new(
+            "amount",
+            format!(
+                "invoice {} owes {}, not the {amount} written off; import the payments first, so that it owes what it owed when it was written off",
+                invoice.id,
+                Money::from_minor(invoice.outstanding, invoice.currency)
+            ),
+        )]);
+    }
+    plan_write_off(invoice).map(ImportedWriteOffPlan::Write)
 }
 
 fn closing(invoice: &InvoiceFacts, closure: Closure, amount: i64) -> ClosingPlan {
@@ -281,7 +381,10 @@ mod tests {
         let problems = plan_invoice(&yen, &add_facts()).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].key, "invoiceAmount");
-        assert!(problems[0].message.starts_with("total '1.5' "), "{problems:?}");
+        assert!(
+            problems[0].message.starts_with("total '1.5' "),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -315,13 +418,14 @@ mod tests {
             Just(Some(Closure::Void)),
             Just(Some(Closure::WrittenOff))
         ];
-        (closure, 1i64..=1_000_000_000_000_000, 0u32..=1000)
-            .prop_map(|(closure, total, permille)| {
+        (closure, 1i64..=1_000_000_000_000_000, 0u32..=1000).prop_map(
+            |(closure, total, permille)| {
                 // Allocated: from nothing to all of the total, in thousandths.
                 let allocated =
                     i64::try_from(i128::from(total) * i128::from(permille) / 1000).unwrap();
                 (closure, total, allocated)
-            })
+            },
+        )
     }
 
     proptest! {
@@ -387,6 +491,104 @@ mod tests {
                     let key = problems[0].key.as_str();
                     prop_assert!(key == "invoiceAmount" || key == "dueDate", "{}", key);
                     prop_assert!(cents == 0 || (net_days.is_none() && due_offset < 0));
+                }
+            }
+        }
+    }
+
+    fn imported(minor: i64, effective: Option<DateTime<Utc>>) -> ImportedWriteOff<'static> {
+        ImportedWriteOff {
+            amount: Money::from_minor(minor, Currency::USD),
+            effective,
+            effective_text: "2026-03-30",
+        }
+    }
+
+    #[test]
+    fn refusals_of_an_imported_write_off() {
+        let open = WriteOffFacts {
+            invoice: facts(InvoiceStatus::PartiallyPaid, 10_000, 4_000),
+            written_off: 0,
+        };
+        assert_eq!(
+            plan_imported_write_off(&imported(4_000, Some(at(30))), &open, at(20)),
+            Err(vec![Problem::new(
+                "effectiveTimestamp",
+                "effectiveTimestamp '2026-03-30' is in the future; a write-off is dated now (2026-03-20T09:00:00Z) at the latest"
+            )])
+        );
+        assert_eq!(
+            plan_imported_write_off(&imported(3_000, None), &open, at(20)),
+            Err(vec![Problem::new(
+                "amount",
+                "invoice 9 owes 40.00, not the 30.00 written off; import the payments first, so that it owes what it owed when it was written off"
+            )])
+        );
+        let closed = WriteOffFacts {
+            invoice: facts(InvoiceStatus::WrittenOff, 10_000, 0),
+            written_off: 4_000,
+        };
+        assert_eq!(
+            plan_imported_write_off(&imported(4_000, None), &closed, at(20)),
+            Ok(ImportedWriteOffPlan::AlreadyImported)
+        );
+        assert_eq!(
+            plan_imported_write_off(&imported(100, None), &closed, at(20)),
+            Err(vec![Problem::new(
+                "amount",
+                "invoice 9 was already written off by 40.00, not 1.00"
+            )])
+        );
+        assert_eq!(
+            imported_customer_problem(&open.invoice, 5),
+            Some(Problem::new(
+                "customerId",
+                "invoice 9 is customer 4's, not customer 5's"
+            ))
+        );
+        assert_eq!(imported_customer_problem(&open.invoice, 4), None);
+        assert_eq!(
+            imported_currency_problem(&open.invoice, Currency::USD),
+            None
+        );
+    }
+
+    proptest! {
+        /// An imported write-off is written only when it takes exactly what the invoice owes
+        /// (so never more than its balance); otherwise it is refused, or recognised as imported
+        /// before when the invoice was written off by that very amount.
+        #[test]
+        fn imported_write_offs_take_exactly_the_balance(
+            (closure, total, allocated) in any_status(),
+            amount in 0i64..=1_000_000_000_000_000,
+            exact: bool,
+            earlier in 0i64..=1_000_000_000_000_000,
+            days_ahead in -5i64..=5,
+        ) {
+            let status = derive_status(closure, allocated, total);
+            let owed = outstanding(closure, allocated, total);
+            let amount = if exact { owed } else { amount };
+            let facts = WriteOffFacts {
+                invoice: facts(status, total, owed),
+                written_off: if closure == Some(Closure::WrittenOff) { earlier } else { 0 },
+            };
+            let now = at(20);
+            let effective = Some(now + chrono::Duration::days(days_ahead));
+            match plan_imported_write_off(&imported(amount, effective), &facts, now) {
+                Ok(ImportedWriteOffPlan::Write(plan)) => {
+                    prop_assert!(days_ahead <= 0);
+                    prop_assert_eq!(plan.amount, amount);
+                    prop_assert_eq!(plan.amount, owed);
+                    prop_assert!(plan.amount <= total);
+                    prop_assert_eq!(allocated.checked_add(plan.amount), Some(total));
+                }
+                Ok(ImportedWriteOffPlan::AlreadyImported) => {
+                    prop_assert_eq!(status, InvoiceStatus::WrittenOff);
+                    prop_assert_eq!(facts.written_off, amount);
+                }
+                Err(problems) => {
+                    prop_assert_eq!(problems.len(), 1);
+                    prop_assert!(days_ahead > 0 || amount != owed || status != InvoiceStatus::WrittenOff || facts.written_off != amount);
                 }
             }
         }
