@@ -975,56 +975,11 @@ fn import_method(tx: &rusqlite::Transaction, actor: &Actor, value: &Value) -> Re
         methods::write(tx, actor, &plan)?;
         return Ok(RowResult::Imported);
     };
-    let shown = |v: &Option<String>| {
-        v.as_deref()
-            .map_or("none".to_string(), |t| format!("'{}'", excerpt(t)))
-    };
-    let differences: Vec<String> = [
-        (m.customer_id != new.customer_id).then(|| {
-            format!(
-                "customerId {} here, {} on file",
-                new.customer_id, m.customer_id
-            )
-        }),
-        (m.method_type != new.method_type)
-            .then(|| format!("type {} here, {} on file", new.method_type, m.method_type)),
-        (m.label != new.label).then(|| {
-            format!(
-                "label {} here, {} on file",
-                shown(&new.label),
-                shown(&m.label)
-            )
-        }),
-        (m.brand != new.brand).then(|| {
-            format!(
-                "brand {} here, {} on file",
-                shown(&new.brand),
-                shown(&m.brand)
-            )
-        }),
-        (m.last4 != new.last4).then(|| {
-            format!(
-                "last4 {} here, {} on file",
-                shown(&new.last4),
-                shown(&m.last4)
-            )
-        }),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if differences.is_empty() {
+    match method_rules::imported_method_problem(&m, &new) {
         // Added before (isDefault counts only when a method is added).
-        return Ok(RowResult::AlreadyImported);
+        None => Ok(RowResult::AlreadyImported),
+        Some(problem) => Err(Error::Rejected(vec![problem])),
     }
-    Err(Error::rejected(
-        "id",
-        format!(
-            "payment method {} already exists with other details ({}); give the row another id, or leave id out",
-            m.id,
-            differences.join("; ")
-        ),
-    ))
 }
 
 /// A write-off, imported after the payments: the invoice's outstanding balance must be the

@@ -4,6 +4,7 @@
 use super::enums::MethodType;
 use super::ids::{plan_new_id, IdFacts};
 use super::text::{completes_card_number, excerpt, text_problem};
+use super::views::MethodView;
 use crate::error::Problem;
 
 /// A payment method to add, as `method add` and an import of methods build it.
@@ -52,6 +53,61 @@ pub fn plan_method(new: &NewMethod, facts: &MethodFactsForAdd) -> Result<MethodP
         brand: new.brand.clone(),
         last4: new.last4.clone(),
         make_default: new.make_default || !facts.customer_has_default,
+    })
+}
+
+/// An imported method that is already on file (the same id, or, in a row without one, the
+/// same details): imported before when its details are the ones on file (`None`), else
+/// refused, naming each difference. `isDefault` counts only when a method is added.
+pub fn imported_method_problem(on_file: &MethodView, new: &NewMethod) -> Option<Problem> {
+    let shown = |v: &Option<String>| {
+        v.as_deref()
+            .map_or("none".to_string(), |t| format!("'{}'", excerpt(t)))
+    };
+    let m = on_file;
+    let differences: Vec<String> = [
+        (m.customer_id != new.customer_id).then(|| {
+            format!(
+                "customerId {} here, {} on file",
+                new.customer_id, m.customer_id
+            )
+        }),
+        (m.method_type != new.method_type)
+            .then(|| format!("type {} here, {} on file", new.method_type, m.method_type)),
+        (m.label != new.label).then(|| {
+            format!(
+                "label {} here, {} on file",
+                shown(&new.label),
+                shown(&m.label)
+            )
+        }),
+        (m.brand != new.brand).then(|| {
+            format!(
+                "brand {} here, {} on file",
+                shown(&new.brand),
+                shown(&m.brand)
+            )
+        }),
+        (m.last4 != new.last4).then(|| {
+            format!(
+                "last4 {} here, {} on file",
+                shown(&new.last4),
+                shown(&m.last4)
+            )
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!differences.is_empty()).then(|| {
+        Problem::new(
+            "id",
+            format!(
+                "payment method {} already exists with other details ({}); give the row another id, or leave id out",
+                m.id,
+                differences.join("; ")
+            ),
+        )
     })
 }
 
@@ -181,6 +237,66 @@ mod tests {
                     prop_assert_eq!(problems[0].key.as_str(), "id");
                 }
             }
+        }
+    }
+
+    fn on_file(new: &NewMethod) -> MethodView {
+        MethodView {
+            id: new.id.unwrap_or(8),
+            customer_id: new.customer_id,
+            method_type: new.method_type,
+            label: new.label.clone(),
+            brand: new.brand.clone(),
+            last4: new.last4.clone(),
+            is_default: false,
+        }
+    }
+
+    #[test]
+    fn an_imported_method_on_file_with_other_details_is_refused() {
+        let request = new(Some(8), true);
+        assert_eq!(imported_method_problem(&on_file(&request), &request), None);
+        let mut other = on_file(&request);
+        other.label = None;
+        other.last4 = Some("0005".into());
+        assert_eq!(
+            imported_method_problem(&other, &request),
+            Some(Problem::new(
+                "id",
+                "payment method 8 already exists with other details (label 'Ops' here, none on file; last4 '4242' here, '0005' on file); give the row another id, or leave id out"
+            ))
+        );
+    }
+
+    proptest! {
+        /// A method on file is the imported one exactly when customer, type, label, brand and
+        /// last four digits all match; whether it is the default does not count.
+        #[test]
+        fn an_imported_method_matches_on_its_details(
+            customer in 2i64..=4,
+            label in proptest::option::of(prop_oneof![Just("Ops".to_string()), Just("a".to_string())]),
+            brand in proptest::option::of(Just("Visa".to_string())),
+            last4 in proptest::option::of(prop_oneof![Just("4242".to_string()), Just("0001".to_string())]),
+            ach: bool,
+            is_default: bool,
+            make_default: bool,
+        ) {
+            let request = new(Some(8), make_default);
+            let file = MethodView {
+                id: 8,
+                customer_id: customer,
+                method_type: if ach { MethodType::Ach } else { MethodType::Paypal },
+                label,
+                brand,
+                last4,
+                is_default,
+            };
+            let same = file.customer_id == request.customer_id
+                && file.method_type == request.method_type
+                && file.label == request.label
+                && file.brand == request.brand
+                && file.last4 == request.last4;
+            prop_assert_eq!(imported_method_problem(&file, &request).is_none(), same);
         }
     }
 }
