@@ -10,7 +10,7 @@ use super::enums::InvoiceStatus;
 use super::ids::{plan_new_id, IdFacts};
 use super::money::Money;
 use super::payment::InvoiceFacts;
-use super::text::excerpt;
+use super::text::{excerpt, text_problem};
 use crate::error::Problem;
 
 /// An invoice to add, as `invoice add` and an import of invoices build it.
@@ -91,6 +91,26 @@ pub fn plan_invoice(
         date: new.date,
         due,
     })
+}
+
+/// `invoice add`'s check of a number given: not empty, bounded text without card numbers.
+pub fn number_problem(number: &str) -> Option<Problem> {
+    if number.trim().is_empty() {
+        Some(Problem::new("invoiceNumber", "invoice number is empty"))
+    } else {
+        text_problem("invoiceNumber", "invoice number", number, 100)
+    }
+}
+
+/// The reason a void or a write-off must give: it is kept in the audit trail.
+pub fn reason_problem(reason: &str) -> Option<Problem> {
+    if reason.trim().is_empty() {
+        return Some(Problem::new(
+            "reason",
+            "reason is empty; say why (it is kept in the audit trail)",
+        ));
+    }
+    text_problem("reason", "reason", reason, 500)
 }
 
 /// A void or a write-off to record: what it takes off the invoice's balance, in minor units.
@@ -592,5 +612,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn numbers_and_reasons() {
+        assert_eq!(
+            number_problem(" "),
+            Some(Problem::new("invoiceNumber", "invoice number is empty"))
+        );
+        assert_eq!(number_problem("INV-1"), None);
+        assert_eq!(
+            reason_problem("  "),
+            Some(Problem::new(
+                "reason",
+                "reason is empty; say why (it is kept in the audit trail)"
+            ))
+        );
+        assert_eq!(
+            reason_problem(&"x".repeat(501)).map(|p| p.key),
+            Some("reason".to_string())
+        );
+        assert_eq!(reason_problem("customer went bust"), None);
     }
 }
