@@ -15,9 +15,12 @@ use super::context::{Ctx, Outcome};
 use super::output::{self, Output};
 use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
+use crate::core::customer::{self as customer_rules, NewCustomer};
 use crate::core::dates::{format_timestamp, parse_date};
 use crate::core::import::{self, ImiRow, ImportKind};
+use crate::core::invoice::{self as invoice_rules, Due, NewInvoice};
 use crate::core::json::{self, KeyCheck, StrictValue};
+use crate::core::method::{self as method_rules, NewMethod};
 use crate::core::payload::{bool_of, create_payment_from_json};
 use crate::core::payment::{currency_problem, id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
@@ -28,9 +31,9 @@ use crate::core::{
 use crate::error::{Error, Problem, Result};
 use crate::ledger::activities::{self, NewAttempt};
 use crate::ledger::batch::Batch;
-use crate::ledger::customers::{self, NewCustomer};
-use crate::ledger::invoices::{self, Due, NewInvoice};
-use crate::ledger::methods::{self, NewMethod};
+use crate::ledger::customers;
+use crate::ledger::invoices;
+use crate::ledger::methods;
 use crate::ledger::{bulk, Actor};
 use crate::render::{self, Format};
 
@@ -849,9 +852,13 @@ fn import_invoice(
         date,
         due: Due::On(due),
     };
-    let id = invoices::add(tx, actor, &new)?;
+    let facts = invoices::add_facts(tx, &new)?;
+    let plan = invoice_rules::plan_invoice(&new, &facts).map_err(Error::Rejected)?;
+    let id = invoices::write(tx, actor, &plan)?;
     if void {
-        invoices::void(tx, actor, id, "void in the imported file")?;
+        let invoice = invoices::closing_facts(tx, id)?;
+        let plan = invoice_rules::plan_void(&invoice).map_err(Error::Rejected)?;
+        invoices::write_closing(tx, actor, &plan, "void in the imported file", None)?;
     }
     bulk::add_import_key(tx, &key, "invoice", id, actor.now_text())?;
     Ok(RowResult::Imported)
@@ -870,7 +877,7 @@ fn import_customer(tx: &Tx, actor: &Actor, value: &Value, raw: &Value) -> Result
             name.is_empty()
                 .then(|| Problem::new("name", "name is required")),
         )
-        .chain(super::customer::details_problems(&name, email.as_deref())),
+        .chain(customer_rules::details_problems(&name, email.as_deref())),
     )?;
     let order = match text_field(value, "autoAllocateOrder") {
         None => AllocationOrder::OldestToNewest,
@@ -885,7 +892,9 @@ fn import_customer(tx: &Tx, actor: &Actor, value: &Value, raw: &Value) -> Result
         currency: currency_field(value)?.unwrap_or(Currency::USD),
         order,
     };
-    let id = customers::add(tx, actor, &new)?;
+    let facts = customers::add_facts(tx, &new)?;
+    let plan = customer_rules::plan_customer(&new, &facts).map_err(Error::Rejected)?;
+    let id = customers::write(tx, actor, &plan)?;
     bulk::add_import_key(tx, &key, "customer", id, actor.now_text())?;
     Ok(RowResult::Imported)
 }
@@ -915,7 +924,7 @@ fn import_method(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> {
         Some(other) => Some(other.to_string()),
     };
     let (label, brand, last4) = (text("label"), text("brand"), text_field(value, "last4"));
-    super::reject_any(super::method::details_problems(
+    super::reject_any(method_rules::details_problems(
         label.as_deref(),
         brand.as_deref(),
         last4.as_deref(),
@@ -952,59 +961,16 @@ fn import_method(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> {
         },
     };
     let Some(m) = existing else {
-        methods::add(tx, actor, &new)?;
+        let facts = methods::add_facts(tx, &new)?;
+        let plan = method_rules::plan_method(&new, &facts).map_err(Error::Rejected)?;
+        methods::write(tx, actor, &plan)?;
         return Ok(RowResult::Imported);
     };
-    let shown = |v: &Option<String>| {
-        v.as_deref()
-            .map_or("none".to_string(), |t| format!("'{}'", excerpt(t)))
-    };
-    let differences: Vec<String> = [
-        (m.customer_id != new.customer_id).then(|| {
-            format!(
-                "customerId {} here, {} on file",
-                new.customer_id, m.customer_id
-            )
-        }),
-        (m.method_type != new.method_type)
-            .then(|| format!("type {} here, {} on file", new.method_type, m.method_type)),
-        (m.label != new.label).then(|| {
-            format!(
-                "label {} here, {} on file",
-                shown(&new.label),
-                shown(&m.label)
-            )
-        }),
-        (m.brand != new.brand).then(|| {
-            format!(
-                "brand {} here, {} on file",
-                shown(&new.brand),
-                shown(&m.brand)
-            )
-        }),
-        (m.last4 != new.last4).then(|| {
-            format!(
-                "last4 {} here, {} on file",
-                shown(&new.last4),
-                shown(&m.last4)
-            )
-        }),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if differences.is_empty() {
+    match method_rules::imported_method_problem(&m, &new) {
         // Added before (isDefault counts only when a method is added).
-        return Ok(RowResult::AlreadyImported);
+        None => Ok(RowResult::AlreadyImported),
+        Some(problem) => Err(Error::Rejected(vec![problem])),
     }
-    Err(Error::rejected(
-        "id",
-        format!(
-            "payment method {} already exists with other details ({}); give the row another id, or leave id out",
-            m.id,
-            differences.join("; ")
-        ),
-    ))
 }
 
 /// A write-off, imported after the payments: the invoice's outstanding balance must be the
@@ -1016,22 +982,13 @@ fn import_write_off(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> 
         .ok_or_else(|| Error::rejected("invoiceId", "invoiceId is required"))?;
     let invoice = invoices::facts(tx, id)?.ok_or_else(|| invoices::not_found(id))?;
     if let Some(customer) = id_field(value, "customerId")? {
-        if customer != invoice.customer_id {
-            return Err(Error::rejected(
-                "customerId",
-                format!(
-                    "invoice {id} is customer {}'s, not customer {customer}'s",
-                    invoice.customer_id
-                ),
-            ));
+        if let Some(p) = invoice_rules::imported_customer_problem(&invoice, customer) {
+            return Err(Error::Rejected(vec![p]));
         }
     }
     if let Some(currency) = currency_field(value)? {
-        if currency != invoice.currency {
-            return Err(Error::rejected(
-                "currency",
-                format!("invoice {id} is in {}, not {currency}", invoice.currency),
-            ));
+        if let Some(p) = invoice_rules::imported_currency_problem(&invoice, currency) {
+            return Err(Error::Rejected(vec![p]));
         }
     }
     let amount =
@@ -1050,44 +1007,32 @@ fn import_write_off(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> 
     if let Some(p) = super::text_problem("reason", "reason", &reason, 500) {
         return Err(Error::Rejected(vec![p]));
     }
-    let effective = match date_field(value, "effectiveTimestamp")? {
-        // `invoice write-off` records now; an import may date a write-off earlier, never
-        // later (a report as of a day would not see it, while balances would).
-        Some(at) if at > actor.now => {
-            return Err(Error::rejected(
-                "effectiveTimestamp",
-                format!(
-                    "effectiveTimestamp '{}' is in the future; a write-off is dated now ({}) at the latest",
-                    excerpt(&text_field(value, "effectiveTimestamp").unwrap_or_default()),
-                    actor.now_text()
-                ),
-            ))
-        }
-        at => at.map(crate::core::dates::format_timestamp),
+    let effective_text = text_field(value, "effectiveTimestamp").unwrap_or_default();
+    let write_off = invoice_rules::ImportedWriteOff {
+        amount,
+        effective: date_field(value, "effectiveTimestamp")?,
+        effective_text: &effective_text,
     };
-    if invoice.status == InvoiceStatus::WrittenOff {
-        let taken = invoices::written_off(tx, id)?;
-        if taken == amount.minor() {
-            return Ok(RowResult::AlreadyImported);
+    let written_off = match invoice.status {
+        InvoiceStatus::WrittenOff => invoices::written_off(tx, id)?,
+        _ => 0,
+    };
+    let facts = invoice_rules::WriteOffFacts {
+        invoice,
+        written_off,
+    };
+    let plan = match invoice_rules::plan_imported_write_off(&write_off, &facts, actor.now)
+        .map_err(Error::Rejected)?
+    {
+        invoice_rules::ImportedWriteOffPlan::AlreadyImported => {
+            return Ok(RowResult::AlreadyImported)
         }
-        return Err(Error::rejected(
-            "amount",
-            format!(
-                "invoice {id} was already written off by {}, not {amount}",
-                crate::core::Money::from_minor(taken, invoice.currency)
-            ),
-        ));
-    }
-    if invoice.outstanding != amount.minor() {
-        return Err(Error::rejected(
-            "amount",
-            format!(
-                "invoice {id} owes {}, not the {amount} written off; import the payments first, so that it owes what it owed when it was written off",
-                crate::core::Money::from_minor(invoice.outstanding, invoice.currency)
-            ),
-        ));
-    }
-    invoices::write_off_on(tx, actor, id, &reason, effective.as_deref())?;
+        invoice_rules::ImportedWriteOffPlan::Write(plan) => plan,
+    };
+    let effective = write_off
+        .effective
+        .map(crate::core::dates::format_timestamp);
+    invoices::write_closing(tx, actor, &plan, &reason, effective.as_deref())?;
     Ok(RowResult::Imported)
 }
 

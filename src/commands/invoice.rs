@@ -1,30 +1,15 @@
 use super::context::{Ctx, Outcome};
-use super::{dry_run_heading, reject_any, text_problem, write_or_rehearse};
+use super::{dry_run_heading, reject_any, write_or_rehearse};
 use crate::cli::InvoiceCommand;
-use crate::error::{Problem, Result};
-use crate::ledger::invoices::{self, Due, InvoiceFilter, NewInvoice};
+use crate::core::invoice::{self as rules, Due, NewInvoice};
+use crate::error::{Error, Result};
+use crate::ledger::invoices::{self, InvoiceFilter};
 use crate::render;
-
-fn reason_problem(reason: &str) -> Option<Problem> {
-    if reason.trim().is_empty() {
-        return Some(Problem::new(
-            "reason",
-            "reason is empty; say why (it is kept in the audit trail)",
-        ));
-    }
-    text_problem("reason", "reason", reason, 500)
-}
 
 pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
     match command {
         InvoiceCommand::Add(args) => {
-            reject_any([args.number.as_deref().and_then(|n| {
-                if n.trim().is_empty() {
-                    Some(Problem::new("invoiceNumber", "invoice number is empty"))
-                } else {
-                    text_problem("invoiceNumber", "invoice number", n, 100)
-                }
-            })])?;
+            reject_any([args.number.as_deref().and_then(rules::number_problem)])?;
             // Opened after the checks: a refused command does not even create the ledger.
             let mut ledger = ctx.ledger()?;
             let date = args.date.unwrap_or(ctx.now);
@@ -45,7 +30,9 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             let actor = ctx.actor();
             let now = ctx.now;
             let view = ledger.write(|tx| {
-                let id = invoices::add(tx, &actor, &new)?;
+                let facts = invoices::add_facts(tx, &new)?;
+                let plan = rules::plan_invoice(&new, &facts).map_err(Error::Rejected)?;
+                let id = invoices::write(tx, &actor, &plan)?;
                 invoices::get(tx, id, now)
             })?;
             Ok(Outcome {
@@ -80,11 +67,13 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             reason,
             dry_run,
         } => {
-            reject_any([reason_problem(&reason)])?;
+            reject_any([rules::reason_problem(&reason)])?;
             let actor = ctx.actor();
             // Opened after the checks: a refused command does not even create the ledger.
             let mut view = write_or_rehearse(ctx, dry_run, |tx| {
-                invoices::void(tx, &actor, id, reason.trim())?;
+                let invoice = invoices::closing_facts(tx, id)?;
+                let plan = rules::plan_void(&invoice).map_err(Error::Rejected)?;
+                invoices::write_closing(tx, &actor, &plan, reason.trim(), None)?;
                 invoices::get(tx, id, actor.now)
             })?;
             view.dry_run = dry_run;
@@ -99,11 +88,13 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             reason,
             dry_run,
         } => {
-            reject_any([reason_problem(&reason)])?;
+            reject_any([rules::reason_problem(&reason)])?;
             let actor = ctx.actor();
             // Opened after the checks: a refused command does not even create the ledger.
             let mut view = write_or_rehearse(ctx, dry_run, |tx| {
-                invoices::write_off(tx, &actor, id, reason.trim())?;
+                let invoice = invoices::closing_facts(tx, id)?;
+                let plan = rules::plan_write_off(&invoice).map_err(Error::Rejected)?;
+                invoices::write_closing(tx, &actor, &plan, reason.trim(), None)?;
                 invoices::get(tx, id, actor.now)
             })?;
             view.dry_run = dry_run;

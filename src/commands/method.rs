@@ -1,51 +1,15 @@
 use super::context::{Ctx, Outcome};
-use super::{reject_any, text_problem};
+use super::reject_any;
 use crate::cli::MethodCommand;
-use crate::core::text::{completes_card_number, excerpt};
-use crate::error::{Problem, Result};
-use crate::ledger::methods::{self, NewMethod};
+use crate::core::method::{self as rules, NewMethod};
+use crate::error::{Error, Result};
+use crate::ledger::methods;
 use crate::render;
-
-/// What is wrong with a method's label, brand and last four digits, for `method add` and for
-/// an import of methods: no card numbers (also none made of a label or brand and the last
-/// four digits beside it), bounded text, exactly four digits.
-pub(crate) fn details_problems(
-    label: Option<&str>,
-    brand: Option<&str>,
-    last4: Option<&str>,
-) -> [Option<Problem>; 5] {
-    let split = |key: &str, text: Option<&str>| {
-        let (text, last4) = (
-            text?,
-            last4.filter(|v| v.len() == 4 && v.chars().all(|c| c.is_ascii_digit()))?,
-        );
-        completes_card_number(text, last4).then(|| {
-            Problem::new(
-                key,
-                format!(
-                    "{key} '{}' and last4 '{last4}' together make a card number; payctl never stores card numbers (keep only the last four digits, in last4)",
-                    excerpt(&format!("{text} {last4}"))
-                        .strip_suffix(&format!(" {last4}"))
-                        .unwrap_or("…"),
-                ),
-            )
-        })
-    };
-    [
-        label.and_then(|v| text_problem("label", "label", v, 100)),
-        brand.and_then(|v| text_problem("brand", "brand", v, 100)),
-        last4
-            .filter(|v| v.len() != 4 || !v.chars().all(|c| c.is_ascii_digit()))
-            .map(|v| Problem::new("last4", format!("last4 '{}' must be exactly 4 digits (the last four of the card or account)", excerpt(v)))),
-        split("label", label),
-        split("brand", brand),
-    ]
-}
 
 pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
     match command {
         MethodCommand::Add(args) => {
-            reject_any(details_problems(
+            reject_any(rules::details_problems(
                 args.label.as_deref(),
                 args.brand.as_deref(),
                 args.last4.as_deref(),
@@ -63,7 +27,9 @@ pub fn run(command: MethodCommand, ctx: &Ctx) -> Result<Outcome> {
             };
             let actor = ctx.actor();
             let view = ledger.write(|tx| {
-                let id = methods::add(tx, &actor, &new)?;
+                let facts = methods::add_facts(tx, &new)?;
+                let plan = rules::plan_method(&new, &facts).map_err(Error::Rejected)?;
+                let id = methods::write(tx, &actor, &plan)?;
                 methods::get(tx, id)
             })?;
             Ok(Outcome {

@@ -2,7 +2,7 @@
 //! ledger, render the result.
 
 use crate::cli::Command;
-use crate::core::text::{check_text, excerpt};
+pub(crate) use crate::core::text::text_problem;
 use crate::error::{Error, Problem, Result};
 use crate::ledger::Tx;
 pub use context::{Ctx, Outcome};
@@ -92,13 +92,6 @@ pub(crate) fn dry_run_heading(dry_run: bool, heading: String) -> String {
         true => format!("Dry run: nothing was written. A real run would say: {heading}"),
         false => heading,
     }
-}
-
-/// Checks a free-text field (length, control characters, card numbers), naming it in the error.
-pub(crate) fn text_problem(key: &str, label: &str, value: &str, max: usize) -> Option<Problem> {
-    check_text(value, max)
-        .err()
-        .map(|e| Problem::new(key, format!("{label} '{}' {e}", excerpt(value))))
 }
 
 /// Collects the problems of several fields into one rejection, or none.

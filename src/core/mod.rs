@@ -4,11 +4,14 @@
 pub mod allocation;
 pub mod chart;
 pub mod currency;
+pub mod customer;
 pub mod dates;
 pub mod enums;
+pub mod ids;
 pub mod import;
 pub mod invoice;
 pub mod json;
+pub mod method;
 pub mod money;
 pub mod payload;
 pub mod payment;

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::error::Problem;
+
 /// The SHA-256 of `parts`, one after another, as 64 lower-case hex digits.
 pub fn sha256_hex(parts: &[&[u8]]) -> String {
     use sha2::{Digest, Sha256};
@@ -588,6 +590,14 @@ pub fn check_text(text: &str, max: usize) -> Result<(), TextError> {
         return Err(TextError::CardNumber);
     }
     Ok(())
+}
+
+/// The problem with free-text field `key` (called `label` in the message), if [`check_text`]
+/// finds one.
+pub fn text_problem(key: &str, label: &str, value: &str, max: usize) -> Option<Problem> {
+    check_text(value, max)
+        .err()
+        .map(|e| Problem::new(key, format!("{label} '{}' {e}", excerpt(value))))
 }
 
 /// One character as it is shown in a message: control, bidirectional and invisible

@@ -6,19 +6,11 @@ use serde_json::json;
 
 use super::audit::{self, Touched};
 use super::{methods, Actor};
-use crate::core::payment::new_id_problem;
+use crate::core::customer::{CustomerFactsForAdd, CustomerPlan, NewCustomer};
 use crate::core::payment::CustomerFacts;
 use crate::core::views::CustomerView;
 use crate::core::{AllocationOrder, Currency, Money};
 use crate::error::{Error, Result};
-
-pub struct NewCustomer {
-    pub id: Option<i64>,
-    pub name: String,
-    pub email: Option<String>,
-    pub currency: Currency,
-    pub order: AllocationOrder,
-}
 
 /// Reads a currency code stored in the ledger; an unknown one means the file was edited.
 pub(crate) fn stored_currency(code: &str) -> Result<Currency> {
@@ -37,23 +29,17 @@ pub(crate) fn stored_enum<T: std::str::FromStr>(text: &str) -> Result<T> {
     })
 }
 
-pub fn add(tx: &Tx, actor: &Actor, new: &NewCustomer) -> Result<i64> {
-    if let Some(problem) = new.id.and_then(|id| new_id_problem("customer", id)) {
-        return Err(Error::rejected("id", problem));
-    }
-    if let Some(id) = new.id {
-        if exists(tx, id)? {
-            return Err(Error::rejected(
-                "id",
-                format!("customer {id} already exists; see it with: payctl customer show {id}"),
-            ));
-        }
-    }
-    let id = match new.id {
-        Some(id) => id,
-        None => super::assign_id(tx, "customers", "customer")?,
-    };
-    tx.execute("INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![id, new.name, new.email, new.currency.code(), new.order.as_str(), actor.now_text()])?;
+/// What [`crate::core::customer::plan_customer`] needs to know to add `new`.
+pub fn add_facts(tx: &Tx, new: &NewCustomer) -> Result<CustomerFactsForAdd> {
+    Ok(CustomerFactsForAdd {
+        id: super::id_facts(tx, "customers", new.id)?,
+    })
+}
+
+/// Writes a planned customer and its audit event.
+pub fn write(tx: &Tx, actor: &Actor, plan: &CustomerPlan) -> Result<i64> {
+    let id = plan.id;
+    tx.execute("INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![id, plan.name, plan.email, plan.currency.code(), plan.order.as_str(), actor.now_text()])?;
     audit::record(
         tx,
         actor,
@@ -64,7 +50,7 @@ pub fn add(tx: &Tx, actor: &Actor, new: &NewCustomer) -> Result<i64> {
             customer_id: Some(id),
             payment_id: None,
         },
-        &json!({"name": new.name, "email": new.email, "currency": new.currency.code(), "autoAllocateOrder": new.order.as_str()}),
+        &json!({"name": plan.name, "email": plan.email, "currency": plan.currency.code(), "autoAllocateOrder": plan.order.as_str()}),
     )?;
     Ok(id)
 }

@@ -9,27 +9,13 @@ use super::audit::{self, Touched};
 use super::customers::{self, stored_currency};
 use super::Actor;
 use crate::core::dates::{format_timestamp, is_past_due, parse_stored};
-use crate::core::invoice::{derive_status, outstanding, Closure};
-use crate::core::payment::new_id_problem;
+use crate::core::invoice::{
+    derive_status, outstanding, ClosingPlan, Closure, InvoiceFactsForAdd, InvoicePlan, NewInvoice,
+};
 use crate::core::payment::InvoiceFacts;
 use crate::core::views::{InvoicePaymentView, InvoiceView, TouchedInvoiceView};
 use crate::core::{Currency, InvoiceStatus, Money};
 use crate::error::{Error, Result};
-
-pub struct NewInvoice {
-    pub id: Option<i64>,
-    pub number: Option<String>,
-    pub customer_id: i64,
-    pub currency: Option<Currency>,
-    pub total: rust_decimal::Decimal,
-    pub date: DateTime<Utc>,
-    pub due: Due,
-}
-
-pub enum Due {
-    On(DateTime<Utc>),
-    NetDays(u32),
-}
 
 #[derive(Default)]
 pub struct InvoiceFilter {
@@ -45,49 +31,37 @@ pub fn not_found(id: i64) -> Error {
     )
 }
 
-pub fn add(tx: &Tx, actor: &Actor, new: &NewInvoice) -> Result<i64> {
+/// What [`crate::core::invoice::plan_invoice`] needs to know to add `new`: refused with not
+/// found when the customer does not exist.
+pub fn add_facts(tx: &Tx, new: &NewInvoice) -> Result<InvoiceFactsForAdd> {
     let customer = customers::facts(tx, new.customer_id)?;
-    let currency = new.currency.unwrap_or(customer.currency);
-    let total = Money::from_decimal(new.total, currency)
-        .map_err(|e| Error::rejected("invoiceAmount", format!("total '{}' {e}", new.total)))?;
-    let due = match new.due {
-        Due::On(at) => at,
-        Due::NetDays(days) => crate::core::dates::due_after(new.date, days)
-            .map_err(|message| Error::rejected("dueDate", message))?,
-    };
-    if due < new.date {
-        return Err(Error::rejected(
-            "dueDate",
-            format!(
-                "due date {} is before the invoice date {}",
-                format_timestamp(due),
-                format_timestamp(new.date)
-            ),
-        ));
-    }
-    if let Some(problem) = new.id.and_then(|id| new_id_problem("invoice", id)) {
-        return Err(Error::rejected("id", problem));
-    }
-    let id = match new.id {
-        Some(id) if exists(tx, id)? => {
-            return Err(Error::rejected(
-                "id",
-                format!("invoice {id} already exists; see it with: payctl invoice show {id}"),
-            ));
-        }
-        Some(id) => id,
-        None => super::assign_id(tx, "invoices", "invoice")?,
-    };
-    let number = new.number.clone().unwrap_or_else(|| id.to_string());
+    Ok(InvoiceFactsForAdd {
+        customer_currency: customer.currency,
+        id: super::id_facts(tx, "invoices", new.id)?,
+    })
+}
+
+/// Writes a planned invoice (its total counted in its currency's ledger total, which refuses
+/// a total payctl could not sum) and its audit event.
+pub fn write(tx: &Tx, actor: &Actor, plan: &InvoicePlan) -> Result<i64> {
+    let InvoicePlan {
+        id,
+        ref number,
+        customer_id,
+        currency,
+        total,
+        date,
+        due,
+    } = *plan;
     super::totals::charge(tx, "invoiceAmount", "invoice total", total)?;
     tx.execute("INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", params![
         id,
         number,
-        new.customer_id,
+        customer_id,
         currency.code(),
         total.minor(),
-        format_timestamp(new.date),
+        format_timestamp(date),
         format_timestamp(due),
         actor.now_text()
     ])?;
@@ -98,20 +72,12 @@ pub fn add(tx: &Tx, actor: &Actor, new: &NewInvoice) -> Result<i64> {
         Touched {
             entity: "invoice",
             entity_id: id,
-            customer_id: Some(new.customer_id),
+            customer_id: Some(customer_id),
             payment_id: None,
         },
-        &json!({"invoiceNumber": number, "currency": currency.code(), "invoiceAmount": total, "effectiveTimestamp": format_timestamp(new.date), "dueDate": format_timestamp(due)}),
+        &json!({"invoiceNumber": number, "currency": currency.code(), "invoiceAmount": total, "effectiveTimestamp": format_timestamp(date), "dueDate": format_timestamp(due)}),
     )?;
     Ok(id)
-}
-
-pub fn exists(tx: &Tx, id: i64) -> Result<bool> {
-    Ok(tx
-        .query_opt("SELECT 1 FROM invoices WHERE id = ?1", params![id], |_| {
-            Ok(())
-        })?
-        .is_some())
 }
 
 const SELECT: &str = "
@@ -417,105 +383,36 @@ pub fn apply_pending(facts: &mut InvoiceFacts, pending: i64) {
     facts.status = derive_status(None, facts.total - facts.outstanding, facts.total);
 }
 
-/// Voids an invoice that has no live allocations.
-pub fn void(tx: &Tx, actor: &Actor, id: i64, reason: &str) -> Result<()> {
-    let invoice = facts(tx, id)?.ok_or_else(|| not_found(id))?;
-    match invoice.status {
-        InvoiceStatus::Void | InvoiceStatus::WrittenOff => {
-            return Err(Error::rejected("invoiceId", format!("invoice {id} is already {}; it cannot be voided", invoice.status)))
-        }
-        InvoiceStatus::PartiallyPaid | InvoiceStatus::Paid => {
-            return Err(Error::rejected(
-                "invoiceId",
-                format!("invoice {id} is {} and has payments allocated; unallocate them first (payctl unallocate PAYMENT --invoice {id})", invoice.status),
-            ))
-        }
-        InvoiceStatus::Unpaid => {}
-    }
-    close(
-        tx,
-        actor,
-        &invoice,
-        Closing {
-            kind: "void",
-            amount: 0,
-            reason,
-            effective: None,
-        },
-    )
+/// The facts of invoice `id` for a void or a write-off: not found when it does not exist.
+pub fn closing_facts(tx: &Tx, id: i64) -> Result<InvoiceFacts> {
+    facts(tx, id)?.ok_or_else(|| not_found(id))
 }
 
-/// Writes off the whole outstanding balance. Final: it cannot be undone.
-pub fn write_off(tx: &Tx, actor: &Actor, id: i64, reason: &str) -> Result<()> {
-    write_off_on(tx, actor, id, reason, None)
-}
-
-/// [`write_off`], effective on `effective` (an imported write-off keeps its date) instead of
-/// now.
-pub fn write_off_on(
+/// Records a planned void or write-off, effective on `effective` (an imported write-off keeps
+/// its date) or else now, with `reason` and its audit event.
+pub fn write_closing(
     tx: &Tx,
     actor: &Actor,
-    id: i64,
+    plan: &ClosingPlan,
     reason: &str,
     effective: Option<&str>,
 ) -> Result<()> {
-    let invoice = facts(tx, id)?.ok_or_else(|| not_found(id))?;
-    match invoice.status {
-        InvoiceStatus::Void | InvoiceStatus::WrittenOff | InvoiceStatus::Paid => {
-            Err(Error::rejected(
-                "invoiceId",
-                format!(
-                    "invoice {id} is {}; only unpaid or partially_paid invoices can be written off",
-                    invoice.status
-                ),
-            ))
-        }
-        _ => close(
-            tx,
-            actor,
-            &invoice,
-            Closing {
-                kind: "written_off",
-                amount: invoice.outstanding,
-                reason,
-                effective,
-            },
-        ),
-    }
-}
-
-/// A void or a write-off about to be recorded; `effective` defaults to now.
-struct Closing<'a> {
-    kind: &'static str,
-    amount: i64,
-    reason: &'a str,
-    effective: Option<&'a str>,
-}
-
-fn close(tx: &Tx, actor: &Actor, invoice: &InvoiceFacts, closing: Closing) -> Result<()> {
-    let Closing {
-        kind,
-        amount,
-        reason,
-        effective,
-    } = closing;
-    let now = actor.now_text();
-    tx.execute("INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![invoice.id, kind, amount, reason, effective.unwrap_or(now), now])?;
-    let action = if kind == "void" {
-        "invoice.void"
-    } else {
-        "invoice.write-off"
+    let (kind, action) = match plan.closure {
+        Closure::Void => ("void", "invoice.void"),
+        Closure::WrittenOff => ("written_off", "invoice.write-off"),
     };
+    let now = actor.now_text();
+    tx.execute("INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![plan.invoice_id, kind, plan.amount, reason, effective.unwrap_or(now), now])?;
     audit::record(
         tx,
         actor,
         action,
         Touched {
             entity: "invoice",
-            entity_id: invoice.id,
-            customer_id: Some(invoice.customer_id),
+            entity_id: plan.invoice_id,
+            customer_id: Some(plan.customer_id),
             payment_id: None,
         },
-        &json!({"reason": reason, "amount": Money::from_minor(amount, invoice.currency)}),
+        &json!({"reason": reason, "amount": Money::from_minor(plan.amount, plan.currency)}),
     )
 }

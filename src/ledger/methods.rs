@@ -7,44 +7,27 @@ use serde_json::json;
 use super::audit::{self, Touched};
 use super::customers::{self, stored_enum};
 use super::Actor;
-use crate::core::payment::new_id_problem;
+use crate::core::method::{MethodFactsForAdd, MethodPlan, NewMethod};
 use crate::core::payment::MethodFacts;
 use crate::core::views::MethodView;
-use crate::core::MethodType;
 use crate::error::{Error, Result};
 
-pub struct NewMethod {
-    pub id: Option<i64>,
-    pub customer_id: i64,
-    pub method_type: MethodType,
-    pub label: Option<String>,
-    pub brand: Option<String>,
-    pub last4: Option<String>,
-    pub make_default: bool,
+/// What [`crate::core::method::plan_method`] needs to know to add `new`: refused with not
+/// found when the customer does not exist.
+pub fn add_facts(tx: &Tx, new: &NewMethod) -> Result<MethodFactsForAdd> {
+    let customer = customers::facts(tx, new.customer_id)?;
+    Ok(MethodFactsForAdd {
+        id: super::id_facts(tx, "payment_methods", new.id)?,
+        customer_has_default: customer.default_method.is_some(),
+    })
 }
 
-pub fn add(tx: &Tx, actor: &Actor, new: &NewMethod) -> Result<i64> {
-    let customer = customers::facts(tx, new.customer_id)?;
-    if let Some(problem) = new.id.and_then(|id| new_id_problem("payment method", id)) {
-        return Err(Error::rejected("id", problem));
-    }
-    if let Some(id) = new.id {
-        if facts(tx, id)?.is_some() {
-            return Err(Error::rejected(
-                "id",
-                format!("payment method {id} already exists"),
-            ));
-        }
-    }
-    let id = match new.id {
-        Some(id) => id,
-        None => super::assign_id(tx, "payment_methods", "payment method")?,
-    };
-    tx.execute("INSERT INTO payment_methods (id, customer_id, type, label, brand, last4, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", params![id, new.customer_id, new.method_type.as_str(), new.label, new.brand, new.last4, actor.now_text()])?;
-    // The first method of a customer becomes its default.
-    let make_default = new.make_default || customer.default_method.is_none();
-    if make_default {
-        set_default_row(tx, new.customer_id, id)?;
+/// Writes a planned method (its customer's default, if planned so) and its audit event.
+pub fn write(tx: &Tx, actor: &Actor, plan: &MethodPlan) -> Result<i64> {
+    let id = plan.id;
+    tx.execute("INSERT INTO payment_methods (id, customer_id, type, label, brand, last4, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", params![id, plan.customer_id, plan.method_type.as_str(), plan.label, plan.brand, plan.last4, actor.now_text()])?;
+    if plan.make_default {
+        set_default_row(tx, plan.customer_id, id)?;
     }
     audit::record(
         tx,
@@ -53,10 +36,10 @@ pub fn add(tx: &Tx, actor: &Actor, new: &NewMethod) -> Result<i64> {
         Touched {
             entity: "payment_method",
             entity_id: id,
-            customer_id: Some(new.customer_id),
+            customer_id: Some(plan.customer_id),
             payment_id: None,
         },
-        &json!({"type": new.method_type.as_str(), "label": new.label, "brand": new.brand, "last4": new.last4, "isDefault": make_default}),
+        &json!({"type": plan.method_type.as_str(), "label": plan.label, "brand": plan.brand, "last4": plan.last4, "isDefault": plan.make_default}),
     )?;
     Ok(id)
 }

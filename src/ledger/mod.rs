@@ -305,20 +305,33 @@ fn open_file(path: &Path, busy_timeout: Duration) -> Result<Ledger> {
     Ok(ledger)
 }
 
-/// The largest id in use in `table` (customers, payment_methods, invoices), `None` while it
-/// is empty: the fact from which core gives a new row its id (`core::payment::assigned_id`).
-/// The write lock is held, so no other process takes the next id first.
-pub(crate) fn largest_id(tx: &Tx, table: &str) -> Result<Option<i64>> {
-    tx.query_row(&format!("SELECT max(id) FROM {table}"), params![], |r| {
-        r.get(0)
-    })
-}
-
-/// The id a new row of `table` gets when the caller gives none, refused (exit 1, naming
-/// `kind`) past `core::payment::MAX_NEW_ID`. A thin compatibility wrapper: the rule is core's;
-/// callers whose planner takes [`largest_id`] as a fact call that instead.
-pub(crate) fn assign_id(tx: &Tx, table: &str, kind: &str) -> Result<i64> {
-    crate::core::payment::assigned_id_or_refuse(kind, largest_id(tx, table)?)
+/// What a new row of `table` (customers, payment_methods, invoices) needs to be given an id
+/// (`core::ids::plan_new_id`): whether `given` is taken, or else the largest id in use. The
+/// write lock is held, so no other process takes the id first.
+pub(crate) fn id_facts(
+    tx: &Tx,
+    table: &str,
+    given: Option<i64>,
+) -> Result<crate::core::ids::IdFacts> {
+    let mut facts = crate::core::ids::IdFacts::default();
+    match given {
+        Some(id) => {
+            facts.given_taken = tx
+                .query_opt(
+                    &format!("SELECT 1 FROM {table} WHERE id = ?1"),
+                    params![id],
+                    |_| Ok(()),
+                )?
+                .is_some()
+        }
+        None => {
+            facts.largest =
+                tx.query_row(&format!("SELECT max(id) FROM {table}"), params![], |r| {
+                    r.get(0)
+                })?
+        }
+    }
+    Ok(facts)
 }
 
 /// Opens an existing ledger, for a read command (list, show, log, verify, export, backup):
