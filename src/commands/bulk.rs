@@ -14,6 +14,7 @@ use super::context::{Ctx, Outcome};
 use super::output::{self, Output};
 use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
+use crate::core::activity::NewAttempt;
 use crate::core::dates::{format_timestamp, parse_date};
 use crate::core::import::{self, ImiRow, ImportKind};
 use crate::core::json::{self, KeyCheck, StrictValue};
@@ -25,7 +26,7 @@ use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
 };
 use crate::error::{Error, Problem, Result};
-use crate::ledger::activities::{self, NewAttempt};
+use crate::ledger::activities;
 use crate::ledger::batch::Batch;
 use crate::ledger::customers::{self, NewCustomer};
 use crate::ledger::invoices::{self, Due, NewInvoice};
@@ -706,7 +707,7 @@ fn import_attempt(
         message,
         source: req.source.as_str(),
     };
-    let amount = activities::check_attempt(tx, &new)?;
+    let amount = super::after::check_attempt(tx, &new)?;
     if let Some(problem) = currency_problem(req.currency, req.customer_id, amount.currency()) {
         return Err(Error::Rejected(vec![problem]));
     }
