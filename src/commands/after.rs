@@ -1,13 +1,13 @@
 //! Allocate, unallocate, reallocate, refund, settle, void, activities, log and verify.
 
 use super::context::{Ctx, Outcome};
-use super::{dry_run_heading, reject_any, text_problem, write_or_rehearse};
+use super::{dry_run_heading, reject_any, write_or_rehearse};
 use crate::cli::after::AttemptStatus;
 use crate::cli::{
     ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
     UnallocateArgs,
 };
-use crate::core::activity::{plan_attempt, NewAttempt};
+use crate::core::activity::{message_problem, plan_attempt, NewAttempt};
 use crate::core::corrections::{
     self as rules, AllocateOne, Reallocate, RefundRequest, Refusal, Settle, Unallocate, Void,
 };
@@ -49,13 +49,6 @@ fn refused(refusal: Refusal) -> Error {
         Refusal::NotFound(problem) => Error::NotFound(problem),
         Refusal::InvoiceNotFound(id) => invoices::not_found(id),
     }
-}
-
-/// An attempt's amount in its customer's currency, once the rules accept it (for `activity
-/// add` and an import's attempt rows). Nothing is written.
-pub(crate) fn check_attempt(tx: &rusqlite::Transaction, new: &NewAttempt) -> Result<Money> {
-    let facts = activities::attempt_facts(tx, new)?;
-    plan_attempt(new, &facts).map_err(Error::Rejected)
 }
 
 /// Payment `id` as it is after a command, with the invoices the allocation rows written
@@ -206,10 +199,6 @@ pub fn reallocate(args: ReallocateArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
-    reject_any([args
-        .reference
-        .as_deref()
-        .and_then(|r| text_problem("reference", "reference", r, 500))])?;
     let id = args.id;
     let dry_run = args.dry_run;
     let req = RefundRequest {
@@ -219,6 +208,7 @@ pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
         reference: args.reference,
         from_invoices: args.from_invoice,
     };
+    reject_any([req.reference_problem()])?;
     let actor = ctx.actor();
     let (refund_id, payment) = write_or_rehearse(ctx, dry_run, |tx| {
         let mark = invoices::allocation_mark(tx)?;
@@ -248,10 +238,6 @@ pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn settle(args: SettleArgs, ctx: &Ctx) -> Result<Outcome> {
-    reject_any([args
-        .message
-        .as_deref()
-        .and_then(|m| text_problem("message", "message", m, 500))])?;
     let id = args.id;
     let successful = args.status == SettleStatus::Successful;
     let req = Settle {
@@ -259,6 +245,7 @@ pub fn settle(args: SettleArgs, ctx: &Ctx) -> Result<Outcome> {
         successful,
         message: args.message,
     };
+    reject_any([req.message_problem()])?;
     on_payment(
         ctx,
         id,
@@ -279,17 +266,7 @@ pub fn settle(args: SettleArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn void(id: i64, reason: String, dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
-    // An empty reason is said to be empty, not also blank.
-    reject_any([reason
-        .trim()
-        .is_empty()
-        .then(|| {
-            Problem::new(
-                "reason",
-                "reason is empty; say why (it is kept in the audit trail)",
-            )
-        })
-        .or_else(|| text_problem("reason", "reason", &reason, 500))])?;
+    reject_any([Void::reason_problem(&reason)])?;
     on_payment(
         ctx,
         id,
@@ -325,18 +302,7 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         ActivityCommand::Add(args) => {
-            // An empty message is said to be empty, not also blank.
-            reject_any([args
-                .message
-                .trim()
-                .is_empty()
-                .then(|| {
-                    Problem::new(
-                        "message",
-                        "message is empty; say what happened (\"card declined\")",
-                    )
-                })
-                .or_else(|| text_problem("message", "message", &args.message, 500))])?;
+            reject_any([message_problem(&args.message)])?;
             let new = NewAttempt {
                 customer_id: args.customer,
                 amount: args.amount,
@@ -352,7 +318,8 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
             let actor = ctx.actor();
             let customer = args.customer;
             let view = ctx.ledger()?.write(|tx| {
-                let amount = check_attempt(tx, &new)?;
+                let facts = activities::attempt_facts(tx, &new)?;
+                let amount = plan_attempt(&new, &facts).map_err(Error::Rejected)?;
                 let id = activities::write_attempt(tx, &actor, &new, amount)?;
                 let all = activities::list(
                     tx,

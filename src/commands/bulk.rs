@@ -14,7 +14,7 @@ use super::context::{Ctx, Outcome};
 use super::output::{self, Output};
 use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
-use crate::core::activity::NewAttempt;
+use crate::core::activity::{plan_attempt, NewAttempt};
 use crate::core::dates::{format_timestamp, parse_date};
 use crate::core::import::{self, ImiRow, ImportKind};
 use crate::core::json::{self, KeyCheck, StrictValue};
@@ -707,7 +707,8 @@ fn import_attempt(
         message,
         source: req.source.as_str(),
     };
-    let amount = super::after::check_attempt(tx, &new)?;
+    let facts = activities::attempt_facts(tx, &new)?;
+    let amount = plan_attempt(&new, &facts).map_err(Error::Rejected)?;
     if let Some(problem) = currency_problem(req.currency, req.customer_id, amount.currency()) {
         return Err(Error::Rejected(vec![problem]));
     }

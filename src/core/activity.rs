@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 
 use super::enums::{ActivityStatus, PaymentMethod};
 use super::money::Money;
-use super::payment::{CustomerFacts, MethodFacts};
+use super::payment::{CustomerFacts, MethodFacts, MAX_REFERENCE};
+use super::text::{check_text, excerpt};
 use crate::error::Problem;
 
 /// An attempt to record, as `payctl activity add` or an import row gives it.
@@ -18,6 +19,20 @@ pub struct NewAttempt {
     pub status: ActivityStatus,
     pub message: String,
     pub source: &'static str,
+}
+
+/// An attempt says what happened, within the text rules (control characters, card numbers,
+/// 500 characters). An empty message is said to be empty, not also blank.
+pub fn message_problem(message: &str) -> Option<Problem> {
+    if message.trim().is_empty() {
+        return Some(Problem::new(
+            "message",
+            "message is empty; say what happened (\"card declined\")",
+        ));
+    }
+    check_text(message, MAX_REFERENCE)
+        .err()
+        .map(|e| Problem::new("message", format!("message '{}' {e}", excerpt(message))))
 }
 
 /// What the ledger read for an attempt: its customer, and the method named by id (`None`

@@ -77,6 +77,18 @@ pub fn ensure_live(p: &PaymentFacts, what: &str) -> Result<(), Problem> {
     Ok(())
 }
 
+/// The longest free text a correction keeps (a refund's reference, a settlement's message, a
+/// void's reason): Fusebill's limit for a reference.
+pub const MAX_NOTE: usize = MAX_REFERENCE;
+
+/// `value`, a free-text field a correction stores, if it breaks the text rules (control
+/// characters, card numbers, length), checked before the ledger is opened.
+fn note_problem(key: &str, value: &str) -> Option<Problem> {
+    check_text(value, MAX_NOTE)
+        .err()
+        .map(|e| Problem::new(key, format!("{key} '{}' {e}", excerpt(value))))
+}
+
 fn live(p: &PaymentFacts, what: &str) -> Result<(), Refusal> {
     ensure_live(p, what).map_err(|problem| Refusal::Rejected(vec![problem]))
 }
@@ -444,6 +456,15 @@ pub struct RefundRequest {
     pub from_invoices: Vec<AllocationSpec>,
 }
 
+impl RefundRequest {
+    /// The reference's text rules, which need no facts.
+    pub fn reference_problem(&self) -> Option<Problem> {
+        self.reference
+            .as_deref()
+            .and_then(|r| note_problem("reference", r))
+    }
+}
+
 /// What a payment has on one invoice a refund names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AppliedTo {
@@ -638,6 +659,15 @@ pub struct Settle {
     pub message: Option<String>,
 }
 
+impl Settle {
+    /// The message's text rules, which need no facts.
+    pub fn message_problem(&self) -> Option<Problem> {
+        self.message
+            .as_deref()
+            .and_then(|m| note_problem("message", m))
+    }
+}
+
 /// A settlement to write: for a failed one (NSF), every allocation reversed and an NSF
 /// activity for the payment's amount.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -683,6 +713,20 @@ pub fn plan_settle(req: &Settle, facts: &ReversalFacts) -> Result<SettlePlan, Re
 pub struct Void {
     pub payment_id: i64,
     pub reason: String,
+}
+
+impl Void {
+    /// A void says why (it is kept in the audit trail). An empty reason is said to be empty,
+    /// not also blank.
+    pub fn reason_problem(reason: &str) -> Option<Problem> {
+        if reason.trim().is_empty() {
+            return Some(Problem::new(
+                "reason",
+                "reason is empty; say why (it is kept in the audit trail)",
+            ));
+        }
+        note_problem("reason", reason)
+    }
 }
 
 /// A void to write: every allocation reversed, the payment kept for the audit trail.
@@ -1022,6 +1066,32 @@ mod tests {
             ),
             ["payment 7 is already void"]
         );
+    }
+
+    #[test]
+    fn free_text_is_checked_before_any_fact() {
+        assert_eq!(
+            Void::reason_problem("  ").map(|p| p.message).as_deref(),
+            Some("reason is empty; say why (it is kept in the audit trail)")
+        );
+        assert_eq!(Void::reason_problem("entered twice"), None);
+        let card = "card 4111 1111 1111 1111".to_string();
+        let settle = Settle {
+            payment_id: 7,
+            successful: false,
+            message: Some(card.clone()),
+        };
+        let problem = settle.message_problem().unwrap();
+        assert_eq!(problem.key, "message");
+        assert!(problem.message.starts_with("message '"));
+        let refund = RefundRequest {
+            payment_id: 7,
+            amount: cents(100),
+            method: RefundMethod::Cash,
+            reference: Some("x".repeat(MAX_NOTE + 1)),
+            from_invoices: vec![],
+        };
+        assert_eq!(refund.reference_problem().unwrap().key, "reference");
     }
 
     /// A payment with `amount`, split into what it has allocated, refunded and left.
