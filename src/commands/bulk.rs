@@ -15,6 +15,7 @@ use super::output::{self, Output};
 use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
 use crate::core::customer::{self as customer_rules, NewCustomer};
+use crate::core::activity::{plan_attempt, NewAttempt};
 use crate::core::dates::{format_timestamp, parse_date};
 use crate::core::import::{self, ImiRow, ImportKind};
 use crate::core::invoice::{self as invoice_rules, Due, NewInvoice};
@@ -28,7 +29,7 @@ use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
 };
 use crate::error::{Error, Problem, Result};
-use crate::ledger::activities::{self, NewAttempt};
+use crate::ledger::activities;
 use crate::ledger::batch::Batch;
 use crate::ledger::customers;
 use crate::ledger::invoices;
@@ -709,7 +710,8 @@ fn import_attempt(
         message,
         source: req.source.as_str(),
     };
-    let amount = activities::check_attempt(tx, &new)?;
+    let facts = activities::attempt_facts(tx, &new)?;
+    let amount = plan_attempt(&new, &facts).map_err(Error::Rejected)?;
     if let Some(problem) = currency_problem(req.currency, req.customer_id, amount.currency()) {
         return Err(Error::Rejected(vec![problem]));
     }
