@@ -1,7 +1,7 @@
 //! `payctl import` and `payctl export`: streamed, one transaction per file.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
 
 use serde_json::Value;
@@ -15,7 +15,6 @@ use crate::core::import::{self, ImiRow, ImportKind};
 use crate::core::payload::{bool_of, create_payment_from_json};
 use crate::core::payment::{currency_problem, id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
-use crate::core::views::TouchedInvoiceView;
 use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
 };
@@ -27,16 +26,27 @@ use crate::ledger::customers::{self, NewCustomer};
 use crate::ledger::invoices::{self, Due, NewInvoice};
 use crate::ledger::methods::{self, NewMethod};
 use crate::ledger::{bulk, payments, Actor};
+use crate::render::export::ExportWriter;
+use crate::render::import::{excerpt_record, Summary, TOUCHED_SHOWN};
 use crate::render::{self, Format};
 
 /// At most this many problems of bad rows are listed when a file is refused whole: with the
 /// two lines that close the list, the whole error stays within the 50 lines any error prints.
 const MAX_LISTED: usize = crate::error::MAX_PROBLEMS - 2;
-/// Files larger than this get a progress bar (when stderr is a terminal).
-const PROGRESS_BYTES: u64 = 1 << 20;
 /// SQLite's page cache during an import: big enough that a large file's B-tree pages stay in
 /// memory instead of being re-read and spilled, small enough that memory stays flat.
 const IMPORT_CACHE_MIB: u32 = 64;
+
+impl From<ExportFormat> for crate::render::export::ExportFormat {
+    fn from(given: ExportFormat) -> Self {
+        use crate::render::export::ExportFormat as Written;
+        match given {
+            ExportFormat::Csv => Written::Csv,
+            ExportFormat::Json => Written::Json,
+            ExportFormat::Jsonl => Written::Jsonl,
+        }
+    }
+}
 
 impl From<crate::cli::bulk::ImportFormat> for ImportFormat {
     fn from(given: crate::cli::bulk::ImportFormat) -> Self {
@@ -56,31 +66,6 @@ enum RowResult {
     AlreadyImported,
     Attempt,
 }
-
-#[derive(Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Summary {
-    file: String,
-    kind: &'static str,
-    rows: u64,
-    imported: u64,
-    already_imported: u64,
-    failed_attempts: u64,
-    rejected: u64,
-    dry_run: bool,
-    /// A payments import's invoices, in id order, each with what the import applied to it
-    /// and its balance and status after it (SPEC §4: every money command names the invoices
-    /// it touched, dry run or not). Other kinds move no money and leave the key out.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    touched_invoices: Option<Vec<TouchedInvoiceView>>,
-    /// How many touched invoices the table leaves out (see [`TOUCHED_SHOWN`]); not read.
-    #[serde(skip)]
-    touched_more: usize,
-}
-
-/// The touched invoices the table under an import's summary shows at most: a 100,000-row
-/// import must not flood the terminal, and `-o json` lists every one.
-const TOUCHED_SHOWN: usize = 50;
 
 fn fingerprint(kind: &str, value: &Value) -> String {
     crate::core::text::sha256_hex(&[kind.as_bytes(), b"\0", value.to_string().as_bytes()])
@@ -690,18 +675,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         )?;
     }
     let (input, len) = open_input(&args.file)?;
-    let progress = match len {
-        Some(len) if len > PROGRESS_BYTES && io::stderr().is_terminal() => {
-            let bar = indicatif::ProgressBar::new(len);
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta} left")
-            {
-                bar.set_style(style);
-            }
-            Some(bar)
-        }
-        _ => None,
-    };
+    let progress = render::import::progress_bar(len);
     let input: Box<dyn Read> = match &progress {
         Some(bar) => Box::new(bar.wrap_read(input)),
         None => input,
@@ -895,44 +869,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         // -q silences every summary: the exit code says it was imported.
         return Ok(Outcome::read(String::new()));
     }
-    let text = match ctx.style.format {
-        Format::Json => render::json(&summary),
-        Format::Jsonl => render::json_line(&summary),
-        Format::Csv => {
-            // A payments import adds one column, as the other money commands' CSV: every
-            // invoice it touched, `INV:APPLIED:BALANCE:STATUS;…` (empty when none).
-            let (touched_header, touched_cell) = match &summary.touched_invoices {
-                Some(touched) => (",touchedInvoices", format!(",{}", render::touched_list(touched))),
-                None => ("", String::new()),
-            };
-            format!(
-                "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun{touched_header}\n{},{},{},{},{},{},{},{}{touched_cell}\n",
-                render::neutralize_formula(summary.file.clone()),
-                summary.kind,
-                summary.rows,
-                summary.imported,
-                summary.already_imported,
-                summary.failed_attempts,
-                summary.rejected,
-                summary.dry_run
-            )
-        }
-        Format::Table | Format::Html => format!(
-            "{}{}: {} rows, {} imported, {} already imported, {} failed attempts recorded, {} rejected\n{}",
-            if summary.dry_run { "Dry run, nothing written. " } else { "" },
-            summary.file,
-            summary.rows,
-            summary.imported,
-            summary.already_imported,
-            summary.failed_attempts,
-            summary.rejected,
-            render::import_touched(
-                ctx.style,
-                summary.touched_invoices.as_deref().unwrap_or_default(),
-                summary.touched_more
-            )
-        ),
-    };
+    let text = render::import::summary(ctx.style, &summary);
     Ok(Outcome::read(text))
 }
 
@@ -965,8 +902,7 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         // `-o html` is refused before any command but the two reports runs.
         Format::Table | Format::Csv | Format::Html => ExportFormat::Csv,
     });
-    let mut count = 0u64;
-    let mut csv_header: Option<Vec<String>> = None;
+    let mut writer = ExportWriter::new(format.into(), kind);
     let io_err = |e: io::Error| {
         if e.kind() == io::ErrorKind::BrokenPipe {
             Error::BrokenPipe
@@ -975,67 +911,11 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         }
     };
     let result = ledger.read(|tx| {
-        if format == ExportFormat::Json {
-            out.write_all(b"[").map_err(io_err)?;
-        }
-        bulk::export(tx, kind, &mut |mut row| {
-            count += 1;
-            match format {
-                ExportFormat::Json | ExportFormat::Jsonl => {
-                    let text = serde_json::to_string(&Value::Object(row)).unwrap_or_default();
-                    let sep: &[u8] = match (format, count) {
-                        (ExportFormat::Json, 1) => b"\n",
-                        (ExportFormat::Json, _) => b",\n",
-                        _ => b"",
-                    };
-                    out.write_all(sep).map_err(io_err)?;
-                    out.write_all(text.as_bytes()).map_err(io_err)?;
-                    if format == ExportFormat::Jsonl {
-                        out.write_all(b"\n").map_err(io_err)?;
-                    }
-                }
-                ExportFormat::Csv => {
-                    if kind == "payments" {
-                        let list = row.remove("paymentAllocations");
-                        let cell = list
-                            .and_then(|l| l.as_array().cloned())
-                            .unwrap_or_default()
-                            .iter()
-                            .map(|a| format!("{}={}", a["invoiceId"], a["amount"]))
-                            .collect::<Vec<_>>()
-                            .join(";");
-                        row.insert("allocations".into(), Value::String(cell));
-                    }
-                    if csv_header.is_none() {
-                        let header: Vec<String> = row.keys().cloned().collect();
-                        out.write_all(&csv_line(&header)).map_err(io_err)?;
-                        csv_header = Some(header);
-                    }
-                    let header = csv_header.as_deref().unwrap_or_default();
-                    let cells: Vec<String> = header
-                        .iter()
-                        .map(|k| match row.get(k) {
-                            None | Some(Value::Null) => String::new(),
-                            Some(Value::String(s)) if is_text_column(k) => {
-                                render::neutralize_formula(s.clone())
-                            }
-                            Some(Value::String(s)) => s.clone(),
-                            Some(other) => other.to_string(),
-                        })
-                        .collect();
-                    out.write_all(&csv_line(&cells)).map_err(io_err)?;
-                }
-            }
-            Ok(())
+        writer.start(&mut out).map_err(io_err)?;
+        bulk::export(tx, kind, &mut |row| {
+            writer.row(&mut out, row).map_err(io_err)
         })?;
-        if format == ExportFormat::Json {
-            out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })
-                .map_err(io_err)?;
-        }
-        if format == ExportFormat::Csv && count == 0 {
-            out.write_all(empty_header(kind).as_bytes())
-                .map_err(io_err)?;
-        }
+        writer.finish(&mut out).map_err(io_err)?;
         out.flush().map_err(io_err)
     });
     let result = result.and_then(|()| {
@@ -1044,6 +924,7 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
             .map_err(|e| io_err(e.into_error()))?
             .finish()
     });
+    let count = writer.count();
     match result {
         Err(Error::BrokenPipe) => Ok(Outcome::read(String::new())),
         Err(e) => Err(e),
@@ -1059,80 +940,4 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
             _ => String::new(),
         })),
     }
-}
-
-/// The rejected record as JSON, cut short if huge (a 10 MB field stays out of the rejects file).
-fn excerpt_record(raw: String) -> String {
-    const MAX: usize = 4096;
-    if raw.len() <= MAX {
-        return render::neutralize_formula(raw);
-    }
-    let mut end = MAX;
-    while !raw.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &raw[..end])
-}
-
-/// One CSV line, quoted as needed.
-fn csv_line(cells: &[String]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(cells);
-    w.into_inner().unwrap_or_default()
-}
-
-/// Free-text columns: the ones a spreadsheet could run as a formula.
-fn is_text_column(name: &str) -> bool {
-    matches!(
-        name,
-        "reference" | "name" | "email" | "invoiceNumber" | "message" | "label" | "brand" | "reason"
-    )
-}
-
-fn empty_header(kind: &str) -> String {
-    let cols: &[&str] = match kind {
-        "payments" => &[
-            "customerId",
-            "amount",
-            "currency",
-            "paymentMethod",
-            "paymentMethodId",
-            "reference",
-            "source",
-            "effectiveTimestamp",
-            "gatewayFee",
-            "idempotencyKey",
-            "allocations",
-        ],
-        // What import reads, and the status it derives.
-        "invoices" => return format!("{},status\n", import::INVOICE_COLUMNS.join(",")),
-        "customers" => import::CUSTOMER_COLUMNS,
-        "methods" => import::METHOD_COLUMNS,
-        "write-offs" => import::WRITE_OFF_COLUMNS,
-        "allocations" => &[
-            "paymentId",
-            "invoiceId",
-            "amount",
-            "currency",
-            "effectiveTimestamp",
-        ],
-        _ => &[
-            "id",
-            "customerId",
-            "transactionType",
-            "status",
-            "amount",
-            "currency",
-            "paymentMethod",
-            "paymentMethodId",
-            "source",
-            "effectiveTimestamp",
-            "message",
-            "paymentId",
-        ],
-    };
-    format!("{}\n", cols.join(","))
 }
