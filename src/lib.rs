@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod core;
 pub mod error;
+pub mod formats;
 pub mod ledger;
 pub mod render;
 

@@ -6,4 +6,4 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../tests/cli/parser_checks.rs"]
 mod checks;
 
-fuzz_target!(|data: &[u8]| checks::import(data, payctl::cli::bulk::ImportFormat::Csv));
+fuzz_target!(|data: &[u8]| checks::import(data, payctl::formats::ImportFormat::Csv));

@@ -1,17 +1,21 @@
 //! Allocate, unallocate, reallocate, refund, settle, void, activities, log and verify.
 
 use super::context::{Ctx, Outcome};
-use super::{dry_run_heading, reject_any, text_problem, write_or_rehearse};
+use super::{dry_run_heading, reject_any, write_or_rehearse};
 use crate::cli::after::AttemptStatus;
 use crate::cli::{
     ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
     UnallocateArgs,
 };
+use crate::core::activity::{message_problem, plan_attempt, NewAttempt};
+use crate::core::corrections::{
+    self as rules, AllocateOne, Reallocate, RefundRequest, Refusal, Settle, Unallocate, Void,
+};
 use crate::core::views::PaymentView;
 use crate::core::{ActivityStatus, Money, Source};
 use crate::error::{Error, Problem, Result};
-use crate::ledger::activities::{self, ActivityFilter, NewAttempt};
-use crate::ledger::corrections::{self, RefundRequest};
+use crate::ledger::activities::{self, ActivityFilter};
+use crate::ledger::corrections;
 use crate::ledger::Tx;
 use crate::ledger::{audit, customers, invoices, payments, verify};
 use crate::render;
@@ -38,6 +42,16 @@ fn on_payment<T>(
     })
 }
 
+/// A planner's refusal as payctl's error: a rejection (exit 1), or an invoice the request names
+/// that does not exist (exit 3).
+fn refused(refusal: Refusal) -> Error {
+    match refusal {
+        Refusal::Rejected(problems) => Error::Rejected(problems),
+        Refusal::NotFound(problem) => Error::NotFound(problem),
+        Refusal::InvoiceNotFound(id) => invoices::not_found(id),
+    }
+}
+
 /// Payment `id` as it is after a command, with the invoices the allocation rows written
 /// since `mark` touched (those of `only`'s payment, if given).
 fn payment_after(
@@ -59,8 +73,14 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
         let actor = ctx.actor();
         let touched = write_or_rehearse(ctx, dry_run, |tx| {
             let mark = invoices::allocation_mark(tx)?;
-            let ids = corrections::allocate_customer(tx, &actor, customer, args.order)?;
-            ids.into_iter()
+            let facts = corrections::customer_funds_facts(tx, customer)?;
+            let plans = rules::plan_allocate_customer(args.order, &facts);
+            for plan in &plans {
+                corrections::write_auto(tx, &actor, plan)?;
+            }
+            plans
+                .iter()
+                .map(|plan| plan.payment.id)
                 .map(|id| payment_after(tx, id, mark, Some(id), dry_run))
                 .collect::<Result<Vec<_>>>()
         })?;
@@ -87,7 +107,16 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
             ctx,
             id,
             dry_run,
-            |tx, actor| corrections::allocate_one(tx, actor, id, invoice, amount),
+            |tx, actor| {
+                let req = AllocateOne {
+                    payment_id: id,
+                    invoice_id: invoice,
+                    amount,
+                };
+                let facts = corrections::allocate_facts(tx, &req)?;
+                let plan = rules::plan_allocate(&req, &facts).map_err(refused)?;
+                corrections::write_allocate(tx, actor, &plan)
+            },
             |p, applied| {
                 format!(
                     "Allocated {applied} {} of payment {id} to invoice {invoice}",
@@ -99,7 +128,11 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
             ctx,
             id,
             dry_run,
-            |tx, actor| corrections::allocate_auto(tx, actor, id, args.order),
+            |tx, actor| {
+                let facts = corrections::auto_facts(tx, id)?;
+                let plan = rules::plan_allocate_auto(args.order, &facts).map_err(refused)?;
+                corrections::write_auto(tx, actor, &plan)
+            },
             |p, applied| {
                 format!(
                     "Allocated {} {} of payment {id} automatically",
@@ -117,7 +150,16 @@ pub fn unallocate(args: UnallocateArgs, ctx: &Ctx) -> Result<Outcome> {
         ctx,
         id,
         args.dry_run,
-        |tx, actor| corrections::unallocate(tx, actor, id, invoice, args.amount),
+        |tx, actor| {
+            let req = Unallocate {
+                payment_id: id,
+                invoice_id: invoice,
+                amount: args.amount,
+            };
+            let facts = corrections::unallocate_facts(tx, &req)?;
+            let plan = rules::plan_unallocate(&req, &facts).map_err(refused)?;
+            corrections::write_unallocate(tx, actor, &plan)
+        },
         |p, taken| {
             format!(
                 "Took {taken} {} of payment {id} back from invoice {invoice}",
@@ -133,7 +175,21 @@ pub fn reallocate(args: ReallocateArgs, ctx: &Ctx) -> Result<Outcome> {
         ctx,
         id,
         args.dry_run,
-        |tx, actor| corrections::reallocate(tx, actor, id, from, to, args.amount),
+        |tx, actor| {
+            let req = Reallocate {
+                payment_id: id,
+                from,
+                to,
+                amount: args.amount,
+            };
+            // Two invoices before any is read: a payment not found does not hide it.
+            if let Some(problem) = req.same_invoice_problem() {
+                return Err(Error::Rejected(vec![problem]));
+            }
+            let facts = corrections::reallocate_facts(tx, &req)?;
+            let plan = rules::plan_reallocate(&req, &facts).map_err(refused)?;
+            corrections::write_reallocate(tx, actor, &plan)
+        },
         |p, moved| {
             format!(
                 "Moved {moved} {} of payment {id} from invoice {from} to invoice {to}",
@@ -144,22 +200,22 @@ pub fn reallocate(args: ReallocateArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
-    reject_any([args
-        .reference
-        .as_deref()
-        .and_then(|r| text_problem("reference", "reference", r, 500))])?;
     let id = args.id;
     let dry_run = args.dry_run;
     let req = RefundRequest {
+        payment_id: id,
         amount: args.amount,
         method: args.method,
         reference: args.reference,
         from_invoices: args.from_invoice,
     };
+    reject_any([req.reference_problem()])?;
     let actor = ctx.actor();
     let (refund_id, payment) = write_or_rehearse(ctx, dry_run, |tx| {
         let mark = invoices::allocation_mark(tx)?;
-        let refund_id = corrections::refund(tx, &actor, id, &req)?;
+        let facts = corrections::refund_facts(tx, &req)?;
+        let plan = rules::plan_refund(&req, &facts).map_err(refused)?;
+        let refund_id = corrections::write_refund(tx, &actor, &plan)?;
         Ok((refund_id, payment_after(tx, id, mark, None, dry_run)?))
     })?;
     let refunded = payment
@@ -183,17 +239,23 @@ pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn settle(args: SettleArgs, ctx: &Ctx) -> Result<Outcome> {
-    reject_any([args
-        .message
-        .as_deref()
-        .and_then(|m| text_problem("message", "message", m, 500))])?;
     let id = args.id;
     let successful = args.status == SettleStatus::Successful;
+    let req = Settle {
+        payment_id: id,
+        successful,
+        message: args.message,
+    };
+    reject_any([req.message_problem()])?;
     on_payment(
         ctx,
         id,
         args.dry_run,
-        |tx, actor| corrections::settle(tx, actor, id, successful, args.message.as_deref()),
+        |tx, actor| {
+            let facts = corrections::reversal_facts(tx, id)?;
+            let plan = rules::plan_settle(&req, &facts).map_err(refused)?;
+            corrections::write_settle(tx, actor, &plan)
+        },
         |_, ()| {
             if successful {
                 format!("Payment {id} settled")
@@ -205,22 +267,20 @@ pub fn settle(args: SettleArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn void(id: i64, reason: String, dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
-    // An empty reason is said to be empty, not also blank.
-    reject_any([reason
-        .trim()
-        .is_empty()
-        .then(|| {
-            Problem::new(
-                "reason",
-                "reason is empty; say why (it is kept in the audit trail)",
-            )
-        })
-        .or_else(|| text_problem("reason", "reason", &reason, 500))])?;
+    reject_any([Void::reason_problem(&reason)])?;
     on_payment(
         ctx,
         id,
         dry_run,
-        |tx, actor| corrections::void(tx, actor, id, reason.trim()),
+        |tx, actor| {
+            let req = Void {
+                payment_id: id,
+                reason: reason.trim().to_string(),
+            };
+            let facts = corrections::reversal_facts(tx, id)?;
+            let plan = rules::plan_void(&req, &facts).map_err(refused)?;
+            corrections::write_void(tx, actor, &plan)
+        },
         |_, ()| format!("Voided payment {id}"),
     )
 }
@@ -243,18 +303,7 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         ActivityCommand::Add(args) => {
-            // An empty message is said to be empty, not also blank.
-            reject_any([args
-                .message
-                .trim()
-                .is_empty()
-                .then(|| {
-                    Problem::new(
-                        "message",
-                        "message is empty; say what happened (\"card declined\")",
-                    )
-                })
-                .or_else(|| text_problem("message", "message", &args.message, 500))])?;
+            reject_any([message_problem(&args.message)])?;
             let new = NewAttempt {
                 customer_id: args.customer,
                 amount: args.amount,
@@ -270,7 +319,9 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
             let actor = ctx.actor();
             let customer = args.customer;
             let view = ctx.ledger()?.write(|tx| {
-                let id = activities::add_attempt(tx, &actor, &new)?;
+                let facts = activities::attempt_facts(tx, &new)?;
+                let amount = plan_attempt(&new, &facts).map_err(Error::Rejected)?;
+                let id = activities::write_attempt(tx, &actor, &new, amount)?;
                 let all = activities::list(
                     tx,
                     &ActivityFilter {

@@ -1,509 +1,68 @@
 //! `payctl import` and `payctl export`: streamed, one transaction per file.
 
 use crate::ledger::Tx;
-use std::collections::HashSet;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::rc::Rc;
 
-use serde::de::{DeserializeSeed, SeqAccess, Visitor};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::capped::{skip_bom, Budget, Capped};
 use super::context::{Ctx, Outcome};
 use super::output::{self, Output};
-use crate::cli::bulk::{ExportFormat, ExportKind, ImportFormat, Kind};
+use crate::cli::bulk::{ExportFormat, ExportKind, Kind};
 use crate::cli::{ExportArgs, ImportArgs};
+use crate::core::activity::{plan_attempt, NewAttempt};
 use crate::core::customer::{self as customer_rules, NewCustomer};
 use crate::core::dates::{format_timestamp, parse_date};
 use crate::core::import::{self, ImiRow, ImportKind};
 use crate::core::invoice::{self as invoice_rules, Due, NewInvoice};
-use crate::core::json::{self, KeyCheck, StrictValue};
 use crate::core::method::{self as method_rules, NewMethod};
 use crate::core::payload::{bool_of, create_payment_from_json};
 use crate::core::payment::{currency_problem, id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
-use crate::core::views::TouchedInvoiceView;
 use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
 };
 use crate::error::{Error, Problem, Result};
-use crate::ledger::activities::{self, NewAttempt};
+use crate::formats::{detect_format, for_each_row, ImportFormat};
+use crate::ledger::activities;
 use crate::ledger::batch::Batch;
 use crate::ledger::customers;
 use crate::ledger::invoices;
 use crate::ledger::methods;
 use crate::ledger::{bulk, Actor};
+use crate::render::export::ExportWriter;
+use crate::render::import::{excerpt_record, Summary, TOUCHED_SHOWN};
 use crate::render::{self, Format};
 
 /// At most this many problems of bad rows are listed when a file is refused whole: with the
 /// two lines that close the list, the whole error stays within the 50 lines any error prints.
 const MAX_LISTED: usize = crate::error::MAX_PROBLEMS - 2;
-/// Files larger than this get a progress bar (when stderr is a terminal).
-const PROGRESS_BYTES: u64 = 1 << 20;
 /// SQLite's page cache during an import: big enough that a large file's B-tree pages stay in
 /// memory instead of being re-read and spilled, small enough that memory stays flat.
 const IMPORT_CACHE_MIB: u32 = 64;
 
-fn detect_format(given: Option<ImportFormat>, path: &Path) -> Result<ImportFormat> {
-    if let Some(f) = given {
-        return Ok(f);
-    }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match ext.as_str() {
-        "csv" => Ok(ImportFormat::Csv),
-        "json" => Ok(ImportFormat::Json),
-        "jsonl" | "ndjson" => Ok(ImportFormat::Jsonl),
-        "xml" => Ok(ImportFormat::Xml),
-        _ => Err(Error::usage(
-            "format",
-            format!(
-                "cannot tell the format of '{}'; give --format csv|json|jsonl|xml",
-                path.display()
-            ),
-        )),
-    }
-}
-
-/// A row as read: its line (or record) number and its fields, or why it could not be read.
-type Row = (u64, std::result::Result<Value, String>);
-
-/// A problem with the file as a whole (not one row): it refuses the import.
-fn file_error(path: &Path, message: impl std::fmt::Display) -> Error {
-    Error::rejected(
-        "file",
-        format!(
-            "{}: {message}; nothing was imported",
-            super::payment::shown_path(path)
-        ),
-    )
-}
-
-/// One row of an import file as read, before any rule that needs the ledger: its line (or
-/// record) number and its fields as a JSON object, or why it could not be read.
-pub type ReadRow = (u64, std::result::Result<Value, String>);
-
-/// Reads an import file's bytes into its rows, exactly as `payctl import` does but without a
-/// ledger (for the fuzz targets and parser tests). `Err` is a problem with the file as a
-/// whole (a truncated JSON or XML document, a bad CSV header), which refuses an import.
-pub fn read_rows(
-    bytes: &[u8],
-    format: ImportFormat,
-    kind: ImportKind,
-) -> std::result::Result<Vec<ReadRow>, String> {
-    let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(bytes.to_vec()));
-    let mut rows = Vec::new();
-    for_each_row(reader, format, kind, Path::new("input"), &mut |row| {
-        rows.push(row);
-        Ok(())
-    })
-    .map_err(|e| e.to_string())?;
-    Ok(rows)
-}
-
-/// Reads every row of the file, in order, handing each to `each`. Nothing is held but the row.
-fn for_each_row(
-    reader: Box<dyn BufRead>,
-    format: ImportFormat,
-    kind: ImportKind,
-    path: &Path,
-    each: &mut dyn FnMut(Row) -> Result<()>,
-) -> Result<()> {
-    match format {
-        ImportFormat::Csv => {
-            let budget = Rc::new(Budget::default());
-            let mut csv = csv::ReaderBuilder::new()
-                .flexible(false)
-                .from_reader(LineCounter::new(Capped::new(reader, budget.clone())));
-            // A record too long to read stops the file: where it ends is unknown.
-            let too_long = |csv: &mut csv::Reader<LineCounter<_>>, budget: &Budget| {
-                budget.tripped().then(|| {
-                    let line = csv.get_mut().line_at(budget.record_start());
-                    file_error(path, format!("line {line}: {}", json::record_too_long()))
-                })
-            };
-            let header: Vec<String> = match csv.headers() {
-                Ok(header) => header.clone(),
-                Err(e) => {
-                    return Err(too_long(&mut csv, &budget).unwrap_or_else(|| {
-                        file_error(path, format!("cannot read the CSV header: {e}"))
-                    }))
-                }
-            }
-            .iter()
-            .map(|h| h.trim().to_string())
-            .collect();
-            import::check_header(kind, &header).map_err(|e| file_error(path, e))?;
-            budget.start_record_at(csv.position().byte());
-            let mut record = csv::StringRecord::new();
-            loop {
-                match csv.read_record(&mut record) {
-                    Ok(false) => break,
-                    Ok(true) => {
-                        let line = record
-                            .position()
-                            .map_or(0, |p| csv.get_mut().line_at(p.byte()));
-                        budget.start_record_at(csv.position().byte());
-                        let cells: Vec<String> = record.iter().map(str::to_string).collect();
-                        each((line, import::csv_record_to_object(kind, &header, &cells)))?;
-                    }
-                    Err(e) => {
-                        if let csv::ErrorKind::Io(_) = e.kind() {
-                            return Err(
-                                too_long(&mut csv, &budget).unwrap_or_else(|| file_error(path, e))
-                            );
-                        }
-                        let line = e.position().map_or(0, |p| csv.get_mut().line_at(p.byte()));
-                        // In payctl's words: the crate's own text names its own (wrong) line.
-                        let why = match e.kind() {
-                            csv::ErrorKind::UnequalLengths {
-                                expected_len, len, ..
-                            } => format!(
-                                "has {len} fields but the header has {expected_len}; quote a field that holds a comma"
-                            ),
-                            csv::ErrorKind::Utf8 { err, .. } => format!(
-                                "field {} is not UTF-8 text; save the file as UTF-8",
-                                err.field() + 1
-                            ),
-                            _ => format!("unreadable CSV record: {e}"),
-                        };
-                        budget.start_record_at(csv.position().byte());
-                        each((line, Err(why)))?;
-                        // A record with the wrong number of fields is skipped; the reader can go on.
-                    }
-                }
-            }
-            Ok(())
-        }
-        ImportFormat::Jsonl => {
-            let mut reader = reader;
-            skip_bom(&mut reader).map_err(|e| file_error(path, e))?;
-            let budget = Rc::new(Budget::default());
-            let mut reader = Capped::new(reader, budget.clone());
-            let mut bytes = Vec::new();
-            let mut number = 0u64;
-            loop {
-                bytes.clear();
-                budget.start_record();
-                match reader.read_until(b'\n', &mut bytes) {
-                    Ok(0) => break,
-                    Ok(_) => number += 1,
-                    Err(_) if budget.tripped() => {
-                        return Err(file_error(
-                            path,
-                            format!("line {}: {}", number + 1, json::record_too_long()),
-                        ))
-                    }
-                    Err(e) => return Err(file_error(path, e)),
-                }
-                let line = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
-                let Ok(text) = std::str::from_utf8(line) else {
-                    each((number, Err("not UTF-8 text".into())))?;
-                    continue;
-                };
-                if text.trim().is_empty() {
-                    continue;
-                }
-                let row = match json::parse(text) {
-                    Ok((_, Some(repeated))) => Err(repeated.message),
-                    Ok((value, None)) => Ok(value),
-                    Err(e) => Err(format!("not JSON: {e}")),
-                };
-                each((number, row))?;
-            }
-            Ok(())
-        }
-        ImportFormat::Json => {
-            let mut reader = reader;
-            skip_bom(&mut reader).map_err(|e| file_error(path, e))?;
-            let budget = Rc::new(Budget::default());
-            let mut de = serde_json::Deserializer::from_reader(Capped::new(reader, budget.clone()));
-            let mut index = 0u64;
-            let mut failure: Option<Error> = None;
-            let result = StreamSeed {
-                budget: &budget,
-                each: &mut |row: std::result::Result<Value, String>| {
-                    index += 1;
-                    if failure.is_none() {
-                        if let Err(e) = each((index, row)) {
-                            failure = Some(e);
-                        }
-                    }
-                },
-            }
-            .deserialize(&mut de);
-            if let Some(e) = failure {
-                return Err(e);
-            }
-            if budget.tripped() {
-                return Err(file_error(
-                    path,
-                    format!(
-                        "record {}, at line {}: {}",
-                        index + 1,
-                        budget.line(),
-                        json::record_too_long()
-                    ),
-                ));
-            }
-            result.map_err(|e| file_error(path, format!("not valid JSON: {e}")))?;
-            de.end()
-                .map_err(|e| file_error(path, format!("not valid JSON: {e}")))
-        }
-        ImportFormat::Xml => read_xml(reader, path, each),
-    }
-}
-
-/// Counts the lines of what the CSV reader reads, so that a record's line number comes from its
-/// byte offset: the csv crate's own line count is off by one for every CRLF line ending and
-/// every blank line before a record (BurntSushi/rust-csv#395), which named the wrong line of a
-/// file saved by Excel. Keeps only the line-end bytes not yet passed, a buffer's worth.
-struct LineCounter<R> {
-    inner: R,
-    offset: u64,
-    /// Offsets of the `\r` and `\n` bytes read and not yet passed, and whether each is a `\n`.
-    line_ends: std::collections::VecDeque<(u64, bool)>,
-    passed: u64,
-}
-
-impl<R> LineCounter<R> {
-    fn new(inner: R) -> Self {
-        LineCounter {
-            inner,
-            offset: 0,
-            line_ends: std::collections::VecDeque::new(),
-            passed: 0,
+impl From<ExportFormat> for crate::render::export::ExportFormat {
+    fn from(given: ExportFormat) -> Self {
+        use crate::render::export::ExportFormat as Written;
+        match given {
+            ExportFormat::Csv => Written::Csv,
+            ExportFormat::Json => Written::Json,
+            ExportFormat::Jsonl => Written::Jsonl,
         }
     }
-
-    /// The line (from 1) of the record the csv crate places at byte `byte`: the csv crate's
-    /// offset is where it began reading the record, before the line ends it skips (the `\n` of
-    /// a CRLF, blank lines), so those count too. Asked in increasing order.
-    fn line_at(&mut self, byte: u64) -> u64 {
-        let mut next = byte;
-        while let Some(&(at, newline)) = self.line_ends.front() {
-            if at < byte || at == next {
-                if at == next {
-                    next += 1;
-                }
-                self.passed += u64::from(newline);
-                self.line_ends.pop_front();
-            } else {
-                break;
-            }
-        }
-        self.passed + 1
-    }
 }
 
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if b == b'\n' || b == b'\r' {
-                self.line_ends
-                    .push_back((self.offset + i as u64, b == b'\n'));
-            }
-        }
-        self.offset += n as u64;
-        Ok(n)
-    }
-}
-
-/// Streams a JSON document that is one object or an array of objects, each read by the one
-/// JSON reader (a key given twice makes that record an `Err`) and each at most 1 MiB.
-struct StreamSeed<'a> {
-    budget: &'a Budget,
-    each: &'a mut dyn FnMut(std::result::Result<Value, String>),
-}
-
-impl<'de> DeserializeSeed<'de> for StreamSeed<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for StreamSeed<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("an object or an array of objects")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        let mut check = KeyCheck::default();
-        loop {
-            self.budget.start_record();
-            let Some(value) = seq.next_element_seed(StrictValue(&mut check))? else {
-                return Ok(());
-            };
-            (self.each)(match check.take() {
-                Some(repeated) => Err(repeated.message),
-                None => Ok(value),
-            });
+impl From<crate::cli::bulk::ImportFormat> for ImportFormat {
+    fn from(given: crate::cli::bulk::ImportFormat) -> Self {
+        use crate::cli::bulk::ImportFormat as Given;
+        match given {
+            Given::Csv => ImportFormat::Csv,
+            Given::Json => ImportFormat::Json,
+            Given::Jsonl => ImportFormat::Jsonl,
+            Given::Xml => ImportFormat::Xml,
         }
     }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<(), A::Error> {
-        let mut check = KeyCheck::default();
-        let value = StrictValue(&mut check).visit_map(map)?;
-        (self.each)(match check.take() {
-            Some(repeated) => Err(repeated.message),
-            None => Ok(value),
-        });
-        Ok(())
-    }
-}
-
-/// Reads InvoiceMethodInsertRequest elements (alone, or many under any wrapper element).
-/// Notes the field `name` in `seen` (a record's or its detail's names, lower-cased) and says
-/// whether it is new. Fields are read in any letter case (`customerid` is CustomerId), so
-/// `<CustomerId>1</CustomerId><CUSTOMERID>2</CUSTOMERID>` is one field given twice, as it is
-/// in JSON. A set, not a look through the fields: a 1 MiB record holds 60,000 of them.
-fn first_time(seen: &mut HashSet<String>, name: &str) -> bool {
-    seen.insert(name.to_ascii_lowercase())
-}
-
-fn read_xml(
-    reader: Box<dyn BufRead>,
-    path: &Path,
-    each: &mut dyn FnMut(Row) -> Result<()>,
-) -> Result<()> {
-    use quick_xml::events::Event;
-    const RECORD: &[u8] = b"InvoiceMethodInsertRequest";
-    const DETAIL: &[u8] = b"InvoicePaymentDetailRequest";
-    // One InvoiceMethodInsertRequest (or what lies between two) is at most 1 MiB: quick-xml
-    // holds an element's whole text, and the record's fields are kept until its end tag.
-    let budget = Rc::new(Budget::default());
-    let mut xml = quick_xml::Reader::from_reader(Capped::new(reader, budget.clone()));
-    xml.config_mut().trim_text(true);
-    let mut buf = Vec::new();
-    let mut record: Option<Map<String, Value>> = None;
-    let mut detail: Option<Map<String, Value>> = None;
-    // The first element a record has twice: Fusebill's body has one of each (one
-    // InvoicePaymentDetailRequest too), so a second one is refused rather than let overwrite the
-    // first, which would silently drop an allocation or change the customer.
-    let mut twice: Option<String> = None;
-    // The names the record and its InvoicePaymentDetailRequest have so far, lower-cased.
-    let mut record_names: HashSet<String> = HashSet::new();
-    let mut detail_names: HashSet<String> = HashSet::new();
-    let mut text = String::new();
-    let mut index = 0u64;
-    loop {
-        let event = xml.read_event_into(&mut buf).map_err(|e| {
-            if budget.tripped() {
-                let number = index + u64::from(record.is_none());
-                return file_error(
-                    path,
-                    format!(
-                        "record {number}, at line {}: {}",
-                        budget.line(),
-                        json::record_too_long()
-                    ),
-                );
-            }
-            file_error(
-                path,
-                format!("not valid XML at byte {}: {e}", xml.error_position()),
-            )
-        })?;
-        match event {
-            Event::Start(e) => {
-                text.clear();
-                match e.local_name().as_ref() {
-                    RECORD => {
-                        index += 1;
-                        budget.start_record();
-                        record = Some(Map::new());
-                        record_names.clear();
-                        twice = None;
-                    }
-                    DETAIL if record.is_some() => {
-                        detail = Some(Map::new());
-                        detail_names.clear();
-                    }
-                    _ => {}
-                }
-            }
-            Event::Text(t) => {
-                let piece = t
-                    .unescape()
-                    .map_err(|e| file_error(path, format!("bad XML text: {e}")))?;
-                text.push_str(&piece);
-            }
-            Event::CData(t) => {
-                let piece = std::str::from_utf8(&t)
-                    .map_err(|e| file_error(path, format!("bad XML text: {e}")))?;
-                text.push_str(piece);
-            }
-            Event::End(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                match e.local_name().as_ref() {
-                    RECORD => {
-                        budget.start_record();
-                        if let Some(r) = record.take() {
-                            let row = match twice.take() {
-                                Some(field) if field == "InvoicePaymentDetailRequest" => Err(format!(
-                                    "{field} is given twice; an InvoiceMethodInsertRequest has one (one allocation): import one body per invoice paid, or use the payments CSV's allocations column"
-                                )),
-                                Some(field) => Err(format!(
-                                    "{field} is given twice; an InvoiceMethodInsertRequest has each field once"
-                                )),
-                                None => Ok(Value::Object(r)),
-                            };
-                            each((index, row))?;
-                        }
-                    }
-                    DETAIL => {
-                        if let (Some(d), Some(r)) = (detail.take(), record.as_mut()) {
-                            if !first_time(&mut record_names, &name) {
-                                twice.get_or_insert(name);
-                            } else {
-                                r.insert(name, Value::Object(d));
-                            }
-                        }
-                    }
-                    _ => {
-                        let in_detail = detail.is_some();
-                        let seen = match in_detail {
-                            true => &mut detail_names,
-                            false => &mut record_names,
-                        };
-                        if let Some(map) = detail.as_mut().or(record.as_mut()) {
-                            if !first_time(seen, &name) {
-                                twice.get_or_insert_with(|| match in_detail {
-                                    true => format!("InvoicePaymentDetailRequest.{name}"),
-                                    false => name.clone(),
-                                });
-                            } else {
-                                map.insert(name, Value::String(text.trim().to_string()));
-                            }
-                        }
-                    }
-                }
-                text.clear();
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-        buf.clear();
-    }
-    if record.is_some() {
-        return Err(file_error(
-            path,
-            "the XML ends inside an InvoiceMethodInsertRequest (truncated?)",
-        ));
-    }
-    if index == 0 {
-        return Err(file_error(
-            path,
-            "no InvoiceMethodInsertRequest element found",
-        ));
-    }
-    Ok(())
 }
 
 /// What happened to one row.
@@ -512,31 +71,6 @@ enum RowResult {
     AlreadyImported,
     Attempt,
 }
-
-#[derive(Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Summary {
-    file: String,
-    kind: &'static str,
-    rows: u64,
-    imported: u64,
-    already_imported: u64,
-    failed_attempts: u64,
-    rejected: u64,
-    dry_run: bool,
-    /// A payments import's invoices, in id order, each with what the import applied to it
-    /// and its balance and status after it (SPEC §4: every money command names the invoices
-    /// it touched, dry run or not). Other kinds move no money and leave the key out.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    touched_invoices: Option<Vec<TouchedInvoiceView>>,
-    /// How many touched invoices the table leaves out (see [`TOUCHED_SHOWN`]); not read.
-    #[serde(skip)]
-    touched_more: usize,
-}
-
-/// The touched invoices the table under an import's summary shows at most: a 100,000-row
-/// import must not flood the terminal, and `-o json` lists every one.
-const TOUCHED_SHOWN: usize = 50;
 
 fn fingerprint(kind: &str, value: &Value) -> String {
     crate::core::text::sha256_hex(&[kind.as_bytes(), b"\0", value.to_string().as_bytes()])
@@ -705,7 +239,8 @@ fn import_attempt(
         message,
         source: req.source.as_str(),
     };
-    let amount = activities::check_attempt(tx, &new)?;
+    let facts = activities::attempt_facts(tx, &new)?;
+    let amount = plan_attempt(&new, &facts).map_err(Error::Rejected)?;
     if let Some(problem) = currency_problem(req.currency, req.customer_id, amount.currency()) {
         return Err(Error::Rejected(vec![problem]));
     }
@@ -1047,7 +582,7 @@ fn open_input(path: &Path) -> Result<(Box<dyn Read>, Option<u64>)> {
 }
 
 pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
-    let format = detect_format(args.format, &args.file)?;
+    let format = detect_format(args.format.map(ImportFormat::from), &args.file)?;
     let kind = match args.kind {
         Kind::Payments => ImportKind::Payments,
         Kind::Invoices => ImportKind::Invoices,
@@ -1078,18 +613,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         )?;
     }
     let (input, len) = open_input(&args.file)?;
-    let progress = match len {
-        Some(len) if len > PROGRESS_BYTES && io::stderr().is_terminal() => {
-            let bar = indicatif::ProgressBar::new(len);
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta} left")
-            {
-                bar.set_style(style);
-            }
-            Some(bar)
-        }
-        _ => None,
-    };
+    let progress = render::import::progress_bar(len);
     let input: Box<dyn Read> = match &progress {
         Some(bar) => Box::new(bar.wrap_read(input)),
         None => input,
@@ -1283,44 +807,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         // -q silences every summary: the exit code says it was imported.
         return Ok(Outcome::read(String::new()));
     }
-    let text = match ctx.style.format {
-        Format::Json => render::json(&summary),
-        Format::Jsonl => render::json_line(&summary),
-        Format::Csv => {
-            // A payments import adds one column, as the other money commands' CSV: every
-            // invoice it touched, `INV:APPLIED:BALANCE:STATUS;…` (empty when none).
-            let (touched_header, touched_cell) = match &summary.touched_invoices {
-                Some(touched) => (",touchedInvoices", format!(",{}", render::touched_list(touched))),
-                None => ("", String::new()),
-            };
-            format!(
-                "file,kind,rows,imported,alreadyImported,failedAttempts,rejected,dryRun{touched_header}\n{},{},{},{},{},{},{},{}{touched_cell}\n",
-                render::neutralize_formula(summary.file.clone()),
-                summary.kind,
-                summary.rows,
-                summary.imported,
-                summary.already_imported,
-                summary.failed_attempts,
-                summary.rejected,
-                summary.dry_run
-            )
-        }
-        Format::Table | Format::Html => format!(
-            "{}{}: {} rows, {} imported, {} already imported, {} failed attempts recorded, {} rejected\n{}",
-            if summary.dry_run { "Dry run, nothing written. " } else { "" },
-            summary.file,
-            summary.rows,
-            summary.imported,
-            summary.already_imported,
-            summary.failed_attempts,
-            summary.rejected,
-            render::import_touched(
-                ctx.style,
-                summary.touched_invoices.as_deref().unwrap_or_default(),
-                summary.touched_more
-            )
-        ),
-    };
+    let text = render::import::summary(ctx.style, &summary);
     Ok(Outcome::read(text))
 }
 
@@ -1353,8 +840,7 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         // `-o html` is refused before any command but the two reports runs.
         Format::Table | Format::Csv | Format::Html => ExportFormat::Csv,
     });
-    let mut count = 0u64;
-    let mut csv_header: Option<Vec<String>> = None;
+    let mut writer = ExportWriter::new(format.into(), kind);
     let io_err = |e: io::Error| {
         if e.kind() == io::ErrorKind::BrokenPipe {
             Error::BrokenPipe
@@ -1363,67 +849,11 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         }
     };
     let result = ledger.read(|tx| {
-        if format == ExportFormat::Json {
-            out.write_all(b"[").map_err(io_err)?;
-        }
-        bulk::export(tx, kind, &mut |mut row| {
-            count += 1;
-            match format {
-                ExportFormat::Json | ExportFormat::Jsonl => {
-                    let text = serde_json::to_string(&Value::Object(row)).unwrap_or_default();
-                    let sep: &[u8] = match (format, count) {
-                        (ExportFormat::Json, 1) => b"\n",
-                        (ExportFormat::Json, _) => b",\n",
-                        _ => b"",
-                    };
-                    out.write_all(sep).map_err(io_err)?;
-                    out.write_all(text.as_bytes()).map_err(io_err)?;
-                    if format == ExportFormat::Jsonl {
-                        out.write_all(b"\n").map_err(io_err)?;
-                    }
-                }
-                ExportFormat::Csv => {
-                    if kind == "payments" {
-                        let list = row.remove("paymentAllocations");
-                        let cell = list
-                            .and_then(|l| l.as_array().cloned())
-                            .unwrap_or_default()
-                            .iter()
-                            .map(|a| format!("{}={}", a["invoiceId"], a["amount"]))
-                            .collect::<Vec<_>>()
-                            .join(";");
-                        row.insert("allocations".into(), Value::String(cell));
-                    }
-                    if csv_header.is_none() {
-                        let header: Vec<String> = row.keys().cloned().collect();
-                        out.write_all(&csv_line(&header)).map_err(io_err)?;
-                        csv_header = Some(header);
-                    }
-                    let header = csv_header.as_deref().unwrap_or_default();
-                    let cells: Vec<String> = header
-                        .iter()
-                        .map(|k| match row.get(k) {
-                            None | Some(Value::Null) => String::new(),
-                            Some(Value::String(s)) if is_text_column(k) => {
-                                render::neutralize_formula(s.clone())
-                            }
-                            Some(Value::String(s)) => s.clone(),
-                            Some(other) => other.to_string(),
-                        })
-                        .collect();
-                    out.write_all(&csv_line(&cells)).map_err(io_err)?;
-                }
-            }
-            Ok(())
+        writer.start(&mut out).map_err(io_err)?;
+        bulk::export(tx, kind, &mut |row| {
+            writer.row(&mut out, row).map_err(io_err)
         })?;
-        if format == ExportFormat::Json {
-            out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })
-                .map_err(io_err)?;
-        }
-        if format == ExportFormat::Csv && count == 0 {
-            out.write_all(empty_header(kind).as_bytes())
-                .map_err(io_err)?;
-        }
+        writer.finish(&mut out).map_err(io_err)?;
         out.flush().map_err(io_err)
     });
     let result = result.and_then(|()| {
@@ -1432,6 +862,7 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
             .map_err(|e| io_err(e.into_error()))?
             .finish()
     });
+    let count = writer.count();
     match result {
         Err(Error::BrokenPipe) => Ok(Outcome::read(String::new())),
         Err(e) => Err(e),
@@ -1447,80 +878,4 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
             _ => String::new(),
         })),
     }
-}
-
-/// The rejected record as JSON, cut short if huge (a 10 MB field stays out of the rejects file).
-fn excerpt_record(raw: String) -> String {
-    const MAX: usize = 4096;
-    if raw.len() <= MAX {
-        return render::neutralize_formula(raw);
-    }
-    let mut end = MAX;
-    while !raw.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &raw[..end])
-}
-
-/// One CSV line, quoted as needed.
-fn csv_line(cells: &[String]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(cells);
-    w.into_inner().unwrap_or_default()
-}
-
-/// Free-text columns: the ones a spreadsheet could run as a formula.
-fn is_text_column(name: &str) -> bool {
-    matches!(
-        name,
-        "reference" | "name" | "email" | "invoiceNumber" | "message" | "label" | "brand" | "reason"
-    )
-}
-
-fn empty_header(kind: &str) -> String {
-    let cols: &[&str] = match kind {
-        "payments" => &[
-            "customerId",
-            "amount",
-            "currency",
-            "paymentMethod",
-            "paymentMethodId",
-            "reference",
-            "source",
-            "effectiveTimestamp",
-            "gatewayFee",
-            "idempotencyKey",
-            "allocations",
-        ],
-        // What import reads, and the status it derives.
-        "invoices" => return format!("{},status\n", import::INVOICE_COLUMNS.join(",")),
-        "customers" => import::CUSTOMER_COLUMNS,
-        "methods" => import::METHOD_COLUMNS,
-        "write-offs" => import::WRITE_OFF_COLUMNS,
-        "allocations" => &[
-            "paymentId",
-            "invoiceId",
-            "amount",
-            "currency",
-            "effectiveTimestamp",
-        ],
-        _ => &[
-            "id",
-            "customerId",
-            "transactionType",
-            "status",
-            "amount",
-            "currency",
-            "paymentMethod",
-            "paymentMethodId",
-            "source",
-            "effectiveTimestamp",
-            "message",
-            "paymentId",
-        ],
-    };
-    format!("{}\n", cols.join(","))
 }

@@ -10,7 +10,6 @@ pub use context::{Ctx, Outcome};
 mod after;
 mod backup;
 mod bulk;
-mod capped;
 pub mod context;
 mod customer;
 mod generate;
@@ -20,7 +19,6 @@ mod output;
 mod payment;
 mod report;
 
-pub use bulk::{read_rows, ReadRow};
 pub use generate::{completion_script, man_page, man_pages};
 
 pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {

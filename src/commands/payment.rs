@@ -90,14 +90,7 @@ fn request_from_flags(args: &CreateArgs) -> Result<CreatePayment> {
 }
 
 /// A file named in a message: `-` is stdin.
-pub(crate) fn shown_path(path: &Path) -> String {
-    if path == Path::new("-") {
-        "stdin".to_string()
-    } else {
-        // A card number in a file's name is shown masked (SPEC §3).
-        crate::core::text::mask_card_numbers(&path.display().to_string())
-    }
-}
+pub(crate) use crate::formats::shown_path;
 
 /// Reads a whole file, or stdin for `-`: at most 1 MiB (`create --json /dev/zero` must not
 /// take the machine's memory), without a UTF-8 byte-order mark in front.

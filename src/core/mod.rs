@@ -1,8 +1,10 @@
 //! The rules: money, currencies, enums, text checks, dates, the allocation planner and the
 //! create-payment request. Nothing here touches clap, SQLite or the terminal.
 
+pub mod activity;
 pub mod allocation;
 pub mod chart;
+pub mod corrections;
 pub mod currency;
 pub mod customer;
 pub mod dates;

@@ -2,16 +2,16 @@
 
 use super::Tx;
 use crate::params;
-use rust_decimal::Decimal;
 use serde_json::json;
 
 use super::audit::{self, Touched};
 use super::customers::{self, stored_currency, stored_enum};
 use super::payments::{insert_activity, NewActivity};
 use super::{methods, Actor};
+use crate::core::activity::{AttemptFacts, NewAttempt};
 use crate::core::views::ActivityView;
-use crate::core::{ActivityStatus, Money, PaymentMethod, TransactionType};
-use crate::error::{Error, Result};
+use crate::core::{ActivityStatus, Money, TransactionType};
+use crate::error::Result;
 
 #[derive(Default)]
 pub struct ActivityFilter {
@@ -51,59 +51,24 @@ pub fn list(tx: &Tx, filter: &ActivityFilter) -> Result<Vec<ActivityView>> {
             })
 }
 
-pub struct NewAttempt {
-    pub customer_id: i64,
-    pub amount: Decimal,
-    pub method: PaymentMethod,
-    pub method_id: Option<i64>,
-    pub status: ActivityStatus,
-    pub message: String,
-    pub source: &'static str,
+/// What the rules for an attempt need: its customer (not found: exit 3) and the method it
+/// names by id, if any. Nothing is checked or written.
+pub fn attempt_facts(tx: &Tx, new: &NewAttempt) -> Result<AttemptFacts> {
+    Ok(AttemptFacts {
+        customer: customers::facts(tx, new.customer_id)?,
+        named_method: match new.method_id {
+            Some(id) => Some(methods::facts(tx, id)?),
+            None => None,
+        },
+    })
 }
 
-/// Records an attempt that made no payment (a declined card, an unknown outcome).
-pub fn add_attempt(tx: &Tx, actor: &Actor, new: &NewAttempt) -> Result<i64> {
-    let amount = check_attempt(tx, new)?;
-    write_attempt(tx, actor, new, amount)
-}
-
-/// The attempt's amount in its customer's currency, once its customer and method are found
-/// and agree with it. Nothing is written.
-pub fn check_attempt(tx: &Tx, new: &NewAttempt) -> Result<Money> {
-    let customer = customers::facts(tx, new.customer_id)?;
-    let amount = Money::from_decimal(new.amount, customer.currency)
-        .map_err(|e| Error::rejected("amount", format!("amount '{}' {e}", new.amount)))?;
-    if let Some(id) = new.method_id {
-        let method = methods::facts(tx, id)?
-            .filter(|m| m.customer_id == new.customer_id)
-            .ok_or_else(|| {
-                Error::rejected(
-                    "paymentMethodId",
-                    format!(
-                        "payment method {id} not found for customer {}",
-                        new.customer_id
-                    ),
-                )
-            })?;
-        if Some(method.method_type) != new.method.method_type() {
-            return Err(Error::rejected(
-                "paymentMethodId",
-                format!(
-                    "payment method {id} is {}, not {}",
-                    method.method_type, new.method
-                ),
-            ));
-        }
-    }
-    Ok(amount)
-}
-
-/// Writes an attempt [`check_attempt`] accepted, for `amount`, dated now.
+/// Writes an attempt [`plan_attempt`](crate::core::activity::plan_attempt) accepted, for `amount`, dated now.
 pub fn write_attempt(tx: &Tx, actor: &Actor, new: &NewAttempt, amount: Money) -> Result<i64> {
     write_attempt_at(tx, actor, new, amount, actor.now_text())
 }
 
-/// Writes an attempt [`check_attempt`] accepted, for `amount`, with the effective timestamp
+/// Writes an attempt [`plan_attempt`](crate::core::activity::plan_attempt) accepted, for `amount`, with the effective timestamp
 /// `effective` (an imported attempt keeps the time it was made).
 pub fn write_attempt_at(
     tx: &Tx,

@@ -8,14 +8,12 @@ use super::audit::{self, Touched};
 use super::customers::{self, stored_currency, stored_enum};
 use super::{invoices, methods, Actor};
 use crate::core::dates::format_timestamp;
-use crate::core::invoice::derive_status;
 use crate::core::payment::{CreateFacts, CreatePayment, CustomerFacts, PaymentPlan};
 use crate::core::views::{
-    PaymentAllocationView, PaymentView, RefundAllocationView, RefundView, SettlementView,
+    InvoiceBalanceFacts, PaymentAllocationView, PaymentFacts, PaymentView, RefundAllocationView,
+    RefundView,
 };
-use crate::core::{
-    ActivityStatus, Currency, Money, PaymentMethod, Settlement, Source, TransactionType,
-};
+use crate::core::{ActivityStatus, Currency, Money, PaymentMethod, Source, TransactionType};
 use crate::error::{Error, Result};
 
 pub fn not_found(id: i64) -> Error {
@@ -287,28 +285,16 @@ pub fn insert_activity(tx: &Tx, a: &NewActivity) -> Result<i64> {
 
 /// Reads one payment as a Fusebill Payment Object.
 pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
-    struct Row {
-        customer_id: i64,
-        amount: i64,
-        currency: Currency,
-        method: PaymentMethod,
-        method_id: Option<i64>,
-        source: Source,
-        reference: Option<String>,
-        effective: String,
-        gateway_fee: i64,
-        created: String,
-        allocated: i64,
-        refunded: i64,
-        settlement: Settlement,
-        voided: bool,
-        activity_id: Option<i64>,
-    }
-    let row = tx.query_opt("SELECT p.customer_id, p.amount, p.currency, p.method, p.method_id, p.source, p.reference, p.effective_at,
+    let mut facts = tx
+        .query_opt(
+            "SELECT p.customer_id, p.amount, p.currency, p.method, p.method_id, p.source, p.reference, p.effective_at,
                     p.gateway_fee, p.created_at, b.allocated, b.refunded, b.settlement, b.voided,
                     (SELECT a.id FROM activities a WHERE a.payment_id = p.id AND a.transaction_type = 'Collect')
-             FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1", params![id], |r| {
-            Ok(Row {
+             FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1",
+            params![id],
+            |r| {
+            Ok(PaymentFacts {
+                id,
                 customer_id: r.get(0)?,
                 amount: r.get(1)?,
                 currency: stored_currency(&r.get::<String>(2)?)?,
@@ -324,11 +310,11 @@ pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
                 settlement: stored_enum(&r.get::<String>(12)?)?,
                 voided: r.get(13)?,
                 activity_id: r.get(14)?,
+                last_event: None,
             })
         })?
         .ok_or_else(|| not_found(id))?;
-    let currency = row.currency;
-    let money = |minor| Money::from_minor(minor, currency);
+    let currency = facts.currency;
 
     let invoice_allocations = tx.query_map(
         "SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total, b.allocated, b.closed
@@ -337,63 +323,24 @@ pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
          HAVING sum(a.amount) <> 0 ORDER BY min(a.id)",
         params![id],
         |r| {
-            let total: i64 = r.get(3)?;
-            let allocated: i64 = r.get(4)?;
-            let closure = invoices::closure_of(r.get(5)?);
-            Ok(PaymentAllocationView {
-                invoice_id: r.get(0)?,
-                invoice_number: r.get(1)?,
-                amount: money(r.get(2)?),
-                outstanding_balance: money(crate::core::invoice::outstanding(
-                    closure, allocated, total,
-                )),
-                invoice_total: money(total),
-                status: derive_status(closure, allocated, total),
-            })
+            Ok(PaymentAllocationView::from_facts(
+                InvoiceBalanceFacts {
+                    invoice_id: r.get(0)?,
+                    invoice_number: r.get(1)?,
+                    applied: r.get(2)?,
+                    total: r.get(3)?,
+                    allocated: r.get(4)?,
+                    closure: invoices::closure_of(r.get(5)?),
+                },
+                currency,
+            ))
         },
     )?;
 
     let refunds = refunds_of(tx, id, currency)?;
-    let (modified, message): (Option<String>, Option<String>) = tx.query_opt("SELECT effective_at, message FROM payment_events WHERE payment_id = ?1 AND kind IN ('settled', 'failed')
-             ORDER BY id DESC LIMIT 1", params![id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .map_or((None, None), |(m, msg)| (Some(m), msg));
-
-    // A payment that bounced or was voided no longer counts: nothing is left to allocate or refund.
-    let live = !row.voided && row.settlement != Settlement::Failed;
-    let unallocated = if live {
-        row.amount - row.allocated - row.refunded
-    } else {
-        0
-    };
-    let refundable = if live { row.amount - row.refunded } else { 0 };
-    Ok(PaymentView {
-        id: Some(id),
-        payment_activity_id: row.activity_id,
-        customer_id: row.customer_id,
-        reference: row.reference,
-        effective_timestamp: row.effective,
-        amount: money(row.amount),
-        currency,
-        payment_method: row.method,
-        payment_method_id: row.method_id,
-        source: row.source,
-        invoice_allocations,
-        refunds,
-        unallocated_amount: money(unallocated),
-        refundable_amount: money(refundable),
-        gateway_fee: money(row.gateway_fee),
-        settlement: SettlementView {
-            status: row.settlement,
-            modified_timestamp: modified.unwrap_or(row.created),
-            last_checked_timestamp: None,
-            next_check_timestamp: None,
-            message,
-        },
-        voided: row.voided,
-        uri: Some(format!("payctl://payments/{id}")),
-        touched_invoices: None,
-        dry_run: false,
-    })
+    facts.last_event = tx.query_opt("SELECT effective_at, message FROM payment_events WHERE payment_id = ?1 AND kind IN ('settled', 'failed')
+             ORDER BY id DESC LIMIT 1", params![id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(PaymentView::from_facts(facts, invoice_allocations, refunds))
 }
 
 fn refunds_of(tx: &Tx, payment_id: i64, currency: Currency) -> Result<Vec<RefundView>> {

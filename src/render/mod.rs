@@ -12,7 +12,9 @@ use crate::ledger::audit::AuditEvent;
 use crate::ledger::backup::BackupReport;
 
 pub mod chart;
+pub mod export;
 pub mod html;
+pub mod import;
 pub mod report;
 pub mod table;
 

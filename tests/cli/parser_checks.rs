@@ -6,13 +6,12 @@
 
 #![allow(dead_code)]
 
-use payctl::cli::bulk::ImportFormat;
-use payctl::commands::read_rows;
 use payctl::core::import::{self, ImiRow, ImportKind};
 use payctl::core::money::{decimal_from_json, parse_decimal, Money, MAX_INTEGER_DIGITS};
 use payctl::core::payload::create_payment_from_json;
 use payctl::core::payment::parse_allocation_spec;
 use payctl::core::{Currency, Source};
+use payctl::formats::{read_rows, ImportFormat};
 use serde_json::{json, Map, Value};
 
 const CURRENCIES: [&str; 4] = ["JPY", "USD", "KWD", "CLF"];

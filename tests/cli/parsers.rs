@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use payctl::cli::bulk::ImportFormat;
+use payctl::formats::ImportFormat;
 use proptest::prelude::*;
 
 use crate::parser_checks as checks;
