@@ -109,7 +109,7 @@ pub fn list(tx: &Tx, customer_id: i64) -> Result<Vec<MethodView>> {
 pub fn find_same(tx: &Tx, new: &NewMethod) -> Result<Option<i64>> {
     tx.query_opt(
         "SELECT id FROM payment_methods
-         WHERE customer_id = ?1 AND type = ?2 AND label IS ?3 AND brand IS ?4 AND last4 IS ?5
+         WHERE customer_id = ?1 AND type = ?2 AND label IS NOT DISTINCT FROM ?3 AND brand IS NOT DISTINCT FROM ?4 AND last4 IS NOT DISTINCT FROM ?5
          ORDER BY id LIMIT 1",
         params![
             new.customer_id,

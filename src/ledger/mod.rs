@@ -277,10 +277,8 @@ fn open_server_existing(config: &LedgerConfig, server: &postgres::PgSettings) ->
         .map_err(named)?
         .is_none()
     {
-        return Err(Error::Storage(format!(
-            "ledger {} holds no payctl ledger yet; check --db (or PAYCTL_DB), or create it with a write command such as: payctl customer add --name NAME",
-            config.path.display()
-        )));
+        // No payctl schema yet is, to a read command, a ledger that does not exist.
+        return Err(missing_ledger(&config.path));
     }
     let mut ledger = server_ledger(config, client);
     ledger.migrate()?;
