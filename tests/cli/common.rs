@@ -50,6 +50,93 @@ macro_rules! sqlite_only {
     };
 }
 
+/// This test's PostgreSQL database as a `postgres` connection string, if it has one.
+fn postgres_conninfo(db: &Path) -> Option<String> {
+    let url = db.to_str().filter(|d| d.starts_with("postgres://"))?;
+    let (rest, host) = url.split_once("?host=")?;
+    let name = rest.rsplit('/').next()?;
+    Some(format!("host={host} user=payctl dbname={name}"))
+}
+
+/// Runs `sql` (one query) directly on the ledger `db`, on its engine, and returns every row as
+/// text cells (`NULL` for null): for checking rows a command wrote, in SQL both engines read.
+pub fn sql_rows(db: &Path, sql: &str) -> Vec<Vec<String>> {
+    if let Some(conninfo) = postgres_conninfo(db) {
+        let mut client = postgres::Client::connect(&conninfo, postgres::NoTls).expect("connect");
+        return client
+            .simple_query(sql)
+            .expect("query")
+            .into_iter()
+            .filter_map(|m| match m {
+                postgres::SimpleQueryMessage::Row(row) => Some(
+                    (0..row.len())
+                        .map(|i| row.get(i).unwrap_or("NULL").to_string())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect();
+    }
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open ledger");
+    let mut stmt = conn.prepare(sql).expect("prepare");
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        Ok((0..n)
+            .map(|i| match r.get_ref(i).unwrap() {
+                ValueRef::Null => "NULL".to_string(),
+                ValueRef::Integer(v) => v.to_string(),
+                ValueRef::Real(v) => v.to_string(),
+                ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                ValueRef::Blob(b) => format!("{b:?}"),
+            })
+            .collect())
+    })
+    .expect("query")
+    .map(|r| r.expect("row"))
+    .collect()
+}
+
+/// The names of the ledger's tables, on its engine.
+pub fn table_names(db: &Path) -> Vec<String> {
+    let sql = match postgres_conninfo(db) {
+        Some(_) => "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+        None => "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+    };
+    sql_rows(db, sql)
+        .into_iter()
+        .map(|mut r| r.remove(0))
+        .collect()
+}
+
+impl Env {
+    /// [`sql_rows`] on this test's ledger.
+    pub fn sql(&self, sql: &str) -> Vec<Vec<String>> {
+        sql_rows(&self.db, sql)
+    }
+
+    /// Runs `sql` (statements separated by `;`) directly on this test's ledger, in one
+    /// transaction, as a program other than payctl would (an older payctl, a bulk load).
+    pub fn exec(&self, sql: &str) {
+        match postgres_conninfo(&self.db) {
+            Some(conninfo) => postgres::Client::connect(&conninfo, postgres::NoTls)
+                .expect("connect")
+                .batch_execute(&format!("BEGIN; {sql}; COMMIT"))
+                .expect("exec"),
+            None => rusqlite::Connection::open(&self.db)
+                .expect("open ledger")
+                .execute_batch(&format!("BEGIN; {sql}; COMMIT"))
+                .expect("exec"),
+        }
+    }
+
+    /// [`sql_rows`] on this test's ledger, each row's cells joined by `|`.
+    pub fn sql_lines(&self, sql: &str) -> Vec<String> {
+        self.sql(sql).into_iter().map(|r| r.join("|")).collect()
+    }
+}
+
 /// A connection to the test server's maintenance database, to make and drop test databases.
 fn admin(host: &str) -> postgres::Client {
     postgres::Client::connect(

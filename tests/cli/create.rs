@@ -1329,30 +1329,20 @@ fn every_payment_has_a_successful_collect_activity() {
         "2",
         "-q",
     ]);
-    let conn =
-        rusqlite::Connection::open_with_flags(&env.db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    let rows: Vec<String> = conn
-        .prepare("SELECT id, customer_id, payment_id, transaction_type, status, amount, currency, method, method_id, source FROM activities ORDER BY id")
-        .unwrap()
-        .query_map([], |r| {
-            Ok(format!(
-                "{}|{}|{}|{}|{}|{}|{}|{}|{:?}|{}",
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, i64>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-                r.get::<_, Option<i64>>(8)?,
-                r.get::<_, String>(9)?,
-            ))
+    let rows: Vec<String> = env
+        .sql("SELECT id, customer_id, payment_id, transaction_type, status, amount, currency, method, method_id, source FROM activities ORDER BY id")
+        .into_iter()
+        .map(|r| {
+            let method_id = match r[8].as_str() {
+                "NULL" => "None".to_string(),
+                id => format!("Some({id})"),
+            };
+            format!(
+                "{}|{}|{}|{}|{}|{}|{}|{}|{method_id}|{}",
+                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[9]
+            )
         })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .collect();
     assert_eq!(
         rows,
         vec![
@@ -1441,17 +1431,8 @@ fn payload_amounts_stay_exact() {
         state("0.10", "19.90", "partially_paid")
     );
     // 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
-    let conn =
-        rusqlite::Connection::open_with_flags(&env.db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    let minor: Vec<i64> = conn
-        .prepare("SELECT amount FROM allocations ORDER BY id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(minor, vec![10, 20]);
+    let minor = env.sql_lines("SELECT amount FROM allocations ORDER BY id");
+    assert_eq!(minor, vec!["10", "20"]);
 }
 
 /// Runs `create --json -` with `payload`, which must be refused with exit 1 and, with `-o json`,

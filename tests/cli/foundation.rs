@@ -1662,6 +1662,7 @@ fn errors_with_json_output_are_fusebill_error_documents() {
 
 #[test]
 fn ledger_is_created_0600_in_a_0700_folder_and_wal_files_are_0600() {
+    crate::sqlite_only!();
     let env = Env::new();
     let db = env.dir.path().join("a/b/c/ledger.db");
     let db_arg = db.to_str().unwrap();
@@ -1694,6 +1695,7 @@ fn ledger_is_created_0600_in_a_0700_folder_and_wal_files_are_0600() {
 
 #[test]
 fn a_file_that_is_not_sqlite_is_exit_74_and_left_untouched() {
+    crate::sqlite_only!();
     let env = Env::new();
     let content = b"hello, this is not a database at all\n".repeat(200);
     std::fs::write(&env.db, &content).unwrap();
@@ -1724,6 +1726,7 @@ fn a_file_that_is_not_sqlite_is_exit_74_and_left_untouched() {
 
 #[test]
 fn a_sqlite_database_of_another_program_is_exit_74() {
+    crate::sqlite_only!();
     let env = Env::new();
     {
         let conn = rusqlite::Connection::open(&env.db).unwrap();
@@ -1766,6 +1769,7 @@ fn a_sqlite_database_of_another_program_is_exit_74() {
 /// filled from its rows, so auto-allocation skips the invoices it had already paid.
 #[test]
 fn a_schema_1_ledger_is_migrated_and_its_open_invoices_found() {
+    crate::sqlite_only!();
     let env = Env::new();
     {
         let conn = rusqlite::Connection::open(&env.db).unwrap();
@@ -1824,6 +1828,7 @@ fn a_schema_1_ledger_is_migrated_and_its_open_invoices_found() {
 
 #[test]
 fn a_ledger_from_a_newer_payctl_is_exit_74() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     {
         let conn = rusqlite::Connection::open(&env.db).unwrap();
@@ -1984,17 +1989,16 @@ fn broken_pipe_exits_0_silently() {
     let env = Env::seeded();
     {
         // Enough invoices that the table is far larger than a pipe's buffer.
-        let mut conn = rusqlite::Connection::open(&env.db).unwrap();
-        let tx = conn.transaction().unwrap();
-        for i in 0..2000 {
-            tx.execute(
-                "INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
-                 VALUES (?1, ?2, 655080, 'USD', 1000, '2026-10-01T00:00:00Z', '2026-10-31T00:00:00Z', '2026-11-21T10:00:00Z')",
-                rusqlite::params![700_000 + i, format!("BULK-{i}")],
-            )
-            .unwrap();
-        }
-        tx.commit().unwrap();
+        let rows: Vec<String> = (0..2000)
+            .map(|i| {
+                format!(
+                    "INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
+                     VALUES ({}, 'BULK-{i}', 655080, 'USD', 1000, '2026-10-01T00:00:00Z', '2026-10-31T00:00:00Z', '2026-11-21T10:00:00Z')",
+                    700_000 + i
+                )
+            })
+            .collect();
+        env.exec(&rows.join(";\n"));
     }
     // The whole table is larger than a pipe holds, so payctl must meet the closed reader.
     let full = env.ok(&["invoice", "list"]);
@@ -2020,6 +2024,7 @@ fn broken_pipe_exits_0_silently() {
 /// list) and the constraints still refuse what they refused.
 #[test]
 fn check_constraints_are_written_without_in_and_still_hold() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     let with_in: Vec<String> = conn

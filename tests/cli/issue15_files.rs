@@ -149,6 +149,7 @@ fn side_file(flag: &str, target: &str, suffix: &str, db: &Path) -> String {
 
 #[test]
 fn export_to_the_ledger_under_any_name_is_refused_and_changes_nothing() {
+    crate::sqlite_only!();
     let env = with_payments();
     let dir = env.dir.path().to_path_buf();
     fs::create_dir(dir.join("sub")).unwrap();
@@ -186,6 +187,7 @@ fn export_to_the_ledger_under_any_name_is_refused_and_changes_nothing() {
 
 #[test]
 fn export_to_a_side_file_of_the_ledger_is_refused_even_before_it_exists() {
+    crate::sqlite_only!();
     let env = with_payments();
     // The last writer closed the ledger: SQLite removed its -wal and -shm files.
     assert_eq!(names_in(env.dir.path()), ["ledger.db"]);
@@ -219,6 +221,7 @@ fn export_to_a_side_file_of_the_ledger_is_refused_even_before_it_exists() {
 
 #[test]
 fn export_onto_a_wal_holding_acknowledged_payments_is_refused_and_they_survive() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     // A reader keeps the -wal alive (and uncheckpointed) past each payctl process.
     let reader = rusqlite::Connection::open(&env.db).unwrap();
@@ -267,6 +270,7 @@ fn export_onto_a_wal_holding_acknowledged_payments_is_refused_and_they_survive()
 
 #[test]
 fn backup_onto_the_ledger_or_its_wal_is_refused_with_exit_2() {
+    crate::sqlite_only!();
     let env = with_payments();
     let before = env.snapshot();
     let ledger = text(&env.db);
@@ -317,6 +321,7 @@ const GOOD_AND_BAD: &str =
 
 #[test]
 fn import_rejects_naming_the_ledger_or_the_input_is_refused_and_changes_nothing() {
+    crate::sqlite_only!();
     let env = with_payments();
     let input = write_file(&env, "in.csv", GOOD_AND_BAD);
     let link = env.dir.path().join("in-link.csv");
@@ -519,6 +524,7 @@ fn outputs_into_a_missing_folder_are_exit_2_alike() {
 
 #[test]
 fn an_export_through_a_symlink_writes_the_file_it_points_to() {
+    crate::sqlite_only!();
     let env = with_payments();
     let real = env.dir.path().join("real.csv");
     let link = env.dir.path().join("latest.csv");
@@ -538,6 +544,7 @@ fn an_export_through_a_symlink_writes_the_file_it_points_to() {
 
 #[test]
 fn export_to_dash_writes_stdout() {
+    crate::sqlite_only!();
     let env = with_payments();
     let to_stdout = env.ok(&["export", "payments"]);
     assert_eq!(env.ok(&["export", "payments", "--to", "-"]), to_stdout);
@@ -554,6 +561,7 @@ fn export_to_dash_writes_stdout() {
 
 #[test]
 fn a_ledger_created_through_a_dangling_symlink_is_private() {
+    crate::sqlite_only!();
     let env = Env::new();
     let real = env.dir.path().join("real.db");
     std::os::unix::fs::symlink(&real, &env.db).unwrap();
@@ -571,6 +579,7 @@ fn a_ledger_created_through_a_dangling_symlink_is_private() {
 
 #[test]
 fn a_ledger_that_is_not_a_regular_file_is_refused_and_nothing_is_created() {
+    crate::sqlite_only!();
     let env = Env::new();
     let journal_before = Path::new("/dev/null-journal").exists();
     for args in [
@@ -595,6 +604,7 @@ fn a_ledger_that_is_not_a_regular_file_is_refused_and_nothing_is_created() {
 
 #[test]
 fn the_warning_for_a_loose_ledger_says_what_others_may_do() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let shown = text(&env.db);
     for (m, may) in [
@@ -620,6 +630,7 @@ fn the_warning_for_a_loose_ledger_says_what_others_may_do() {
 
 #[test]
 fn snapshots_see_the_ledger_not_a_copy() {
+    crate::sqlite_only!();
     // Guards the tests above: snapshot() reads the ledger through its -wal.
     let env = Env::seeded();
     let reader = rusqlite::Connection::open(&env.db).unwrap();

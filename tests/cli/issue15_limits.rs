@@ -286,14 +286,10 @@ fn ids_that_leave_no_room_are_refused() {
 fn a_full_invoice_id_space_is_a_clear_refusal() {
     let env = Env::seeded();
     // An invoice at the largest id SQLite holds, as an older payctl accepted it.
-    let conn = rusqlite::Connection::open(&env.db).unwrap();
-    conn.execute(
+    env.exec(
         "INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
          VALUES (9223372036854775807, 'LAST', 655080, 'USD', 500, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')",
-        [],
-    )
-    .unwrap();
-    drop(conn);
+    );
     env.refused(
         &["invoice", "add", "--customer", "655080", "--total", "5"],
         1,
@@ -494,6 +490,7 @@ fn two_customers_with_maximal_invoices_cannot_break_the_reports() {
 
 #[test]
 fn a_ledger_an_older_payctl_filled_past_the_limit() {
+    crate::sqlite_only!();
     let env = Env::new();
     clf_customer(&env, "1");
     env.ok(&["customer", "add", "--id", "2", "--name", "Dollar"]);

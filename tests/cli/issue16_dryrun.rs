@@ -25,6 +25,7 @@ const READ_COMMANDS: &[&[&str]] = &[
 /// path, for every read command, and leaves neither a ledger nor a folder behind.
 #[test]
 fn a_read_command_never_creates_a_ledger_or_its_folder() {
+    crate::sqlite_only!();
     let env = Env::new();
     let dir = env.dir.path();
     for db in [dir.join("typo.db"), dir.join("nodir").join("x.db")] {
@@ -68,6 +69,7 @@ fn a_read_command_never_creates_a_ledger_or_its_folder() {
 /// A read command on an existing ledger still works, and a write command still creates one.
 #[test]
 fn a_write_command_still_creates_the_ledger_and_reads_then_work() {
+    crate::sqlite_only!();
     let env = Env::new();
     assert_eq!(env.ok(&["customer", "add", "--name", "Acme", "-q"]), "1\n");
     assert!(env.db.exists());

@@ -304,6 +304,7 @@ const EXAMPLE_FILES: &[(&str, &str)] = &[
 
 #[test]
 fn every_help_example_runs() {
+    crate::sqlite_only!();
     let sample = example_ledger();
     let bin = assert_cmd::cargo::cargo_bin("payctl");
     let path = format!(

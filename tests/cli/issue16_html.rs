@@ -561,6 +561,7 @@ fn pages_escape_what_users_typed() {
 /// reaches a page unmasked, and control or bidirectional characters show escaped.
 #[test]
 fn pages_mask_card_numbers_even_from_a_ledger_edited_behind_payctls_back() {
+    crate::sqlite_only!();
     let env = ledger();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.execute(

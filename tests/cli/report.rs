@@ -908,6 +908,7 @@ fn a_ledger_that_does_not_exist_is_not_created_by_a_report() {
 
 #[test]
 fn a_report_refuses_what_is_not_a_ledger_it_can_read() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     {
         let conn = rusqlite::Connection::open(&env.db).unwrap();
@@ -1089,6 +1090,7 @@ fn reports_read_a_read_only_ledger_file_in_a_writable_folder_without_leaving_fil
 
 #[test]
 fn reports_take_no_write_lock_and_read_past_a_writer_that_holds_it() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let before = env.snapshot();
     let writer = rusqlite::Connection::open(&env.db).unwrap();

@@ -73,6 +73,7 @@ fn strs(args: &[String]) -> Vec<&str> {
 
 #[test]
 fn a_read_only_ledger_refuses_writes_with_exit_74_and_still_reads() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let import = payments_file(&env, "ro", 3);
     let user = match User::unprivileged(&env) {
@@ -111,6 +112,7 @@ fn a_read_only_ledger_refuses_writes_with_exit_74_and_still_reads() {
 
 #[test]
 fn a_read_only_folder_is_exit_74_for_every_command() {
+    crate::sqlite_only!();
     let env = Env::new();
     let folder = env.dir.path().join("books");
     fs::create_dir(&folder).unwrap();
@@ -192,6 +194,7 @@ fn run_with_timeout(env: &Env, args: &[&str], timeout_ms: &str) -> (i32, String,
 
 #[test]
 fn a_write_lock_held_past_the_busy_timeout_is_exit_75_and_reads_go_on() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let import = payments_file(&env, "locked", 3);
     let before = env.snapshot();
@@ -238,6 +241,7 @@ fn a_write_lock_held_past_the_busy_timeout_is_exit_75_and_reads_go_on() {
 
 #[test]
 fn an_exclusive_lock_keeps_readers_out_too_with_exit_75() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let before = env.snapshot();
     let lock = hold_write_lock(&env.db, true);
@@ -261,6 +265,7 @@ fn an_exclusive_lock_keeps_readers_out_too_with_exit_75() {
 
 #[test]
 fn a_lock_released_within_the_busy_timeout_is_waited_for() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let lock = hold_write_lock(&env.db, false);
     // A generous timeout: the lock goes after 300 ms, payctl may wait up to 60 s.
@@ -290,6 +295,7 @@ fn a_lock_released_within_the_busy_timeout_is_waited_for() {
 
 #[test]
 fn a_ledger_folder_that_cannot_be_created_is_exit_74() {
+    crate::sqlite_only!();
     let env = Env::new();
     // A path through a regular file.
     let blocker = env.dir.path().join("notes.txt");
@@ -385,6 +391,7 @@ fn a_backup_into_a_missing_folder_is_exit_2_and_writes_nothing() {
 
 #[test]
 fn files_that_are_not_ledgers_are_exit_74_and_left_untouched() {
+    crate::sqlite_only!();
     let env = Env::new();
     let import = payments_file(&env, "foreign", 2);
     let backup = env.dir.path().join("copy.db");
@@ -541,6 +548,7 @@ fn fill_until_full(env: &Env, limit: &dyn Fn(&mut std::process::Command), full: 
 
 #[test]
 fn a_full_disk_is_exit_74_and_loses_nothing_when_capped_by_max_page_count() {
+    crate::sqlite_only!();
     // The fallback that works everywhere: SQLite's max_page_count caps the ledger, and a
     // write past it fails exactly as on a full disk (SQLITE_FULL).
     let env = Env::seeded();
@@ -627,6 +635,7 @@ fn fill(folder: &Path) -> PathBuf {
 
 #[test]
 fn a_full_tmpfs_is_exit_74_and_loses_nothing() {
+    crate::sqlite_only!();
     let env = Env::new();
     let mnt = env.dir.path().join("mnt");
     let env = env.with_db(mnt.join("ledger.db"));

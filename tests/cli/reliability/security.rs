@@ -63,6 +63,25 @@ fn has_card_number(text: &str) -> bool {
 
 /// Every text cell of every table, with where it is: (table, column, value).
 fn text_cells(db: &Path) -> Vec<(String, String, String)> {
+    if crate::common::on_postgres() {
+        // Every text column of every table, through the server's catalogue.
+        let columns = crate::common::sql_rows(
+            db,
+            "SELECT table_name::text, column_name::text FROM information_schema.columns
+             WHERE table_schema = 'public' AND data_type = 'text' ORDER BY 1, 2",
+        );
+        let mut cells = Vec::new();
+        for c in columns {
+            let (table, column) = (&c[0], &c[1]);
+            for row in crate::common::sql_rows(
+                db,
+                &format!("SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL"),
+            ) {
+                cells.push((table.clone(), column.clone(), row[0].clone()));
+            }
+        }
+        return cells;
+    }
     let conn =
         rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap();
@@ -94,6 +113,19 @@ fn text_cells(db: &Path) -> Vec<(String, String, String)> {
 }
 
 fn table_names(db: &Path) -> Vec<String> {
+    if crate::common::on_postgres() {
+        return crate::common::sql_rows(
+            db,
+            "SELECT 'table ' || tablename FROM pg_tables WHERE schemaname = 'public'
+             UNION ALL SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = 'public'
+             UNION ALL SELECT 'trigger ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+             UNION ALL SELECT 'function ' || proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+             ORDER BY 1",
+        )
+        .into_iter()
+        .map(|mut r| r.remove(0))
+        .collect();
+    }
     let conn =
         rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap();
@@ -900,6 +932,7 @@ fn csv_outputs_neutralise_formulas_in_every_text_field() {
 
 #[test]
 fn every_file_payctl_writes_is_0600_even_under_umask_000() {
+    crate::sqlite_only!();
     let env = Env::new();
     let folder = env.dir.path().join("books");
     let db = folder.join("ledger.db");
@@ -963,6 +996,7 @@ fn every_file_payctl_writes_is_0600_even_under_umask_000() {
 
 #[test]
 fn a_ledger_others_can_read_is_warned_about_on_every_command() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let list = env.ok(&["invoice", "list", "-o", "csv"]);
     for m in [0o640, 0o604, 0o644, 0o660, 0o666] {
