@@ -370,7 +370,7 @@ fn print_stdout(text: &str) -> i32 {
 fn print_error(err: &Error, format: Format) {
     // Every message is masked whole, whatever built it: the values it echoes are masked
     // already, but a file name, an amount or a clap message may hold a card number too.
-    let problems = crate::error::capped(err.problems());
+    let problems = crate::error::capped(crate::commands::problems_with_hint(err));
     let text = if matches!(format, Format::Json | Format::Jsonl) {
         let body = serde_json::json!({
             "ErrorId": 0,

@@ -25,6 +25,37 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A record payctl looks up by its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Record {
+    Customer,
+    Invoice,
+    Payment,
+    PaymentMethod,
+}
+
+impl Record {
+    /// The JSON key of its id (Fusebill's `Errors[].Key`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Record::Customer => "customerId",
+            Record::Invoice => "invoiceId",
+            Record::Payment => "paymentId",
+            Record::PaymentMethod => "paymentMethodId",
+        }
+    }
+
+    /// The record as a user names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Record::Customer => "customer",
+            Record::Invoice => "invoice",
+            Record::Payment => "payment",
+            Record::PaymentMethod => "payment method",
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Validation or a business rule refused the request (HTTP 400/409, exit 1).
@@ -33,7 +64,11 @@ pub enum Error {
     /// The command line is malformed in a way clap cannot see (exit 2).
     #[error("{0}")]
     Usage(Problem),
-    /// A record the request names does not exist (HTTP 404, exit 3).
+    /// A record the request names by its id does not exist (HTTP 404, exit 3). The message
+    /// is the fact; what to do about it is added where payctl prints it (`commands::hint`).
+    #[error("{} {id} not found", .record.name())]
+    RecordNotFound { record: Record, id: i64 },
+    /// Something else the request names does not exist (HTTP 404, exit 3), in words.
     #[error("{0}")]
     NotFound(Problem),
     /// The idempotency key was used before with a different request (exit 4).
@@ -85,6 +120,11 @@ impl Error {
         Error::Rejected(vec![Problem::new(key, message)])
     }
 
+    /// No `record` has `id`.
+    pub fn record_not_found(record: Record, id: i64) -> Error {
+        Error::RecordNotFound { record, id }
+    }
+
     pub fn not_found(key: impl Into<String>, message: impl Into<String>) -> Error {
         Error::NotFound(Problem::new(key, message))
     }
@@ -98,7 +138,7 @@ impl Error {
         match self {
             Error::Rejected(_) => 1,
             Error::Usage(_) => 2,
-            Error::NotFound(_) => 3,
+            Error::NotFound(_) | Error::RecordNotFound { .. } => 3,
             Error::IdempotencyConflict(_) => 4,
             Error::Storage(_) | Error::BrokenPipe => 74,
             Error::Busy(_) => 75,
@@ -109,7 +149,7 @@ impl Error {
     pub fn http_status(&self) -> u16 {
         match self {
             Error::Rejected(_) | Error::Usage(_) => 400,
-            Error::NotFound(_) => 404,
+            Error::NotFound(_) | Error::RecordNotFound { .. } => 404,
             Error::IdempotencyConflict(_) => 409,
             Error::Storage(_) | Error::BrokenPipe => 500,
             Error::Busy(_) => 503,
@@ -120,6 +160,7 @@ impl Error {
         match self {
             Error::Rejected(p) => p.clone(),
             Error::Usage(p) | Error::NotFound(p) | Error::IdempotencyConflict(p) => vec![p.clone()],
+            Error::RecordNotFound { record, .. } => vec![Problem::new(record.key(), self.to_string())],
             Error::Storage(m) => vec![Problem::new("ledger", m.clone())],
             Error::Busy(m) => vec![Problem::new("ledger", m.clone())],
             Error::BrokenPipe => vec![Problem::new("output", "broken pipe")],

@@ -104,7 +104,7 @@ fn import_row(
 ) -> std::result::Result<RowResult, std::result::Result<Vec<String>, Error>> {
     let row_error = |e: Error| match e {
         Error::Storage(_) | Error::Busy(_) | Error::BrokenPipe => Err(e),
-        other => Ok(problems_text(other.problems())),
+        other => Ok(problems_text(super::problems_with_hint(&other))),
     };
     if !value.is_object() {
         return Err(Ok(vec!["a row must be an object".into()]));

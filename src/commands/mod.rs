@@ -69,6 +69,32 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
     }
 }
 
+/// What the user can do about `err`, said where payctl prints it: the layers below report
+/// the fact ("customer 655080 not found"), the command line knows the command that helps.
+pub fn hint(err: &Error) -> Option<String> {
+    use crate::error::Record;
+    match err {
+        Error::RecordNotFound { record, id } => match record {
+            Record::Customer => Some(format!(
+                "add it with: payctl customer add --id {id} --name ..."
+            )),
+            Record::Invoice => Some("list invoices with: payctl invoice list".to_string()),
+            Record::Payment => Some("list payments with: payctl list".to_string()),
+            Record::PaymentMethod => None,
+        },
+        _ => None,
+    }
+}
+
+/// `err`'s problems as payctl prints them: with the hint of [`hint`] after a lone problem.
+pub fn problems_with_hint(err: &Error) -> Vec<Problem> {
+    let mut problems = err.problems();
+    if let (Some(hint), [only]) = (hint(err), problems.as_mut_slice()) {
+        only.message = format!("{}; {hint}", only.message);
+    }
+    problems
+}
+
 /// Runs `f` as a command's one write transaction. With `dry_run` the very same transaction
 /// runs and is rolled back (`Ledger::rehearse`): the same checks, the same result to print,
 /// and nothing written; not even a ledger is created (a missing one is exit 74).

@@ -10,7 +10,7 @@ use crate::core::customer::{CustomerFactsForAdd, CustomerPlan, NewCustomer};
 use crate::core::payment::CustomerFacts;
 use crate::core::views::CustomerView;
 use crate::core::{AllocationOrder, Currency, Money};
-use crate::error::{Error, Result};
+use crate::error::{Error, Record, Result};
 
 /// Reads a currency code stored in the ledger; an unknown one means the file was edited.
 pub(crate) fn stored_currency(code: &str) -> Result<Currency> {
@@ -64,10 +64,7 @@ pub fn exists(tx: &Tx, id: i64) -> Result<bool> {
 }
 
 pub fn not_found(id: i64) -> Error {
-    Error::not_found(
-        "customerId",
-        format!("customer {id} not found; add it with: payctl customer add --id {id} --name ..."),
-    )
+    Error::record_not_found(Record::Customer, id)
 }
 
 const SELECT: &str = "

@@ -15,7 +15,7 @@ use crate::core::invoice::{
 use crate::core::payment::InvoiceFacts;
 use crate::core::views::{InvoicePaymentView, InvoiceView, TouchedInvoiceView};
 use crate::core::{Currency, InvoiceStatus, Money};
-use crate::error::{Error, Result};
+use crate::error::{Error, Record, Result};
 
 #[derive(Default)]
 pub struct InvoiceFilter {
@@ -25,10 +25,7 @@ pub struct InvoiceFilter {
 }
 
 pub fn not_found(id: i64) -> Error {
-    Error::not_found(
-        "invoiceId",
-        format!("invoice {id} not found; list invoices with: payctl invoice list"),
-    )
+    Error::record_not_found(Record::Invoice, id)
 }
 
 /// What [`crate::core::invoice::plan_invoice`] needs to know to add `new`: refused with not

@@ -10,7 +10,7 @@ use super::Actor;
 use crate::core::method::{MethodFactsForAdd, MethodPlan, NewMethod};
 use crate::core::payment::MethodFacts;
 use crate::core::views::MethodView;
-use crate::error::{Error, Result};
+use crate::error::{Error, Record, Result};
 
 /// What [`crate::core::method::plan_method`] needs to know to add `new`: refused with not
 /// found when the customer does not exist.
@@ -71,7 +71,7 @@ pub fn set_default(tx: &Tx, actor: &Actor, id: i64) -> Result<MethodView> {
 }
 
 pub fn not_found(id: i64) -> Error {
-    Error::not_found("paymentMethodId", format!("payment method {id} not found"))
+    Error::record_not_found(Record::PaymentMethod, id)
 }
 
 const SELECT: &str = "

@@ -14,13 +14,10 @@ use crate::core::views::{
     RefundView,
 };
 use crate::core::{ActivityStatus, Currency, Money, PaymentMethod, Source, TransactionType};
-use crate::error::{Error, Result};
+use crate::error::{Error, Record, Result};
 
 pub fn not_found(id: i64) -> Error {
-    Error::not_found(
-        "paymentId",
-        format!("payment {id} not found; list payments with: payctl list"),
-    )
+    Error::record_not_found(Record::Payment, id)
 }
 
 /// What the ledger holds under idempotency key `key`: the fingerprint of the request it
