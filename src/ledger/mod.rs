@@ -23,6 +23,7 @@ pub mod batch;
 pub mod bulk;
 pub mod corrections;
 pub mod customers;
+pub mod dump;
 pub mod files;
 pub mod invoices;
 pub mod methods;

@@ -1,0 +1,93 @@
+//! A canonical logical dump of a ledger: every payctl table's rows in primary-key order, one
+//! line per row (`table: col=value, ...`), so that tests compare what a ledger holds without
+//! knowing the engine (no `sqlite_schema`, no rowid but the id itself). Issue 17 item 6.
+
+use rusqlite::types::ValueRef;
+
+use super::{open_read_only, LedgerConfig};
+use crate::error::Result;
+
+/// payctl's tables and the order their rows are dumped in: the primary key.
+const TABLES: &[(&str, &str)] = &[
+    ("customers", "id"),
+    ("payment_methods", "id"),
+    ("invoices", "id"),
+    ("invoice_closures", "invoice_id"),
+    ("payments", "id"),
+    ("payment_events", "id"),
+    ("refunds", "id"),
+    ("allocations", "id"),
+    ("activities", "id"),
+    ("idempotency_keys", "key"),
+    ("import_keys", "key"),
+    ("audit_events", "id"),
+    ("invoice_balances", "invoice_id"),
+    ("payment_balances", "payment_id"),
+    (
+        "open_invoices",
+        "customer_id, due_at, effective_at, invoice_id",
+    ),
+    ("currency_totals", "currency"),
+];
+
+/// The dump of the ledger `config` names, read through one consistent snapshot.
+pub fn dump(config: &LedgerConfig) -> Result<String> {
+    let mut ledger = open_read_only(config)?;
+    let path = config.path.clone();
+    ledger.read(|tx| {
+        let mut out = String::new();
+        for (table, order) in TABLES {
+            out.push_str(&format!("## {table}\n"));
+            let sql = format!("SELECT * FROM {table} ORDER BY {order}");
+            let mut stmt = tx
+                .prepare(&sql)
+                .map_err(|e| super::storage_error(&path, e))?;
+            let names: Vec<String> = stmt.column_names().iter().map(|n| n.to_string()).collect();
+            let mut rows = stmt.query([]).map_err(|e| super::storage_error(&path, e))?;
+            while let Some(row) = rows.next().map_err(|e| super::storage_error(&path, e))? {
+                let cells: Vec<String> = names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        let value = row.get_ref(i).map(value_text).unwrap_or_default();
+                        format!("{name}={value}")
+                    })
+                    .collect();
+                out.push_str(&format!("{table}: {}\n", cells.join(", ")));
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// A value as engine-neutral text: integers in decimal, text quoted, blobs in hex.
+fn value_text(value: ValueRef) -> String {
+    match value {
+        ValueRef::Null => "NULL".to_string(),
+        ValueRef::Integer(v) => v.to_string(),
+        ValueRef::Real(v) => format!("{v:?}"),
+        ValueRef::Text(t) => format!("{:?}", String::from_utf8_lossy(t)),
+        ValueRef::Blob(b) => format!(
+            "x'{}'",
+            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dump_of_a_new_ledger_lists_every_table_and_no_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = LedgerConfig::new(dir.path().join("ledger.db"));
+        drop(super::super::open(&config).unwrap());
+        let text = dump(&config).unwrap();
+        for (table, _) in TABLES {
+            assert!(text.contains(&format!("## {table}\n")), "{table} missing");
+        }
+        assert!(!text.contains(": "), "a new ledger has no rows: {text}");
+        assert_eq!(text, dump(&config).unwrap(), "the dump is stable");
+    }
+}
