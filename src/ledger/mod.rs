@@ -27,6 +27,7 @@ pub mod bulk;
 pub mod corrections;
 pub mod customers;
 pub mod db;
+pub mod dump;
 pub mod files;
 pub mod invoices;
 pub mod methods;
