@@ -1,8 +1,10 @@
-//! payctl: record customer payments and allocate them to invoices, in a local SQLite ledger.
+//! payctl: record customer payments and allocate them to invoices, in a local SQLite ledger
+//! or a team ledger on PostgreSQL.
 //!
-//! Data flows one way: `cli` (clap types) → `commands` (build core requests) → `ledger` (one
-//! SQLite transaction) → `render` (table, JSON or CSV). `core` holds the rules and imports
-//! none of clap, rusqlite or comfy-table.
+//! Data flows one way: `cli` (clap types) → `commands` (build core requests, read facts, plan,
+//! write) → `ledger` (one transaction, on either engine; the only layer that knows one) →
+//! `render` (table, JSON, CSV, HTML). `core` holds the rules and imports no clap, no storage
+//! engine and no comfy-table.
 
 pub mod app;
 pub mod cli;
