@@ -153,8 +153,12 @@ fn every_bad_input_in_the_corpus_is_refused_and_changes_nothing() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         env.ok(&args);
     }
+    // On SQLite a copy of the seeded file puts it back after a case that changed it; a team
+    // ledger has no file to copy, so there a changed ledger shows in the cases after it too.
     let pristine = env.dir.path().join("pristine.db");
-    std::fs::copy(&env.db, &pristine).expect("keep a copy of the seeded ledger");
+    if !crate::common::on_postgres() {
+        std::fs::copy(&env.db, &pristine).expect("keep a copy of the seeded ledger");
+    }
     let seeded = fingerprint(&env.db);
     assert_eq!(
         seeded.2, 0,
@@ -164,6 +168,11 @@ fn every_bad_input_in_the_corpus_is_refused_and_changes_nothing() {
     let files = corpus_dir().join("files");
     let mut failures = Vec::new();
     for case in &corpus.case {
+        // A case that names the ledger's own path as an output is about the SQLite file and
+        // the files beside it; a team ledger has none.
+        if crate::common::on_postgres() && case.args.iter().any(|a| a.contains("{db}")) {
+            continue;
+        }
         let tmp = tempfile::tempdir().expect("scratch folder");
         let args: Vec<String> = case
             .args
@@ -233,10 +242,12 @@ fn every_bad_input_in_the_corpus_is_refused_and_changes_nothing() {
                 problems.push_str(&format!("    (the -wal file holds {} bytes)\n", after.2));
             }
             // Put the seeded ledger back, so one bad case does not fail the ones after it.
-            for ext in ["db-wal", "db-shm"] {
-                let _ = std::fs::remove_file(env.db.with_extension(ext));
+            if !crate::common::on_postgres() {
+                for ext in ["db-wal", "db-shm"] {
+                    let _ = std::fs::remove_file(env.db.with_extension(ext));
+                }
+                std::fs::copy(&pristine, &env.db).expect("restore the seeded ledger");
             }
-            std::fs::copy(&pristine, &env.db).expect("restore the seeded ledger");
         }
         if !problems.is_empty() {
             let actual = toml::to_string(&Actual {
