@@ -231,6 +231,20 @@ Examples:
   payctl backup ledger-backup.db
   payctl backup ledger-backup.db --force";
 
+// A team ledger's URL names a server the help examples' sample ledger is not on:
+// tests/cli/issue16_help.rs runs no example that names a postgres:// URL, and
+// tests/cli/pg_roles.rs runs grant-clerk against the test server.
+pub const DB: &str = "\
+Examples:
+  PAYCTL_DB=postgres://ar_owner@db.example/ar payctl db grant-clerk clerk_alice";
+
+pub const DB_GRANT_CLERK: &str = "\
+Examples:
+  psql postgres://ar_owner@db.example/ar -c 'CREATE ROLE clerk_alice LOGIN'
+  payctl --db postgres://ar_owner@db.example/ar db grant-clerk clerk_alice
+  PAYCTL_DB=postgres://clerk_alice@db.example/ar payctl create --customer 655080 \\
+      --amount 50.78 --method Cash --auto-allocate";
+
 pub const COMPLETIONS: &str = "\
 Examples:
   echo 'source <(payctl completions bash)' >> ~/.bashrc

@@ -13,6 +13,7 @@ mod bulk;
 mod capped;
 pub mod context;
 mod customer;
+mod db;
 mod generate;
 mod invoice;
 mod method;
@@ -48,6 +49,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Log { customer, payment } => after::log(customer, payment, ctx),
         Command::Verify => after::verify(ctx),
         Command::Backup(args) => backup::run(args, ctx),
+        Command::Db(c) => db::run(c, ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
         Command::Report(c) => report::run(c, ctx),

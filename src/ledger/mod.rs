@@ -33,6 +33,7 @@ pub mod methods;
 pub mod payments;
 pub mod postgres;
 pub mod reports;
+pub mod roles;
 pub mod totals;
 pub mod verify;
 
