@@ -8,8 +8,8 @@ pub enum DbCommand {
     /// (team ledger on PostgreSQL only; run it as the ledger's owner)
     #[command(after_help = super::examples::help(super::examples::DB_GRANT_CLERK))]
     GrantClerk {
-        /// The role to grant to: an existing PostgreSQL role (CREATE ROLE ... LOGIN) that owns
-        /// nothing in the ledger
+        /// The role to grant to: an existing PostgreSQL role that owns nothing in the ledger
+        /// (an administrator creates it: CREATE ROLE clerk_alice LOGIN)
         #[arg(value_name = "ROLE")]
         role: String,
     },

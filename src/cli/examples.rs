@@ -240,10 +240,9 @@ Examples:
 
 pub const DB_GRANT_CLERK: &str = "\
 Examples:
-  psql postgres://ar_owner@db.example/ar -c 'CREATE ROLE clerk_alice LOGIN'
-  payctl --db postgres://ar_owner@db.example/ar db grant-clerk clerk_alice
-  PAYCTL_DB=postgres://clerk_alice@db.example/ar payctl create --customer 655080 \\
-      --amount 50.78 --method Cash --auto-allocate";
+  PAYCTL_DB=postgres://ar_owner@db.example/ar payctl db grant-clerk clerk_alice
+  payctl db grant-clerk clerk_bob -o json \\
+      --db postgres://ar_owner@db.example/ar";
 
 pub const COMPLETIONS: &str = "\
 Examples:

@@ -2,7 +2,7 @@
 
 use super::context::{Ctx, Outcome};
 use crate::cli::DbCommand;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ledger::roles::{self, Grant};
 use crate::render::table::Kind;
 use crate::render::{self, Field, Record};
@@ -14,27 +14,15 @@ pub fn run(command: DbCommand, ctx: &Ctx) -> Result<Outcome> {
 }
 
 fn grant_clerk(role: &str, ctx: &Ctx) -> Result<Outcome> {
-    // Refused before anything is opened: a SQLite path must not even be created.
-    if ctx.ledger_config()?.server.is_none() {
-        return Err(Error::usage(
-            "db",
-            format!(
-                "payctl db grant-clerk is for a team ledger on PostgreSQL: give --db (or PAYCTL_DB) a postgres:// URL; '{}' is a SQLite ledger file, which has no database roles",
-                ctx.ledger_path()?.display()
-            ),
-        ));
-    }
-    // Opened for writing: a database with no ledger yet gets its schema first, so that the
-    // grants cover every table.
-    let mut ledger = ctx.ledger()?;
-    let grants = ledger.write(|tx| roles::grant_clerk(tx, role))?;
+    let config = ctx.ledger_config()?;
+    let grants = roles::grant_clerk(config, role)?;
     if ctx.quiet {
         return Ok(Outcome::read(String::new()));
     }
     let heading = format!(
         "Granted role {role} what payctl's commands need on {} tables of ledger {}; the server refuses it any UPDATE, DELETE or TRUNCATE of a money row, any write to the caches and any change to the schema",
         grants.len(),
-        ledger.location().display()
+        config.path.display()
     );
     let text = match ctx.style.format {
         render::Format::Table | render::Format::Html => {

@@ -1,6 +1,6 @@
 //! Database roles of a team ledger on PostgreSQL (SPEC §8): `payctl db grant-clerk ROLE`.
 
-use super::{Engine, Tx};
+use super::Tx;
 use crate::error::{Error, Problem, Result};
 use crate::params;
 
@@ -16,19 +16,42 @@ pub struct Grant {
     pub privileges: Vec<String>,
 }
 
-/// Grants `role` what payctl's commands need on this ledger and nothing else, in the write
-/// transaction `tx` (the ledger's write lock held, the schema migrated), and returns every
-/// table the role may now use, with its privileges.
+/// Grants `role` what payctl's commands need on the team ledger `config` names and nothing
+/// else, and returns every table the role may now use, with its privileges.
+///
+/// The role is checked first (it exists, is no superuser, owns nothing), so that a refused
+/// command leaves an empty database empty; then the schema is migrated (an empty database
+/// gets its tables, so the grants cover every one), and the grants run in one write
+/// transaction, the ledger's write lock held, after checking the role again.
 ///
 /// The role's name is never spliced into SQL: it is a parameter of `set_config`, which
 /// grant_clerk.sql reads and quotes with `format('%I')`.
-pub fn grant_clerk(tx: &Tx, role: &str) -> Result<Vec<Grant>> {
-    if tx.engine() != Engine::Postgres {
+pub fn grant_clerk(config: &super::LedgerConfig, role: &str) -> Result<Vec<Grant>> {
+    let Some(server) = &config.server else {
         return Err(Error::usage(
             "db",
-            "payctl db grant-clerk is for a team ledger on PostgreSQL; a SQLite ledger has no database roles",
+            format!(
+                "payctl db grant-clerk is for a team ledger on PostgreSQL: give --db (or PAYCTL_DB) a postgres:// URL; '{}' is a SQLite ledger file, which has no database roles",
+                config.path.display()
+            ),
         ));
-    }
+    };
+    let mut ledger = super::open_server(config, server)?;
+    ledger.read(|tx| check_role(tx, role))?;
+    ledger.migrate()?;
+    ledger.write(|tx| {
+        check_role(tx, role)?;
+        tx.execute(
+            "SELECT set_config('payctl.clerk_role', ?1, true)",
+            params![role],
+        )?;
+        tx.execute_batch(GRANT_CLERK)?;
+        privileges(tx, role)
+    })
+}
+
+/// `role` exists, is no superuser and does not own the ledger's schema (exit 1 otherwise).
+fn check_role(tx: &Tx, role: &str) -> Result<()> {
     let found: Option<(bool, bool)> = tx.query_opt(
         "SELECT r.rolsuper, r.oid = n.nspowner
          FROM pg_roles r, pg_namespace n
@@ -56,14 +79,8 @@ pub fn grant_clerk(tx: &Tx, role: &str) -> Result<Vec<Grant>> {
                 ),
             )]))
         }
-        Some(_) => {}
+        Some(_) => Ok(()),
     }
-    tx.execute(
-        "SELECT set_config('payctl.clerk_role', ?1, true)",
-        params![role],
-    )?;
-    tx.execute_batch(GRANT_CLERK)?;
-    privileges(tx, role)
 }
 
 /// Every table of the ledger's schema `role` holds a privilege on, granted to it by name
