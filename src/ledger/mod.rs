@@ -176,6 +176,8 @@ pub struct Ledger {
 }
 
 /// The connection to either engine.
+// One per process, never in a collection: boxing the larger variant would save nothing.
+#[allow(clippy::large_enum_variant)]
 enum Conn {
     Sqlite(Connection),
     Postgres {

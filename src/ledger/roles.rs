@@ -60,25 +60,21 @@ fn check_role(tx: &Tx, role: &str) -> Result<()> {
         |r| Ok((r.get::<bool>(0)?, r.get::<bool>(1)?)),
     )?;
     match found {
-        None => {
-            return Err(Error::Rejected(vec![Problem::new(
+        None => Err(Error::Rejected(vec![Problem::new(
                 "role",
                 format!(
                     "role '{}' does not exist on the ledger's server; create it first (as an administrator: CREATE ROLE {} LOGIN), then run this again",
                     crate::core::text::excerpt(role),
                     quote_ident(role)
                 ),
-            )]))
-        }
-        Some((true, _)) | Some((_, true)) => {
-            return Err(Error::Rejected(vec![Problem::new(
+            )])),
+        Some((true, _)) | Some((_, true)) => Err(Error::Rejected(vec![Problem::new(
                 "role",
                 format!(
                     "role '{}' is a superuser or owns the ledger's schema, so the server refuses it nothing; grant-clerk is for a role that owns nothing in the ledger",
                     crate::core::text::excerpt(role)
                 ),
-            )]))
-        }
+            )])),
         Some(_) => Ok(()),
     }
 }
