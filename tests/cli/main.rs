@@ -23,6 +23,7 @@ mod model;
 mod parser_checks;
 mod parsers;
 mod pg_roles;
+mod pg_verify;
 mod reliability;
 mod report;
 mod review15;
