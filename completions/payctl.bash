@@ -34,6 +34,9 @@ _payctl() {
             payctl,customer)
                 cmd="payctl__subcmd__customer"
                 ;;
+            payctl,db)
+                cmd="payctl__subcmd__db"
+                ;;
             payctl,export)
                 cmd="payctl__subcmd__export"
                 ;;
@@ -124,6 +127,18 @@ _payctl() {
             payctl__subcmd__customer__subcmd__help,show)
                 cmd="payctl__subcmd__customer__subcmd__help__subcmd__show"
                 ;;
+            payctl__subcmd__db,grant-clerk)
+                cmd="payctl__subcmd__db__subcmd__grant__subcmd__clerk"
+                ;;
+            payctl__subcmd__db,help)
+                cmd="payctl__subcmd__db__subcmd__help"
+                ;;
+            payctl__subcmd__db__subcmd__help,grant-clerk)
+                cmd="payctl__subcmd__db__subcmd__help__subcmd__grant__subcmd__clerk"
+                ;;
+            payctl__subcmd__db__subcmd__help,help)
+                cmd="payctl__subcmd__db__subcmd__help__subcmd__help"
+                ;;
             payctl__subcmd__help,activity)
                 cmd="payctl__subcmd__help__subcmd__activity"
                 ;;
@@ -141,6 +156,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help,customer)
                 cmd="payctl__subcmd__help__subcmd__customer"
+                ;;
+            payctl__subcmd__help,db)
+                cmd="payctl__subcmd__help__subcmd__db"
                 ;;
             payctl__subcmd__help,export)
                 cmd="payctl__subcmd__help__subcmd__export"
@@ -204,6 +222,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help__subcmd__customer,show)
                 cmd="payctl__subcmd__help__subcmd__customer__subcmd__show"
+                ;;
+            payctl__subcmd__help__subcmd__db,grant-clerk)
+                cmd="payctl__subcmd__help__subcmd__db__subcmd__grant__subcmd__clerk"
                 ;;
             payctl__subcmd__help__subcmd__invoice,add)
                 cmd="payctl__subcmd__help__subcmd__invoice__subcmd__add"
@@ -329,7 +350,7 @@ _payctl() {
 
     case "${cmd}" in
         payctl)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -938,6 +959,108 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__db)
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version grant-clerk help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__db__subcmd__grant__subcmd__clerk)
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__db__subcmd__help)
+            opts="grant-clerk help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__db__subcmd__help__subcmd__grant__subcmd__clerk)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__db__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__export)
             opts="-o -q -h -V --format --to --db --output --quiet --color --no-headers --help --version payments invoices customers allocations activities methods write-offs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -977,7 +1100,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help)
-            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup completions man help"
+            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1131,6 +1254,34 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__customer__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__db)
+            opts="grant-clerk"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__db__subcmd__grant__subcmd__clerk)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -231,6 +231,19 @@ Examples:
   payctl backup ledger-backup.db
   payctl backup ledger-backup.db --force";
 
+// A team ledger's URL names a server the help examples' sample ledger is not on:
+// tests/cli/issue16_help.rs runs no example that names a postgres:// URL, and
+// tests/cli/pg_roles.rs runs grant-clerk against the test server.
+pub const DB: &str = "\
+Examples:
+  PAYCTL_DB=postgres://ar_owner@db.example/ar payctl db grant-clerk clerk_alice";
+
+pub const DB_GRANT_CLERK: &str = "\
+Examples:
+  PAYCTL_DB=postgres://ar_owner@db.example/ar payctl db grant-clerk clerk_alice
+  payctl db grant-clerk clerk_bob -o json \\
+      --db postgres://ar_owner@db.example/ar";
+
 pub const COMPLETIONS: &str = "\
 Examples:
   echo 'source <(payctl completions bash)' >> ~/.bashrc

@@ -17,6 +17,7 @@ pub mod after;
 pub mod backup;
 pub mod bulk;
 pub mod customer;
+pub mod db;
 pub mod examples;
 pub mod invoice;
 pub mod method;
@@ -30,6 +31,7 @@ pub use after::{
 pub use backup::BackupArgs;
 pub use bulk::{ExportArgs, ImportArgs};
 pub use customer::CustomerCommand;
+pub use db::DbCommand;
 pub use invoice::InvoiceCommand;
 pub use method::MethodCommand;
 pub use payment::{CreateArgs, ListArgs};
@@ -177,6 +179,9 @@ pub enum Command {
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
     #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),
+    /// Administer a team ledger on PostgreSQL: database roles for clerks
+    #[command(subcommand, after_help = examples::help(examples::DB))]
+    Db(DbCommand),
     /// Print a shell completion script
     #[command(after_help = examples::help(examples::COMPLETIONS))]
     Completions {

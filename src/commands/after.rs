@@ -366,6 +366,9 @@ pub fn log(customer: Option<i64>, payment: Option<i64>, ctx: &Ctx) -> Result<Out
 pub fn verify(ctx: &Ctx) -> Result<Outcome> {
     let mut ledger = ctx.ledger_existing()?;
     let report = ledger.read(verify::run)?;
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
     if !report.problems.is_empty() {
         return Err(Error::Rejected(
             report

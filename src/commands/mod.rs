@@ -12,6 +12,7 @@ mod backup;
 mod bulk;
 pub mod context;
 mod customer;
+mod db;
 mod generate;
 mod invoice;
 mod method;
@@ -46,6 +47,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Log { customer, payment } => after::log(customer, payment, ctx),
         Command::Verify => after::verify(ctx),
         Command::Backup(args) => backup::run(args, ctx),
+        Command::Db(c) => db::run(c, ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
         Command::Report(c) => report::run(c, ctx),

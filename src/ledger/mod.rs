@@ -34,6 +34,7 @@ pub mod methods;
 pub mod payments;
 pub mod postgres;
 pub mod reports;
+pub mod roles;
 pub mod totals;
 pub mod verify;
 
@@ -176,6 +177,8 @@ pub struct Ledger {
 }
 
 /// The connection to either engine.
+// One per process, never in a collection: boxing the larger variant would save nothing.
+#[allow(clippy::large_enum_variant)]
 enum Conn {
     Sqlite(Connection),
     Postgres {

@@ -139,7 +139,17 @@ pub struct Report {
     pub checked: Vec<String>,
     pub problems: Vec<String>,
     pub counts: Vec<(String, i64)>,
+    /// What is not a broken record but puts the ledger at risk (a PostgreSQL server with
+    /// fsync off): printed on stderr, exit 0.
+    pub warnings: Vec<String>,
 }
+
+/// What `verify` checks on PostgreSQL instead of SQLite's integrity_check and
+/// foreign_key_check, first in its list (SPEC §8).
+pub const SERVER_CHECKS: [&str; 2] = [
+    "storage: left to the PostgreSQL server, which enforces foreign keys on every write (SQLite's integrity_check and foreign_key_check do not apply)",
+    "the server's durability settings were read: fsync, synchronous_commit, full_page_writes (a warning on stderr names any that is off)",
+];
 
 /// Runs a query and returns its rows. A corrupt page is a finding, not a failure of verify: it
 /// comes back as the message after the rows read before it, so verify can name it (SQLite's
@@ -192,10 +202,19 @@ pub fn run(tx: &Tx) -> Result<Report> {
             checked: Vec::new(),
             problems,
             counts: Vec::new(),
+            warnings: Vec::new(),
         })
     };
-    // SQLite's own checks of its file; a PostgreSQL server checks its pages itself.
+    // SQLite's own checks of its file; a PostgreSQL server checks its pages itself, and what
+    // verify can check there is that the server keeps what it commits.
     let sqlite = tx.engine() == Engine::Sqlite;
+    let warnings = match sqlite {
+        true => Vec::new(),
+        false => {
+            checked.extend(SERVER_CHECKS.map(String::from));
+            durability_warnings(tx)?
+        }
+    };
     let (integrity, corrupt) = match sqlite {
         true => rows_until_corrupt(tx, "PRAGMA integrity_check", |r| r.get::<String>(0))?,
         false => (vec!["ok".to_string()], None),
@@ -264,5 +283,33 @@ pub fn run(tx: &Tx) -> Result<Report> {
         checked,
         problems,
         counts,
+        warnings,
     })
+}
+
+/// The PostgreSQL server's settings that decide whether a committed payment survives a crash
+/// of its machine, one warning for each that is off (SPEC §8). Each is read as the server
+/// gives it to a session that does not set it (`reset_val`): payctl's own sessions set
+/// `synchronous_commit = on`, but every other client of the database gets the server's.
+fn durability_warnings(tx: &Tx) -> Result<Vec<String>> {
+    let settings: Vec<(String, String)> = tx.query_map(
+        "SELECT name, reset_val FROM pg_settings
+         WHERE name IN ('fsync', 'full_page_writes', 'synchronous_commit') ORDER BY name",
+        params![],
+        |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
+    )?;
+    Ok(settings
+        .into_iter()
+        .filter(|(_, value)| value == "off")
+        .map(|(name, _)| {
+            let risk = match name.as_str() {
+                "fsync" => "a crash of the server's machine can lose committed payments or corrupt the whole database",
+                "full_page_writes" => "a crash during a write can leave torn pages the server cannot repair",
+                _ => "payctl's own sessions turn it on, but a crash can lose the last commits of every other client of the database",
+            };
+            format!(
+                "the PostgreSQL server runs with {name}=off: {risk}; set {name} = on in postgresql.conf and reload the server (SELECT pg_reload_conf())"
+            )
+        })
+        .collect())
 }

@@ -317,6 +317,11 @@ fn every_help_example_runs() {
     for (_, cmd) in commands(&built()) {
         for example in examples_of(&cmd) {
             count += 1;
+            // A team ledger's example names a server that is not here (`payctl db`); tests/cli/
+            // pg_roles.rs runs grant-clerk against the test server instead.
+            if example.contains("postgres://") {
+                continue;
+            }
             // Each example on its own copy of the sample ledger, in its own folder (its HOME).
             let dir = tempfile::tempdir().unwrap();
             let db = dir.path().join("ledger.db");

@@ -23,6 +23,8 @@ mod model;
 mod parser_checks;
 mod parsers;
 mod pg_schema;
+mod pg_roles;
+mod pg_verify;
 mod reliability;
 mod report;
 mod review15;
