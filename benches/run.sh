@@ -358,6 +358,10 @@ for size in small big; do
     done
 done
 
+# --- PostgreSQL: the same cases on a throwaway server (benches/pg.sh) ---------------------------
+PG_NOTE=""
+[ -n "${BENCH_NO_PG:-}" ] || source "$ROOT/benches/pg.sh"
+
 # --- RESULTS.md ------------------------------------------------------------------------------
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
@@ -443,6 +447,7 @@ row B5 "peak RSS of \`import\` $(thousands $B_N) payments vs $(thousands $S_N)" 
     printf '%s\n' "${ROWS[@]}"
     echo
     echo "Ratios are payctl / peer, each median from hyperfine in this run (B5: peak RSS from \`/usr/bin/time -v\`)."
+    [ -z "$PG_NOTE" ] || echo "$PG_NOTE"
     echo "Importing $(thousands $B_N) payments took $(secs "$B_IMPORT_S") ($(thousands "$(awk -v n=$B_N -v t="$B_IMPORT_S" 'BEGIN { printf "%d", n / t }')")/s); $(thousands $S_N) took $(secs "$S_IMPORT_S") (these imports measured at $B_STAMP_DATE and $S_STAMP_DATE)."
     echo
     echo "## How each case is measured"

@@ -23,6 +23,7 @@
 //! flush's updates of the caches; other processes' writes wait for the import's lock, and
 //! still run every trigger.
 
+use super::db::Engine;
 use super::Tx;
 use crate::params;
 use rustc_hash::FxHashMap;
@@ -76,6 +77,9 @@ pub struct Batch<'t, 'c> {
     /// Payments per batch: `LedgerConfig::import_batch_rows` ([`BATCH_ROWS`] unless a test
     /// asks for fewer, so that small files cross batch boundaries).
     limit: usize,
+    /// PostgreSQL: the triggers stay on and keep the caches; the flush writes the rows with
+    /// COPY (src/ledger/batch_pg.rs).
+    postgres: bool,
 }
 
 impl<'t, 'c> Batch<'t, 'c> {
@@ -83,13 +87,14 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// until the batch is dropped, if the import fails and is rolled back). A batch holds at
     /// most `rows` payments (at least one).
     ///
-    /// `None` on PostgreSQL: there the triggers stay on (a clerk may not turn them off, and
-    /// should not be able to), and the import records each payment as `create` does.
+    /// On PostgreSQL the triggers stay on (a clerk may not turn them off, and should not be
+    /// able to): they keep and guard the caches, and the batch only writes its rows
+    /// (src/ledger/batch_pg.rs). Always `Some`.
     pub fn new(tx: &'t Tx<'c>, rows: usize) -> Result<Option<Self>> {
-        if tx.as_sqlite().is_none() {
-            return Ok(None);
+        let postgres = tx.engine() == Engine::Postgres;
+        if !postgres {
+            set_triggers(tx, false)?;
         }
-        set_triggers(tx, false)?;
         Ok(Some(Batch {
             tx,
             pending: FxHashMap::default(),
@@ -100,6 +105,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             keys: BTreeMap::new(),
             totals: FxHashMap::default(),
             limit: rows.max(1),
+            postgres,
         }))
     }
 
@@ -181,6 +187,9 @@ impl<'t, 'c> Batch<'t, 'c> {
             return Ok(());
         };
         let tx = self.tx;
+        if self.postgres {
+            return self.flush_postgres(actor);
+        }
         self.write_staged(actor)?;
         for (currency, total) in &self.totals {
             totals::store(tx, *currency, *total)?;
@@ -258,6 +267,28 @@ impl<'t, 'c> Batch<'t, 'c> {
         Ok(())
     }
 
+    /// [`Batch::flush`] on PostgreSQL: the rows, a COPY per table, and the ledger totals; the
+    /// triggers bring the caches up to date and check every allocation as it goes in.
+    fn flush_postgres(&mut self, actor: &Actor) -> Result<()> {
+        let staged = std::mem::take(&mut self.staged);
+        let keys: Vec<(String, (String, i64))> =
+            std::mem::take(&mut self.keys).into_iter().collect();
+        let rows: Vec<super::batch_pg::Row> = staged
+            .iter()
+            .map(|s| super::batch_pg::Row {
+                id: s.id,
+                plan: &s.plan,
+                effective: &s.effective,
+            })
+            .collect();
+        super::batch_pg::write(self.tx, actor, &rows, &keys)?;
+        for (currency, total) in &self.totals {
+            totals::store(self.tx, *currency, *total)?;
+        }
+        self.pending.clear();
+        Ok(())
+    }
+
     /// The rows of the staged payments, a table at a time: each table's pages and indexes
     /// stay in the CPU's caches while its rows go in, where a payment at a time touched a
     /// dozen B-trees in turn.
@@ -302,6 +333,9 @@ impl<'t, 'c> Batch<'t, 'c> {
 
 impl Drop for Batch<'_, '_> {
     fn drop(&mut self) {
+        if self.postgres {
+            return;
+        }
         // Failing to turn them back on would leave this connection without its guards; the
         // process ends with the import, but say so rather than carry on silently.
         if let Err(e) = set_triggers(self.tx, true) {

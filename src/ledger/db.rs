@@ -620,6 +620,47 @@ impl<'c> Tx<'c> {
         }
     }
 
+    /// Writes `rows` into `table`'s `columns` with one `COPY … FROM STDIN BINARY` (PostgreSQL
+    /// only: an import's batch, src/ledger/batch_pg.rs). The table's row triggers run for each
+    /// row as for an INSERT. Each row holds one value per column, bound as [`Tx::execute`]
+    /// binds them, to the column's type as the server reports it. Returns the rows written.
+    pub fn copy_in_rows(
+        &self,
+        table: &str,
+        columns: &[&str],
+        rows: &[Vec<Param<'_>>],
+    ) -> Result<u64> {
+        let Inner::Postgres { tx, statements } = &self.inner else {
+            return Err(Error::Storage(format!(
+                "payctl: COPY into {table} runs only on PostgreSQL"
+            )));
+        };
+        let list = columns.join(", ");
+        let mut tx = tx.borrow_mut();
+        // The columns' types, from a statement that reads them (prepared once per connection).
+        let probe = pg_prepare(
+            &mut tx,
+            statements,
+            &format!("SELECT {list} FROM {table} WHERE false"),
+        )?;
+        let types: Vec<Type> = probe.columns().iter().map(|c| c.type_().clone()).collect();
+        let sink = tx
+            .copy_in(&format!("COPY {table} ({list}) FROM STDIN BINARY"))
+            .map_err(postgres_error)?;
+        let mut writer = postgres::binary_copy::BinaryCopyInWriter::new(sink, &types);
+        for row in rows {
+            if row.len() != types.len() {
+                return Err(Error::Storage(format!(
+                    "payctl: a row of {} values for the {} columns of {table}",
+                    row.len(),
+                    types.len()
+                )));
+            }
+            writer.write(&pg_refs(row)).map_err(postgres_error)?;
+        }
+        writer.finish().map_err(postgres_error)
+    }
+
     /// The SQLite transaction, for the few things only SQLite has (its pragmas, the online
     /// backup, the integrity check). `None` on PostgreSQL.
     pub(crate) fn as_sqlite(&self) -> Option<&rusqlite::Transaction<'c>> {

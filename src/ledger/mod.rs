@@ -23,6 +23,7 @@ pub mod activities;
 pub mod audit;
 pub mod backup;
 pub mod batch;
+mod batch_pg;
 pub mod bulk;
 pub mod corrections;
 pub mod customers;
@@ -177,7 +178,7 @@ pub struct Ledger {
 }
 
 /// The connection to either engine.
-// One per process, never in a collection: boxing the larger variant would save nothing.
+// One per process, never moved in a hot loop: boxing the larger variant would buy nothing.
 #[allow(clippy::large_enum_variant)]
 enum Conn {
     Sqlite(Connection),

@@ -195,6 +195,22 @@ pub(super) fn insert_allocations(
 
 /// The audit event of payment `id`'s creation.
 pub(super) fn audit_create(tx: &Tx, actor: &Actor, plan: &PaymentPlan, id: i64) -> Result<()> {
+    audit::record_text(
+        tx,
+        actor,
+        "payment.create",
+        Touched {
+            entity: "payment",
+            entity_id: id,
+            customer_id: Some(plan.customer_id),
+            payment_id: Some(id),
+        },
+        &create_detail(plan),
+    )
+}
+
+/// The detail of a payment's `payment.create` audit event, as JSON text.
+pub(super) fn create_detail(plan: &PaymentPlan) -> String {
     /// The audit event's detail, serialised straight from the plan: an import writes one per
     /// row, and building a `serde_json::Value` first cost more than the insert.
     #[derive(serde::Serialize)]
@@ -230,19 +246,8 @@ pub(super) fn audit_create(tx: &Tx, actor: &Actor, plan: &PaymentPlan, id: i64) 
             })
             .collect(),
     };
-    audit::record_text(
-        tx,
-        actor,
-        "payment.create",
-        Touched {
-            entity: "payment",
-            entity_id: id,
-            customer_id: Some(plan.customer_id),
-            payment_id: Some(id),
-        },
-        // Serialising plain data with string keys cannot fail.
-        &serde_json::to_string(&detail).unwrap_or_default(),
-    )
+    // Serialising plain data with string keys cannot fail.
+    serde_json::to_string(&detail).unwrap_or_default()
 }
 
 pub struct NewActivity<'a> {

@@ -22,6 +22,7 @@ mod issue16_tables;
 mod model;
 mod parser_checks;
 mod parsers;
+mod pg_import;
 mod pg_schema;
 mod pg_roles;
 mod pg_verify;

@@ -1,0 +1,207 @@
+//! Imports of payments on a team ledger (PostgreSQL, issue 18): the batch writes its rows with
+//! `COPY … FROM STDIN BINARY` while the server's triggers stay on, so a clerk, who may neither
+//! turn the triggers off nor write the caches, imports as fast as the ledger's owner, and the
+//! caches the triggers keep agree with the rows. PostgreSQL only: on SQLite these are the tests
+//! of batch.rs and bulk.rs.
+
+use crate::common::{on_postgres, Env};
+
+fn write(env: &Env, name: &str, content: &str) -> String {
+    let path = env.dir.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// The test's database name and the server's socket folder, from the ledger's URL.
+fn database(env: &Env) -> (String, String) {
+    let url = env.db.to_string_lossy().into_owned();
+    let rest = url.strip_prefix("postgres://payctl@/").expect("a test URL");
+    let (name, host) = rest.split_once("?host=").expect("a test URL");
+    (name.to_string(), host.to_string())
+}
+
+fn connect(host: &str, db: &str) -> postgres::Client {
+    postgres::Client::connect(
+        &format!("host={host} user=payctl dbname={db}"),
+        postgres::NoTls,
+    )
+    .expect("connect to the test database")
+}
+
+/// Customer 7 with three invoices of 100.00 and a payments file of `n` payments of 1.00 to
+/// 1.99, half auto-allocated, every fifth with an idempotency key.
+fn ledger_and_file(env: &Env, n: usize) -> String {
+    env.ok(&["customer", "add", "--id", "7", "--name", "Seven"]);
+    for (id, date) in [
+        ("71", "2026-01-01"),
+        ("72", "2026-02-01"),
+        ("73", "2026-03-01"),
+    ] {
+        env.ok(&[
+            "invoice",
+            "add",
+            "--id",
+            id,
+            "--customer",
+            "7",
+            "--total",
+            "100.00",
+            "--date",
+            date,
+        ]);
+    }
+    let mut csv =
+        String::from("customerId,amount,paymentMethod,reference,autoAllocate,idempotencyKey\n");
+    for i in 0..n {
+        let auto = if i % 2 == 0 { "true" } else { "" };
+        let key = if i % 5 == 0 {
+            format!("k-{i}")
+        } else {
+            String::new()
+        };
+        csv.push_str(&format!("7,1.{:02},Cash,r{i},{auto},{key}\n", i % 100));
+    }
+    write(env, "p.csv", &csv)
+}
+
+#[test]
+fn a_clerk_imports_with_the_triggers_on_and_the_caches_agree() {
+    if !on_postgres() {
+        eprintln!("skipped on SQLite: this test is about a clerk role on PostgreSQL");
+        return;
+    }
+    let env = Env::new();
+    let file = ledger_and_file(&env, 600);
+    let (db, host) = database(&env);
+    let clerk = format!("clerk_{db}");
+    let mut owner = connect(&host, &db);
+    owner
+        .batch_execute(&format!("CREATE ROLE {clerk} LOGIN"))
+        .unwrap();
+    let _role = DropRole {
+        host: host.clone(),
+        db: db.clone(),
+        role: clerk.clone(),
+    };
+    let mut grant = owner.transaction().unwrap();
+    grant
+        .execute(
+            "SELECT set_config('payctl.clerk_role', $1, true)",
+            &[&clerk],
+        )
+        .unwrap();
+    grant
+        .batch_execute(include_str!(
+            "../../src/ledger/migrations/postgres/grant_clerk.sql"
+        ))
+        .unwrap();
+    grant.commit().unwrap();
+
+    // Batches of 64 so that the file crosses several flushes.
+    let out = env
+        .command(&["import", &file, "-o", "csv"])
+        .env("PAYCTL_DB", format!("postgres://{clerk}@/{db}?host={host}"))
+        .env("PAYCTL_IMPORT_BATCH_ROWS", "64")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains(",payments,600,600,0,0,0,false"));
+
+    // The caches, kept by the triggers, against the rows.
+    let row = owner
+        .query_one(
+            "SELECT (SELECT count(*) FROM payments), (SELECT count(*) FROM payment_balances),
+                    (SELECT count(*) FROM activities WHERE transaction_type = 'Collect'),
+                    (SELECT count(*) FROM audit_events WHERE action = 'payment.create' AND db_user = $1),
+                    (SELECT count(*) FROM idempotency_keys),
+                    (SELECT CAST(coalesce(sum(amount), 0) AS BIGINT) FROM allocations),
+                    (SELECT CAST(sum(allocated) AS BIGINT) FROM invoice_balances),
+                    (SELECT CAST(sum(allocated) AS BIGINT) FROM payment_balances),
+                    (SELECT count(*) FROM open_invoices)",
+            &[&clerk],
+        )
+        .unwrap();
+    let counts: Vec<i64> = (0..9).map(|i| row.get(i)).collect();
+    // 300 auto-allocated payments of 1.00-1.99 (about 450.00) pay all three invoices
+    // (300.00) in full: the open set is empty.
+    // Every imported row has a key (its own, or one made from the file and line).
+    assert_eq!(&counts[..5], &[600, 600, 600, 600, 600]);
+    assert_eq!(counts[5], 30_000);
+    assert_eq!(counts[6], 30_000);
+    assert_eq!(counts[7], 30_000);
+    assert_eq!(counts[8], 0);
+    // Ids follow on with no gap, as one create per row numbers them.
+    let ids: (i64, i64) = {
+        let r = owner
+            .query_one("SELECT min(id), max(id) FROM payments", &[])
+            .unwrap();
+        (r.get(0), r.get(1))
+    };
+    assert_eq!(ids, (1, 600));
+    env.ok(&["verify"]);
+}
+
+/// Drops the test's clerk role (roles belong to the whole server), passed or failed.
+struct DropRole {
+    host: String,
+    db: String,
+    role: String,
+}
+
+impl Drop for DropRole {
+    fn drop(&mut self) {
+        let mut admin = connect(&self.host, "postgres");
+        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.db));
+        let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {}", self.role));
+    }
+}
+
+/// A row the planner refuses after several flushes: the import's transaction is rolled back,
+/// so the rows the earlier flushes copied in leave no trace; with --rejects, only the bad row
+/// is left out and the others are all there.
+#[test]
+fn a_refused_row_after_flushes_leaves_nothing_of_the_copied_rows() {
+    let env = Env::new();
+    let file = ledger_and_file(&env, 300);
+    let mut csv = std::fs::read_to_string(&file).unwrap();
+    csv.push_str("7,-1.00,Cash,bad,,\n");
+    let file = write(&env, "bad.csv", &csv);
+    let before = env.snapshot();
+    let run = env
+        .command(&["import", &file])
+        .env("PAYCTL_IMPORT_BATCH_ROWS", "50")
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stderr).contains("line 302"));
+    assert_eq!(before, env.snapshot());
+
+    let rejects = env.dir.path().join("rejects.csv");
+    let run = env
+        .command(&[
+            "import",
+            &file,
+            "--rejects",
+            rejects.to_str().unwrap(),
+            "-o",
+            "csv",
+        ])
+        .env("PAYCTL_IMPORT_BATCH_ROWS", "50")
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).contains(",payments,301,300,0,0,1,false"));
+    assert_eq!(env.json(&["list"]).as_array().map(Vec::len), Some(300));
+    env.ok(&["verify"]);
+}
