@@ -231,6 +231,11 @@ Examples:
   payctl backup ledger-backup.db
   payctl backup ledger-backup.db --force";
 
+pub const RESTORE: &str = "\
+Examples:
+  payctl --db new-ledger.db restore ledger-backup.db
+  PAYCTL_DB=postgres://clerk@db.example.com/payctl payctl restore ledger-backup.db";
+
 pub const COMPLETIONS: &str = "\
 Examples:
   echo 'source <(payctl completions bash)' >> ~/.bashrc

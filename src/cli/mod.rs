@@ -22,6 +22,7 @@ pub mod invoice;
 pub mod method;
 pub mod payment;
 pub mod report;
+pub mod restore;
 
 pub use after::{
     ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
@@ -34,6 +35,7 @@ pub use invoice::InvoiceCommand;
 pub use method::MethodCommand;
 pub use payment::{CreateArgs, ListArgs};
 pub use report::ReportCommand;
+pub use restore::RestoreArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -177,6 +179,9 @@ pub enum Command {
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
     #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),
+    /// Load a SQLite ledger FILE (a backup) into the empty ledger named by --db, either engine
+    #[command(after_help = examples::help(examples::RESTORE))]
+    Restore(RestoreArgs),
     /// Print a shell completion script
     #[command(after_help = examples::help(examples::COMPLETIONS))]
     Completions {

@@ -43,6 +43,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Export(_) => "export",
         Command::Verify => "verify",
         Command::Backup(_) => "backup",
+        Command::Restore(_) => "restore",
         Command::Completions { .. } => "completions",
         Command::Man(_) => "man",
     };

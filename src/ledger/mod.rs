@@ -24,6 +24,7 @@ pub mod audit;
 pub mod backup;
 pub mod batch;
 pub mod bulk;
+pub mod copy;
 pub mod corrections;
 pub mod customers;
 pub mod db;
