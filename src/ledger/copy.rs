@@ -218,6 +218,9 @@ impl<'t, 'c> Triggers<'t, 'c> {
 
     fn enable(self) -> Result<()> {
         if self.tx.as_sqlite().is_none() {
+            // The deferred reference (allocations.refund_id) is checked now: PostgreSQL does not
+            // alter a table with constraint checks still queued (55006).
+            self.tx.execute_batch("SET CONSTRAINTS ALL IMMEDIATE")?;
             for table in TABLES {
                 self.tx
                     .execute_batch(&format!("ALTER TABLE {table} ENABLE TRIGGER USER"))?;
