@@ -101,7 +101,7 @@ fn shared_columns(src: &Tx, dst: &Tx, table: &str) -> Result<Vec<String>> {
     let missing: Vec<&String> = from
         .iter()
         .chain(&to)
-        .filter(|c| !(from.contains(c) && to.contains(c)) && !engine_only(c))
+        .filter(|c| !(engine_only(c) || from.contains(c) && to.contains(c)))
         .collect();
     if !missing.is_empty() {
         return Err(Error::Storage(format!(
@@ -373,7 +373,7 @@ pub fn open_source(file: &Path, target: &Path) -> Result<Ledger> {
             ),
         ));
     }
-    let report = source.read(|tx| super::verify::run(tx))?;
+    let report = source.read(super::verify::run)?;
     if !report.problems.is_empty() {
         return Err(Error::rejected(
             "file",

@@ -175,7 +175,9 @@ pub struct Ledger {
     pub warnings: Vec<String>,
 }
 
-/// The connection to either engine.
+/// The connection to either engine. One per process, so the larger PostgreSQL variant costs
+/// nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 enum Conn {
     Sqlite(Connection),
     Postgres {

@@ -333,7 +333,8 @@ fn restore_into_a_ledger_that_holds_anything_is_refused_and_changes_nothing() {
         let run = other.run(&["restore", file.to_str().unwrap()]);
         assert_eq!(run.code, 1, "{}", run.stderr);
         assert!(
-            run.stderr.contains("(it holds 1 rows in customers, 1 rows in audit_events)"),
+            run.stderr
+                .contains("(it holds 1 rows in customers, 1 rows in audit_events)"),
             "{}",
             run.stderr
         );
