@@ -116,14 +116,55 @@ fn shared_columns(src: &Tx, dst: &Tx, table: &str) -> Result<Vec<String>> {
     Ok(to.into_iter().filter(|c| from.contains(c)).collect())
 }
 
-/// A value read from the source, bound as it is on the target.
-fn param(cell: Cell<'_>) -> Param<'_> {
-    match cell {
-        Cell::Null => Param::Null,
-        Cell::Int(i) => Param::Int(i),
-        Cell::Text(t) => Param::Text(t),
-        Cell::Blob(b) => Param::Blob(b),
+/// A value read from the source, kept until its batch is written.
+enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl Value {
+    fn of(cell: Cell<'_>) -> Value {
+        match cell {
+            Cell::Null => Value::Null,
+            Cell::Int(i) => Value::Int(i),
+            Cell::Text(t) => Value::Text(t.to_string()),
+            Cell::Blob(b) => Value::Blob(b.to_vec()),
+        }
     }
+
+    fn param(&self) -> Param<'_> {
+        match self {
+            Value::Null => Param::Null,
+            Value::Int(i) => Param::Int(*i),
+            Value::Text(t) => Param::Text(t),
+            Value::Blob(b) => Param::Blob(b),
+        }
+    }
+}
+
+/// Rows per INSERT: one round trip per row made a restore of 100,000 rows into PostgreSQL take
+/// minutes. Kept under both engines' limits on parameters per statement (SQLite 32,766,
+/// PostgreSQL 65,535).
+const BATCH_VALUES: usize = 16_000;
+
+/// Writes `values` (whole rows of `width` columns) into `table` with one multi-row INSERT.
+fn insert_rows(dst: &Tx, table: &str, list: &str, width: usize, values: &[Value]) -> Result<()> {
+    if values.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..values.len() / width)
+        .map(|r| {
+            let cells: Vec<String> = (1..=width).map(|c| format!("?{}", r * width + c)).collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect();
+    let sql = format!("INSERT INTO {table} ({list}) VALUES {}", rows.join(", "));
+    let params: Vec<Param> = values.iter().map(Value::param).collect();
+    let bound: Vec<&dyn ToParam> = params.iter().map(|p| p as &dyn ToParam).collect();
+    dst.execute(&sql, &bound)?;
+    Ok(())
 }
 
 /// Copies every row of every table from `src` to `dst`, ids as they are, and returns how many
@@ -139,33 +180,34 @@ pub fn copy_tables(src: &Tx, dst: &Tx) -> Result<Vec<(&'static str, i64)>> {
     let mut default_methods: Vec<(i64, i64)> = Vec::new();
     for table in TABLES {
         let cols = shared_columns(src, dst, table)?;
+        let width = cols.len();
         let list = cols.join(", ");
-        let placeholders: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
-        let insert = format!(
-            "INSERT INTO {table} ({list}) VALUES ({})",
-            placeholders.join(", ")
-        );
         let deferred = match table {
             "customers" => cols.iter().position(|c| c == "default_method_id"),
             _ => None,
         };
+        let per_batch = (BATCH_VALUES / width.max(1)).max(1) * width;
+        let mut batch: Vec<Value> = Vec::with_capacity(per_batch);
         let mut rows = 0_i64;
         src.for_each(&format!("SELECT {list} FROM {table}"), params![], |row| {
-            let mut values = Vec::with_capacity(cols.len());
-            for i in 0..cols.len() {
-                values.push(param(row.cell(i)?));
-            }
-            if let Some(at) = deferred {
-                if let Param::Int(method) = values[at] {
-                    default_methods.push((row.get(0)?, method));
-                    values[at] = Param::Null;
+            for i in 0..width {
+                let mut value = Value::of(row.cell(i)?);
+                if Some(i) == deferred {
+                    if let Value::Int(method) = value {
+                        default_methods.push((row.get(0)?, method));
+                        value = Value::Null;
+                    }
                 }
+                batch.push(value);
             }
-            let bound: Vec<&dyn ToParam> = values.iter().map(|v| v as &dyn ToParam).collect();
-            dst.execute(&insert, &bound)?;
             rows += 1;
+            if batch.len() >= per_batch {
+                insert_rows(dst, table, &list, width, &batch)?;
+                batch.clear();
+            }
             Ok(())
         })?;
+        insert_rows(dst, table, &list, width, &batch)?;
         counts.push((table, rows));
         if table == "payment_methods" {
             for (customer, method) in default_methods.drain(..) {
