@@ -233,8 +233,8 @@ Examples:
 
 pub const RESTORE: &str = "\
 Examples:
-  payctl --db new-ledger.db restore ledger-backup.db
-  PAYCTL_DB=postgres://clerk@db.example.com/payctl payctl restore ledger-backup.db";
+  payctl backup move.db && payctl restore move.db --db new-ledger.db
+  payctl backup move.db && payctl restore move.db --db new-ledger.db -o json";
 
 pub const COMPLETIONS: &str = "\
 Examples:

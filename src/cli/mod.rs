@@ -179,7 +179,8 @@ pub enum Command {
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
     #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),
-    /// Load a SQLite ledger FILE (a backup) into the empty ledger named by --db, either engine
+    /// Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a
+    /// postgres:// URL; on PostgreSQL run it as the database's owner)
     #[command(after_help = examples::help(examples::RESTORE))]
     Restore(RestoreArgs),
     /// Print a shell completion script

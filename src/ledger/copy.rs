@@ -388,6 +388,13 @@ impl Ledger {
 /// file creates no ledger.
 pub fn open_source(file: &Path, target: &Path) -> Result<Ledger> {
     let shown = file.display();
+    // Like any input file that is not there (import's): the command line is wrong, exit 2.
+    if let Err(e) = fs::metadata(file) {
+        return Err(Error::usage(
+            "file",
+            format!("cannot read restore file {shown}: {e}; give the path of a SQLite ledger file such as a payctl backup"),
+        ));
+    }
     if fs::metadata(file)
         .ok()
         .zip(fs::metadata(target).ok())

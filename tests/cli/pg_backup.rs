@@ -392,7 +392,13 @@ fn restore_refuses_a_foreign_a_corrupt_or_a_broken_file_and_changes_nothing() {
     assert!(run.stderr.contains("not a payctl ledger"), "{}", run.stderr);
     // A missing file.
     let run = other.run(&["restore", "/nonexistent/backup.db"]);
-    assert_eq!(run.code, 74, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cannot read restore file /nonexistent/backup.db: No such file"),
+        "{}",
+        run.stderr
+    );
     // A payctl ledger whose rows break an invariant: a cache that disagrees with its rows.
     let file = backup(&env, "broken.db");
     {
