@@ -451,3 +451,60 @@ fn restore_refuses_a_foreign_a_corrupt_or_a_broken_file_and_changes_nothing() {
         run.stderr
     );
 }
+
+#[test]
+fn restore_into_postgresql_as_a_clerk_is_refused_by_the_server_and_changes_nothing() {
+    // Restore turns the tables' triggers off, which only their owner may do (README).
+    let Some(host) = crate::common::postgres_host() else {
+        eprintln!("PostgreSQL only: a clerk role is the server's");
+        return;
+    };
+    let source = busy_ledger();
+    let file = backup(&source, "copy.db");
+    let target = Env::new();
+    // The owner makes the payctl schema (a dry run migrates and writes nothing).
+    let csv = target.dir.path().join("none.csv");
+    std::fs::write(&csv, "customerId,amount,paymentMethod\n").unwrap();
+    target.ok(&["import", csv.to_str().unwrap(), "--dry-run"]);
+    let url = target.db.to_string_lossy().into_owned();
+    let dbname = url
+        .trim_start_matches("postgres://payctl@/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let role = format!("clerk_{}", std::process::id());
+    let mut owner = postgres::Client::connect(
+        &format!("host={host} user=payctl dbname={dbname}"),
+        postgres::NoTls,
+    )
+    .unwrap();
+    owner
+        .batch_execute(&format!(
+            "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN; GRANT CONNECT ON DATABASE {dbname} TO {role}"
+        ))
+        .unwrap_or(());
+    let mut tx = owner.transaction().unwrap();
+    tx.execute("SELECT set_config('payctl.clerk_role', $1, true)", &[&role])
+        .unwrap();
+    tx.batch_execute(include_str!(
+        "../../src/ledger/migrations/postgres/grant_clerk.sql"
+    ))
+    .unwrap();
+    tx.commit().unwrap();
+    let before = target.snapshot();
+    let clerk = Env::sqlite_file(
+        tempfile::tempdir().unwrap(),
+        PathBuf::from(format!("postgres://{role}@/{dbname}?host={host}")),
+    );
+    let run = clerk.run(&["restore", file.to_str().unwrap()]);
+    assert_eq!(run.code, 74, "{}", run.stderr);
+    assert!(run.stderr.contains("owner"), "{}", run.stderr);
+    assert_eq!(target.snapshot(), before);
+    // The owner may.
+    target.ok(&["restore", file.to_str().unwrap()]);
+    assert_eq!(outputs(&target), outputs(&source));
+    drop(clerk);
+    drop(target);
+    let _ = owner.batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
+}
