@@ -70,6 +70,9 @@ _payctl() {
             payctl,report)
                 cmd="payctl__subcmd__report"
                 ;;
+            payctl,restore)
+                cmd="payctl__subcmd__restore"
+                ;;
             payctl,settle)
                 cmd="payctl__subcmd__settle"
                 ;;
@@ -192,6 +195,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help,report)
                 cmd="payctl__subcmd__help__subcmd__report"
+                ;;
+            payctl__subcmd__help,restore)
+                cmd="payctl__subcmd__help__subcmd__restore"
                 ;;
             payctl__subcmd__help,settle)
                 cmd="payctl__subcmd__help__subcmd__settle"
@@ -350,7 +356,7 @@ _payctl() {
 
     case "${cmd}" in
         payctl)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db completions man help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1100,7 +1106,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help)
-            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db completions man help"
+            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1592,6 +1598,20 @@ _payctl() {
         payctl__subcmd__help__subcmd__report__subcmd__statement)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2676,6 +2696,36 @@ _payctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__restore)
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -49,6 +49,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
+            cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff), or write them all to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -740,6 +741,19 @@ set edit:completion:arg-completer[payctl] = {|@words|
         }
         &'payctl;db;help;help'= {
         }
+        &'payctl;restore'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'payctl;completions'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -788,6 +802,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
+            cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff), or write them all to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -882,6 +897,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand grant-clerk 'Let a database role read and record everything payctl records, and nothing else (team ledger on PostgreSQL only; run it as the ledger''s owner)'
         }
         &'payctl;help;db;grant-clerk'= {
+        }
+        &'payctl;help;restore'= {
         }
         &'payctl;help;completions'= {
         }

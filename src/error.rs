@@ -160,7 +160,9 @@ impl Error {
         match self {
             Error::Rejected(p) => p.clone(),
             Error::Usage(p) | Error::NotFound(p) | Error::IdempotencyConflict(p) => vec![p.clone()],
-            Error::RecordNotFound { record, .. } => vec![Problem::new(record.key(), self.to_string())],
+            Error::RecordNotFound { record, .. } => {
+                vec![Problem::new(record.key(), self.to_string())]
+            }
             Error::Storage(m) => vec![Problem::new("ledger", m.clone())],
             Error::Busy(m) => vec![Problem::new("ledger", m.clone())],
             Error::BrokenPipe => vec![Problem::new("output", "broken pipe")],

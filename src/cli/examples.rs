@@ -243,6 +243,10 @@ Examples:
   PAYCTL_DB=postgres://ar_owner@db.example/ar payctl db grant-clerk clerk_alice
   payctl db grant-clerk clerk_bob -o json \\
       --db postgres://ar_owner@db.example/ar";
+pub const RESTORE: &str = "\
+Examples:
+  payctl backup move.db && payctl restore move.db --db new-ledger.db
+  payctl backup move.db && payctl restore move.db --db new-ledger.db -o json";
 
 pub const COMPLETIONS: &str = "\
 Examples:

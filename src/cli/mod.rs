@@ -23,6 +23,7 @@ pub mod invoice;
 pub mod method;
 pub mod payment;
 pub mod report;
+pub mod restore;
 
 pub use after::{
     ActivityCommand, AllocateArgs, ReallocateArgs, RefundArgs, SettleArgs, SettleStatus,
@@ -36,6 +37,7 @@ pub use invoice::InvoiceCommand;
 pub use method::MethodCommand;
 pub use payment::{CreateArgs, ListArgs};
 pub use report::ReportCommand;
+pub use restore::RestoreArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -182,6 +184,10 @@ pub enum Command {
     /// Administer a team ledger on PostgreSQL: database roles for clerks
     #[command(subcommand, after_help = examples::help(examples::DB))]
     Db(DbCommand),
+    /// Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a
+    /// postgres:// URL; on PostgreSQL run it as the database's owner)
+    #[command(after_help = examples::help(examples::RESTORE))]
+    Restore(RestoreArgs),
     /// Print a shell completion script
     #[command(after_help = examples::help(examples::COMPLETIONS))]
     Completions {

@@ -19,6 +19,7 @@ mod method;
 mod output;
 mod payment;
 mod report;
+mod restore;
 
 pub use generate::{completion_script, man_page, man_pages};
 
@@ -48,6 +49,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Verify => after::verify(ctx),
         Command::Backup(args) => backup::run(args, ctx),
         Command::Db(c) => db::run(c, ctx),
+        Command::Restore(args) => restore::run(args, ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
         Command::Report(c) => report::run(c, ctx),

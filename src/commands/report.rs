@@ -44,6 +44,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Verify => "verify",
         Command::Backup(_) => "backup",
         Command::Db(_) => "db",
+        Command::Restore(_) => "restore",
         Command::Completions { .. } => "completions",
         Command::Man(_) => "man",
     };

@@ -40,9 +40,11 @@ struct TempFile(Option<PathBuf>);
 impl Drop for TempFile {
     fn drop(&mut self) {
         if let Some(path) = self.0.take() {
-            let mut journal = path.clone().into_os_string();
-            journal.push("-journal");
-            let _ = fs::remove_file(journal);
+            for suffix in ["-journal", "-wal", "-shm"] {
+                let mut side = path.clone().into_os_string();
+                side.push(suffix);
+                let _ = fs::remove_file(side);
+            }
             let _ = fs::remove_file(path);
         }
     }
@@ -89,15 +91,25 @@ impl Ledger {
             )
         })?;
         let label = format!("backup of ledger {} to {shown}", self.path.display());
-        let super::Conn::Sqlite(conn) = &self.conn else {
-            return Err(Error::Storage(
-                "backup of a PostgreSQL ledger is not supported yet".into(),
-            ));
+        let counts = match &self.conn {
+            super::Conn::Sqlite(conn) => {
+                conn.execute("VACUUM INTO ?1", [temp_text])
+                    .map_err(|e| sqlite_error(&label, e))?;
+                check_copy(&temp_path).map_err(|e| sqlite_error(&label, e))?
+            }
+            // One snapshot copied row by row into a new SQLite ledger (see `copy`).
+            super::Conn::Postgres { .. } => {
+                let expected = self.copy_into_file(&temp_path)?;
+                let counts = check_copy(&temp_path).map_err(|e| sqlite_error(&label, e))?;
+                if counts != expected {
+                    return Err(Error::Storage(format!(
+                        "{label}: the copy holds {counts:?} rows of {:?} but the snapshot {expected:?}; the backup was not written",
+                        super::COUNTED_TABLES
+                    )));
+                }
+                counts
+            }
         };
-        conn.execute("VACUUM INTO ?1", [temp_text])
-            .map_err(|e| sqlite_error(&label, e))?;
-
-        let counts = check_copy(&temp_path).map_err(|e| sqlite_error(&label, e))?;
         File::open(&temp_path)
             .and_then(|f| f.sync_all())
             .map_err(|e| io_error("fsync", &temp_path, e))?;

@@ -4,8 +4,8 @@
 
 use super::db::Cell;
 use super::{open_read_only, LedgerConfig};
-use crate::params;
 use crate::error::Result;
+use crate::params;
 
 /// payctl's tables and the order their rows are dumped in: the primary key.
 const TABLES: &[(&str, &str)] = &[

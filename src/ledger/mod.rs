@@ -25,6 +25,7 @@ pub mod backup;
 pub mod batch;
 mod batch_pg;
 pub mod bulk;
+pub mod copy;
 pub mod corrections;
 pub mod customers;
 pub mod db;

@@ -10,6 +10,7 @@ use crate::core::views::{
 use crate::core::{InvoiceStatus, Settlement};
 use crate::ledger::audit::AuditEvent;
 use crate::ledger::backup::BackupReport;
+use crate::ledger::copy::RestoreReport;
 
 pub mod chart;
 pub mod export;
@@ -337,6 +338,33 @@ impl Record for BackupReport {
             self.path.clone(),
             self.ledger.clone(),
             self.bytes.to_string(),
+            self.customers.to_string(),
+            self.invoices.to_string(),
+            self.payments.to_string(),
+            self.allocations.to_string(),
+            self.refunds.to_string(),
+            self.activities.to_string(),
+            self.audit_events.to_string(),
+        ]
+    }
+}
+
+impl Record for RestoreReport {
+    const FIELDS: &'static [Field] = &[
+        field("path", "Restored from", Kind::Text),
+        field("ledger", "Ledger", Kind::Text),
+        field("customers", "Customers", Kind::Fixed),
+        field("invoices", "Invoices", Kind::Fixed),
+        field("payments", "Payments", Kind::Fixed),
+        field("allocations", "Allocations", Kind::Fixed),
+        field("refunds", "Refunds", Kind::Fixed),
+        field("activities", "Activities", Kind::Fixed),
+        field("auditEvents", "Audit events", Kind::Fixed),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.path.clone(),
+            self.ledger.clone(),
             self.customers.to_string(),
             self.invoices.to_string(),
             self.payments.to_string(),
