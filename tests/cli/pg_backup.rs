@@ -446,7 +446,7 @@ fn restore_refuses_a_foreign_a_corrupt_or_a_broken_file_and_changes_nothing() {
     let run = env.run(&["restore", &env.db.to_string_lossy()]);
     assert_eq!(
         run.code,
-        if on_postgres() { 74 } else { 1 },
+        if on_postgres() { 2 } else { 1 },
         "{}",
         run.stderr
     );
