@@ -152,7 +152,7 @@ fn insert_allocation(
     tx.execute("INSERT INTO allocations (payment_id, invoice_id, amount, kind, refund_id, effective_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5,
                  (SELECT CASE WHEN latest > ?6 THEN latest ELSE ?6 END
-                  FROM (SELECT max(effective_at) AS latest FROM allocations WHERE payment_id = ?1)),
+                  FROM (SELECT max(effective_at) AS latest FROM allocations WHERE payment_id = ?1) AS earlier),
                  ?6)", params![payment_id, invoice_id, amount, kind, refund_id, actor.now_text()])?;
     Ok(())
 }
