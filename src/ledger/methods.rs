@@ -92,7 +92,7 @@ pub fn not_found(id: i64) -> Error {
 }
 
 const SELECT: &str = "
-    SELECT m.id, m.customer_id, m.type, m.label, m.brand, m.last4, coalesce(c.default_method_id = m.id, 0)
+    SELECT m.id, m.customer_id, m.type, m.label, m.brand, m.last4, CASE WHEN c.default_method_id = m.id THEN 1 ELSE 0 END
     FROM payment_methods m JOIN customers c ON c.id = m.customer_id";
 
 fn view(r: &Row) -> Result<MethodView> {

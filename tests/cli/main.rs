@@ -22,6 +22,7 @@ mod issue16_tables;
 mod model;
 mod parser_checks;
 mod parsers;
+mod pg_reliability;
 mod reliability;
 mod report;
 mod review15;
