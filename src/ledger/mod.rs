@@ -174,7 +174,9 @@ pub struct Ledger {
     pub warnings: Vec<String>,
 }
 
-/// The connection to either engine.
+/// The connection to either engine. One per process, so the size difference between the
+/// variants costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 enum Conn {
     Sqlite(Connection),
     Postgres {
