@@ -121,10 +121,21 @@ pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<C
             "SET synchronous_commit = on; SET lock_timeout = {ms}; \
              SET idle_in_transaction_session_timeout = {}; SET TIME ZONE 'UTC'; \
              SET client_min_messages = warning",
-            ms.saturating_mul(12).max(60_000)
+            idle_timeout_ms(busy_timeout)
         ))
         .map_err(|e| postgres_error(e, false))?;
     Ok(client)
+}
+
+/// How long a session may sit idle inside a transaction (`idle_in_transaction_session_timeout`)
+/// before the server ends it and so releases the write lock: twice the busy timeout, at least
+/// one second. payctl itself never waits between two statements of a transaction for anything
+/// but its own computing (it reads its input before it begins), so an idle transaction is a
+/// suspended or hung client; twice the busy timeout lets a writer queued behind it through on
+/// its second try, and the floor keeps a tiny busy timeout from cutting off a client that is
+/// merely slow. A client cut off this way exits 75 (nothing written) or, at COMMIT, 74.
+pub(crate) fn idle_timeout_ms(busy_timeout: Duration) -> u128 {
+    busy_timeout.as_millis().saturating_mul(2).max(1_000)
 }
 
 /// Runs the migrations the ledger has not run yet, under the write lock.
@@ -285,6 +296,23 @@ pub(crate) fn postgres_error(e: postgres::Error, during_commit: bool) -> Error {
     match class {
         "08" | "57" if code != &SqlState::QUERY_CANCELED => {
             return lost(shown, during_commit, message)
+        }
+        // A taken id or key: only a writer that bypasses payctl's write lock (a script on
+        // the server, a clerk's psql) can insert it between payctl's check and its INSERT.
+        // The request loses the race as it would lose to a payctl writer: refused, exit 1.
+        "23" if code == &SqlState::UNIQUE_VIOLATION => {
+            let what = db
+                .detail()
+                .unwrap_or(message)
+                .trim_end_matches('.')
+                .to_owned();
+            return Error::Rejected(vec![crate::error::Problem::new(
+                "id",
+                format!(
+                    "that id is already taken: {what} in table {} (another writer recorded it first); nothing was written",
+                    db.table().unwrap_or("?")
+                ),
+            )]);
         }
         "23" => {
             return Error::Storage(format!(

@@ -27,6 +27,7 @@ mod pg_import;
 mod pg_roles;
 mod pg_schema;
 mod pg_verify;
+mod pg_reliability;
 mod reliability;
 mod report;
 mod review15;
