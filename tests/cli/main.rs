@@ -23,6 +23,7 @@ mod model;
 mod parser_checks;
 mod parsers;
 mod pg_schema;
+mod pg_tls;
 mod reliability;
 mod report;
 mod review15;
