@@ -389,6 +389,28 @@ fn tls_require_and_verify_full_connect_and_a_wrong_host_name_is_refused() {
         "{}",
         refused.stderr
     );
+    // verify-ca, and require given a root file (as libpq), check the chain too.
+    for mode in ["verify-ca", "require"] {
+        let url = server.url(
+            "127.0.0.1",
+            &format!("?sslmode={mode}&sslrootcert={}", other.display()),
+        );
+        let refused = ran(&mut server.payctl(&url, ADD));
+        assert_eq!(refused.code, 74, "{mode}: {}", refused.stderr);
+        assert!(
+            refused.stderr.contains(&format!(
+                "the server's TLS certificate was refused under sslmode={mode}"
+            )),
+            "{}",
+            refused.stderr
+        );
+    }
+    // require with the right CA and a host name the certificate does not carry: encrypted and
+    // chain-checked, the name is not compared (libpq's require and verify-ca do not compare it).
+    works(
+        &server,
+        &server.url("127.0.0.1", &format!("?sslmode=require&sslrootcert={ca}")),
+    );
 
     // sslmode=disable sends plain TCP, which this server's pg_hba.conf rejects: the plain
     // connection really was plain.
