@@ -5,11 +5,10 @@
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::str::FromStr;
 use std::time::Duration;
 
 use postgres::error::SqlState;
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
 
 use crate::error::{Error, Result};
 
@@ -77,22 +76,15 @@ pub struct PgSettings {
 /// Connects and sets the session up: `synchronous_commit=on`, the lock and idle timeouts.
 pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<Client> {
     let shown = redacted(&settings.url);
-    let mut config = Config::from_str(&settings.url).map_err(|e| {
-        Error::Usage(crate::error::Problem::new(
-            "db",
-            format!(
-                "ledger URL '{shown}' is not a PostgreSQL URL payctl can use: {}",
-                strip_secret(&e.to_string())
-            ),
-        ))
-    })?;
+    let mut url = super::pg_tls::parse(&settings.url, &shown)?;
+    let config = &mut url.config;
     // A password on the command line reaches the shell's history, `ps` and the audit trail's
     // command line: refused, as SPEC §8 says.
     if config.get_password().is_some() {
         return Err(Error::Usage(crate::error::Problem::new(
             "db",
             format!(
-                "ledger URL '{shown}' carries a password; give it in PGPASSWORD or in a 0600 ~/.pgpass file instead"
+                "db '{shown}' carries a password; give it in PGPASSWORD or in a 0600 ~/.pgpass file instead"
             ),
         )));
     }
@@ -102,19 +94,14 @@ pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<C
         } else if let Some(password) = settings
             .passfile
             .as_deref()
-            .and_then(|file| pgpass_lookup(file, &config))
+            .and_then(|file| pgpass_lookup(file, config))
         {
             config.password(password.as_str());
         }
     }
     config.application_name("payctl");
     config.connect_timeout(busy_timeout.max(Duration::from_secs(1)));
-    let mut client = config.connect(NoTls).map_err(|e| {
-        Error::Busy(format!(
-            "cannot reach the ledger {shown}: {}; nothing was written, it is safe to retry",
-            strip_secret(&e.to_string())
-        ))
-    })?;
+    let mut client = super::pg_tls::connect(&url, &shown)?;
     let ms = busy_timeout.as_millis();
     client
         .batch_execute(&format!(
@@ -210,17 +197,20 @@ fn newer(version: i64, latest: i64) -> Error {
     ))
 }
 
-/// Error texts of the `postgres` crate can echo the connection string: never a password.
-fn strip_secret(text: &str) -> String {
-    text.to_owned()
-}
-
 /// The password for `config`'s host, port, database and user in a `.pgpass` file (libpq's
 /// format: `hostname:port:database:username:password`, `*` matching anything, `\` escaping
 /// `:` and `\`). The file is ignored, as libpq ignores it, unless only its owner may read it.
 fn pgpass_lookup(file: &Path, config: &Config) -> Option<String> {
     let meta = fs::metadata(file).ok()?;
-    if meta.permissions().mode() & 0o077 != 0 {
+    let mode = meta.permissions().mode();
+    if mode & 0o077 != 0 {
+        // libpq's own warning, so a user who wonders why the password is not used learns why.
+        eprintln!(
+            "warning: password file {} is ignored: group or others may read it (mode {:04o}); run chmod 0600 {}",
+            file.display(),
+            mode & 0o7777,
+            file.display()
+        );
         return None;
     }
     let text = fs::read_to_string(file).ok()?;
