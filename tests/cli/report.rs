@@ -1015,6 +1015,7 @@ const SEEDED_AGING: &str = "655080,Acme Corp,USD,50.00,100.00,0.00,0.00,0.00,150
 
 #[test]
 fn reports_read_a_ledger_file_and_folder_nobody_may_write() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let dir = env.dir.path();
     // The last writer closed the ledger: no -wal file, everything is in the file.
@@ -1071,6 +1072,7 @@ fn reports_read_a_ledger_file_and_folder_nobody_may_write() {
 
 #[test]
 fn reports_read_a_read_only_ledger_file_in_a_writable_folder_without_leaving_files() {
+    crate::sqlite_only!();
     let env = Env::seeded();
     let dir = env.dir.path();
     std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o444)).unwrap();

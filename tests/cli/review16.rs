@@ -136,6 +136,7 @@ fn color_always_colours_a_plain_table_in_a_pipe() {
 /// command still makes a ledger of it.
 #[test]
 fn a_read_command_on_an_empty_file_writes_nothing_into_it() {
+    crate::sqlite_only!();
     let env = Env::new();
     std::fs::write(&env.db, b"").unwrap();
     let backup = env.dir.path().join("copy.db");
