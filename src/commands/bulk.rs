@@ -26,7 +26,7 @@ use crate::core::{
 use crate::error::{Error, Problem, Result};
 use crate::formats::{detect_format, for_each_row, ImportFormat};
 use crate::ledger::activities;
-use crate::ledger::batch::Batch;
+use crate::ledger::batch::{Ahead, Batch};
 use crate::ledger::customers;
 use crate::ledger::invoices;
 use crate::ledger::methods;
@@ -79,13 +79,62 @@ fn fingerprint(kind: &str, value: &Value) -> String {
 /// The key that makes re-importing this row add nothing: its own idempotency key, else a
 /// fingerprint of its content with its occurrence number in the file, so two identical rows in
 /// one file are two records, and the same file twice is the same two.
-fn row_key(tx: &Tx, kind: &str, value: &Value, own: Option<&str>) -> Result<String> {
+///
+/// A payments import on PostgreSQL counts occurrences in its batch's memory (a statement per
+/// row is a round trip there); elsewhere in the temporary table `import_seen`.
+fn row_key(
+    tx: &Tx,
+    batch: Option<&mut Batch>,
+    kind: &str,
+    value: &Value,
+    own: Option<&str>,
+) -> Result<String> {
     if let Some(own) = own {
         return Ok(own.to_string());
     }
     let fp = fingerprint(kind, value);
-    let n = bulk::occurrence(tx, &fp)?;
+    let n = match batch.and_then(|b| b.occurrence(&fp)) {
+        Some(n) => n,
+        None => bulk::occurrence(tx, &fp)?,
+    };
     Ok(format!("import:{kind}:{fp}#{n}"))
+}
+
+/// How many rows a payments import on PostgreSQL reads ahead: their customers, open sets and
+/// idempotency keys are read for the lot ([`Batch::read_ahead`]) before they are planned.
+const READ_AHEAD_ROWS: usize = 500;
+
+/// What a payments row will need, guessed from the row as read (see [`Ahead`]): the customer
+/// it names and the key it will be recorded under. Rows of an InvoiceMethodInsert file, and
+/// anything unusual, are left to be read when planned.
+fn ahead_of(batch: &Batch, row: &std::result::Result<Value, String>) -> Ahead {
+    let Ok(Value::Object(map)) = row else {
+        return Ahead::default();
+    };
+    if import::is_invoice_method_insert(&Value::Object(map.clone())) {
+        return Ahead::default();
+    }
+    let field = |name: &str| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    };
+    let customer = field("customerId").and_then(|v| match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    });
+    let key = match field("idempotencyKey") {
+        Some(Value::String(own)) if !own.is_empty() => Some(own.clone()),
+        Some(Value::Null) | None => {
+            let fp = fingerprint("payment", row.as_ref().unwrap_or(&Value::Null));
+            batch
+                .next_occurrence(&fp)
+                .map(|n| format!("import:payment:{fp}#{n}"))
+        }
+        _ => None,
+    };
+    Ahead { customer, key }
 }
 
 fn problems_text(problems: Vec<Problem>) -> Vec<String> {
@@ -193,7 +242,14 @@ fn import_payment(
     {
         return Err(Error::Rejected(vec![problem]));
     }
-    let key = row_key(tx, "payment", raw, req.idempotency_key.as_deref())?;
+    let mut batch = batch;
+    let key = row_key(
+        tx,
+        batch.as_deref_mut(),
+        "payment",
+        raw,
+        req.idempotency_key.as_deref(),
+    )?;
     req.idempotency_key = Some(key);
     let (_, replayed) = match batch {
         Some(batch) => super::payment::record_in_batch(batch, actor, &req)?,
@@ -219,7 +275,8 @@ fn import_attempt(
     if let Some(problem) = super::text_problem("PaymentNote", "message", &message, 500) {
         return Err(Error::Rejected(vec![problem]));
     }
-    let key = row_key(tx, "activity", raw, None)?;
+    let mut batch = batch;
+    let key = row_key(tx, batch.as_deref_mut(), "activity", raw, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
         return Ok(RowResult::AlreadyImported);
     }
@@ -342,7 +399,7 @@ fn import_invoice(
     void: bool,
 ) -> Result<RowResult> {
     unknown_keys(value, import::INVOICE_COLUMNS)?;
-    let key = row_key(tx, "invoice", raw, None)?;
+    let key = row_key(tx, None, "invoice", raw, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
         return Ok(RowResult::AlreadyImported);
     }
@@ -401,7 +458,7 @@ fn import_invoice(
 
 fn import_customer(tx: &Tx, actor: &Actor, value: &Value, raw: &Value) -> Result<RowResult> {
     unknown_keys(value, import::CUSTOMER_COLUMNS)?;
-    let key = row_key(tx, "customer", raw, None)?;
+    let key = row_key(tx, None, "customer", raw, None)?;
     if bulk::import_key(tx, &key)?.is_some() {
         return Ok(RowResult::AlreadyImported);
     }
@@ -622,6 +679,9 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     let actor = ctx.actor();
     let mut ledger = ctx.ledger()?;
     let batch_rows = ctx.ledger_config()?.import_batch_rows;
+    // No more than a batch holds, so that tests which make batches small (to cross their
+    // boundaries) cross the read-ahead's too.
+    let read_ahead_rows = READ_AHEAD_ROWS.min(batch_rows).max(1);
     let rejects_error = |e: &dyn std::fmt::Display| match &args.rejects {
         Some(path) => Error::Storage(format!(
             "cannot write --rejects '{}': {e}; nothing was imported",
@@ -685,7 +745,15 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         // Without a batch (a team ledger), the allocation rows written after this mark are
         // the import's.
         let mark = invoices::allocation_mark(tx)?;
-        for_each_row(reader, format, kind, &path, &mut |(line, row)| {
+        // On PostgreSQL the rows are read ahead, a run at a time, so that the batch reads
+        // what they need with a statement per run (Batch::read_ahead), not per row.
+        let mut ahead: Option<Vec<crate::formats::Row>> = batch
+            .as_ref()
+            .filter(|b| b.reads_ahead())
+            .map(|_| Vec::with_capacity(read_ahead_rows));
+        let mut each = |(line, row): crate::formats::Row,
+                        batch: &mut Option<Batch>|
+         -> Result<()> {
             summary.rows += 1;
             if keep_good {
                 tx.savepoint_start()?;
@@ -760,7 +828,40 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                 }
                 Err(Err(e)) => Err(e),
             }
-        })?;
+        };
+        let run_ahead =
+            |rows: &mut Vec<crate::formats::Row>,
+             batch: &mut Option<Batch>,
+             each: &mut dyn FnMut(crate::formats::Row, &mut Option<Batch>) -> Result<()>|
+             -> Result<()> {
+                if let Some(b) = batch.as_mut() {
+                    let wanted: Vec<Ahead> = rows.iter().map(|(_, row)| ahead_of(b, row)).collect();
+                    b.read_ahead(&wanted)?;
+                }
+                for item in rows.drain(..) {
+                    each(item, batch)?;
+                }
+                Ok(())
+            };
+        for_each_row(
+            reader,
+            format,
+            kind,
+            &path,
+            &mut |item| match ahead.as_mut() {
+                Some(rows) => {
+                    rows.push(item);
+                    if rows.len() >= read_ahead_rows {
+                        run_ahead(rows, &mut batch, &mut each)?;
+                    }
+                    Ok(())
+                }
+                None => each(item, &mut batch),
+            },
+        )?;
+        if let Some(rows) = ahead.as_mut() {
+            run_ahead(rows, &mut batch, &mut each)?;
+        }
         let applied = match batch.take() {
             Some(batch) => Some(batch.finish(&actor)?),
             None if kind == ImportKind::Payments => Some(invoices::applied_since(tx, mark)?),

@@ -33,7 +33,7 @@ use super::{customers, payments, totals, Actor, SqlResult};
 use crate::core::currency::Currency;
 use crate::core::dates::format_timestamp;
 use crate::core::payment::{
-    allocated_after, CreateFacts, CreatePayment, CustomerFacts, PaymentPlan,
+    allocated_after, CreateFacts, CreatePayment, CustomerFacts, InvoiceFacts, PaymentPlan,
 };
 use crate::error::{Error, Result};
 
@@ -45,6 +45,38 @@ pub const BATCH_ROWS: usize = 5_000;
 /// Customers' facts kept between rows (they cannot change during a payments import); the
 /// cache is emptied when full. A miss is one seek into a small table, so it stays small.
 const MAX_CUSTOMERS: usize = 10_000;
+
+/// Open invoices kept by a batch that reads ahead (PostgreSQL) before it drops them all and
+/// reads again: a customer's open set is read once per import, not once per payment.
+const MAX_OPEN: usize = 200_000;
+
+/// What the import command knows of a row before it plans it, for [`Batch::read_ahead`]:
+/// the customer it names and the idempotency key it will be recorded under, when the row says.
+/// A guess that turns out wrong (a row that is refused, a key spelt otherwise) costs only the
+/// statement the read ahead would have saved.
+#[derive(Debug, Default)]
+pub struct Ahead {
+    pub customer: Option<i64>,
+    pub key: Option<String>,
+}
+
+/// What a batch that reads ahead (PostgreSQL: each read is a round trip) holds of the ledger,
+/// read a run of rows at a time: their idempotency keys, their customers' open sets, and the
+/// occurrence counts of the rows' contents in this file (SQLite counts these in the temporary
+/// table `import_seen`; here they are counted in memory, 16-byte digests).
+#[derive(Default)]
+struct Ahead_ {
+    /// The keys of the current run of rows, as the ledger holds them (`None`: it does not),
+    /// brought up to date as the batch stages payments under them.
+    keys: FxHashMap<String, Option<(String, i64)>>,
+    /// Each customer's open invoices, oldest first, with everything the import allocated to
+    /// them applied.
+    open: FxHashMap<i64, Vec<InvoiceFacts>>,
+    /// Where each invoice of `open` is: its customer and its index.
+    at: FxHashMap<i64, (i64, usize)>,
+    /// How many rows of each content (by the first 16 bytes of its SHA-256) this file had so far.
+    seen: FxHashMap<u128, i64>,
+}
 
 /// A payment of the batch, planned and numbered, written at the flush.
 struct Staged {
@@ -80,6 +112,9 @@ pub struct Batch<'t, 'c> {
     /// PostgreSQL: the triggers stay on and keep the caches; the flush writes the rows with
     /// COPY (src/ledger/batch_pg.rs).
     postgres: bool,
+    /// PostgreSQL: what the batch read ahead of the rows (`None` on SQLite, whose reads cost
+    /// no round trip).
+    ahead: Option<Ahead_>,
 }
 
 impl<'t, 'c> Batch<'t, 'c> {
@@ -106,17 +141,102 @@ impl<'t, 'c> Batch<'t, 'c> {
             totals: FxHashMap::default(),
             limit: rows.max(1),
             postgres,
+            ahead: postgres.then(Ahead_::default),
         }))
+    }
+
+    /// Whether the import should tell the batch about rows ahead ([`Batch::read_ahead`]) and
+    /// count occurrences with it ([`Batch::occurrence`]): on PostgreSQL.
+    pub fn reads_ahead(&self) -> bool {
+        self.ahead.is_some()
+    }
+
+    /// The occurrence number of a row whose content has digest `fingerprint` (hex SHA-256) in
+    /// this file so far, 0 the first time (as [`super::bulk::occurrence`]), counted in memory.
+    /// `None` when this batch does not read ahead: the caller counts in the ledger.
+    pub fn occurrence(&mut self, fingerprint: &str) -> Option<i64> {
+        let ahead = self.ahead.as_mut()?;
+        let n = ahead.seen.entry(digest(fingerprint)).or_insert(-1);
+        *n += 1;
+        Some(*n)
+    }
+
+    /// [`Batch::occurrence`] without counting: the number the next row of this content gets.
+    pub fn next_occurrence(&self, fingerprint: &str) -> Option<i64> {
+        let ahead = self.ahead.as_ref()?;
+        Some(ahead.seen.get(&digest(fingerprint)).map_or(0, |n| n + 1))
+    }
+
+    /// Reads what the coming `rows` will need, a statement per kind of fact for the lot: the
+    /// customers' facts, their open sets, and the ledger's entries under the rows' keys. The
+    /// batch's own pending allocations are applied; afterwards [`Batch::facts`] and
+    /// [`Batch::stored_key`] answer these rows from memory. Reads only; a no-op on SQLite.
+    pub fn read_ahead(&mut self, rows: &[Ahead]) -> Result<()> {
+        let tx = self.tx;
+        let Some(ahead) = self.ahead.as_mut() else {
+            return Ok(());
+        };
+        let mut keys: Vec<String> = Vec::new();
+        let mut customers: Vec<i64> = Vec::new();
+        let mut facts_wanted: Vec<i64> = Vec::new();
+        ahead.keys.clear();
+        for row in rows {
+            if let Some(key) = &row.key {
+                if !self.keys.contains_key(key) && !ahead.keys.contains_key(key) {
+                    ahead.keys.insert(key.clone(), None);
+                    keys.push(key.clone());
+                }
+            }
+            if let Some(c) = row.customer {
+                if !ahead.open.contains_key(&c) && !customers.contains(&c) {
+                    customers.push(c);
+                }
+                if !self.customers.contains_key(&c) && !facts_wanted.contains(&c) {
+                    facts_wanted.push(c);
+                }
+            }
+        }
+        for chunk in keys.chunks(super::invoices::IN_LIST) {
+            for (key, fingerprint, id) in payments::stored_keys(tx, chunk)? {
+                ahead.keys.insert(key, Some((fingerprint, id)));
+            }
+        }
+        if self.customers.len() + facts_wanted.len() > MAX_CUSTOMERS {
+            self.customers.clear();
+        }
+        for chunk in facts_wanted.chunks(super::invoices::IN_LIST) {
+            for c in customers::facts_many(tx, chunk)? {
+                self.customers.insert(c.id, c);
+            }
+        }
+        if ahead.at.len() >= MAX_OPEN {
+            ahead.open.clear();
+            ahead.at.clear();
+        }
+        let pending = &self.pending;
+        let pending = |id: i64| pending.get(&id).copied().unwrap_or(0);
+        for chunk in customers.chunks(super::invoices::IN_LIST) {
+            for (customer, open) in super::invoices::open_sets(tx, chunk, &pending)? {
+                for (i, f) in open.iter().enumerate() {
+                    ahead.at.insert(f.id, (customer, i));
+                }
+                ahead.open.insert(customer, open);
+            }
+        }
+        Ok(())
     }
 
     /// What the batch or the ledger holds under idempotency key `key`: the fingerprint of the
     /// request it recorded and the payment's id (as [`payments::stored_key`], the batch's own
     /// keys first: they are not written until the flush).
     pub fn stored_key(&self, key: &str) -> Result<Option<(String, i64)>> {
-        match self.keys.get(key) {
-            Some((stored, id)) => Ok(Some((stored.clone(), *id))),
-            None => payments::stored_key(self.tx, key),
+        if let Some((stored, id)) = self.keys.get(key) {
+            return Ok(Some((stored.clone(), *id)));
         }
+        if let Some(known) = self.ahead.as_ref().and_then(|a| a.keys.get(key)) {
+            return Ok(known.clone());
+        }
+        payments::stored_key(self.tx, key)
     }
 
     /// What the rules need to plan `req` (as [`payments::create_facts`]), with the batch's
@@ -140,7 +260,11 @@ impl<'t, 'c> Batch<'t, 'c> {
             None => totals::current(tx, customer.currency)?,
         };
         let pending = |id: i64| self.pending.get(&id).copied().unwrap_or(0);
-        payments::gather_facts_for(self.tx, req, customer, &pending, ledger_total)
+        let open_set = match &self.ahead {
+            Some(ahead) if req.auto_allocate => ahead.open.get(&customer.id).map(Vec::as_slice),
+            _ => None,
+        };
+        payments::gather_facts_for(self.tx, req, customer, &pending, ledger_total, open_set)
     }
 
     /// Stages a payment planned from [`Batch::facts`] (`core::payment::plan_payment`) and
@@ -161,12 +285,22 @@ impl<'t, 'c> Batch<'t, 'c> {
         for (invoice, amount) in &plan.allocations {
             *self.pending.entry(*invoice).or_default() += amount.minor();
             *self.applied.entry(*invoice).or_default() += amount.minor();
+            if let Some(ahead) = self.ahead.as_mut() {
+                if let Some(&(customer, i)) = ahead.at.get(invoice) {
+                    if let Some(f) = ahead.open.get_mut(&customer).and_then(|o| o.get_mut(i)) {
+                        super::invoices::apply_pending(f, amount.minor());
+                    }
+                }
+            }
         }
         self.totals
             .insert(plan.amount.currency(), plan.ledger_total);
         if let Some(key) = &req.idempotency_key {
-            self.keys
-                .insert(key.clone(), (req.fingerprint_digest(), id));
+            let fingerprint = req.fingerprint_digest();
+            if let Some(known) = self.ahead.as_mut().and_then(|a| a.keys.get_mut(key)) {
+                *known = Some((fingerprint.clone(), id));
+            }
+            self.keys.insert(key.clone(), (fingerprint, id));
         }
         self.staged.push(Staged {
             id,
@@ -368,4 +502,19 @@ fn next_id(tx: &Tx, table: &str) -> Result<i64> {
         params![],
         |r| r.get(0),
     )
+}
+
+/// The first 16 bytes of a hex SHA-256 digest (a row's content fingerprint), as a number: the
+/// key of [`Ahead_::seen`]. Two different rows share it with odds of about 2^-128 per pair.
+fn digest(fingerprint: &str) -> u128 {
+    fingerprint
+        .get(..32)
+        .and_then(|hex| u128::from_str_radix(hex, 16).ok())
+        .unwrap_or_else(|| {
+            // Not a hex digest (never, from the import): hash the text instead.
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            fingerprint.hash(&mut h);
+            u128::from(h.finish())
+        })
 }

@@ -101,6 +101,42 @@ pub fn list(tx: &Tx) -> Result<Vec<CustomerView>> {
 }
 
 /// What the payment rules need to know about a customer.
+/// The facts of each of `ids` (1 to [`super::invoices::IN_LIST`] of them) that exists, as
+/// [`facts`] reads one: one statement for the lot, and one more per default method.
+pub fn facts_many(tx: &Tx, ids: &[i64]) -> Result<Vec<CustomerFacts>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT id, currency, auto_allocate_order, default_method_id FROM customers WHERE id IN ({})",
+        super::invoices::in_list(1)
+    );
+    let ids = super::invoices::padded(ids);
+    let params: Vec<&dyn super::db::ToParam> =
+        ids.iter().map(|id| id as &dyn super::db::ToParam).collect();
+    let rows = tx.query_map(&sql, &params, |r| {
+        Ok((
+            r.get::<i64>(0)?,
+            stored_currency(&r.get::<String>(1)?)?,
+            stored_enum::<AllocationOrder>(&r.get::<String>(2)?)?,
+            r.get::<Option<i64>>(3)?,
+        ))
+    })?;
+    rows.into_iter()
+        .map(|(id, currency, order, default_id)| {
+            Ok(CustomerFacts {
+                id,
+                currency,
+                default_method: match default_id {
+                    Some(mid) => methods::facts(tx, mid)?,
+                    None => None,
+                },
+                order,
+            })
+        })
+        .collect()
+}
+
 pub fn facts(tx: &Tx, id: i64) -> Result<CustomerFacts> {
     let row = tx.query_opt(
         "SELECT currency, auto_allocate_order, default_method_id FROM customers WHERE id = ?1",

@@ -3,6 +3,7 @@
 use super::{Row, Tx};
 use crate::params;
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
 use serde_json::json;
 
 use super::audit::{self, Touched};
@@ -346,23 +347,127 @@ pub fn open_in_order_pending(
         let mut facts = facts_row(row)?;
         let pending = pending(facts.id);
         apply_pending(&mut facts, pending);
-        if facts.outstanding <= 0 {
-            return Ok(true);
-        }
-        match enough {
-            Some((_, currency)) if facts.currency != currency => Ok(true),
-            Some((needed, _)) => {
-                total = total.saturating_add(facts.outstanding);
-                out.push(facts);
-                Ok(total < needed)
-            }
-            None => {
-                out.push(facts);
-                Ok(true)
-            }
-        }
+        Ok(take_open(facts, enough, &mut total, &mut out))
     })?;
     Ok(out)
+}
+
+/// One invoice of a customer's open set, in allocation order, for auto-allocation: kept in
+/// `out` if it still owes something (in `enough`'s currency, if given). Returns whether to
+/// look at the next one (not once `out` owes `enough`'s minor units, counted in `total`).
+fn take_open(
+    facts: InvoiceFacts,
+    enough: Option<(i64, Currency)>,
+    total: &mut i64,
+    out: &mut Vec<InvoiceFacts>,
+) -> bool {
+    if facts.outstanding <= 0 {
+        return true;
+    }
+    match enough {
+        Some((_, currency)) if facts.currency != currency => true,
+        Some((needed, _)) => {
+            *total = total.saturating_add(facts.outstanding);
+            out.push(facts);
+            *total < needed
+        }
+        None => {
+            out.push(facts);
+            true
+        }
+    }
+}
+
+/// [`open_in_order_pending`] over a customer's open set already read (an import's batch on
+/// PostgreSQL reads the open sets of a run of rows' customers at once,
+/// [`open_sets`], and keeps them up to date with its own allocations): `open` in the
+/// order of `open_invoices` (due date, invoice date, id), oldest first.
+pub fn select_open_in_order(
+    open: &[InvoiceFacts],
+    order: crate::core::AllocationOrder,
+    enough: Option<(i64, Currency)>,
+) -> Vec<InvoiceFacts> {
+    let mut out = Vec::new();
+    let mut total: i64 = 0;
+    let mut take = |f: &InvoiceFacts| take_open(f.clone(), enough, &mut total, &mut out);
+    match order {
+        crate::core::AllocationOrder::OldestToNewest => {
+            for f in open {
+                if !take(f) {
+                    break;
+                }
+            }
+        }
+        crate::core::AllocationOrder::NewestToOldest => {
+            for f in open.iter().rev() {
+                if !take(f) {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The open sets of `customers` (at most [`IN_LIST`] of them), as [`open_in_order_pending`]
+/// reads one: each customer's invoices that are open in `open_invoices`, not closed and not
+/// paid in full, oldest first, each with `pending(id)` applied. One statement for the lot.
+/// A customer without open invoices gets an empty list.
+pub fn open_sets(
+    tx: &Tx,
+    customers: &[i64],
+    pending: &dyn Fn(i64) -> i64,
+) -> Result<FxHashMap<i64, Vec<InvoiceFacts>>> {
+    let mut out: FxHashMap<i64, Vec<InvoiceFacts>> =
+        customers.iter().map(|&c| (c, Vec::new())).collect();
+    if customers.is_empty() {
+        return Ok(out);
+    }
+    let sql = format!(
+        "SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
+                i.invoice_number
+         FROM open_invoices o
+         JOIN invoices i ON i.id = o.invoice_id
+         JOIN invoice_balances b ON b.invoice_id = o.invoice_id
+         WHERE o.customer_id IN ({}) AND b.closed IS NULL AND b.allocated < i.total
+         ORDER BY o.customer_id, o.due_at, o.effective_at, o.invoice_id",
+        in_list(1)
+    );
+    let ids = padded(customers);
+    let params: Vec<&dyn crate::ledger::db::ToParam> = ids
+        .iter()
+        .map(|id| id as &dyn crate::ledger::db::ToParam)
+        .collect();
+    tx.for_each(&sql, &params, |row| {
+        let mut facts = facts_row(row)?;
+        let pending = pending(facts.id);
+        apply_pending(&mut facts, pending);
+        out.entry(facts.customer_id).or_default().push(facts);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// How many values an `IN (…)` list of a read-ahead statement holds: a run of import rows
+/// reads its customers, open sets and keys in statements of this many placeholders (fewer
+/// values are padded with the last one, so each statement has one text, prepared once).
+pub const IN_LIST: usize = 500;
+
+/// `?first, ?first+1, …`: [`IN_LIST`] placeholders.
+pub(crate) fn in_list(first: usize) -> String {
+    (first..first + IN_LIST)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `values` (1 to [`IN_LIST`] of them) padded to [`IN_LIST`] with its last value.
+pub(crate) fn padded<T: Clone>(values: &[T]) -> Vec<T> {
+    let mut out = values.to_vec();
+    if let Some(last) = values.last() {
+        out.resize(IN_LIST, last.clone());
+    }
+    out
 }
 
 /// An invoice's facts once `pending` more minor units are allocated to it. A closed invoice

@@ -37,7 +37,23 @@ pub fn stored_key(tx: &Tx, key: &str) -> Result<Option<(String, i64)>> {
 pub fn create_facts(tx: &Tx, req: &CreatePayment) -> Result<CreateFacts> {
     let customer = customers::facts(tx, req.customer_id)?;
     let ledger_total = super::totals::current(tx, customer.currency)?;
-    gather_facts_for(tx, req, customer, &|_| 0, ledger_total)
+    gather_facts_for(tx, req, customer, &|_| 0, ledger_total, None)
+}
+
+/// What the ledger holds under each of `keys` (1 to [`invoices::IN_LIST`] of them), as
+/// [`stored_key`] reads one: one statement for the lot. Keys it does not hold are left out.
+pub fn stored_keys(tx: &Tx, keys: &[String]) -> Result<Vec<(String, String, i64)>> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT key, fingerprint, payment_id FROM idempotency_keys WHERE key IN ({})",
+        invoices::in_list(1)
+    );
+    let keys = invoices::padded(keys);
+    let params: Vec<&dyn super::db::ToParam> =
+        keys.iter().map(|k| k as &dyn super::db::ToParam).collect();
+    tx.query_map(&sql, &params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
 }
 
 /// What the rules need to plan `req` for `customer`: the method named by id, the invoices
@@ -50,6 +66,7 @@ pub(super) fn gather_facts_for(
     customer: CustomerFacts,
     pending: &dyn Fn(i64) -> i64,
     ledger_total: i64,
+    open_set: Option<&[crate::core::payment::InvoiceFacts]>,
 ) -> Result<CreateFacts> {
     let named_method = match req.payment_method_id {
         Some(id) => Some(methods::facts(tx, id)?),
@@ -71,7 +88,11 @@ pub(super) fn gather_facts_for(
         let enough = crate::core::Money::from_decimal(req.amount, customer.currency)
             .ok()
             .map(|m| (m.minor(), customer.currency));
-        invoices::open_in_order_pending(tx, customer.id, order, enough, pending)?
+        match open_set {
+            // Read ahead by an import's batch, its own allocations applied.
+            Some(open) => invoices::select_open_in_order(open, order, enough),
+            None => invoices::open_in_order_pending(tx, customer.id, order, enough, pending)?,
+        }
     } else {
         Vec::new()
     };

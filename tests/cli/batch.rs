@@ -418,3 +418,84 @@ fn a_failed_attempt_between_payments_keeps_the_order_of_the_file() {
         "{activities}"
     );
 }
+
+/// Identical rows (no key: the n-th occurrence of a content is its own payment), keys given
+/// again with the same payment (already imported) and field names spelt in other cases, across
+/// batch and read-ahead boundaries (on PostgreSQL the import reads a run of rows' keys,
+/// customers and open sets at once and counts occurrences in memory; on SQLite it counts them
+/// in a temporary table): every batch size records the same payments, and the file imported
+/// again records nothing.
+#[test]
+fn repeated_rows_and_keys_count_the_same_across_read_ahead_runs() {
+    let mut lines = Vec::new();
+    for i in 0..24 {
+        lines.push(match i % 6 {
+            // The same row over and over: 4 payments of 5.00 to customer 1.
+            0 => r#"{"customerId": 1, "amount": 5.00, "paymentMethod": "Cash", "autoAllocate": true}"#.to_string(),
+            // Key k-N given twice each (rows i and i+6 of one pair share it), same payment.
+            1 => format!(
+                r#"{{"customerId": 2, "amount": 7.25, "paymentMethod": "Cash", "autoAllocate": true, "idempotencyKey": "k-{}"}}"#,
+                i / 12
+            ),
+            // The same, its fields spelt in other cases.
+            2 => format!(
+                r#"{{"CUSTOMERID": "3", "Amount": 1.50, "paymentmethod": "Cash", "AutoAllocate": true, "IdempotencyKey": "e-{}"}}"#,
+                i / 12
+            ),
+            // A customer that does not exist (refused, --rejects).
+            3 => r#"{"customerId": 99, "amount": 1.00, "paymentMethod": "Cash"}"#.to_string(),
+            // Explicit allocation to invoice 12, more than it owes by the end (some refused).
+            4 => r#"{"customerId": 1, "amount": 9.00, "paymentMethod": "Cash", "paymentAllocations": [{"invoiceId": 12, "amount": 9.00}]}"#.to_string(),
+            _ => format!(
+                r#"{{"customerId": 2, "amount": {}.00, "paymentMethod": "Cash", "autoAllocate": true}}"#,
+                i
+            ),
+        });
+    }
+    // Keys given twice in a row: within one read-ahead run, with a batch flushed between them
+    // at some sizes.
+    for j in 0..6 {
+        for _ in 0..2 {
+            lines.push(format!(
+                r#"{{"customerId": 3, "amount": 2.{j}0, "paymentMethod": "Cash", "idempotencyKey": "a-{j}"}}"#
+            ));
+        }
+    }
+    let content = lines.join("\n") + "\n";
+    let mut results = Vec::new();
+    for batch_rows in ["1", "2", "3", "5", "1000"] {
+        let env = Env::new();
+        setup(&env);
+        let file = env.dir.path().join("payments.jsonl");
+        std::fs::write(&file, &content).unwrap();
+        let (summary, rejects) = import_batched(&env, file.to_str().unwrap(), batch_rows);
+        let counts: Vec<&str> = summary.lines().nth(1).unwrap().split(',').collect();
+        // rows, imported, already imported, failed attempts, rejected
+        assert_eq!(
+            &counts[2..7],
+            ["36", "20", "10", "0", "6"],
+            "batch of {batch_rows}: {summary}"
+        );
+        // The missing customer's 4 rows, and 2 allocations past invoice 12's balance (the
+        // auto-allocated payments of 5.00 pay it too: invoice 13, older, is void).
+        assert_eq!(rejects.lines().count(), 7, "{rejects}");
+        let state = state(&env);
+        let (again, _) = import_batched(&env, file.to_str().unwrap(), batch_rows);
+        let counts: Vec<&str> = again.lines().nth(1).unwrap().split(',').collect();
+        assert_eq!(&counts[2..7], ["36", "0", "30", "0", "6"], "{again}");
+        assert_eq!(
+            super::batch::state(&env),
+            state,
+            "re-import, batch of {batch_rows}"
+        );
+        results.push((
+            batch_rows,
+            summary.replace(file.to_str().unwrap(), "F"),
+            state,
+        ));
+    }
+    for (rows, summary, state) in &results[1..] {
+        assert_eq!(summary, &results[0].1, "batch of {rows}");
+        assert_eq!(state, &results[0].2, "batch of {rows}");
+    }
+}

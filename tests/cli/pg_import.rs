@@ -205,3 +205,67 @@ fn a_refused_row_after_flushes_leaves_nothing_of_the_copied_rows() {
     assert_eq!(env.json(&["list"]).as_array().map(Vec::len), Some(300));
     env.ok(&["verify"]);
 }
+
+/// An idempotent replay prints the same JSON on both engines (the suite runs this test on
+/// each; the expected text is spelt out, so a difference on either fails it): a `create`
+/// replayed under its key prints the payment as `show` does, without `touchedInvoices`; an
+/// import whose rows were all recorded before prints `"touchedInvoices": []`, with
+/// `--dry-run` and with `--rejects` too.
+#[test]
+fn an_idempotent_replay_prints_the_same_json_on_both_engines() {
+    let env = Env::new();
+    env.ok(&["customer", "add", "--id", "7", "--name", "Seven"]);
+    env.ok(&[
+        "invoice",
+        "add",
+        "--id",
+        "71",
+        "--customer",
+        "7",
+        "--total",
+        "100.00",
+        "--date",
+        "2026-01-01",
+    ]);
+    let create = [
+        "create",
+        "--customer",
+        "7",
+        "--amount",
+        "10.00",
+        "--method",
+        "Cash",
+        "--auto-allocate",
+        "--idempotency-key",
+        "k-1",
+    ];
+    let first = env.json(&create);
+    assert_eq!(first["touchedInvoices"][0]["invoiceId"], 71, "{first}");
+    let replay = env.json(&create);
+    let shown = env.json(&["show", "1"]);
+    assert_eq!(replay, shown);
+    assert!(replay.get("touchedInvoices").is_none(), "{replay}");
+
+    let file = write(
+        &env,
+        "r.csv",
+        "customerId,amount,paymentMethod,autoAllocate,idempotencyKey\n7,5.00,Cash,true,ik-1\n7,6.00,Cash,true,\n",
+    );
+    let first = env.ok(&["import", &file, "-o", "json"]);
+    assert!(
+        first.contains("\"touchedInvoices\": [\n    {\n      \"invoiceId\": 71,\n      \"invoiceNumber\": \"71\",\n      \"applied\": 11.00,\n      \"outstandingBalance\": 79.00,"),
+        "{first}"
+    );
+    for extra in [&[][..], &["--dry-run"], &["--rejects", "rejects.csv"]] {
+        let mut args = vec!["import", file.as_str(), "-o", "json"];
+        args.extend(extra);
+        assert_eq!(
+            env.ok(&args),
+            format!(
+                "{{\n  \"file\": \"{file}\",\n  \"kind\": \"payments\",\n  \"rows\": 2,\n  \"imported\": 0,\n  \"alreadyImported\": 2,\n  \"failedAttempts\": 0,\n  \"rejected\": 0,\n  \"dryRun\": {},\n  \"touchedInvoices\": []\n}}\n",
+                extra == ["--dry-run"]
+            ),
+            "{extra:?}"
+        );
+    }
+}

@@ -324,10 +324,12 @@ fn a_client_killed_during_an_import_writes_all_or_nothing() {
     let _ = child.wait();
     // The server notices the closed socket and rolls back.
     let started = Instant::now();
+    // This database's payctl sessions only: other tests run payctl on the same server.
+    let (_, name) = parts(env.db.to_str().unwrap());
     while client(&env.db)
         .query_one(
-            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'payctl'",
-            &[],
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'payctl' AND datname = $1",
+            &[&name],
         )
         .unwrap()
         .get::<_, i64>(0)
@@ -344,6 +346,121 @@ fn a_client_killed_during_an_import_writes_all_or_nothing() {
     assert_verified(&env);
     env.ok(&["import", &file, "-q"]);
     assert_eq!(payments(&env.db), 3000);
+    assert_verified(&env);
+}
+
+/// kill -9 of the client while one of its COPYs is running, after earlier flushes of the same
+/// import have written (uncommitted) rows: the server reads the end of the stream, rolls the
+/// whole transaction back, and nothing of the import is left; the import run again records
+/// every row once and the balances verify. (The test above kills the client at a moment it
+/// does not choose; an import that reads ahead finishes its reads quickly, so this one waits
+/// for the write itself.)
+#[test]
+fn a_client_killed_during_a_copy_after_earlier_flushes_leaves_nothing() {
+    postgres_only!();
+    let env = Env::new();
+    customer(&env);
+    let invoices = env.dir.path().join("invoices.csv");
+    let mut csv = String::from("id,customerId,invoiceAmount,effectiveTimestamp\n");
+    for i in 1..=1500 {
+        csv.push_str(&format!("{i},655080,5.00,2026-01-01\n"));
+    }
+    std::fs::write(&invoices, csv).unwrap();
+    env.ok(&[
+        "import",
+        invoices.to_str().unwrap(),
+        "--kind",
+        "invoices",
+        "-q",
+    ]);
+    let mut csv = String::from("customerId,amount,paymentMethod,reference,autoAllocate\n");
+    for i in 1..=6_000 {
+        csv.push_str(&format!("655080,1.00,Cash,bulk{i},true\n"));
+    }
+    let file = env.dir.path().join("bulk.csv");
+    std::fs::write(&file, csv).unwrap();
+    let file = file.to_str().unwrap();
+    let mut child = env
+        .command(&["import", file, "-q"])
+        .env("PAYCTL_IMPORT_BATCH_ROWS", "500")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for a COPY that is running, after COPYs that started at 3 other moments (the first
+    // flush's tables at least).
+    let (_, name) = parts(env.db.to_str().unwrap());
+    let mut watcher = client(&env.db);
+    let mut starts = std::collections::BTreeSet::new();
+    let started = Instant::now();
+    loop {
+        let rows = watcher
+            .query(
+                "SELECT state, left(query, 40), CAST(query_start AS text) FROM pg_stat_activity
+                 WHERE application_name = 'payctl' AND datname = $1",
+                &[&name],
+            )
+            .unwrap();
+        let copying = rows.iter().find(|r| {
+            r.get::<_, Option<String>>(1)
+                .is_some_and(|q| q.starts_with("COPY "))
+        });
+        if let Some(row) = copying {
+            starts.insert(row.get::<_, Option<String>>(2));
+            if starts.len() > 3 && row.get::<_, Option<String>>(0).as_deref() == Some("active") {
+                child.kill().unwrap();
+                break;
+            }
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended before a COPY was caught (seen {} COPYs)",
+            starts.len()
+        );
+        assert!(started.elapsed() < Duration::from_secs(60));
+        sleep(Duration::from_millis(1));
+    }
+    let _ = child.wait();
+    // The server notices the closed socket and rolls back.
+    let started = Instant::now();
+    // This database's payctl sessions only: other tests run payctl on the same server.
+    let (_, name) = parts(env.db.to_str().unwrap());
+    while client(&env.db)
+        .query_one(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'payctl' AND datname = $1",
+            &[&name],
+        )
+        .unwrap()
+        .get::<_, i64>(0)
+        > 0
+    {
+        assert!(started.elapsed() < Duration::from_secs(30));
+        sleep(Duration::from_millis(20));
+    }
+    let mut c = client(&env.db);
+    for table in ["payments", "allocations", "activities", "idempotency_keys"] {
+        let n: i64 = c
+            .query_one(&format!("SELECT count(*) FROM {table}"), &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(
+            n, 0,
+            "a client killed during a COPY left {n} rows in {table}"
+        );
+    }
+    let open: i64 = c
+        .query_one("SELECT count(*) FROM open_invoices", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(open, 1500, "the open set lost invoices the import had paid");
+    assert_verified(&env);
+    env.ok(&["import", file, "-q"]);
+    assert_eq!(payments(&env.db), 6_000);
+    let open: i64 = c
+        .query_one("SELECT count(*) FROM open_invoices", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(open, 300, "6,000.00 pays 1,200 invoices of 5.00");
     assert_verified(&env);
 }
 

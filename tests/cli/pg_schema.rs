@@ -36,6 +36,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "004_currency_totals.sql",
         include_str!("../../src/ledger/migrations/004_currency_totals.sql"),
     ),
+    (
+        "009_statement_triggers.sql",
+        include_str!("../../src/ledger/migrations/009_statement_triggers.sql"),
+    ),
 ];
 
 /// What only the PostgreSQL schema has, on purpose: the schema version and application marker
@@ -787,9 +791,13 @@ fn pg_schema_matches_sqlite() {
         db.rows("SELECT key, value FROM payctl_meta ORDER BY key"),
         [
             vec!["application".to_string(), "payctl".to_string()],
+            // The last file's own number (each file records it; payctl numbers them by
+            // position, which is the same once the files are numbered without gaps).
             vec![
                 "schema_version".to_string(),
-                SQLITE_MIGRATIONS.len().to_string()
+                SQLITE_MIGRATIONS.last().unwrap().0[..3]
+                    .trim_start_matches('0')
+                    .to_string()
             ],
         ]
     );
@@ -932,6 +940,21 @@ fn pg_triggers_behave_as_sqlite() {
         ("INSERT INTO payment_events (payment_id, kind, effective_at, created_at) VALUES (2, 'settled', 'e', 't')".into(), None),
         ("INSERT INTO payment_events (payment_id, kind, effective_at, created_at) VALUES (2, 'voided', 'e', 't')".into(), None),
         ("INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (3, 'written_off', 1000, 'r', 'e', 't')".into(), None),
+        // Several rows in one statement (an import's COPY on PostgreSQL, whose balance
+        // triggers run once per statement since migration 009): refused when the rows
+        // together take an invoice past its total or spend more than the payment, though
+        // each alone would not; accepted when they fit, paying an invoice in full (out of the
+        // open set) and then reopening it (back in once).
+        ("INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at) VALUES (4, 'I4', 1, 'USD', 100, 'e', 'd', 't')".into(), None),
+        ("INSERT INTO payments (id, customer_id, amount, currency, method, source, effective_at, gateway_fee, initial_settlement, created_at) VALUES (3, 1, 1000, 'USD', 'Cash', 'Manual', 'e', 0, 'Successful', 't'), (4, 1, 90, 'USD', 'Cash', 'Manual', 'e', 0, 'Successful', 't')".into(), None),
+        ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (3, 4, 60, 'allocate', 'e', 't'), (3, 4, 41, 'allocate', 'e', 't')".into(),
+            Some("payctl: allocation would take an invoice past its total or below zero")),
+        ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (4, 4, 50, 'allocate', 'e', 't'), (4, 1, 41, 'allocate', 'e', 't')".into(),
+            Some("payctl: allocation would spend more than the payment or reverse more than was allocated")),
+        ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (3, 4, 1, 'allocate', 'e', 't'), (3, 2, 1, 'allocate', 'e', 't')".into(),
+            Some("payctl: an invoice and its payment must be of the same customer and currency")),
+        ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (3, 4, 60, 'allocate', 'e', 't'), (4, 4, 40, 'allocate', 'e', 't'), (3, 1, 5, 'allocate', 'e', 't')".into(), None),
+        ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (3, 4, -30, 'unallocate', 'e', 't'), (3, 4, -30, 'unallocate', 'e', 't')".into(), None),
         ("UPDATE payments SET amount = 1".into(), Some("payctl: payments are append-only")),
         ("DELETE FROM allocations".into(), Some("payctl: allocations are append-only")),
         ("UPDATE open_invoices SET due_at = 'x'".into(), Some("payctl: open invoices change only by their triggers")),

@@ -290,3 +290,114 @@ fn a_hot_invoice_takes_exactly_its_total_from_400_racing_allocates() {
     assert_eq!(unallocated.iter().filter(|&&u| u == 100).count(), 300);
     assert_verified(&env);
 }
+
+/// Two processes race for the same invoice's last 40.00, twenty times (an invoice each):
+/// `allocate` of two different payments, or two `create --allocate`. Started together
+/// (a barrier before each spawn), each race has exactly one winner; the loser is refused
+/// with exit 1 and a business reason (the invoice is paid), never a storage error or a busy
+/// one; no invoice ever holds more than its total, and the loser's payment stays unallocated
+/// (or, for create, is not recorded). On both engines.
+#[test]
+fn two_processes_racing_for_one_invoices_last_balance_one_wins_the_other_is_refused() {
+    let env = Env::new();
+    let rounds = 20;
+    customer_with_invoices(&env, rounds, "100.00");
+    // Payments 1..=20 pay 60.00 of invoices 1..=20; payments 21..=60 are unallocated 40.00s.
+    let mut csv = String::from("customerId,amount,paymentMethod,allocations\n");
+    for i in 1..=rounds {
+        csv.push_str(&format!("655080,60.00,Cash,{i}=60.00\n"));
+    }
+    for _ in 0..2 * rounds {
+        csv.push_str("655080,40.00,Cash,\n");
+    }
+    let file = env.dir.path().join("payments.csv");
+    std::fs::write(&file, csv).unwrap();
+    env.ok(&["import", file.to_str().unwrap(), "-q"]);
+    for r in 0..rounds {
+        let invoice = (r + 1).to_string();
+        let args = |side: usize| -> Vec<String> {
+            if r % 2 == 0 {
+                let payment = (rounds + 1 + 2 * r + side).to_string();
+                [
+                    "allocate",
+                    &payment,
+                    "--invoice",
+                    &invoice,
+                    "--amount",
+                    "40.00",
+                    "-q",
+                ]
+                .map(String::from)
+                .to_vec()
+            } else {
+                let spec = format!("{invoice}=40.00");
+                [
+                    "create",
+                    "--customer",
+                    "655080",
+                    "--amount",
+                    "40.00",
+                    "--method",
+                    "Cash",
+                    "--allocate",
+                    &spec,
+                    "-q",
+                ]
+                .map(String::from)
+                .to_vec()
+            }
+        };
+        let barrier = std::sync::Barrier::new(2);
+        let results: Vec<(i32, String, String)> = thread::scope(|s| {
+            let handles: Vec<_> = (0..2)
+                .map(|side| {
+                    let args = args(side);
+                    let barrier = &barrier;
+                    let env = &env;
+                    s.spawn(move || {
+                        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                        barrier.wait();
+                        super::finish(spawn(env, &args))
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let winners = results.iter().filter(|(code, _, _)| *code == 0).count();
+        assert_eq!(winners, 1, "round {r}: {results:?}");
+        let (code, out, err) = results.iter().find(|(code, _, _)| *code != 0).unwrap();
+        assert_eq!(
+            (*code, out.as_str(), err.as_str()),
+            (
+                1,
+                "",
+                format!(
+                    "error: invoice {invoice} is paid; only unpaid or partially_paid invoices take payments\n"
+                )
+                .as_str()
+            ),
+            "round {r}"
+        );
+        let inv = env.json(&["invoice", "show", &invoice]);
+        assert_eq!(
+            (
+                minor_of(&inv["totalPayments"]),
+                minor_of(&inv["outstandingBalance"]),
+                inv["status"].as_str().unwrap()
+            ),
+            (10_000, 0, "paid"),
+            "round {r}"
+        );
+    }
+    // Every allocate race left one of its two payments unallocated; every create race
+    // recorded one payment, not two.
+    let payments = env.json(&["list"]);
+    let payments = payments.as_array().unwrap();
+    assert_eq!(payments.len(), 3 * rounds + rounds / 2);
+    let unallocated = payments
+        .iter()
+        .filter(|p| minor_of(&p["unallocatedAmount"]) == 4_000)
+        .count();
+    assert_eq!(unallocated, rounds + rounds / 2);
+    assert_verified(&env);
+}

@@ -228,6 +228,14 @@ fn import_files(env: &Env, rows: usize) -> Vec<Vec<String>> {
 }
 
 /// Runs every task on `workers` threads, each taking the next task from a shared queue.
+///
+/// A task told the ledger is busy (exit 75) is run again, as the scripts this test stands
+/// for do: exit 75 means another writer held the lock past the busy timeout, nothing was
+/// written, and a retry (with the same key) is safe. Eight processes queue here behind
+/// imports of whole files, so on a loaded machine one can wait past the 5 s default, and did
+/// once (seen on a machine shared with several builds). That is payctl answering as
+/// documented, not a fault: what this test holds payctl to is that the retries change
+/// nothing, and that a busy answer wrote nothing and said so.
 fn run_all(
     env: &Env,
     tasks: Vec<(usize, Vec<String>)>,
@@ -242,7 +250,18 @@ fn run_all(
                     break;
                 };
                 let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                let (code, out, err) = finish(spawn(env, &args));
+                let mut tries = 0;
+                let (code, out, err) = loop {
+                    let (code, out, err) = finish(spawn(env, &args));
+                    tries += 1;
+                    if code != 75 || tries == 20 {
+                        break (code, out, err);
+                    }
+                    assert!(
+                        out.is_empty() && err.contains("nothing was written, it is safe to retry"),
+                        "task {n}: exit 75 must write nothing and say so: {out}{err}"
+                    );
+                };
                 results.lock().unwrap().push((n, code, out, err));
             });
         }
