@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
+use crate::core::invoice_ref::InvoiceRef;
 use crate::core::payment::{parse_allocation_spec, parse_id, AllocationSpec};
 use crate::core::text::excerpt;
 use crate::core::{
@@ -320,6 +321,12 @@ pub fn date_end_arg(text: &str) -> Result<DateTime<Utc>, String> {
     } else {
         at + chrono::Duration::seconds(1)
     })
+}
+
+/// An invoice named by id or number (SPEC §4): `566934`, `INV-1042`, `id:566934`,
+/// `number:INV-1042`; which invoice it is is decided in the writing transaction.
+pub fn invoice_ref_arg(text: &str) -> Result<InvoiceRef, String> {
+    crate::core::invoice_ref::parse_invoice_ref(text)
 }
 
 pub fn allocation_arg(text: &str) -> Result<AllocationSpec, String> {

@@ -12,6 +12,7 @@ pub mod enums;
 pub mod ids;
 pub mod import;
 pub mod invoice;
+pub mod invoice_ref;
 pub mod json;
 pub mod method;
 pub mod money;

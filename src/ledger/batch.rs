@@ -109,6 +109,12 @@ impl<'t, 'c> Batch<'t, 'c> {
         }))
     }
 
+    /// The import's transaction, for what a row reads outside the batch's own facts (the
+    /// invoices its allocations name by number).
+    pub fn tx(&self) -> &'t Tx<'c> {
+        self.tx
+    }
+
     /// What the batch or the ledger holds under idempotency key `key`: the fingerprint of the
     /// request it recorded and the payment's id (as [`payments::stored_key`], the batch's own
     /// keys first: they are not written until the flush).

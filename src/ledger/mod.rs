@@ -61,6 +61,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_open_invoices.sql"),
     include_str!("migrations/003_checks_without_in.sql"),
     include_str!("migrations/004_currency_totals.sql"),
+    include_str!("migrations/005_invoice_numbers.sql"),
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.

@@ -1,0 +1,8 @@
+-- payctl ledger on PostgreSQL, schema 5: invoices found by their numbers (see
+-- migrations/005_invoice_numbers.sql). Plain indexes, not UNIQUE: an older ledger may already
+-- hold one number twice for a customer; payctl refuses new duplicates and verify reports old ones.
+
+SELECT set_config('search_path', quote_ident(current_schema()) || ', pg_temp', false);
+
+CREATE INDEX invoices_customer_number ON invoices (customer_id, invoice_number);
+CREATE INDEX invoices_number ON invoices (invoice_number);
