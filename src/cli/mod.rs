@@ -179,6 +179,17 @@ pub enum Command {
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
     #[command(after_help = examples::help(examples::VERIFY))]
     Verify,
+    /// Find customers by name or email, invoices by number, payments by reference, and all
+    /// three by exact amount
+    #[command(after_help = examples::help(examples::FIND))]
+    Find {
+        /// What to look for: part of a name, email or reference, an invoice number or its
+        /// start, or an amount (50.78)
+        text: String,
+        /// At most this many customers, this many invoices and this many payments
+        #[arg(long, default_value_t = crate::core::find::DEFAULT_LIMIT, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        limit: u32,
+    },
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
     #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),

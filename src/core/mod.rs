@@ -9,6 +9,7 @@ pub mod currency;
 pub mod customer;
 pub mod dates;
 pub mod enums;
+pub mod find;
 pub mod ids;
 pub mod import;
 pub mod invoice;
