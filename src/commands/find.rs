@@ -8,9 +8,7 @@ use crate::render;
 
 pub fn run(text: &str, limit: u32, ctx: &Ctx) -> Result<Outcome> {
     let query = parse_find(text, limit).map_err(Error::Usage)?;
-    let found = ctx
-        .ledger_existing()?
-        .read(|tx| find::find(tx, &query))?;
+    let found = ctx.ledger_existing()?.read(|tx| find::find(tx, &query))?;
     if found.is_empty() && ctx.style.format == render::Format::Table {
         // Nothing found is an answer, not an error (exit 0); a pipe still gets the bare header.
         eprintln!(

@@ -57,12 +57,10 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         InvoiceCommand::Show { id, as_of } => {
-            let view = ctx
-                .ledger_existing()?
-                .read(|tx| {
-                    let id = invoices::resolve(tx, &id, None)?;
-                    invoices::get(tx, id, as_of.unwrap_or(ctx.now))
-                })?;
+            let view = ctx.ledger_existing()?.read(|tx| {
+                let id = invoices::resolve(tx, &id, None)?;
+                invoices::get(tx, id, as_of.unwrap_or(ctx.now))
+            })?;
             Ok(Outcome::read(render::one(&view, ctx.style, None)))
         }
         InvoiceCommand::Void {

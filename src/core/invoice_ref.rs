@@ -159,20 +159,20 @@ pub fn resolve(
     match (found.as_slice(), reference) {
         ([only], _) => Ok(only.id),
         ([], InvoiceRef::Id(id)) => Ok(*id),
-        ([], _) if facts.by_id.is_some() && !matches!(reference, InvoiceRef::Number(_)) => {
-            Ok(facts.by_id.as_ref().map_or(0, |c| c.id))
-        }
+        // An id that no invoice has, nor as a number: the command's own "invoice N not found".
+        ([], InvoiceRef::Either(_)) if reference.id_reading().is_some() => Ok(facts
+            .by_id
+            .as_ref()
+            .map_or(reference.id_reading().unwrap_or(0), |c| c.id)),
         ([], _) => {
             let number = reference.number_reading().unwrap_or_default();
             let whose = customer
                 .map(|id| format!(" for customer {id}"))
                 .unwrap_or_default();
-            let what = if reference.id_reading().is_some() {
-                format!("no invoice{whose} has id or number '{}'", excerpt(number))
-            } else {
-                format!("invoice number '{}' not found{whose}", excerpt(number))
-            };
-            Err(Error::NotFound(Problem::new("invoiceId", what)))
+            Err(Error::NotFound(Problem::new(
+                "invoiceId",
+                format!("invoice number '{}' not found{whose}", excerpt(number)),
+            )))
         }
         (many, _) => {
             let names: Vec<String> = many.iter().map(|c| described(c)).collect();
@@ -249,7 +249,9 @@ mod tests {
             Ok(InvoiceRef::Number("INV-1".into()))
         );
         assert!(parse_invoice_ref("id:abc").unwrap_err().contains("id:abc"));
-        assert!(parse_invoice_ref("number:").unwrap_err().contains("no number"));
+        assert!(parse_invoice_ref("number:")
+            .unwrap_err()
+            .contains("no number"));
         assert!(parse_invoice_ref("  ").unwrap_err().contains("empty"));
     }
 
@@ -271,7 +273,10 @@ mod tests {
             by_number: vec![c(7, "42", 2)],
         };
         let err = resolve(&r, None, &facts).unwrap_err().to_string();
-        assert!(err.contains("invoice 42") && err.contains("invoice 7"), "{err}");
+        assert!(
+            err.contains("invoice 42") && err.contains("invoice 7"),
+            "{err}"
+        );
         // Only the customer's invoices are looked at.
         assert_eq!(resolve(&r, Some(2), &facts).unwrap(), 7);
         assert_eq!(resolve(&InvoiceRef::Id(42), None, &facts).unwrap(), 42);
@@ -287,8 +292,12 @@ mod tests {
             by_number: vec![],
         };
         assert_eq!(resolve(&r, Some(9), &facts).unwrap(), 42);
-        let missing = resolve(&InvoiceRef::Either("INV-9".into()), Some(9), &RefFacts::default())
-            .unwrap_err();
+        let missing = resolve(
+            &InvoiceRef::Either("INV-9".into()),
+            Some(9),
+            &RefFacts::default(),
+        )
+        .unwrap_err();
         assert!(matches!(missing, Error::NotFound(_)));
         assert!(missing.to_string().contains("INV-9"));
     }

@@ -6,8 +6,8 @@ use serde_json::{Map, Value};
 use super::currency::Currency;
 use super::dates::parse_date;
 use super::enums::{AllocationOrder, PaymentMethod, Source};
-use super::money::decimal_from_json;
 use super::invoice_ref::{parse_invoice_ref, InvoiceRef};
+use super::money::decimal_from_json;
 use super::payment::{AllocationSpec, CreatePayment};
 use super::text::excerpt;
 use crate::error::Problem;
@@ -296,7 +296,7 @@ fn allocation_from_json(index: usize, item: &Value) -> Result<AllocationSpec, Pr
     .ok_or_else(|| {
         Problem::new(
             key,
-            format!("paymentAllocations[{index}].invoiceId is missing or not an invoice id or number"),
+            format!("paymentAllocations[{index}].invoiceId is missing or not an id"),
         )
     })?;
     let amount_value = find("amount").ok_or_else(|| {

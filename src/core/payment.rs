@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::allocation::{plan_auto, OpenInvoice};
 use super::currency::Currency;
-use super::invoice_ref::{parse_invoice_ref, split_allocation, InvoiceRef};
 use super::enums::{AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, Settlement, Source};
+use super::invoice_ref::{parse_invoice_ref, split_allocation, InvoiceRef};
 use super::money::{parse_decimal, Money};
 use super::text::{
     check_text, contains_card_number, excerpt, is_bidi_control, is_blank, TextError,
@@ -76,7 +76,7 @@ impl AllocationSpec {
 pub fn parse_allocation_spec(text: &str) -> Result<AllocationSpec, String> {
     let (invoice, amount) = split_allocation(text).ok_or_else(|| {
         format!(
-            "'{}' is not INVOICE=AMOUNT (e.g. 566934=2.00 or INV-2026-0042=500)",
+            "'{}' is not INVOICE=AMOUNT (e.g. 566934=2.00)",
             excerpt(text)
         )
     })?;

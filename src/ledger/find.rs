@@ -19,18 +19,16 @@ pub fn find(tx: &Tx, query: &FindQuery) -> Result<Vec<FoundView>> {
     found.extend(payments(tx, query)?);
     let mut names: HashMap<i64, (String, Option<String>)> = HashMap::new();
     for hit in found.iter_mut().filter(|h| h.kind != FoundKind::Customer) {
-        if !names.contains_key(&hit.customer_id) {
-            let who = tx.query_row(
+        let (name, email) = match names.entry(hit.customer_id) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => slot.insert(tx.query_row(
                 "SELECT name, email FROM customers WHERE id = ?1",
                 params![hit.customer_id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            names.insert(hit.customer_id, who);
-        }
-        if let Some((name, email)) = names.get(&hit.customer_id) {
-            hit.name = name.clone();
-            hit.email = email.clone();
-        }
+            )?),
+        };
+        hit.name = name.clone();
+        hit.email = email.clone();
     }
     Ok(found)
 }

@@ -4,5 +4,5 @@
 -- twice for a customer, and a migration must not fail on it. payctl refuses a new duplicate
 -- (core::invoice::plan_invoice, over the invoices of the customer read in the writing
 -- transaction) and `payctl verify` reports the duplicates an older ledger holds.
-CREATE INDEX invoices_customer_number ON invoices (customer_id, invoice_number);
-CREATE INDEX invoices_number ON invoices (invoice_number);
+CREATE INDEX IF NOT EXISTS invoices_customer_number ON invoices (customer_id, invoice_number);
+CREATE INDEX IF NOT EXISTS invoices_number ON invoices (invoice_number);

@@ -4,5 +4,7 @@
 
 SELECT set_config('search_path', quote_ident(current_schema()) || ', pg_temp', false);
 
-CREATE INDEX invoices_customer_number ON invoices (customer_id, invoice_number);
-CREATE INDEX invoices_number ON invoices (invoice_number);
+CREATE INDEX IF NOT EXISTS invoices_customer_number ON invoices (customer_id, invoice_number);
+CREATE INDEX IF NOT EXISTS invoices_number ON invoices (invoice_number);
+
+UPDATE payctl_meta SET value = '5' WHERE key = 'schema_version';
