@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export payments, invoices, customers, allocations or activities')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Receivables reports: aging, customer statement, balances (read only)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Administer a team ledger on PostgreSQL: database roles for clerks')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)')
@@ -373,7 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency; must be the customer''s')
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'When the payment was received [default: now]')
             [CompletionResult]::new('--gateway-fee', '--gateway-fee', [CompletionResultType]::ParameterName, 'Fee the gateway charged')
-            [CompletionResult]::new('--allocate', '--allocate', [CompletionResultType]::ParameterName, 'Apply AMOUNT to invoice INV (repeatable): --allocate 566934=2.00')
+            [CompletionResult]::new('--allocate', '--allocate', [CompletionResultType]::ParameterName, 'Apply AMOUNT to invoice INV, its id or number (repeatable): --allocate 566934=2.00, --allocate INV-2026-0042=500')
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Order for --auto-allocate (kebab-case too: oldest-to-newest) [default: the customer''s]')
             [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Retry-safe key: the same key and request return the first payment')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Read a Fusebill Create Payment payload from FILE, or - for stdin')
@@ -430,7 +431,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             break
         }
         'payctl;allocate' {
-            [CompletionResult]::new('--invoice', '--invoice', [CompletionResultType]::ParameterName, 'Invoice to apply the payment''s unallocated funds to')
+            [CompletionResult]::new('--invoice', '--invoice', [CompletionResultType]::ParameterName, 'Invoice to apply the payment''s unallocated funds to: its id or number (id:N, number:TEXT force one reading)')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount to apply to --invoice')
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Order for --auto (kebab-case too: oldest-to-newest) [default: the customer''s]')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Apply all of this customer''s available funds, oldest payments first')
@@ -450,7 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             break
         }
         'payctl;unallocate' {
-            [CompletionResult]::new('--invoice', '--invoice', [CompletionResultType]::ParameterName, 'Invoice to take the money back from (it reopens)')
+            [CompletionResult]::new('--invoice', '--invoice', [CompletionResultType]::ParameterName, 'Invoice to take the money back from (it reopens): its id or number')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount to take back [default: all the payment has on the invoice]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -467,8 +468,8 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             break
         }
         'payctl;reallocate' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Invoice the money was applied to by mistake')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Invoice it belongs to')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Invoice the money was applied to by mistake: its id or number')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Invoice it belongs to: its id or number')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount to move [default: all the payment has on --from]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -755,6 +756,21 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'payctl;find' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many customers, this many invoices and this many payments')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave the header row out of tables (boxed and plain)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'payctl;backup' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -873,6 +889,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export payments, invoices, customers, allocations or activities')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Receivables reports: aging, customer statement, balances (read only)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Administer a team ledger on PostgreSQL: database roles for clerks')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)')
@@ -997,6 +1014,9 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             break
         }
         'payctl;help;verify' {
+            break
+        }
+        'payctl;help;find' {
             break
         }
         'payctl;help;backup' {

@@ -40,6 +40,9 @@ _payctl() {
             payctl,export)
                 cmd="payctl__subcmd__export"
                 ;;
+            payctl,find)
+                cmd="payctl__subcmd__find"
+                ;;
             payctl,help)
                 cmd="payctl__subcmd__help"
                 ;;
@@ -165,6 +168,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help,export)
                 cmd="payctl__subcmd__help__subcmd__export"
+                ;;
+            payctl__subcmd__help,find)
+                cmd="payctl__subcmd__help__subcmd__find"
                 ;;
             payctl__subcmd__help,help)
                 cmd="payctl__subcmd__help__subcmd__help"
@@ -356,7 +362,7 @@ _payctl() {
 
     case "${cmd}" in
         payctl)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db restore completions man help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1105,8 +1111,42 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__find)
+            opts="-o -q -h -V --limit --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__help)
-            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db restore completions man help"
+            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,6 +1342,20 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__find)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand export 'Export payments, invoices, customers, allocations or activities'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
+            cand find 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
             cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
@@ -338,7 +339,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --currency 'Currency; must be the customer''s'
             cand --date 'When the payment was received [default: now]'
             cand --gateway-fee 'Fee the gateway charged'
-            cand --allocate 'Apply AMOUNT to invoice INV (repeatable): --allocate 566934=2.00'
+            cand --allocate 'Apply AMOUNT to invoice INV, its id or number (repeatable): --allocate 566934=2.00, --allocate INV-2026-0042=500'
             cand --order 'Order for --auto-allocate (kebab-case too: oldest-to-newest) [default: the customer''s]'
             cand --idempotency-key 'Retry-safe key: the same key and request return the first payment'
             cand --json 'Read a Fusebill Create Payment payload from FILE, or - for stdin'
@@ -392,7 +393,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --version 'Print version'
         }
         &'payctl;allocate'= {
-            cand --invoice 'Invoice to apply the payment''s unallocated funds to'
+            cand --invoice 'Invoice to apply the payment''s unallocated funds to: its id or number (id:N, number:TEXT force one reading)'
             cand --amount 'Amount to apply to --invoice'
             cand --order 'Order for --auto (kebab-case too: oldest-to-newest) [default: the customer''s]'
             cand --customer 'Apply all of this customer''s available funds, oldest payments first'
@@ -411,7 +412,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --version 'Print version'
         }
         &'payctl;unallocate'= {
-            cand --invoice 'Invoice to take the money back from (it reopens)'
+            cand --invoice 'Invoice to take the money back from (it reopens): its id or number'
             cand --amount 'Amount to take back [default: all the payment has on the invoice]'
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -427,8 +428,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --version 'Print version'
         }
         &'payctl;reallocate'= {
-            cand --from 'Invoice the money was applied to by mistake'
-            cand --to 'Invoice it belongs to'
+            cand --from 'Invoice the money was applied to by mistake: its id or number'
+            cand --to 'Invoice it belongs to: its id or number'
             cand --amount 'Amount to move [default: all the payment has on --from]'
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -691,6 +692,20 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'payctl;find'= {
+            cand --limit 'At most this many customers, this many invoices and this many payments'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'payctl;backup'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -800,6 +815,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand export 'Export payments, invoices, customers, allocations or activities'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
+            cand find 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
             cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
@@ -890,6 +906,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;report;balances'= {
         }
         &'payctl;help;verify'= {
+        }
+        &'payctl;help;find'= {
         }
         &'payctl;help;backup'= {
         }

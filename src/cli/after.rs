@@ -3,7 +3,8 @@
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
-use super::{allocation_arg, amount_arg, closed_set, id_arg};
+use super::{allocation_arg, amount_arg, closed_set, id_arg, invoice_ref_arg};
+use crate::core::invoice_ref::InvoiceRef;
 use crate::core::payment::AllocationSpec;
 use crate::core::{ActivityStatus, AllocationOrder, PaymentMethod, RefundMethod, TransactionType};
 
@@ -13,9 +14,10 @@ pub struct AllocateArgs {
     /// Payment id (leave out with --customer)
     #[arg(value_parser = id_arg, required_unless_present = "customer")]
     pub id: Option<i64>,
-    /// Invoice to apply the payment's unallocated funds to
-    #[arg(long, value_parser = id_arg, requires = "amount")]
-    pub invoice: Option<i64>,
+    /// Invoice to apply the payment's unallocated funds to: its id or number (id:N, number:TEXT
+    /// force one reading)
+    #[arg(long, value_parser = invoice_ref_arg, value_name = "INV", requires = "amount")]
+    pub invoice: Option<InvoiceRef>,
     /// Amount to apply to --invoice
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true, requires = "invoice")]
     pub amount: Option<Decimal>,
@@ -38,9 +40,9 @@ pub struct UnallocateArgs {
     /// Payment id
     #[arg(value_parser = id_arg)]
     pub id: i64,
-    /// Invoice to take the money back from (it reopens)
-    #[arg(long, value_parser = id_arg)]
-    pub invoice: i64,
+    /// Invoice to take the money back from (it reopens): its id or number
+    #[arg(long, value_parser = invoice_ref_arg, value_name = "INV")]
+    pub invoice: InvoiceRef,
     /// Amount to take back [default: all the payment has on the invoice]
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub amount: Option<Decimal>,
@@ -54,12 +56,12 @@ pub struct ReallocateArgs {
     /// Payment id
     #[arg(value_parser = id_arg)]
     pub id: i64,
-    /// Invoice the money was applied to by mistake
-    #[arg(long, value_parser = id_arg)]
-    pub from: i64,
-    /// Invoice it belongs to
-    #[arg(long, value_parser = id_arg)]
-    pub to: i64,
+    /// Invoice the money was applied to by mistake: its id or number
+    #[arg(long, value_parser = invoice_ref_arg, value_name = "INV")]
+    pub from: InvoiceRef,
+    /// Invoice it belongs to: its id or number
+    #[arg(long, value_parser = invoice_ref_arg, value_name = "INV")]
+    pub to: InvoiceRef,
     /// Amount to move [default: all the payment has on --from]
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub amount: Option<Decimal>,

@@ -226,6 +226,12 @@ Examples:
   payctl verify
   payctl verify -o json";
 
+pub const FIND: &str = "\
+Examples:
+  payctl find acme
+  payctl find INV-5669
+  payctl find 50.78 -o json";
+
 pub const BACKUP: &str = "\
 Examples:
   payctl backup ledger-backup.db

@@ -2,7 +2,8 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use rust_decimal::Decimal;
 
-use super::{amount_arg, closed_set, currency_arg, date_arg, id_arg, terms_arg};
+use super::{amount_arg, closed_set, currency_arg, date_arg, id_arg, invoice_ref_arg, terms_arg};
+use crate::core::invoice_ref::InvoiceRef;
 use crate::core::{Currency, InvoiceStatus};
 
 #[derive(Debug, Subcommand)]
@@ -16,9 +17,9 @@ pub enum InvoiceCommand {
     /// Show one invoice and the payments allocated to it
     #[command(after_help = super::examples::help(super::examples::INVOICE_SHOW))]
     Show {
-        /// Invoice id
-        #[arg(value_parser = id_arg)]
-        id: i64,
+        /// Invoice id or number (id:N, number:TEXT force one reading)
+        #[arg(value_parser = invoice_ref_arg, value_name = "INV")]
+        id: InvoiceRef,
         /// Compute `overdue` as of this date
         #[arg(long, value_parser = date_arg)]
         as_of: Option<DateTime<Utc>>,
@@ -26,9 +27,9 @@ pub enum InvoiceCommand {
     /// Void an invoice with no payments allocated
     #[command(after_help = super::examples::help(super::examples::INVOICE_VOID))]
     Void {
-        /// Invoice id
-        #[arg(value_parser = id_arg)]
-        id: i64,
+        /// Invoice id or number (id:N, number:TEXT force one reading)
+        #[arg(value_parser = invoice_ref_arg, value_name = "INV")]
+        id: InvoiceRef,
         /// Why (kept in the audit trail)
         #[arg(long)]
         reason: String,
@@ -39,9 +40,9 @@ pub enum InvoiceCommand {
     /// Write off an invoice's whole outstanding balance (cannot be undone)
     #[command(after_help = super::examples::help(super::examples::INVOICE_WRITE_OFF))]
     WriteOff {
-        /// Invoice id
-        #[arg(value_parser = id_arg)]
-        id: i64,
+        /// Invoice id or number (id:N, number:TEXT force one reading)
+        #[arg(value_parser = invoice_ref_arg, value_name = "INV")]
+        id: InvoiceRef,
         /// Why (kept with the write-off and in the audit trail)
         #[arg(long)]
         reason: String,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
+use crate::core::invoice_ref::InvoiceRef;
 use crate::core::payment::{parse_allocation_spec, parse_id, AllocationSpec};
 use crate::core::text::excerpt;
 use crate::core::{
@@ -178,6 +179,17 @@ pub enum Command {
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
     #[command(after_help = examples::help(examples::VERIFY))]
     Verify,
+    /// Find customers by name or email, invoices by number, payments by reference, and all
+    /// three by exact amount
+    #[command(after_help = examples::help(examples::FIND))]
+    Find {
+        /// What to look for: part of a name, email or reference, an invoice number or its
+        /// start, or an amount (50.78)
+        text: String,
+        /// At most this many customers, this many invoices and this many payments
+        #[arg(long, default_value_t = crate::core::find::DEFAULT_LIMIT, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        limit: u32,
+    },
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
     #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),
@@ -320,6 +332,12 @@ pub fn date_end_arg(text: &str) -> Result<DateTime<Utc>, String> {
     } else {
         at + chrono::Duration::seconds(1)
     })
+}
+
+/// An invoice named by id or number (SPEC §4): `566934`, `INV-1042`, `id:566934`,
+/// `number:INV-1042`; which invoice it is is decided in the writing transaction.
+pub fn invoice_ref_arg(text: &str) -> Result<InvoiceRef, String> {
+    crate::core::invoice_ref::parse_invoice_ref(text)
 }
 
 pub fn allocation_arg(text: &str) -> Result<AllocationSpec, String> {

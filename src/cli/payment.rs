@@ -42,7 +42,8 @@ pub struct CreateArgs {
     /// Fee the gateway charged
     #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
     pub gateway_fee: Option<Decimal>,
-    /// Apply AMOUNT to invoice INV (repeatable): --allocate 566934=2.00
+    /// Apply AMOUNT to invoice INV, its id or number (repeatable): --allocate 566934=2.00,
+    /// --allocate INV-2026-0042=500
     #[arg(long, value_parser = allocation_arg, value_name = "INV=AMOUNT")]
     pub allocate: Vec<AllocationSpec>,
     /// Spread what is left over the customer's open invoices

@@ -11,6 +11,7 @@ use crate::core::activity::{message_problem, plan_attempt, NewAttempt};
 use crate::core::corrections::{
     self as rules, AllocateOne, Reallocate, RefundRequest, Refusal, Settle, Unallocate, Void,
 };
+use crate::core::invoice_ref::InvoiceRef;
 use crate::core::views::PaymentView;
 use crate::core::{ActivityStatus, Money, Source};
 use crate::error::{Error, Problem, Result};
@@ -49,6 +50,18 @@ fn refused(refusal: Refusal) -> Error {
         Refusal::Rejected(problems) => Error::Rejected(problems),
         Refusal::NotFound(problem) => Error::NotFound(problem),
         Refusal::InvoiceNotFound(id) => invoices::not_found(id),
+    }
+}
+
+/// The invoice `reference` names (SPEC §4) among the invoices of payment `payment`'s
+/// customer. For a payment that does not exist, an id reading stands, and the planner's own
+/// refusal names the payment.
+fn invoice_of_payment(tx: &Tx, payment: i64, reference: &InvoiceRef) -> Result<i64> {
+    match payments::customer_of(tx, payment)? {
+        Some(customer) => invoices::resolve(tx, reference, Some(customer)),
+        None => reference
+            .id_reading()
+            .ok_or_else(|| payments::not_found(payment)),
     }
 }
 
@@ -108,6 +121,7 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
             id,
             dry_run,
             |tx, actor| {
+                let invoice = invoice_of_payment(tx, id, &invoice)?;
                 let req = AllocateOne {
                     payment_id: id,
                     invoice_id: invoice,
@@ -115,9 +129,9 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
                 };
                 let facts = corrections::allocate_facts(tx, &req)?;
                 let plan = rules::plan_allocate(&req, &facts).map_err(refused)?;
-                corrections::write_allocate(tx, actor, &plan)
+                Ok((corrections::write_allocate(tx, actor, &plan)?, invoice))
             },
-            |p, applied| {
+            |p, (applied, invoice)| {
                 format!(
                     "Allocated {applied} {} of payment {id} to invoice {invoice}",
                     p.currency
@@ -145,12 +159,13 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn unallocate(args: UnallocateArgs, ctx: &Ctx) -> Result<Outcome> {
-    let (id, invoice) = (args.id, args.invoice);
+    let id = args.id;
     on_payment(
         ctx,
         id,
         args.dry_run,
         |tx, actor| {
+            let invoice = invoice_of_payment(tx, id, &args.invoice)?;
             let req = Unallocate {
                 payment_id: id,
                 invoice_id: invoice,
@@ -158,9 +173,9 @@ pub fn unallocate(args: UnallocateArgs, ctx: &Ctx) -> Result<Outcome> {
             };
             let facts = corrections::unallocate_facts(tx, &req)?;
             let plan = rules::plan_unallocate(&req, &facts).map_err(refused)?;
-            corrections::write_unallocate(tx, actor, &plan)
+            Ok((corrections::write_unallocate(tx, actor, &plan)?, invoice))
         },
-        |p, taken| {
+        |p, (taken, invoice)| {
             format!(
                 "Took {taken} {} of payment {id} back from invoice {invoice}",
                 p.currency
@@ -170,12 +185,14 @@ pub fn unallocate(args: UnallocateArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 pub fn reallocate(args: ReallocateArgs, ctx: &Ctx) -> Result<Outcome> {
-    let (id, from, to) = (args.id, args.from, args.to);
+    let id = args.id;
     on_payment(
         ctx,
         id,
         args.dry_run,
         |tx, actor| {
+            let from = invoice_of_payment(tx, id, &args.from)?;
+            let to = invoice_of_payment(tx, id, &args.to)?;
             let req = Reallocate {
                 payment_id: id,
                 from,
@@ -188,9 +205,9 @@ pub fn reallocate(args: ReallocateArgs, ctx: &Ctx) -> Result<Outcome> {
             }
             let facts = corrections::reallocate_facts(tx, &req)?;
             let plan = rules::plan_reallocate(&req, &facts).map_err(refused)?;
-            corrections::write_reallocate(tx, actor, &plan)
+            Ok((corrections::write_reallocate(tx, actor, &plan)?, (from, to)))
         },
-        |p, moved| {
+        |p, (moved, (from, to))| {
             format!(
                 "Moved {moved} {} of payment {id} from invoice {from} to invoice {to}",
                 p.currency
@@ -213,6 +230,10 @@ pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
     let actor = ctx.actor();
     let (refund_id, payment) = write_or_rehearse(ctx, dry_run, |tx| {
         let mark = invoices::allocation_mark(tx)?;
+        let mut req = req.clone();
+        if let Some(customer) = payments::customer_of(tx, id)? {
+            invoices::resolve_allocations(tx, &mut req.from_invoices, customer)?;
+        }
         let facts = corrections::refund_facts(tx, &req)?;
         let plan = rules::plan_refund(&req, &facts).map_err(refused)?;
         let refund_id = corrections::write_refund(tx, &actor, &plan)?;

@@ -57,9 +57,10 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             Ok(Outcome::read(render::list(&list, ctx.style)))
         }
         InvoiceCommand::Show { id, as_of } => {
-            let view = ctx
-                .ledger_existing()?
-                .read(|tx| invoices::get(tx, id, as_of.unwrap_or(ctx.now)))?;
+            let view = ctx.ledger_existing()?.read(|tx| {
+                let id = invoices::resolve(tx, &id, None)?;
+                invoices::get(tx, id, as_of.unwrap_or(ctx.now))
+            })?;
             Ok(Outcome::read(render::one(&view, ctx.style, None)))
         }
         InvoiceCommand::Void {
@@ -71,12 +72,14 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             let actor = ctx.actor();
             // Opened after the checks: a refused command does not even create the ledger.
             let mut view = write_or_rehearse(ctx, dry_run, |tx| {
+                let id = invoices::resolve(tx, &id, None)?;
                 let invoice = invoices::closing_facts(tx, id)?;
                 let plan = rules::plan_void(&invoice).map_err(Error::Rejected)?;
                 invoices::write_closing(tx, &actor, &plan, reason.trim(), None)?;
                 invoices::get(tx, id, actor.now)
             })?;
             view.dry_run = dry_run;
+            let id = view.id;
             let heading = dry_run_heading(dry_run, format!("Voided invoice {id}"));
             Ok(Outcome {
                 id: (!dry_run).then_some(id),
@@ -92,12 +95,14 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             let actor = ctx.actor();
             // Opened after the checks: a refused command does not even create the ledger.
             let mut view = write_or_rehearse(ctx, dry_run, |tx| {
+                let id = invoices::resolve(tx, &id, None)?;
                 let invoice = invoices::closing_facts(tx, id)?;
                 let plan = rules::plan_write_off(&invoice).map_err(Error::Rejected)?;
                 invoices::write_closing(tx, &actor, &plan, reason.trim(), None)?;
                 invoices::get(tx, id, actor.now)
             })?;
             view.dry_run = dry_run;
+            let id = view.id;
             let heading = dry_run_heading(
                 dry_run,
                 format!(

@@ -13,6 +13,7 @@ mod bulk;
 pub mod context;
 mod customer;
 mod db;
+mod find;
 mod generate;
 mod invoice;
 mod method;
@@ -47,6 +48,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Activity(c) => after::activity(c, ctx),
         Command::Log { customer, payment } => after::log(customer, payment, ctx),
         Command::Verify => after::verify(ctx),
+        Command::Find { text, limit } => find::run(&text, limit, ctx),
         Command::Backup(args) => backup::run(args, ctx),
         Command::Db(c) => db::run(c, ctx),
         Command::Restore(args) => restore::run(args, ctx),

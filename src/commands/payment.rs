@@ -35,6 +35,7 @@ fn replayed(req: &CreatePayment, stored: Option<(String, i64)>) -> Result<Option
 /// this very function in a transaction it rolls back, so what it prints is exactly what a
 /// real run writes; an import without its batch calls it per row.
 pub(crate) fn record(tx: &Tx, actor: &Actor, req: &CreatePayment) -> Result<(i64, bool)> {
+    let req = &resolved(tx, req)?;
     if let Some(key) = &req.idempotency_key {
         if let Some(id) = replayed(req, payments::stored_key(tx, key)?)? {
             return Ok((id, true));
@@ -45,6 +46,16 @@ pub(crate) fn record(tx: &Tx, actor: &Actor, req: &CreatePayment) -> Result<(i64
     Ok((payments::write(tx, actor, req, &plan)?, false))
 }
 
+/// `req` with the invoices its allocations name by id or number resolved to ids, among its
+/// customer's invoices (SPEC §4), inside the writing transaction. Resolved before the
+/// idempotency check: a replay that names an invoice by number is the request that named it
+/// by id.
+fn resolved(tx: &Tx, req: &CreatePayment) -> Result<CreatePayment> {
+    let mut req = req.clone();
+    invoices::resolve_allocations(tx, &mut req.allocations, req.customer_id)?;
+    Ok(req)
+}
+
 /// [`record`] for an import's payments (src/ledger/batch.rs): the same rules, planned against
 /// the batch's facts (what it has allocated and not yet written), and staged in the batch,
 /// which writes them at its next flush.
@@ -53,6 +64,7 @@ pub(crate) fn record_in_batch(
     actor: &Actor,
     req: &CreatePayment,
 ) -> Result<(i64, bool)> {
+    let req = &resolved(batch.tx(), req)?;
     if let Some(key) = &req.idempotency_key {
         if let Some(id) = replayed(req, batch.stored_key(key)?)? {
             return Ok((id, true));

@@ -42,6 +42,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Import(_) => "import",
         Command::Export(_) => "export",
         Command::Verify => "verify",
+        Command::Find { .. } => "find",
         Command::Backup(_) => "backup",
         Command::Db(_) => "db",
         Command::Restore(_) => "restore",

@@ -943,6 +943,7 @@ mod tests {
             from_invoices: from
                 .into_iter()
                 .map(|(invoice_id, minor)| AllocationSpec {
+                    named: None,
                     invoice_id,
                     amount: cents(minor),
                 })
@@ -1210,6 +1211,7 @@ mod tests {
                 .zip(&named_share)
                 .filter(|(n, _)| n.applied > 0)
                 .map(|(n, share)| AllocationSpec {
+                    named: None,
                     invoice_id: n.invoice_id,
                     amount: cents((n.applied * i64::from(*share) / 100).max(1)),
                 })

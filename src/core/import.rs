@@ -166,7 +166,11 @@ pub fn csv_record_to_object(
             let mut list = Vec::new();
             for part in cell.split(';').filter(|p| !p.trim().is_empty()) {
                 let spec = super::payment::parse_allocation_spec(part.trim())?;
-                list.push(json!({"invoiceId": spec.invoice_id, "amount": spec.amount.to_string()}));
+                // The invoice as written (an id or a number), resolved when the row is
+                // recorded; the text after the last `=` is the amount.
+                let invoice = super::invoice_ref::split_allocation(part.trim())
+                    .map_or("", |(invoice, _)| invoice.trim());
+                list.push(json!({"invoiceId": invoice, "amount": spec.amount.to_string()}));
             }
             object.insert("paymentAllocations".into(), Value::Array(list));
         } else {
@@ -396,14 +400,15 @@ pub fn from_invoice_method_insert(value: &Value) -> Result<ImiRow, String> {
         });
         match (dget("OrderId"), applied) {
             (Some(order), Some(applied)) => {
-                let id = match order {
-                    Value::Number(n) => n.as_i64().filter(|id| *id > 0),
-                    Value::String(s) => super::payment::parse_id(s.trim()),
-                    _ => None,
+                // An invoice id or number (SPEC §4), resolved when the payment is recorded.
+                let named = match order {
+                    Value::Number(n) => n.as_i64().filter(|id| *id > 0).is_some(),
+                    Value::String(s) => super::invoice_ref::parse_invoice_ref(s).is_ok(),
+                    _ => false,
                 };
-                if id.is_none() {
+                if !named {
                     return Err(format!(
-                        "InvoicePaymentDetailRequest.OrderId '{}' is not an invoice id; ids are positive whole numbers",
+                        "InvoicePaymentDetailRequest.OrderId '{}' is not an invoice id or number",
                         shown(order)
                     ));
                 }
@@ -538,8 +543,8 @@ mod tests {
             "InvoicePaymentDetailRequest applies 5 but has no OrderId; name the invoice"
         );
         assert_eq!(
-            refused(json!({"OrderId": "abc", "AmountApplied": 5})),
-            "InvoicePaymentDetailRequest.OrderId 'abc' is not an invoice id; ids are positive whole numbers"
+            refused(json!({"OrderId": "id:abc", "AmountApplied": 5})),
+            "InvoicePaymentDetailRequest.OrderId 'id:abc' is not an invoice id or number"
         );
         assert_eq!(
             refused(json!({"OrderId": 1, "AmountApplied": 5, "Colour": "red"})),
@@ -569,7 +574,7 @@ mod tests {
         assert_eq!(
             csv_record_to_object(ImportKind::Payments, &header, &record).unwrap(),
             json!({"customerId": "655080", "amount": "50.78", "paymentAllocations": [
-                {"invoiceId": 566934, "amount": "2"}, {"invoiceId": 566935, "amount": "1"}]})
+                {"invoiceId": "566934", "amount": "2"}, {"invoiceId": "566935", "amount": "1"}]})
         );
         assert!(check_header(
             ImportKind::Payments,

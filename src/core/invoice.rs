@@ -38,6 +38,21 @@ pub enum Due {
 pub struct InvoiceFactsForAdd {
     pub customer_currency: Currency,
     pub id: IdFacts,
+    /// The customer's invoice that already has the number the new one would get
+    /// ([`number_of_new`]), if any: numbers are unique per customer (SPEC §10).
+    pub number_owner: Option<i64>,
+}
+
+/// The number a new invoice gets: the one given, trimmed (` INV-1 ` and `INV-1` are one number;
+/// `INV-1` and `inv-1` are two, see `core::invoice_ref::normalized_number`), else its id as
+/// text, the id given or the one that will be assigned. `None` when no id is left to assign
+/// (the plan refuses that).
+pub fn number_of_new(new: &NewInvoice, id: &IdFacts) -> Option<String> {
+    match (&new.number, new.id) {
+        (Some(number), _) => Some(super::invoice_ref::normalized_number(number).to_string()),
+        (None, Some(id)) => Some(id.to_string()),
+        (None, None) => super::payment::next_id(id.largest).map(|id| id.to_string()),
+    }
 }
 
 /// The invoice row to write.
@@ -82,9 +97,21 @@ pub fn plan_invoice(
         format!("invoice {id} already exists; see it with: payctl invoice show {id}")
     })
     .map_err(|problem| vec![problem])?;
+    let number = new
+        .number
+        .as_deref()
+        .map(super::invoice_ref::normalized_number)
+        .map_or_else(|| id.to_string(), str::to_string);
+    if let Some(existing) = facts.number_owner {
+        return Err(vec![super::invoice_ref::duplicate_number_problem(
+            &number,
+            new.customer_id,
+            existing,
+        )]);
+    }
     Ok(InvoicePlan {
         id,
-        number: new.number.clone().unwrap_or_else(|| id.to_string()),
+        number,
         customer_id: new.customer_id,
         currency,
         total,
@@ -344,7 +371,19 @@ mod tests {
                 given_taken: false,
                 largest: Some(41),
             },
+            number_owner: None,
         }
+    }
+
+    #[test]
+    fn a_number_the_customer_already_has_is_refused_naming_the_invoice() {
+        let facts = InvoiceFactsForAdd {
+            number_owner: Some(12),
+            ..add_facts()
+        };
+        let problems = plan_invoice(&new_invoice("1", Due::On(at(10))), &facts).unwrap_err();
+        assert_eq!(problems[0].key, "invoiceNumber");
+        assert!(problems[0].message.contains("invoice 12"), "{problems:?}");
     }
 
     fn facts(status: InvoiceStatus, total: i64, outstanding: i64) -> InvoiceFacts {

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use super::currency::Currency;
 use super::dates::parse_date;
 use super::enums::{AllocationOrder, PaymentMethod, Source};
+use super::invoice_ref::{parse_invoice_ref, InvoiceRef};
 use super::money::decimal_from_json;
 use super::payment::{AllocationSpec, CreatePayment};
 use super::text::excerpt;
@@ -284,7 +285,15 @@ fn allocation_from_json(index: usize, item: &Value) -> Result<AllocationSpec, Pr
             ),
         ));
     }
-    let invoice_id = find("invoiceId").and_then(id_of).ok_or_else(|| {
+    // A JSON number is an id; a string is an invoice reference, id or number (SPEC §4).
+    let named = match find("invoiceId") {
+        Some(Value::Number(n)) => n.as_i64().filter(|id| *id > 0).map(InvoiceRef::Id),
+        Some(Value::String(s)) => Some(parse_invoice_ref(s).map_err(|e| {
+            Problem::new(key, format!("paymentAllocations[{index}].invoiceId: {e}"))
+        })?),
+        _ => None,
+    }
+    .ok_or_else(|| {
         Problem::new(
             key,
             format!("paymentAllocations[{index}].invoiceId is missing or not an id"),
@@ -305,9 +314,13 @@ fn allocation_from_json(index: usize, item: &Value) -> Result<AllocationSpec, Pr
             ),
         )
     })?;
-    Ok(AllocationSpec {
-        invoice_id,
-        amount: amount.normalize(),
+    Ok(match named {
+        InvoiceRef::Id(invoice_id) => AllocationSpec {
+            named: None,
+            invoice_id,
+            amount: amount.normalize(),
+        },
+        named => AllocationSpec::named(named, amount.normalize()),
     })
 }
 
@@ -329,6 +342,7 @@ mod tests {
         assert_eq!(
             req.allocations,
             vec![AllocationSpec {
+                named: None,
                 invoice_id: 566934,
                 amount: rust_decimal::Decimal::new(2, 0)
             }]

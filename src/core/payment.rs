@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::allocation::{plan_auto, OpenInvoice};
 use super::currency::Currency;
 use super::enums::{AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, Settlement, Source};
+use super::invoice_ref::{parse_invoice_ref, split_allocation, InvoiceRef};
 use super::money::{parse_decimal, Money};
 use super::text::{
     check_text, contains_card_number, excerpt, is_bidi_control, is_blank, TextError,
@@ -47,39 +48,48 @@ pub fn idempotency_key_problem(key: &str) -> Option<Problem> {
 /// `INV=AMOUNT` from `--allocate`, or one entry of `paymentAllocations`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AllocationSpec {
+    /// The invoice as the caller named it (id or number, SPEC §4), until the writing
+    /// transaction resolves it into `invoice_id`; `None` once resolved, or when the caller
+    /// gave an id only (a JSON number). Not part of the request's fingerprint: two requests
+    /// that name one invoice two ways are the same request.
+    #[serde(skip)]
+    pub named: Option<InvoiceRef>,
     #[serde(rename = "invoiceId")]
     pub invoice_id: i64,
     pub amount: Decimal,
 }
 
-/// Reads `INV=AMOUNT` (`566934=2.00`).
+impl AllocationSpec {
+    /// An allocation to invoice `invoice` as the caller named it; its id is known once
+    /// resolved.
+    pub fn named(invoice: InvoiceRef, amount: Decimal) -> AllocationSpec {
+        AllocationSpec {
+            invoice_id: invoice.id_reading().unwrap_or(0),
+            named: Some(invoice),
+            amount,
+        }
+    }
+}
+
+/// Reads `INV=AMOUNT` (`566934=2.00`, `INV-2026-0042=500`, `number:A=1=5`): split at the
+/// last `=`, INV an invoice reference (`core::invoice_ref`).
 pub fn parse_allocation_spec(text: &str) -> Result<AllocationSpec, String> {
-    let (invoice, amount) = text.split_once('=').ok_or_else(|| {
+    let (invoice, amount) = split_allocation(text).ok_or_else(|| {
         format!(
             "'{}' is not INVOICE=AMOUNT (e.g. 566934=2.00)",
             excerpt(text)
         )
     })?;
-    let invoice_id = parse_id(invoice.trim()).ok_or_else(|| {
-        let digits = invoice.trim().chars().all(|c| c.is_ascii_digit());
-        let zero = invoice.trim().trim_start_matches('0').is_empty();
+    let reference =
+        parse_invoice_ref(invoice).map_err(|e| format!("{e} (in '{}')", excerpt(text)))?;
+    let amount = parse_decimal(amount).map_err(|e| {
         format!(
-            "invoice id '{}' in '{}' {}",
-            excerpt(invoice),
-            excerpt(text),
-            if digits && !zero {
-                format!("is too large; ids are at most {}", i64::MAX)
-            } else {
-                "is not a positive whole number".to_string()
-            }
+            "amount '{}' for invoice {} {e}",
+            excerpt(amount),
+            reference.shown()
         )
     })?;
-    let amount = parse_decimal(amount)
-        .map_err(|e| format!("amount '{}' for invoice {invoice_id} {e}", excerpt(amount)))?;
-    Ok(AllocationSpec {
-        invoice_id,
-        amount: amount.normalize(),
-    })
+    Ok(AllocationSpec::named(reference, amount.normalize()))
 }
 
 /// Why `text` is not an id, for an error message.
@@ -661,6 +671,7 @@ mod tests {
         assert_eq!(
             parse_allocation_spec("566934=2.00"),
             Ok(AllocationSpec {
+                named: Some(InvoiceRef::Either("566934".into())),
                 invoice_id: 566934,
                 amount: Decimal::new(2, 0)
             })
@@ -668,13 +679,21 @@ mod tests {
         assert!(parse_allocation_spec("566934")
             .unwrap_err()
             .contains("INVOICE=AMOUNT"));
-        assert!(parse_allocation_spec("abc=1")
+        assert_eq!(
+            parse_allocation_spec("A-101=1200").map(|a| a.named),
+            Ok(Some(InvoiceRef::Either("A-101".into())))
+        );
+        assert_eq!(
+            parse_allocation_spec("number:X=1=5").map(|a| a.named),
+            Ok(Some(InvoiceRef::Number("X=1".into())))
+        );
+        assert!(parse_allocation_spec("id:abc=1")
             .unwrap_err()
-            .contains("not a positive whole number"));
+            .contains("not an invoice id"));
         assert!(parse_allocation_spec("1=-1")
             .unwrap_err()
             .contains("negative"));
-        assert!(parse_allocation_spec("0=1").is_err());
+        assert!(parse_allocation_spec("=1").is_err());
     }
 
     #[test]
@@ -816,6 +835,7 @@ mod tests {
         let invoices = [invoice(7, 500, 300)];
         let mut req = cash(400);
         req.allocations = vec![AllocationSpec {
+            named: None,
             invoice_id: 7,
             amount: Decimal::new(350, 2),
         }];
@@ -830,6 +850,7 @@ mod tests {
 
         let mut req = cash(200);
         req.allocations = vec![AllocationSpec {
+            named: None,
             invoice_id: 7,
             amount: Decimal::new(250, 2),
         }];
@@ -844,6 +865,7 @@ mod tests {
 
         let mut req = cash(100);
         req.allocations = vec![AllocationSpec {
+            named: None,
             invoice_id: 8,
             amount: Decimal::ONE,
         }];
@@ -973,6 +995,7 @@ mod tests {
                     req.allocations = allocations
                         .into_iter()
                         .map(|(invoice_id, minor)| AllocationSpec {
+                            named: None,
                             invoice_id,
                             amount: Decimal::new(minor, 2),
                         })

@@ -13,6 +13,7 @@ use crate::core::dates::{format_timestamp, is_past_due, parse_stored};
 use crate::core::invoice::{
     derive_status, outstanding, ClosingPlan, Closure, InvoiceFactsForAdd, InvoicePlan, NewInvoice,
 };
+use crate::core::invoice_ref::{Candidate, InvoiceRef, RefFacts};
 use crate::core::payment::InvoiceFacts;
 use crate::core::views::{InvoicePaymentView, InvoiceView, TouchedInvoiceView};
 use crate::core::{Currency, InvoiceStatus, Money};
@@ -33,9 +34,15 @@ pub fn not_found(id: i64) -> Error {
 /// found when the customer does not exist.
 pub fn add_facts(tx: &Tx, new: &NewInvoice) -> Result<InvoiceFactsForAdd> {
     let customer = customers::facts(tx, new.customer_id)?;
+    let id = super::id_facts(tx, "invoices", new.id)?;
+    let number_owner = match crate::core::invoice::number_of_new(new, &id) {
+        Some(number) => with_number(tx, new.customer_id, &number)?,
+        None => None,
+    };
     Ok(InvoiceFactsForAdd {
         customer_currency: customer.currency,
-        id: super::id_facts(tx, "invoices", new.id)?,
+        id,
+        number_owner,
     })
 }
 
@@ -516,5 +523,90 @@ pub fn write_closing(
             payment_id: None,
         },
         &json!({"reason": reason, "amount": Money::from_minor(plan.amount, plan.currency)}),
+    )
+}
+
+fn candidate_row(r: &Row) -> Result<Candidate> {
+    Ok(Candidate {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        customer_id: r.get(2)?,
+    })
+}
+
+/// How many invoices of one number a reference's facts hold: enough to name two in an
+/// ambiguity.
+const NUMBER_CANDIDATES: i64 = 5;
+
+/// The invoices `reference` may name (`core::invoice_ref::resolve` decides): the one whose id
+/// it is, whoever's it is, and those whose number it is, only `customer`'s when given.
+pub fn ref_facts(tx: &Tx, reference: &InvoiceRef, customer: Option<i64>) -> Result<RefFacts> {
+    let by_id = match reference.id_reading() {
+        Some(id) if !matches!(reference, InvoiceRef::Number(_)) => tx.query_opt(
+            "SELECT id, invoice_number, customer_id FROM invoices WHERE id = ?1",
+            params![id],
+            candidate_row,
+        )?,
+        _ => None,
+    };
+    let by_number = match reference.number_reading() {
+        Some(number) => match customer {
+            Some(customer) => tx.query_map(
+                "SELECT id, invoice_number, customer_id FROM invoices
+                 WHERE customer_id = ?1 AND invoice_number = ?2 ORDER BY id LIMIT ?3",
+                params![customer, number, NUMBER_CANDIDATES],
+                candidate_row,
+            )?,
+            None => tx.query_map(
+                "SELECT id, invoice_number, customer_id FROM invoices
+                 WHERE invoice_number = ?1 ORDER BY id LIMIT ?2",
+                params![number, NUMBER_CANDIDATES],
+                candidate_row,
+            )?,
+        },
+        None => Vec::new(),
+    };
+    Ok(RefFacts { by_id, by_number })
+}
+
+/// The invoice id `reference` names, read and decided inside the caller's transaction.
+pub fn resolve(tx: &Tx, reference: &InvoiceRef, customer: Option<i64>) -> Result<i64> {
+    let facts = ref_facts(tx, reference, customer)?;
+    crate::core::invoice_ref::resolve(reference, customer, &facts)
+}
+
+/// Resolves every allocation of a request named by reference (`--allocate INV=AMOUNT`, an
+/// import's `allocations`), for `customer`'s invoices.
+pub fn resolve_allocations(
+    tx: &Tx,
+    allocations: &mut [crate::core::payment::AllocationSpec],
+    customer: i64,
+) -> Result<()> {
+    for allocation in allocations.iter_mut() {
+        if let Some(reference) = allocation.named.take() {
+            allocation.invoice_id = resolve(tx, &reference, Some(customer))?;
+        }
+    }
+    Ok(())
+}
+
+/// The invoice of `customer` that already has `number`, if one does (the lowest id).
+pub fn with_number(tx: &Tx, customer: i64, number: &str) -> Result<Option<i64>> {
+    tx.query_opt(
+        "SELECT id FROM invoices WHERE customer_id = ?1 AND invoice_number = ?2 ORDER BY id LIMIT 1",
+        params![customer, number],
+        |r| r.get(0),
+    )
+}
+
+/// Numbers that one customer has on more than one invoice (a ledger written before numbers
+/// were unique): customer, number and the invoice ids, for `verify`'s warning.
+pub fn duplicate_numbers(tx: &Tx) -> Result<Vec<(i64, String, String)>> {
+    tx.query_map(
+        "SELECT customer_id, invoice_number, string_agg(CAST(id AS TEXT), ', ' ORDER BY id)
+         FROM invoices GROUP BY customer_id, invoice_number HAVING count(*) > 1
+         ORDER BY customer_id, invoice_number",
+        params![],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
 }

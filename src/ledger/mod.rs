@@ -31,6 +31,7 @@ pub mod customers;
 pub mod db;
 pub mod dump;
 pub mod files;
+pub mod find;
 pub mod invoices;
 pub mod methods;
 pub mod payments;
@@ -61,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_open_invoices.sql"),
     include_str!("migrations/003_checks_without_in.sql"),
     include_str!("migrations/004_currency_totals.sql"),
+    include_str!("migrations/005_invoice_numbers.sql"),
     include_str!("migrations/009_statement_triggers.sql"),
 ];
 

@@ -20,6 +20,15 @@ pub fn not_found(id: i64) -> Error {
     Error::record_not_found(Record::Payment, id)
 }
 
+/// The customer of payment `id`, if it exists.
+pub fn customer_of(tx: &Tx, id: i64) -> Result<Option<i64>> {
+    tx.query_opt(
+        "SELECT customer_id FROM payments WHERE id = ?1",
+        params![id],
+        |r| r.get(0),
+    )
+}
+
 /// What the ledger holds under idempotency key `key`: the fingerprint of the request it
 /// recorded, and the payment's id. Whether a request may replay it is core's rule
 /// (`core::payment::judge_replay`).

@@ -264,6 +264,16 @@ pub fn run(tx: &Tx) -> Result<Report> {
         }
     }
     checked.push("every currency is ISO 4217".to_string());
+    // A ledger written before numbers were unique per customer (schema 5) may hold one number
+    // twice: reported, not failed, as nothing in it is wrong money; a reference by that number
+    // is refused as ambiguous until one is renumbered.
+    let mut warnings = warnings;
+    for (customer, number, ids) in super::invoices::duplicate_numbers(tx)? {
+        warnings.push(format!(
+            "customer {customer} has invoice number '{}' on more than one invoice ({ids}); invoice numbers are unique per customer, and a reference by this number is ambiguous: name these invoices by id",
+            crate::core::text::excerpt(&number)
+        ));
+    }
     let mut counts = Vec::new();
     for table in super::COUNTED_TABLES {
         let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| {

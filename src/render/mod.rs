@@ -4,6 +4,7 @@
 use comfy_table::Color;
 use serde::Serialize;
 
+use crate::core::find::FoundView;
 use crate::core::views::{
     ActivityView, CustomerView, InvoiceView, MethodView, PaymentView, TouchedInvoiceView,
 };
@@ -147,6 +148,38 @@ impl Record for CustomerView {
             self.auto_allocate_order.to_string(),
             self.outstanding_balance.to_string(),
             self.available_funds.to_string(),
+        ]
+    }
+}
+
+impl Record for FoundView {
+    const SPARE: &'static [&'static str] = &["email", "matched"];
+    const FIELDS: &'static [Field] = &[
+        field("kind", "Kind", Kind::Fixed),
+        field("id", "ID", Kind::Id),
+        field("customerId", "Customer", Kind::Id),
+        field("name", "Name", Kind::Text),
+        field("email", "Email", Kind::Text),
+        field("invoiceNumber", "Number", Kind::Text),
+        field("reference", "Reference", Kind::Text),
+        money("amount", "Amount"),
+        money("outstandingBalance", "Outstanding"),
+        field("currency", "Currency", Kind::Fixed),
+        field("matched", "Matched", Kind::Fixed),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.kind.to_string(),
+            self.id.to_string(),
+            self.customer_id.to_string(),
+            self.name.clone(),
+            opt(&self.email),
+            opt(&self.invoice_number),
+            opt(&self.reference),
+            opt(&self.amount),
+            opt(&self.outstanding_balance),
+            self.currency.to_string(),
+            self.matched.clone(),
         ]
     }
 }

@@ -757,13 +757,19 @@ fn malformed_allocations_are_usage_errors() {
             "'566934' is not INVOICE=AMOUNT (e.g. 566934=2.00)",
         ),
     );
+    // A token that is not an id is an invoice number (SPEC §4), looked up in the ledger.
     env.refused(
         &strs(&cash("5", &["--allocate", "abc=1"])),
+        3,
+        "error: invoice number 'abc' not found for customer 655080\n",
+    );
+    env.refused(
+        &strs(&cash("5", &["--allocate", "id:abc=1"])),
         2,
         &invalid_value(
-            "abc=1",
+            "id:abc=1",
             flag,
-            "invoice id 'abc' in 'abc=1' is not a positive whole number",
+            "invoice reference 'id:abc' is not an invoice id; after id: give a positive whole number such as id:566934 (in 'id:abc=1')",
         ),
     );
     env.refused(

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 use payctl::core::import::{self, ImiRow, ImportKind};
+use payctl::core::invoice_ref::InvoiceRef;
 use payctl::core::money::{decimal_from_json, parse_decimal, Money, MAX_INTEGER_DIGITS};
 use payctl::core::payload::create_payment_from_json;
 use payctl::core::payment::parse_allocation_spec;
@@ -89,15 +90,23 @@ pub fn allocation_spec(data: &[u8]) {
     let Ok(spec) = parse_allocation_spec(&text) else {
         return;
     };
-    assert!(spec.invoice_id > 0, "{text:?}");
+    // The invoice is a reference (an id or a number, SPEC §4), resolved in the ledger; an id
+    // reading is positive.
+    let reference = spec.named.clone().expect("a parsed spec names its invoice");
+    assert!(reference.id_reading().is_none_or(|id| id > 0), "{text:?}");
     assert!(!spec.amount.is_sign_negative(), "{text:?}");
-    let canonical = format!("{}={}", spec.invoice_id, spec.amount);
+    let invoice = match &reference {
+        InvoiceRef::Either(token) => token.clone(),
+        InvoiceRef::Id(id) => format!("id:{id}"),
+        InvoiceRef::Number(number) => format!("number:{number}"),
+    };
+    let canonical = format!("{invoice}={}", spec.amount);
     assert_eq!(
         parse_allocation_spec(&canonical),
         Ok(spec.clone()),
         "{text:?}"
     );
-    let (_, amount) = text.split_once('=').unwrap();
+    let (_, amount) = text.rsplit_once('=').unwrap();
     assert_eq!(
         parse_decimal(amount).map(|d| d.normalize()),
         Ok(spec.amount)
@@ -154,7 +163,7 @@ pub fn payment_row(value: &Value) {
         assert!(req
             .allocations
             .iter()
-            .all(|a| a.invoice_id > 0 && !a.amount.is_sign_negative()));
+            .all(|a| (a.invoice_id > 0 || a.named.is_some()) && !a.amount.is_sign_negative()));
         let _ = req.fingerprint();
     }
 }

@@ -37,6 +37,8 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../src/ledger/migrations/004_currency_totals.sql"),
     ),
     (
+        "005_invoice_numbers.sql",
+        include_str!("../../src/ledger/migrations/005_invoice_numbers.sql"),
         "009_statement_triggers.sql",
         include_str!("../../src/ledger/migrations/009_statement_triggers.sql"),
     ),
