@@ -9,6 +9,7 @@ pub use context::{Ctx, Outcome};
 
 mod after;
 mod backup;
+mod bank;
 mod bulk;
 pub mod context;
 mod customer;
@@ -48,6 +49,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Log { customer, payment } => after::log(customer, payment, ctx),
         Command::Verify => after::verify(ctx),
         Command::Backup(args) => backup::run(args, ctx),
+        Command::Bank(c) => bank::run(c, ctx),
         Command::Db(c) => db::run(c, ctx),
         Command::Restore(args) => restore::run(args, ctx),
         Command::Import(args) => bulk::import(args, ctx),

@@ -43,6 +43,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Export(_) => "export",
         Command::Verify => "verify",
         Command::Backup(_) => "backup",
+        Command::Bank(_) => "bank",
         Command::Db(_) => "db",
         Command::Restore(_) => "restore",
         Command::Completions { .. } => "completions",
