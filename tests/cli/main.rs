@@ -3,6 +3,7 @@
 
 mod after;
 mod batch;
+mod bank;
 mod bench_harness;
 mod bulk;
 mod common;
