@@ -36,14 +36,31 @@ fn summary(env: &Env, args: &[&str]) -> serde_json::Value {
 fn every_format_imports_its_credit_lines_and_again_adds_nothing() {
     let env = Env::new();
     // (file, extra args, lines read, new credits, debits, credit total, balanced)
-    let cases: &[(&str, &[&str], i64, i64, i64, &str, serde_json::Value)] = &[
+    type Case<'a> = (
+        &'a str,
+        &'a [&'a str],
+        i64,
+        i64,
+        i64,
+        &'a str,
+        serde_json::Value,
+    );
+    let cases: &[Case] = &[
         ("camt053_v02.xml", &[], 5, 3, 1, "350.00", true.into()),
         ("camt053_v04.xml", &[], 5, 3, 1, "350.00", true.into()),
         ("camt053_v08.xml", &[], 1, 1, 0, "1200.00", true.into()),
         ("mt940_deutsche.sta", &[], 2, 1, 1, "250.00", true.into()),
         ("mt940_ing.sta", &[], 2, 2, 0, "1500.00", true.into()),
         ("mt940_abnamro.sta", &[], 2, 2, 0, "150.50", true.into()),
-        ("konto.csv", &["--map", KONTO_MAP], 3, 2, 1, "1290.50", serde_json::Value::Null),
+        (
+            "konto.csv",
+            &["--map", KONTO_MAP],
+            3,
+            2,
+            1,
+            "1290.50",
+            serde_json::Value::Null,
+        ),
     ];
     for (file, extra, read, new, debits, total, balanced) in cases {
         let path = fixture(file);
@@ -112,7 +129,9 @@ fn every_format_imports_its_credit_lines_and_again_adds_nothing() {
         .filter(|l| l["payerName"] == "JANSEN")
         .collect();
     assert_eq!(abn.len(), 2, "two equal amounts, told apart by their text");
-    assert!(abn.iter().all(|l| l["bankRef"].as_str().unwrap().starts_with("fp:")));
+    assert!(abn
+        .iter()
+        .all(|l| l["bankRef"].as_str().unwrap().starts_with("fp:")));
     // CSV: decimal comma, thousands dot, German dates.
     let csv = by_ref("/T-1");
     assert_eq!(csv["amount"].to_string(), "1250.00");
@@ -128,12 +147,19 @@ fn an_overlapping_statement_adds_only_its_new_lines() {
     let text = std::fs::read_to_string(fixture("camt053_v02.xml"))
         .unwrap()
         .replace("STMT-2026-11-01", "STMT-2026-11-02")
-        .replace("<AcctSvcrRef>2026110100002</AcctSvcrRef>", "<AcctSvcrRef>2026110200009</AcctSvcrRef>")
+        .replace(
+            "<AcctSvcrRef>2026110100002</AcctSvcrRef>",
+            "<AcctSvcrRef>2026110200009</AcctSvcrRef>",
+        )
         .replace("2026110100002-1", "2026110200009-1")
         .replace("2026110100002-2", "2026110200009-2");
     let path = write(&env, "next.xml", &text);
     let s = summary(&env, &["bank", "import", &path]);
-    assert_eq!((s["creditsNew"].clone(), s["alreadyImported"].clone()), (2.into(), 1.into()), "{s}");
+    assert_eq!(
+        (s["creditsNew"].clone(), s["alreadyImported"].clone()),
+        (2.into(), 1.into()),
+        "{s}"
+    );
     assert_eq!(s["newTotal"].to_string(), "100.00");
     assert_eq!(s["statementId"], 2);
     let report = env.json(&["bank", "report", "--statement", "2"]);
@@ -193,23 +219,48 @@ fn malformed_files_are_refused_with_their_line_and_nothing_is_written() {
     let run = env.run(&["bank", "import", &truncated]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.starts_with(&format!("error: {truncated}: line "))
+        run.stderr
+            .starts_with(&format!("error: {truncated}: line "))
             && run.stderr.ends_with("; nothing was imported\n"),
         "{}",
         run.stderr
     );
-    let unclosed = write(&env, "open.xml", camt.trim_end().trim_end_matches("</Document>"));
+    let unclosed = write(
+        &env,
+        "open.xml",
+        camt.trim_end().trim_end_matches("</Document>"),
+    );
     let run = env.run(&["bank", "import", &unclosed]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("the document ends inside <Document>"), "{}", run.stderr);
-    let wrong_ns = write(&env, "ns.xml", &camt.replace("camt.053.001.02", "camt.054.001.02"));
+    assert!(
+        run.stderr.contains("the document ends inside <Document>"),
+        "{}",
+        run.stderr
+    );
+    let wrong_ns = write(
+        &env,
+        "ns.xml",
+        &camt.replace("camt.053.001.02", "camt.054.001.02"),
+    );
     let run = env.run(&["bank", "import", &wrong_ns]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("not a camt.053 statement"), "{}", run.stderr);
-    let mt = write(&env, "bad.sta", ":20:X\n:25:Y\n:28C:1\n:60F:C261031EUR1,00\n:61:26110X\n");
+    assert!(
+        run.stderr.contains("not a camt.053 statement"),
+        "{}",
+        run.stderr
+    );
+    let mt = write(
+        &env,
+        "bad.sta",
+        ":20:X\n:25:Y\n:28C:1\n:60F:C261031EUR1,00\n:61:26110X\n",
+    );
     let run = env.run(&["bank", "import", &mt]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("not a valid MT940 statement"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a valid MT940 statement"),
+        "{}",
+        run.stderr
+    );
     let csv = write(
         &env,
         "bad.csv",
@@ -237,11 +288,19 @@ fn a_dry_run_writes_nothing_and_says_what_it_would() {
     let env = Env::new();
     env.ok(&["bank", "import", &fixture("mt940_ing.sta")]);
     let before = env.snapshot();
-    let s = summary(&env, &["bank", "import", &fixture("camt053_v08.xml"), "--dry-run"]);
+    let s = summary(
+        &env,
+        &["bank", "import", &fixture("camt053_v08.xml"), "--dry-run"],
+    );
     assert_eq!(s["creditsNew"], 1);
     assert_eq!(s["dryRun"], true);
     let out = env.ok(&["bank", "import", &fixture("camt053_v08.xml"), "--dry-run"]);
-    assert!(out.starts_with("Dry run: nothing was written. A real run would say: Imported 1 new credit line(s)"), "{out}");
+    assert!(
+        out.starts_with(
+            "Dry run: nothing was written. A real run would say: Imported 1 new credit line(s)"
+        ),
+        "{out}"
+    );
     assert_eq!(before, env.snapshot());
     env.ok(&["bank", "ignore", "1", "--reason", "interest", "--dry-run"]);
     assert_eq!(before, env.snapshot());
@@ -251,7 +310,17 @@ fn a_dry_run_writes_nothing_and_says_what_it_would() {
 fn ignore_is_once_per_line_and_shows_in_list_show_and_report() {
     let env = Env::new();
     env.ok(&["bank", "import", &fixture("mt940_ing.sta")]);
-    assert_eq!(env.ok(&["bank", "ignore", "2", "--reason", "transfer between our accounts", "-q"]), "2\n");
+    assert_eq!(
+        env.ok(&[
+            "bank",
+            "ignore",
+            "2",
+            "--reason",
+            "transfer between our accounts",
+            "-q"
+        ]),
+        "2\n"
+    );
     env.refused(
         &["bank", "ignore", "2", "--reason", "again"],
         1,
@@ -272,13 +341,22 @@ fn ignore_is_once_per_line_and_shows_in_list_show_and_report() {
     assert_eq!(ignored[0]["ignoredReason"], "transfer between our accounts");
     let shown = env.json(&["bank", "show", "2"]);
     assert_eq!(shown["status"], "ignored");
-    assert_eq!(env.json(&["bank", "list", "--status", "unmatched"]).as_array().unwrap().len(), 1);
+    assert_eq!(
+        env.json(&["bank", "list", "--status", "unmatched"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     let report = env.json(&["bank", "report"]);
     assert_eq!(report[0]["ignoredTotal"].to_string(), "300.00");
     assert_eq!(report[0]["unappliedTotal"].to_string(), "1200.00");
     assert_eq!(report[0]["unappliedCount"], 1);
     let csv = env.ok(&["bank", "report", "-o", "csv"]);
-    assert!(csv.starts_with("statementId,format,account,statementRef,currency,fileName,opening,"), "{csv}");
+    assert!(
+        csv.starts_with("statementId,format,account,statementRef,currency,fileName,opening,"),
+        "{csv}"
+    );
     env.refused(
         &["bank", "report", "--statement", "7"],
         3,
@@ -286,7 +364,10 @@ fn ignore_is_once_per_line_and_shows_in_list_show_and_report() {
     );
     // verify checks the bank rows too.
     let verify = env.ok(&["verify"]);
-    assert!(verify.contains("ok  each applied bank line has its payment, of its amount"), "{verify}");
+    assert!(
+        verify.contains("ok  each applied bank line has its payment, of its amount"),
+        "{verify}"
+    );
 }
 
 #[test]
@@ -297,11 +378,24 @@ fn a_card_number_in_a_bank_line_is_stored_masked() {
         "card.csv",
         "Date,Amount,Purpose,Name\n2026-11-01,10.00,card 4111 1111 1111 1111 refund,Zeta\n",
     );
-    let run = env.run(&["bank", "import", &csv, "--map", "date=Date,amount=Amount,reference=Purpose,payer=Name,currency_code=USD", "-q"]);
+    let run = env.run(&[
+        "bank",
+        "import",
+        &csv,
+        "--map",
+        "date=Date,amount=Amount,reference=Purpose,payer=Name,currency_code=USD",
+        "-q",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("1 line(s) held a card number in their text; it is stored masked to its last four digits"), "{}", run.stderr);
     let dump = env.snapshot();
-    assert!(!dump.contains("4111 1111 1111 1111") && !dump.contains("4111111111111111"), "{dump}");
+    assert!(
+        !dump.contains("4111 1111 1111 1111") && !dump.contains("4111111111111111"),
+        "{dump}"
+    );
     let line = env.json(&["bank", "show", "1"]);
-    assert!(line["remittance"].as_str().unwrap().contains("1111"), "{line}");
+    assert!(
+        line["remittance"].as_str().unwrap().contains("1111"),
+        "{line}"
+    );
 }

@@ -2,8 +2,8 @@
 //! One test binary (this file's modules), so it links once.
 
 mod after;
-mod batch;
 mod bank;
+mod batch;
 mod bench_harness;
 mod bulk;
 mod common;
