@@ -49,6 +49,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand find 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
+            cand bank 'Bank statements: import their credit lines, list, show, ignore and report them'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
             cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
             cand completions 'Print a shell completion script'
@@ -720,6 +721,118 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'payctl;bank'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand import 'Read the credit lines of a bank statement (camt.053, MT940 or CSV); lines already imported are left alone, debits are counted and skipped'
+            cand list 'List bank lines with their status'
+            cand show 'Show one bank line: its status, its newest proposal, its payment if applied'
+            cand ignore 'Record why a bank line is not a customer payment; it is then left out of matching'
+            cand report 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;bank;import'= {
+            cand --format 'The file''s format (default: told from its first bytes: XML is camt.053, a `:20:` or `{1:` block is MT940, anything else CSV)'
+            cand --map 'For CSV: KEY=VALUE pairs separated by commas. Columns: date, amount (signed) or credit and debit, reference, payer, account, id, currency, value_date. Options: currency_code=CODE (when no column), decimal=dot|comma, thousands=none|dot|comma|space|apostrophe, date_format=STRFTIME (default %Y-%m-%d), delimiter=comma|semicolon|tab, own_account=IBAN'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;list'= {
+            cand --status 'Only lines of this status'
+            cand --statement 'Only lines of this statement'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;show'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;ignore'= {
+            cand --reason 'Why (e.g. "interest", "transfer between our accounts")'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;report'= {
+            cand --statement 'Only this statement'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;help'= {
+            cand import 'Read the credit lines of a bank statement (camt.053, MT940 or CSV); lines already imported are left alone, debits are counted and skipped'
+            cand list 'List bank lines with their status'
+            cand show 'Show one bank line: its status, its newest proposal, its payment if applied'
+            cand ignore 'Record why a bank line is not a customer payment; it is then left out of matching'
+            cand report 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;bank;help;import'= {
+        }
+        &'payctl;bank;help;list'= {
+        }
+        &'payctl;bank;help;show'= {
+        }
+        &'payctl;bank;help;ignore'= {
+        }
+        &'payctl;bank;help;report'= {
+        }
+        &'payctl;bank;help;help'= {
+        }
         &'payctl;db'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -817,6 +930,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand find 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
+            cand bank 'Bank statements: import their credit lines, list, show, ignore and report them'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
             cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
             cand completions 'Print a shell completion script'
@@ -910,6 +1024,23 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;find'= {
         }
         &'payctl;help;backup'= {
+        }
+        &'payctl;help;bank'= {
+            cand import 'Read the credit lines of a bank statement (camt.053, MT940 or CSV); lines already imported are left alone, debits are counted and skipped'
+            cand list 'List bank lines with their status'
+            cand show 'Show one bank line: its status, its newest proposal, its payment if applied'
+            cand ignore 'Record why a bank line is not a customer payment; it is then left out of matching'
+            cand report 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines'
+        }
+        &'payctl;help;bank;import'= {
+        }
+        &'payctl;help;bank;list'= {
+        }
+        &'payctl;help;bank;show'= {
+        }
+        &'payctl;help;bank;ignore'= {
+        }
+        &'payctl;help;bank;report'= {
         }
         &'payctl;help;db'= {
             cand grant-clerk 'Let a database role read and record everything payctl records, and nothing else (team ledger on PostgreSQL only; run it as the ledger''s owner)'

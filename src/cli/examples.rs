@@ -266,3 +266,41 @@ Examples:
   payctl man > payctl.1
   payctl man invoice add > payctl-invoice-add.1
   payctl man --dir ~/.local/share/man/man1";
+
+pub const BANK: &str = "\
+Examples:
+  payctl bank import statement.csv \\
+      --map date=Date,amount=Amount,currency_code=USD
+  payctl bank list --status unmatched
+  payctl bank report";
+
+pub const BANK_IMPORT: &str = "\
+Examples:
+  payctl bank import statement.csv --dry-run \\
+      --map date=Date,amount=Amount,reference=Purpose,currency_code=USD
+  payctl bank import statement.csv -o json \\
+      --map date=Date,amount=Amount,payer=Name,currency_code=USD
+  payctl bank import konto.csv --map 'date=Buchungstag,amount=Betrag,\\
+  currency_code=EUR,decimal=comma,thousands=dot,date_format=%d.%m.%Y,\\
+  delimiter=semicolon'";
+
+pub const BANK_LIST: &str = "\
+Examples:
+  payctl bank list
+  payctl bank list --status unmatched -o csv";
+
+pub const BANK_SHOW: &str = "\
+Examples:
+  payctl bank import statement.csv -q \\
+      --map date=Date,amount=Amount,currency_code=USD && payctl bank show 1";
+
+pub const BANK_IGNORE: &str = "\
+Examples:
+  payctl bank import statement.csv -q \\
+      --map date=Date,amount=Amount,currency_code=USD && \\
+      payctl bank ignore 1 --reason interest --dry-run";
+
+pub const BANK_REPORT: &str = "\
+Examples:
+  payctl bank report
+  payctl bank report -o json";

@@ -16,6 +16,7 @@ use crate::core::{
 
 pub mod after;
 pub mod backup;
+pub mod bank;
 pub mod bulk;
 pub mod customer;
 pub mod db;
@@ -31,6 +32,7 @@ pub use after::{
     UnallocateArgs,
 };
 pub use backup::BackupArgs;
+pub use bank::BankCommand;
 pub use bulk::{ExportArgs, ImportArgs};
 pub use customer::CustomerCommand;
 pub use db::DbCommand;
@@ -193,6 +195,9 @@ pub enum Command {
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
     #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),
+    /// Bank statements: import their credit lines, list, show, ignore and report them
+    #[command(subcommand, after_help = examples::help(examples::BANK))]
+    Bank(BankCommand),
     /// Administer a team ledger on PostgreSQL: database roles for clerks
     #[command(subcommand, after_help = examples::help(examples::DB))]
     Db(DbCommand),

@@ -9,6 +9,7 @@ pub use context::{Ctx, Outcome};
 
 mod after;
 mod backup;
+mod bank;
 mod bulk;
 pub mod context;
 mod customer;
@@ -50,6 +51,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Verify => after::verify(ctx),
         Command::Find { text, limit } => find::run(&text, limit, ctx),
         Command::Backup(args) => backup::run(args, ctx),
+        Command::Bank(c) => bank::run(c, ctx),
         Command::Db(c) => db::run(c, ctx),
         Command::Restore(args) => restore::run(args, ctx),
         Command::Import(args) => bulk::import(args, ctx),
@@ -87,6 +89,8 @@ pub fn hint(err: &Error) -> Option<String> {
             Record::Invoice => Some("list invoices with: payctl invoice list".to_string()),
             Record::Payment => Some("list payments with: payctl list".to_string()),
             Record::PaymentMethod => None,
+            Record::BankLine => Some("list bank lines with: payctl bank list".to_string()),
+            Record::BankStatement => Some("list statements with: payctl bank report".to_string()),
         },
         _ => None,
     }

@@ -44,6 +44,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Verify => "verify",
         Command::Find { .. } => "find",
         Command::Backup(_) => "backup",
+        Command::Bank(_) => "bank",
         Command::Db(_) => "db",
         Command::Restore(_) => "restore",
         Command::Completions { .. } => "completions",

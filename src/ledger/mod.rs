@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 pub mod activities;
 pub mod audit;
 pub mod backup;
+pub mod bank;
 pub mod batch;
 mod batch_pg;
 pub mod bulk;
@@ -63,6 +64,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_checks_without_in.sql"),
     include_str!("migrations/004_currency_totals.sql"),
     include_str!("migrations/005_invoice_numbers.sql"),
+    include_str!("migrations/008_bank.sql"),
     include_str!("migrations/009_statement_triggers.sql"),
 ];
 
