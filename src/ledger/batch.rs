@@ -224,6 +224,8 @@ impl<'t, 'c> Batch<'t, 'c> {
             }
         }
         Ok(())
+    }
+
     /// The import's transaction, for what a row reads outside the batch's own facts (the
     /// invoices its allocations name by number).
     pub fn tx(&self) -> &'t Tx<'c> {
