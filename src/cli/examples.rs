@@ -260,3 +260,20 @@ Examples:
   payctl man > payctl.1
   payctl man invoice add > payctl-invoice-add.1
   payctl man --dir ~/.local/share/man/man1";
+
+pub const BANK: &str = "\
+Examples:
+  payctl bank match
+  payctl bank match --dry-run -o json
+  payctl bank apply --suggested --dry-run";
+
+pub const BANK_MATCH: &str = "\
+Examples:
+  payctl bank match
+  payctl bank match --dry-run -o json
+  payctl bank match -o csv > proposals.csv";
+
+pub const BANK_APPLY: &str = "\
+Examples:
+  payctl bank apply --suggested --dry-run
+  payctl bank apply --suggested -o json";

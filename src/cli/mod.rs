@@ -15,6 +15,7 @@ use crate::core::{
 
 pub mod after;
 pub mod backup;
+pub mod bank;
 pub mod bulk;
 pub mod customer;
 pub mod db;
@@ -30,6 +31,7 @@ pub use after::{
     UnallocateArgs,
 };
 pub use backup::BackupArgs;
+pub use bank::{BankApplyArgs, BankCommand};
 pub use bulk::{ExportArgs, ImportArgs};
 pub use customer::CustomerCommand;
 pub use db::DbCommand;
@@ -175,6 +177,9 @@ pub enum Command {
     /// Receivables reports: aging, customer statement, balances (read only)
     #[command(subcommand, after_help = examples::help(examples::REPORT))]
     Report(ReportCommand),
+    /// Bank statement lines: match them to invoices and apply them as payments
+    #[command(subcommand, after_help = examples::help(examples::BANK))]
+    Bank(BankCommand),
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
     #[command(after_help = examples::help(examples::VERIFY))]
     Verify,

@@ -9,6 +9,7 @@ pub use context::{Ctx, Outcome};
 
 mod after;
 mod backup;
+mod bank_match;
 mod bulk;
 pub mod context;
 mod customer;
@@ -53,6 +54,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
         Command::Report(c) => report::run(c, ctx),
+        Command::Bank(c) => bank_match::run(c, ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
         Command::Man(args) => match &args.dir {
             Some(dir) => {

@@ -45,6 +45,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Backup(_) => "backup",
         Command::Db(_) => "db",
         Command::Restore(_) => "restore",
+        Command::Bank(_) => "bank",
         Command::Completions { .. } => "completions",
         Command::Man(_) => "man",
     };

@@ -135,6 +135,56 @@ pub struct Proposal {
     pub allocations: Vec<(i64, i64)>,
 }
 
+/// One proposal as `bank match` prints it.
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalView {
+    pub line_id: i64,
+    /// The `bank match` run that stored it; `None` in a dry run (nothing was stored).
+    pub run: Option<i64>,
+    pub booking_date: String,
+    pub amount: Money,
+    pub currency: Currency,
+    pub payer_name: Option<String>,
+    pub customer_id: Option<i64>,
+    pub reason: &'static str,
+    pub allocations: Vec<ProposedAllocation>,
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposedAllocation {
+    pub invoice_id: i64,
+    pub invoice_number: String,
+    pub amount: Money,
+}
+
+impl ProposalView {
+    pub fn new(line: &LineFacts, proposal: &Proposal, run: Option<i64>, numbers: &BTreeMap<i64, String>) -> ProposalView {
+        ProposalView {
+            line_id: line.id,
+            run,
+            booking_date: line.booking_date.clone(),
+            amount: Money::from_minor(line.amount, line.currency),
+            currency: line.currency,
+            payer_name: line.payer_name.clone(),
+            customer_id: proposal.customer_id,
+            reason: proposal.reason.as_str(),
+            allocations: proposal
+                .allocations
+                .iter()
+                .map(|(id, minor)| ProposedAllocation {
+                    invoice_id: *id,
+                    invoice_number: numbers.get(id).cloned().unwrap_or_else(|| id.to_string()),
+                    amount: Money::from_minor(*minor, line.currency),
+                })
+                .collect(),
+            detail: proposal.detail.clone(),
+        }
+    }
+}
+
 /// `INVOICEID=MINOR;INVOICEID=MINOR`, as `bank_proposals.allocations` stores them.
 pub fn allocations_text(allocations: &[(i64, i64)]) -> String {
     allocations
@@ -365,7 +415,8 @@ impl<'a> Matcher<'a> {
             line_id: line.id,
             customer_id: outcome.customer_id,
             reason: outcome.reason,
-            detail: outcome.detail,
+            // The payer's name or account is quoted: a card number in it is never stored.
+            detail: crate::core::text::mask_card_numbers(&outcome.detail),
             allocations: outcome.allocations,
         }
     }

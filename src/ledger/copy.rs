@@ -24,7 +24,7 @@ use crate::params;
 /// place (`customers.default_method_id` is the one cycle: see [`copy_tables`]). PostgreSQL's
 /// `payctl_meta` is not here: each engine keeps its schema version its own way, and the target
 /// is migrated by payctl itself.
-pub const TABLES: [&str; 16] = [
+pub const TABLES: [&str; 20] = [
     "customers",
     "payment_methods",
     "invoices",
@@ -41,6 +41,10 @@ pub const TABLES: [&str; 16] = [
     "payment_balances",
     "open_invoices",
     "currency_totals",
+    "bank_statements",
+    "bank_lines",
+    "bank_line_events",
+    "bank_proposals",
 ];
 
 /// Columns that only one engine has, and what they become on the other: PostgreSQL's

@@ -28,6 +28,10 @@ const TABLES: &[(&str, &str)] = &[
         "customer_id, due_at, effective_at, invoice_id",
     ),
     ("currency_totals", "currency"),
+    ("bank_statements", "id"),
+    ("bank_lines", "id"),
+    ("bank_line_events", "id"),
+    ("bank_proposals", "id"),
 ];
 
 /// Columns only one engine has, left out so that the same ledger dumps the same on both:
