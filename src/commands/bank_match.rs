@@ -211,20 +211,30 @@ fn apply_line(args: BankApplyArgs, ctx: &Ctx) -> Result<Outcome> {
         refuse_ignored(&line)?;
         let proposal = bank::newest_proposal(tx, line_id)?;
         let req = if explicit {
-            let customer = match (args.customer, proposal.as_ref().and_then(|p| p.proposal.customer_id)) {
+            let customer = match (
+                args.customer,
+                proposal.as_ref().and_then(|p| p.proposal.customer_id),
+            ) {
                 (Some(c), _) | (None, Some(c)) => c,
-                (None, None) => {
-                    return Err(Error::rejected(
-                        "customer",
-                        format!("bank line {line_id} has no proposal naming a customer; give --customer N"),
-                    ))
-                }
+                (None, None) => return Err(Error::rejected(
+                    "customer",
+                    format!(
+                        "bank line {line_id} has no proposal naming a customer; give --customer N"
+                    ),
+                )),
             };
             request(&line, customer, args.allocate.clone(), args.auto_allocate)?
         } else {
             let Some(stored) = proposal.filter(|p| p.proposal.reason.is_match()) else {
                 let why = bank::newest_proposal(tx, line_id)?
-                    .map(|p| format!("its newest proposal (run {}) is {}: {}", p.run, p.proposal.reason.as_str(), p.proposal.detail))
+                    .map(|p| {
+                        format!(
+                            "its newest proposal (run {}) is {}: {}",
+                            p.run,
+                            p.proposal.reason.as_str(),
+                            p.proposal.detail
+                        )
+                    })
                     .unwrap_or_else(|| "no match has proposed anything for it yet".to_string());
                 return Err(Error::rejected(
                     "line",
@@ -232,7 +242,12 @@ fn apply_line(args: BankApplyArgs, ctx: &Ctx) -> Result<Outcome> {
                 ));
             };
             let customer = stored.proposal.customer_id.unwrap_or_default();
-            request(&line, customer, proposal_specs(&line, &stored.proposal), false)?
+            request(
+                &line,
+                customer,
+                proposal_specs(&line, &stored.proposal),
+                false,
+            )?
         };
         let applied = apply_one(tx, &actor, &line, &req);
         match (applied, line.payment_id) {
@@ -253,7 +268,9 @@ fn apply_line(args: BankApplyArgs, ctx: &Ctx) -> Result<Outcome> {
         payment.payment_activity_id = None;
         payment.uri = None;
         payment.dry_run = true;
-        format!("Dry run: nothing was written. Bank line {line_id} would be recorded as this payment:")
+        format!(
+            "Dry run: nothing was written. Bank line {line_id} would be recorded as this payment:"
+        )
     } else {
         format!("Applied bank line {line_id} as payment {id}")
     };
@@ -270,7 +287,12 @@ fn apply_suggested(dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
         let mut skipped: Vec<String> = Vec::new();
         for (line, stored) in bank::suggested(tx)? {
             let customer = stored.proposal.customer_id.unwrap_or_default();
-            let req = request(&line, customer, proposal_specs(&line, &stored.proposal), false)?;
+            let req = request(
+                &line,
+                customer,
+                proposal_specs(&line, &stored.proposal),
+                false,
+            )?;
             // Each proposal is planned again against the balances as they are now: one that
             // no longer fits is skipped, never forced, and the others go on.
             match tx.savepoint(|tx| apply_one(tx, &actor, &line, &req)) {
@@ -289,7 +311,7 @@ fn apply_suggested(dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
         Ok((applied, skipped))
     })?;
     for line in &skipped {
-        eprintln!("payctl: {line}");
+        eprintln!("warning: {line}");
     }
     if dry_run {
         for p in &mut applied {

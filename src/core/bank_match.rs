@@ -161,7 +161,12 @@ pub struct ProposedAllocation {
 }
 
 impl ProposalView {
-    pub fn new(line: &LineFacts, proposal: &Proposal, run: Option<i64>, numbers: &BTreeMap<i64, String>) -> ProposalView {
+    pub fn new(
+        line: &LineFacts,
+        proposal: &Proposal,
+        run: Option<i64>,
+        numbers: &BTreeMap<i64, String>,
+    ) -> ProposalView {
         ProposalView {
             line_id: line.id,
             run,

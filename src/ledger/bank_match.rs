@@ -36,7 +36,8 @@ pub struct MatchFacts {
     pub history: Vec<PayerSeen>,
 }
 
-const LINE: &str = "SELECT l.id, l.booking_date, l.amount, l.currency, l.payer_name, l.payer_account,
+const LINE: &str =
+    "SELECT l.id, l.booking_date, l.amount, l.currency, l.payer_name, l.payer_account,
            l.remittance, l.bank_ref, e.kind, e.payment_id
     FROM bank_lines l LEFT JOIN bank_line_events e ON e.line_id = l.id";
 
@@ -229,7 +230,13 @@ pub fn suggested(tx: &Tx) -> Result<Vec<(BankLine, StoredProposal)>> {
 }
 
 /// Marks line `id` applied as payment `payment_id`, with an audit event.
-pub fn record_applied(tx: &Tx, actor: &Actor, line: &BankLine, payment_id: i64, customer_id: i64) -> Result<()> {
+pub fn record_applied(
+    tx: &Tx,
+    actor: &Actor,
+    line: &BankLine,
+    payment_id: i64,
+    customer_id: i64,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO bank_line_events (line_id, kind, payment_id, reason, created_at)
          VALUES (?1, 'applied', ?2, NULL, ?3)",
