@@ -46,6 +46,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
             cand export 'Export payments, invoices, customers, allocations or activities'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
+            cand bank 'Bank statement lines: match them to invoices and apply them as payments'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
@@ -678,6 +679,65 @@ set edit:completion:arg-completer[payctl] = {|@words|
         }
         &'payctl;report;help;help'= {
         }
+        &'payctl;bank'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand match 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why'
+            cand apply 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;bank;match'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print the proposals, store nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;apply'= {
+            cand --customer 'The customer who paid [default: the newest proposal''s]'
+            cand --allocate 'Apply AMOUNT to invoice INV (repeatable): --allocate 566934=2.00'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --suggested 'Apply every line whose newest proposal is unambiguous, each re-checked against the balances as they are now (a proposal that no longer fits is skipped and reported)'
+            cand --auto-allocate 'Spread what is left over the customer''s open invoices, in its allocation order'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;help'= {
+            cand match 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why'
+            cand apply 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;bank;help;match'= {
+        }
+        &'payctl;bank;help;apply'= {
+        }
+        &'payctl;bank;help;help'= {
+        }
         &'payctl;verify'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -799,6 +859,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
             cand export 'Export payments, invoices, customers, allocations or activities'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
+            cand bank 'Bank statement lines: match them to invoices and apply them as payments'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
@@ -888,6 +949,14 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;report;statement'= {
         }
         &'payctl;help;report;balances'= {
+        }
+        &'payctl;help;bank'= {
+            cand match 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why'
+            cand apply 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given'
+        }
+        &'payctl;help;bank;match'= {
+        }
+        &'payctl;help;bank;apply'= {
         }
         &'payctl;help;verify'= {
         }

@@ -216,12 +216,14 @@ fn apply_line(args: BankApplyArgs, ctx: &Ctx) -> Result<Outcome> {
                 proposal.as_ref().and_then(|p| p.proposal.customer_id),
             ) {
                 (Some(c), _) | (None, Some(c)) => c,
-                (None, None) => return Err(Error::rejected(
-                    "customer",
-                    format!(
+                (None, None) => {
+                    return Err(Error::rejected(
+                        "customer",
+                        format!(
                         "bank line {line_id} has no proposal naming a customer; give --customer N"
                     ),
-                )),
+                    ))
+                }
             };
             request(&line, customer, args.allocate.clone(), args.auto_allocate)?
         } else {

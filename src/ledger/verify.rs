@@ -133,6 +133,15 @@ const CHECKS: &[(&str, &str)] = &[
          FROM refunds r LEFT JOIN activities a ON a.refund_id = r.id AND a.transaction_type = 'Refund'
          GROUP BY r.id HAVING count(a.id) <> 1",
     ),
+    (
+        "every applied bank line is a payment of its amount and currency",
+        "SELECT 'bank line ' || l.id || ': applied as payment ' || coalesce(CAST(e.payment_id AS TEXT), 'none')
+                || CASE WHEN p.id IS NULL THEN '' ELSE ' of ' || p.amount || ' ' || p.currency END
+                || ' but the line is ' || l.amount || ' ' || l.currency || ' (minor units)'
+         FROM bank_line_events e JOIN bank_lines l ON l.id = e.line_id
+         LEFT JOIN payments p ON p.id = e.payment_id
+         WHERE e.kind = 'applied' AND (p.id IS NULL OR p.amount <> l.amount OR p.currency <> l.currency)",
+    ),
 ];
 
 pub struct Report {

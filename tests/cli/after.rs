@@ -37,6 +37,7 @@ const VERIFY_CHECKS: &str = "  ok  payment balances match their rows
   ok  every payment has its Collect activity
   ok  each currency's ledger total matches its invoices and payments
   ok  every refund has its Refund activity
+  ok  every applied bank line is a payment of its amount and currency
   ok  every currency is ISO 4217
 ";
 

@@ -173,6 +173,10 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
                 ("activities", "\"INSERT, SELECT\""),
                 ("allocations", "\"INSERT, SELECT\""),
                 ("audit_events", "\"INSERT, SELECT\""),
+                ("bank_line_events", "\"INSERT, SELECT\""),
+                ("bank_lines", "\"INSERT, SELECT\""),
+                ("bank_proposals", "\"INSERT, SELECT\""),
+                ("bank_statements", "\"INSERT, SELECT\""),
                 ("currency_totals", "\"INSERT, SELECT, UPDATE (total)\""),
                 (
                     "customers",

@@ -117,4 +117,4 @@ CREATE TRIGGER bank_lines_no_truncate BEFORE TRUNCATE ON bank_lines FOR EACH STA
 CREATE TRIGGER bank_line_events_no_truncate BEFORE TRUNCATE ON bank_line_events FOR EACH STATEMENT EXECUTE FUNCTION payctl_refuse('payctl: bank line events are append-only');
 CREATE TRIGGER bank_proposals_no_truncate BEFORE TRUNCATE ON bank_proposals FOR EACH STATEMENT EXECUTE FUNCTION payctl_refuse('payctl: bank proposals are append-only');
 
-UPDATE payctl_meta SET value = '5' WHERE key = 'schema_version';
+UPDATE payctl_meta SET value = '8' WHERE key = 'schema_version';
