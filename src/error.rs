@@ -32,6 +32,8 @@ pub enum Record {
     Invoice,
     Payment,
     PaymentMethod,
+    BankLine,
+    BankStatement,
 }
 
 impl Record {
@@ -42,6 +44,8 @@ impl Record {
             Record::Invoice => "invoiceId",
             Record::Payment => "paymentId",
             Record::PaymentMethod => "paymentMethodId",
+            Record::BankLine => "bankLineId",
+            Record::BankStatement => "statementId",
         }
     }
 
@@ -52,6 +56,8 @@ impl Record {
             Record::Invoice => "invoice",
             Record::Payment => "payment",
             Record::PaymentMethod => "payment method",
+            Record::BankLine => "bank line",
+            Record::BankStatement => "bank statement",
         }
     }
 }

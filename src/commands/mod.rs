@@ -87,6 +87,8 @@ pub fn hint(err: &Error) -> Option<String> {
             Record::Invoice => Some("list invoices with: payctl invoice list".to_string()),
             Record::Payment => Some("list payments with: payctl list".to_string()),
             Record::PaymentMethod => None,
+            Record::BankLine => Some("list bank lines with: payctl bank list".to_string()),
+            Record::BankStatement => Some("list statements with: payctl bank report".to_string()),
         },
         _ => None,
     }

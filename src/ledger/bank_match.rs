@@ -9,7 +9,7 @@ use crate::core::bank_match::{
     Proposal, Reason,
 };
 use crate::core::AllocationOrder;
-use crate::error::{Error, Result};
+use crate::error::{Error, Record, Result};
 use crate::params;
 
 /// A bank line as `bank apply` needs it, with what was decided about it.
@@ -171,7 +171,7 @@ pub fn store_proposals(tx: &Tx, actor: &Actor, run: i64, proposals: &[Proposal])
 /// Bank line `id`; not found is exit 3.
 pub fn line(tx: &Tx, id: i64) -> Result<BankLine> {
     tx.query_opt(&format!("{LINE} WHERE l.id = ?1"), params![id], line_row)?
-        .ok_or_else(|| Error::not_found("line", format!("bank line {id} not found")))
+        .ok_or_else(|| Error::record_not_found(Record::BankLine, id))
 }
 
 fn proposal_row(r: &super::Row) -> Result<StoredProposal> {

@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 pub mod activities;
 pub mod audit;
 pub mod backup;
+pub mod bank;
 pub mod bank_match;
 pub mod batch;
 mod batch_pg;

@@ -134,13 +134,19 @@ const CHECKS: &[(&str, &str)] = &[
          GROUP BY r.id HAVING count(a.id) <> 1",
     ),
     (
-        "every applied bank line is a payment of its amount and currency",
-        "SELECT 'bank line ' || l.id || ': applied as payment ' || coalesce(CAST(e.payment_id AS TEXT), 'none')
-                || CASE WHEN p.id IS NULL THEN '' ELSE ' of ' || p.amount || ' ' || p.currency END
-                || ' but the line is ' || l.amount || ' ' || l.currency || ' (minor units)'
+        "each applied bank line has its payment, of its amount",
+        "SELECT 'bank line ' || l.id || ': applied to payment ' || coalesce(CAST(e.payment_id AS TEXT), 'none')
+                || CASE WHEN p.id IS NULL THEN ', which does not exist'
+                        ELSE ' of ' || p.amount || ' ' || p.currency || ' but the line is ' || l.amount || ' ' || l.currency || ' (minor units)' END
          FROM bank_line_events e JOIN bank_lines l ON l.id = e.line_id
          LEFT JOIN payments p ON p.id = e.payment_id
          WHERE e.kind = 'applied' AND (p.id IS NULL OR p.amount <> l.amount OR p.currency <> l.currency)",
+    ),
+    (
+        "each bank line is in its statement's currency",
+        "SELECT 'bank line ' || l.id || ': currency ' || l.currency || ' but its statement ' || s.id || ' is in ' || s.currency
+         FROM bank_lines l JOIN bank_statements s ON s.id = l.statement_id
+         WHERE l.currency <> s.currency",
     ),
 ];
 

@@ -37,7 +37,8 @@ const VERIFY_CHECKS: &str = "  ok  payment balances match their rows
   ok  every payment has its Collect activity
   ok  each currency's ledger total matches its invoices and payments
   ok  every refund has its Refund activity
-  ok  every applied bank line is a payment of its amount and currency
+  ok  each applied bank line has its payment, of its amount
+  ok  each bank line is in its statement's currency
   ok  every currency is ISO 4217
 ";
 

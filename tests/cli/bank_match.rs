@@ -304,7 +304,7 @@ fn an_ignored_line_is_refused_and_a_missing_line_is_not_found() {
     env.refused(
         &["bank", "apply", "7", "--customer", "1"],
         3,
-        "error: bank line 7 not found\n",
+        "error: bank line 7 not found; list bank lines with: payctl bank list\n",
     );
     // Nothing to match: exit 0, and no run is stored.
     let out = env.ok(&["bank", "match"]);

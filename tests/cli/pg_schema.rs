@@ -85,9 +85,11 @@ fn pg_migrations_have_sqlite_versions() {
         pg, sqlite,
         "each SQLite schema version needs its PostgreSQL migration of the same name"
     );
-    for name in &pg {
+    // The version is the migration's position in the list (equal to its number once the
+    // numbers are contiguous; migrations written in parallel are numbered apart, then renumbered).
+    for (position, name) in pg.iter().enumerate() {
         let sql = std::fs::read_to_string(migrations_dir().join("postgres").join(name)).unwrap();
-        let version = name[..3].trim_start_matches('0');
+        let version = position + 1;
         assert!(
             sql.contains(&format!(
                 "UPDATE payctl_meta SET value = '{version}' WHERE key = 'schema_version';"

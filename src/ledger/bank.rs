@@ -1,0 +1,292 @@
+//! Bank statements, their credit lines, the lines' events and `bank match`'s proposals
+//! (migration 008). Reads and appends only: every row here is append-only, and a line's status
+//! is derived ([`LineStatus::derive`]).
+
+use rustc_hash::FxHashSet;
+
+use super::customers::stored_currency;
+use super::Tx;
+use crate::core::bank::{
+    BankFormat, BankLineView, BankProposalView, BankStatementView, LineStatus, NewBankLine,
+    NewBankProposal, NewBankStatement,
+};
+use crate::core::Money;
+use crate::error::{Error, Record, Result};
+use crate::params;
+
+/// Appends a statement; returns its id.
+pub fn insert_statement(tx: &Tx, s: &NewBankStatement, now: &str) -> Result<i64> {
+    tx.insert(
+        "INSERT INTO bank_statements (format, account, statement_ref, currency, opening, closing,
+             opening_date, closing_date, credit_count, credit_total, debit_count, debit_total,
+             file_name, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            s.format.as_str(),
+            s.account,
+            s.statement_ref,
+            s.currency.code(),
+            s.opening,
+            s.closing,
+            s.opening_date,
+            s.closing_date,
+            s.credit_count,
+            s.credit_total,
+            s.debit_count,
+            s.debit_total,
+            s.file_name,
+            now
+        ],
+    )
+}
+
+/// Appends a credit line of statement `statement_id`; returns its id.
+pub fn insert_line(tx: &Tx, statement_id: i64, l: &NewBankLine, now: &str) -> Result<i64> {
+    tx.insert(
+        "INSERT INTO bank_lines (statement_id, bank_ref, line_no, booking_date, value_date, amount,
+             currency, payer_name, payer_account, remittance, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            statement_id,
+            l.bank_ref,
+            l.line_no,
+            l.booking_date,
+            l.value_date,
+            l.amount.minor(),
+            l.amount.currency().code(),
+            l.payer_name,
+            l.payer_account,
+            l.remittance,
+            now
+        ],
+    )
+}
+
+/// Which of `refs` are already the bank_ref of a stored line.
+pub fn existing_refs<'a>(
+    tx: &Tx,
+    refs: impl IntoIterator<Item = &'a str>,
+) -> Result<FxHashSet<String>> {
+    let mut found = FxHashSet::default();
+    for r in refs {
+        if tx
+            .query_opt(
+                "SELECT 1 FROM bank_lines WHERE bank_ref = ?1",
+                params![r],
+                |_| Ok(()),
+            )?
+            .is_some()
+        {
+            found.insert(r.to_string());
+        }
+    }
+    Ok(found)
+}
+
+/// The id of a stored statement of `account` with the bank's id `statement_ref`, if any.
+pub fn find_statement(tx: &Tx, account: &str, statement_ref: &str) -> Result<Option<i64>> {
+    tx.query_opt(
+        "SELECT min(id) FROM bank_statements WHERE account = ?1 AND statement_ref = ?2 HAVING count(*) > 0",
+        params![account, statement_ref],
+        |r| r.get(0),
+    )
+}
+
+/// Appends what became of a line: `applied` with its payment, or `ignored` with a reason.
+/// The schema allows one event per line.
+pub fn insert_event(
+    tx: &Tx,
+    line_id: i64,
+    kind: LineStatus,
+    payment_id: Option<i64>,
+    reason: Option<&str>,
+    now: &str,
+) -> Result<i64> {
+    let kind = match kind {
+        LineStatus::Applied => "applied",
+        LineStatus::Ignored => "ignored",
+        other => {
+            return Err(Error::Storage(format!(
+                "a bank line event is applied or ignored, not {}",
+                other.as_str()
+            )))
+        }
+    };
+    tx.insert(
+        "INSERT INTO bank_line_events (line_id, kind, payment_id, reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![line_id, kind, payment_id, reason, now],
+    )
+}
+
+/// The number of the next `bank match` run.
+pub fn next_run(tx: &Tx) -> Result<i64> {
+    tx.query_row(
+        "SELECT coalesce(max(run), 0) + 1 FROM bank_proposals",
+        params![],
+        |r| r.get(0),
+    )
+}
+
+/// Appends one proposal of a `bank match` run.
+pub fn insert_proposal(tx: &Tx, p: &NewBankProposal, now: &str) -> Result<i64> {
+    tx.insert(
+        "INSERT INTO bank_proposals (line_id, run, customer_id, reason, detail, allocations, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            p.line_id,
+            p.run,
+            p.customer_id,
+            p.reason,
+            p.detail,
+            p.allocations,
+            now
+        ],
+    )
+}
+
+/// Which lines [`lines`] returns.
+#[derive(Clone, Debug, Default)]
+pub struct LineFilter {
+    pub status: Option<LineStatus>,
+    pub statement: Option<i64>,
+    pub line: Option<i64>,
+}
+
+const LINE_SELECT: &str =
+    "SELECT l.id, l.statement_id, l.bank_ref, l.line_no, l.booking_date, l.value_date,
+        l.amount, l.currency, l.payer_name, l.payer_account, l.remittance, l.created_at,
+        e.kind, e.payment_id, e.reason, e.created_at,
+        p.id, p.run, p.customer_id, p.reason, p.detail, p.allocations, p.created_at
+    FROM bank_lines l
+    LEFT JOIN bank_line_events e ON e.line_id = l.id
+    LEFT JOIN bank_proposals p ON p.id = (SELECT q.id FROM bank_proposals q WHERE q.line_id = l.id
+                                          ORDER BY q.run DESC, q.id DESC LIMIT 1)
+    WHERE (CAST(?1 AS BIGINT) IS NULL OR l.statement_id = ?1)
+      AND (CAST(?2 AS BIGINT) IS NULL OR l.id = ?2)
+    ORDER BY l.id";
+
+fn line_view(r: &super::Row) -> Result<BankLineView> {
+    let currency = stored_currency(&r.get::<String>(7)?)?;
+    let event: Option<String> = r.get(12)?;
+    let proposal = match r.get::<Option<i64>>(16)? {
+        Some(id) => Some(BankProposalView {
+            id,
+            run: r.get(17)?,
+            customer_id: r.get(18)?,
+            reason: r.get(19)?,
+            detail: r.get(20)?,
+            allocations: r.get(21)?,
+            created_at: r.get(22)?,
+        }),
+        None => None,
+    };
+    let status = LineStatus::derive(
+        event.as_deref(),
+        proposal
+            .as_ref()
+            .map(|p| (p.customer_id, p.reason.as_str())),
+    );
+    Ok(BankLineView {
+        id: r.get(0)?,
+        statement_id: r.get(1)?,
+        bank_ref: r.get(2)?,
+        line_no: r.get(3)?,
+        booking_date: r.get(4)?,
+        value_date: r.get(5)?,
+        amount: Money::from_minor(r.get(6)?, currency),
+        currency,
+        payer_name: r.get(8)?,
+        payer_account: r.get(9)?,
+        remittance: r.get(10)?,
+        created_at: r.get(11)?,
+        payment_id: r.get(13)?,
+        ignored_reason: if status == LineStatus::Ignored {
+            r.get(14)?
+        } else {
+            None
+        },
+        event_at: r.get(15)?,
+        status,
+        proposal,
+    })
+}
+
+/// The lines `filter` picks, in id order, each with its derived status, its event and its
+/// newest proposal. A statement that does not exist is not found (exit 3).
+pub fn lines(tx: &Tx, filter: &LineFilter) -> Result<Vec<BankLineView>> {
+    if let Some(id) = filter.statement {
+        statement(tx, id)?;
+    }
+    let mut out = Vec::new();
+    tx.for_each(LINE_SELECT, params![filter.statement, filter.line], |r| {
+        let view = line_view(r)?;
+        if filter.status.is_none_or(|s| s == view.status) {
+            out.push(view);
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// One line (not found: exit 3).
+pub fn line(tx: &Tx, id: i64) -> Result<BankLineView> {
+    lines(
+        tx,
+        &LineFilter {
+            line: Some(id),
+            ..LineFilter::default()
+        },
+    )?
+    .into_iter()
+    .next()
+    .ok_or_else(|| Error::record_not_found(Record::BankLine, id))
+}
+
+const STATEMENT_SELECT: &str =
+    "SELECT id, format, account, statement_ref, currency, opening, closing,
+        opening_date, closing_date, credit_count, credit_total, debit_count, debit_total,
+        file_name, created_at
+    FROM bank_statements WHERE (CAST(?1 AS BIGINT) IS NULL OR id = ?1) ORDER BY id";
+
+fn statement_view(r: &super::Row) -> Result<BankStatementView> {
+    let currency = stored_currency(&r.get::<String>(4)?)?;
+    let format: String = r.get(1)?;
+    let format = BankFormat::from_stored(&format)
+        .ok_or_else(|| Error::Storage(format!("unknown bank statement format {format:?}")))?;
+    let money = |v: Option<i64>| v.map(|m| Money::from_minor(m, currency));
+    Ok(BankStatementView {
+        id: r.get(0)?,
+        format: format.as_str(),
+        account: r.get(2)?,
+        statement_ref: r.get(3)?,
+        currency,
+        opening: money(r.get(5)?),
+        closing: money(r.get(6)?),
+        opening_date: r.get(7)?,
+        closing_date: r.get(8)?,
+        credit_count: r.get(9)?,
+        credit_total: Money::from_minor(r.get(10)?, currency),
+        debit_count: r.get(11)?,
+        debit_total: Money::from_minor(r.get(12)?, currency),
+        file_name: r.get(13)?,
+        created_at: r.get(14)?,
+    })
+}
+
+/// Every statement, or the one `id` names (not found: exit 3), in id order.
+pub fn statements(tx: &Tx, id: Option<i64>) -> Result<Vec<BankStatementView>> {
+    let out = tx.query_map(STATEMENT_SELECT, params![id], statement_view)?;
+    match id {
+        Some(id) if out.is_empty() => Err(Error::record_not_found(Record::BankStatement, id)),
+        _ => Ok(out),
+    }
+}
+
+/// One statement (not found: exit 3).
+pub fn statement(tx: &Tx, id: i64) -> Result<BankStatementView> {
+    statements(tx, Some(id))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::record_not_found(Record::BankStatement, id))
+}
