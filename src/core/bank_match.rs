@@ -456,8 +456,13 @@ impl<'a> Matcher<'a> {
         let mut spans: Vec<(usize, usize, &BTreeSet<i64>)> = Vec::new();
         for start in 0..words.len() {
             let mut joined = String::new();
-            for end in start..words.len().min(start + MAX_SPAN_WORDS) {
-                joined.push_str(&words[end]);
+            for (end, word) in words
+                .iter()
+                .enumerate()
+                .skip(start)
+                .take(MAX_SPAN_WORDS)
+            {
+                joined.push_str(word);
                 if joined.len() > self.longest_number {
                     break;
                 }
