@@ -456,12 +456,7 @@ impl<'a> Matcher<'a> {
         let mut spans: Vec<(usize, usize, &BTreeSet<i64>)> = Vec::new();
         for start in 0..words.len() {
             let mut joined = String::new();
-            for (end, word) in words
-                .iter()
-                .enumerate()
-                .skip(start)
-                .take(MAX_SPAN_WORDS)
-            {
+            for (end, word) in words.iter().enumerate().skip(start).take(MAX_SPAN_WORDS) {
                 joined.push_str(word);
                 if joined.len() > self.longest_number {
                     break;
