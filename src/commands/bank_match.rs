@@ -343,8 +343,15 @@ fn apply_suggested(dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
             }
         ),
     );
-    Ok(Outcome {
-        id: None,
-        text: render::payments_outcome(&applied, ctx.style, &heading),
-    })
+    // -q: the new payments' ids, one a line (`for id in $(payctl bank apply --suggested -q)`).
+    let text = if ctx.quiet {
+        applied
+            .iter()
+            .filter_map(|p| p.id)
+            .map(|id| format!("{id}\n"))
+            .collect()
+    } else {
+        render::payments_outcome(&applied, ctx.style, &heading)
+    };
+    Ok(Outcome { id: None, text })
 }
