@@ -322,6 +322,14 @@ fn dry_runs_write_nothing_and_print_what_would_be_written() {
     let got = proposals(&env, &["--dry-run"]);
     assert_eq!(got[0]["reason"], "invoice_number");
     assert_eq!(got[0]["run"], Value::Null);
+    let csv = env.ok(&["bank", "match", "--dry-run", "-o", "csv"]);
+    assert_eq!(
+        csv,
+        "lineId,bookingDate,amount,currency,payerName,customerId,reason,allocations,detail\n\
+         1,2026-02-01,25.00,USD,Acme,1,invoice_number,12=25.00,remittance names invoice INV-2026-0043 of customer 1 (Acme Corp)\n"
+    );
+    let jsonl = env.ok(&["bank", "match", "--dry-run", "-o", "jsonl"]);
+    assert_eq!(jsonl.lines().count(), 1, "{jsonl}");
     assert_eq!(before, env.snapshot());
     env.ok(&["bank", "match"]);
     let before = env.snapshot();
