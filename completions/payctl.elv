@@ -46,9 +46,9 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
             cand export 'Export payments, invoices, customers, allocations or activities'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
-            cand bank 'Bank statement lines: match them to invoices and apply them as payments'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
+            cand bank 'Bank statements: import their credit lines, match them to invoices, apply them as payments, list, show, ignore and report them'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
             cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
             cand completions 'Print a shell completion script'
@@ -679,6 +679,33 @@ set edit:completion:arg-completer[payctl] = {|@words|
         }
         &'payctl;report;help;help'= {
         }
+        &'payctl;verify'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;backup'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --force 'Replace FILE if it exists (atomically: FILE is the old copy or the new one, never half)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'payctl;bank'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
@@ -691,9 +718,87 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand import 'Read the credit lines of a bank statement (camt.053, MT940 or CSV); lines already imported are left alone, debits are counted and skipped'
+            cand list 'List bank lines with their status'
+            cand show 'Show one bank line: its status, its newest proposal, its payment if applied'
+            cand ignore 'Record why a bank line is not a customer payment; it is then left out of matching'
+            cand report 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines'
             cand match 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why'
             cand apply 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;bank;import'= {
+            cand --format 'The file''s format (default: told from its first bytes: XML is camt.053, a `:20:` or `{1:` block is MT940, anything else CSV)'
+            cand --map 'For CSV: KEY=VALUE pairs separated by commas. Columns: date, amount (signed) or credit and debit, reference, payer, account, id, currency, value_date. Options: currency_code=CODE (when no column), decimal=dot|comma, thousands=none|dot|comma|space|apostrophe, date_format=STRFTIME (default %Y-%m-%d), delimiter=comma|semicolon|tab, own_account=IBAN'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;list'= {
+            cand --status 'Only lines of this status'
+            cand --statement 'Only lines of this statement'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;show'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;ignore'= {
+            cand --reason 'Why (e.g. "interest", "transfer between our accounts")'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;report'= {
+            cand --statement 'Only this statement'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'payctl;bank;match'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
@@ -728,42 +833,30 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --version 'Print version'
         }
         &'payctl;bank;help'= {
+            cand import 'Read the credit lines of a bank statement (camt.053, MT940 or CSV); lines already imported are left alone, debits are counted and skipped'
+            cand list 'List bank lines with their status'
+            cand show 'Show one bank line: its status, its newest proposal, its payment if applied'
+            cand ignore 'Record why a bank line is not a customer payment; it is then left out of matching'
+            cand report 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines'
             cand match 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why'
             cand apply 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;bank;help;import'= {
+        }
+        &'payctl;bank;help;list'= {
+        }
+        &'payctl;bank;help;show'= {
+        }
+        &'payctl;bank;help;ignore'= {
+        }
+        &'payctl;bank;help;report'= {
         }
         &'payctl;bank;help;match'= {
         }
         &'payctl;bank;help;apply'= {
         }
         &'payctl;bank;help;help'= {
-        }
-        &'payctl;verify'= {
-            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
-            cand -o 'Output format'
-            cand --output 'Output format'
-            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
-            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
-            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
-            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'payctl;backup'= {
-            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
-            cand -o 'Output format'
-            cand --output 'Output format'
-            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
-            cand --force 'Replace FILE if it exists (atomically: FILE is the old copy or the new one, never half)'
-            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
-            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
-            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'payctl;db'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
@@ -859,9 +952,9 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
             cand export 'Export payments, invoices, customers, allocations or activities'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
-            cand bank 'Bank statement lines: match them to invoices and apply them as payments'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
+            cand bank 'Bank statements: import their credit lines, match them to invoices, apply them as payments, list, show, ignore and report them'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
             cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
             cand completions 'Print a shell completion script'
@@ -950,17 +1043,32 @@ set edit:completion:arg-completer[payctl] = {|@words|
         }
         &'payctl;help;report;balances'= {
         }
+        &'payctl;help;verify'= {
+        }
+        &'payctl;help;backup'= {
+        }
         &'payctl;help;bank'= {
+            cand import 'Read the credit lines of a bank statement (camt.053, MT940 or CSV); lines already imported are left alone, debits are counted and skipped'
+            cand list 'List bank lines with their status'
+            cand show 'Show one bank line: its status, its newest proposal, its payment if applied'
+            cand ignore 'Record why a bank line is not a customer payment; it is then left out of matching'
+            cand report 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines'
             cand match 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why'
             cand apply 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given'
+        }
+        &'payctl;help;bank;import'= {
+        }
+        &'payctl;help;bank;list'= {
+        }
+        &'payctl;help;bank;show'= {
+        }
+        &'payctl;help;bank;ignore'= {
+        }
+        &'payctl;help;bank;report'= {
         }
         &'payctl;help;bank;match'= {
         }
         &'payctl;help;bank;apply'= {
-        }
-        &'payctl;help;verify'= {
-        }
-        &'payctl;help;backup'= {
         }
         &'payctl;help;db'= {
             cand grant-clerk 'Let a database role read and record everything payctl records, and nothing else (team ledger on PostgreSQL only; run it as the ledger''s owner)'

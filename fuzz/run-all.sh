@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-120}"
-targets=(amount allocation_spec import_csv import_json import_jsonl import_xml invoice_method_insert)
+targets=(amount allocation_spec import_csv import_json import_jsonl import_xml invoice_method_insert bank_camt053 bank_mt940 bank_bankcsv)
 for t in "${targets[@]}"; do
     mkdir -p "corpus/$t"
     echo "== $t: ${seconds}s"

@@ -263,9 +263,43 @@ Examples:
 
 pub const BANK: &str = "\
 Examples:
+  payctl bank import statement.csv \\
+      --map date=Date,amount=Amount,currency_code=USD
   payctl bank match
-  payctl bank match --dry-run -o json
-  payctl bank apply --suggested --dry-run";
+  payctl bank apply --suggested --dry-run
+  payctl bank list --status unmatched
+  payctl bank report";
+
+pub const BANK_IMPORT: &str = "\
+Examples:
+  payctl bank import statement.csv --dry-run \\
+      --map date=Date,amount=Amount,reference=Purpose,currency_code=USD
+  payctl bank import statement.csv -o json \\
+      --map date=Date,amount=Amount,payer=Name,currency_code=USD
+  payctl bank import konto.csv --map 'date=Buchungstag,amount=Betrag,\\
+  currency_code=EUR,decimal=comma,thousands=dot,date_format=%d.%m.%Y,\\
+  delimiter=semicolon'";
+
+pub const BANK_LIST: &str = "\
+Examples:
+  payctl bank list
+  payctl bank list --status unmatched -o csv";
+
+pub const BANK_SHOW: &str = "\
+Examples:
+  payctl bank import statement.csv -q \\
+      --map date=Date,amount=Amount,currency_code=USD && payctl bank show 1";
+
+pub const BANK_IGNORE: &str = "\
+Examples:
+  payctl bank import statement.csv -q \\
+      --map date=Date,amount=Amount,currency_code=USD && \\
+      payctl bank ignore 1 --reason interest --dry-run";
+
+pub const BANK_REPORT: &str = "\
+Examples:
+  payctl bank report
+  payctl bank report -o json";
 
 pub const BANK_MATCH: &str = "\
 Examples:
@@ -276,4 +310,7 @@ Examples:
 pub const BANK_APPLY: &str = "\
 Examples:
   payctl bank apply --suggested --dry-run
-  payctl bank apply --suggested -o json";
+  payctl bank apply --suggested -o json
+  payctl bank import statement.csv -q \\
+      --map date=Date,amount=Amount,currency_code=USD && \\
+      payctl bank apply 1 --customer 655080 --auto-allocate --dry-run";

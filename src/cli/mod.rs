@@ -177,15 +177,16 @@ pub enum Command {
     /// Receivables reports: aging, customer statement, balances (read only)
     #[command(subcommand, after_help = examples::help(examples::REPORT))]
     Report(ReportCommand),
-    /// Bank statement lines: match them to invoices and apply them as payments
-    #[command(subcommand, after_help = examples::help(examples::BANK))]
-    Bank(BankCommand),
     /// Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows
     #[command(after_help = examples::help(examples::VERIFY))]
     Verify,
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
     #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),
+    /// Bank statements: import their credit lines, match them to invoices, apply them as
+    /// payments, list, show, ignore and report them
+    #[command(subcommand, after_help = examples::help(examples::BANK))]
+    Bank(BankCommand),
     /// Administer a team ledger on PostgreSQL: database roles for clerks
     #[command(subcommand, after_help = examples::help(examples::DB))]
     Db(DbCommand),

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::context::{Ctx, Outcome};
 use super::payment::record;
 use super::{dry_run_heading, write_or_rehearse};
-use crate::cli::{BankApplyArgs, BankCommand};
+use crate::cli::BankApplyArgs;
 use crate::core::bank_match::{propose, LineFacts, Proposal, ProposalView};
 use crate::core::payment::{AllocationSpec, CreatePayment, MAX_REFERENCE};
 use crate::core::text::{contains_card_number, is_bidi_control, is_blank, mask_card_numbers};
@@ -18,15 +18,15 @@ use crate::ledger::bank_match::{self as bank, BankLine};
 use crate::ledger::{invoices, payments, Actor, Tx};
 use crate::render;
 
-pub fn run(command: BankCommand, ctx: &Ctx) -> Result<Outcome> {
-    match command {
-        BankCommand::Match { dry_run } => match_lines(dry_run, ctx),
-        BankCommand::Apply(args) if args.suggested => apply_suggested(args.dry_run, ctx),
-        BankCommand::Apply(args) => apply_line(args, ctx),
+/// `bank apply LINE ...` or `bank apply --suggested`.
+pub fn apply(args: BankApplyArgs, ctx: &Ctx) -> Result<Outcome> {
+    match args.suggested {
+        true => apply_suggested(args.dry_run, ctx),
+        false => apply_line(args, ctx),
     }
 }
 
-fn match_lines(dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
+pub fn match_lines(dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
     let actor = ctx.actor();
     let (views, run) = write_or_rehearse(ctx, dry_run, |tx| {
         let facts = bank::match_facts(tx)?;

@@ -9,6 +9,7 @@ pub use context::{Ctx, Outcome};
 
 mod after;
 mod backup;
+mod bank;
 mod bank_match;
 mod bulk;
 pub mod context;
@@ -49,12 +50,12 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Log { customer, payment } => after::log(customer, payment, ctx),
         Command::Verify => after::verify(ctx),
         Command::Backup(args) => backup::run(args, ctx),
+        Command::Bank(c) => bank::run(c, ctx),
         Command::Db(c) => db::run(c, ctx),
         Command::Restore(args) => restore::run(args, ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
         Command::Report(c) => report::run(c, ctx),
-        Command::Bank(c) => bank_match::run(c, ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
         Command::Man(args) => match &args.dir {
             Some(dir) => {

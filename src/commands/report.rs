@@ -43,9 +43,9 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Export(_) => "export",
         Command::Verify => "verify",
         Command::Backup(_) => "backup",
+        Command::Bank(_) => "bank",
         Command::Db(_) => "db",
         Command::Restore(_) => "restore",
-        Command::Bank(_) => "bank",
         Command::Completions { .. } => "completions",
         Command::Man(_) => "man",
     };

@@ -11,10 +11,14 @@ use serde_json::Value;
 use crate::core::import::ImportKind;
 use crate::error::{Error, Result};
 
+pub mod bank;
+pub mod bankcsv;
+pub mod camt053;
 mod capped;
 mod csv;
 mod json;
 mod jsonl;
+pub mod mt940;
 mod xml;
 
 /// The formats `payctl import` reads (the command line's `--format`, or the file's extension).

@@ -297,6 +297,14 @@ const EXAMPLE_FILES: &[(&str, &str)] = &[
         "{\"customerId\": 655080, \"amount\": 12.50, \"paymentMethod\": \"Cash\", \"reference\": \"jl-1\"}\n",
     ),
     (
+        "statement.csv",
+        "Date,Amount,Purpose,Name\n2026-11-01,40.00,INV 566936,Acme Corp\n2026-11-02,-5.00,fee,Bank\n",
+    ),
+    (
+        "konto.csv",
+        "Buchungstag;Betrag;Verwendungszweck\n01.11.2026;1.250,00;Rechnung 566936\n",
+    ),
+    (
         "invoices.json",
         r#"[{"id": 566950, "invoiceNumber": "INV-566950", "customerId": 655080, "currency": "USD", "invoiceAmount": 80.00, "effectiveTimestamp": "2026-11-01", "dueDate": "2026-12-01"}]"#,
     ),

@@ -2,6 +2,7 @@
 //! One test binary (this file's modules), so it links once.
 
 mod after;
+mod bank;
 mod bank_match;
 mod batch;
 mod bench_harness;

@@ -1,0 +1,203 @@
+//! SWIFT MT940 statements, as banks really write them, through the `mt940` crate: its
+//! sanitizers first (characters outside the SWIFT set transliterated, header blocks such as
+//! `{1:...}{2:...}{4:` and text between messages dropped, `:86:` cut to its 6 allowed lines),
+//! then its strict parser. One file may hold several statements.
+//!
+//! What payctl adds around the crate:
+//! - a trailer line (`-}` or `-`) is dropped;
+//! - a statement without a closing balance (`:62F:`/`:62M:`) is read with no closing
+//!   balance: the crate requires one, so a copy of the opening balance is handed to it and then
+//!   forgotten (the statement is stored with closing NULL, and `bank report` says the balances
+//!   cannot be checked);
+//! - the line number of each `:61:` is its line in the file as given.
+//!
+//! `:86:` (information to the account owner): the German structured form (`?20`..`?29`
+//! purpose, `?32`/`?33` name, `?31` IBAN) is read field by field by the crate; any other form
+//! is kept whole as the remittance text, and the payer's name and account are taken from the
+//! `/NAME/` and `/IBAN/` codes (ABN AMRO) or `/CNTP/IBAN/BIC/NAME/` (ING) when present.
+
+use mt940::{DebitOrCredit, ExtDebitOrCredit, InformationToAccountOwner};
+
+use super::bank::{RawBalance, RawEntry, RawStatement, ReadError};
+
+fn is_trailer(line: &str) -> bool {
+    let t = line.trim();
+    t == "-}" || t == "-" || (t.starts_with('-') && t.ends_with('}') && t.len() <= 3)
+}
+
+/// The value of `/CODE/value/` in an `:86:` text (ABN AMRO, ING).
+fn slash_code(text: &str, code: &str) -> Option<String> {
+    let start = text.find(&format!("/{code}/"))? + code.len() + 2;
+    let rest = &text[start..];
+    let value = rest.split('/').next().unwrap_or("").trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// Adds a `:62F:` (a copy of the opening balance) to each message that lacks one, and says
+/// which messages (in order) had none.
+fn complete_closing(text: &str) -> (String, Vec<bool>) {
+    let lines: Vec<&str> = text.lines().filter(|l| !is_trailer(l)).collect();
+    let starts: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(":20:"))
+        .map(|(i, _)| i)
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len() + starts.len());
+    let mut missing = Vec::new();
+    out.extend(
+        lines[..starts.first().copied().unwrap_or(lines.len())]
+            .iter()
+            .map(|l| l.to_string()),
+    );
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+        let message = &lines[start..end];
+        out.extend(message.iter().map(|l| l.to_string()));
+        let has_closing = message
+            .iter()
+            .any(|l| l.starts_with(":62F:") || l.starts_with(":62M:"));
+        missing.push(!has_closing);
+        if !has_closing {
+            if let Some(opening) = message
+                .iter()
+                .find(|l| l.starts_with(":60F:") || l.starts_with(":60M:"))
+            {
+                out.push(format!(":62F:{}", &opening[5..]));
+            }
+        }
+    }
+    out.push(String::new());
+    (out.join("\r\n"), missing)
+}
+
+fn balance(b: &mt940::Balance) -> RawBalance {
+    RawBalance {
+        amount: b.amount.to_string(),
+        credit: b.debit_credit_indicator == DebitOrCredit::Credit,
+        currency: Some(b.iso_currency_code.clone()),
+        date: Some(b.date.format("%Y-%m-%d").to_string()),
+    }
+}
+
+/// Reads every statement of an MT940 file.
+pub fn read(text: &str) -> Result<Vec<RawStatement>, ReadError> {
+    // The line of each `:61:` in the file as given, in order.
+    let lines_61: Vec<u64> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(":61:"))
+        .map(|(i, _)| i as u64 + 1)
+        .collect();
+    let sanitized = mt940::sanitizers::sanitize(text);
+    let (completed, missing_closing) = complete_closing(&sanitized);
+    let messages = mt940::parse_mt940(&completed)
+        .map_err(|e| ReadError::new(0, format!("not a valid MT940 statement: {e}")))?;
+    let mut statements = Vec::with_capacity(messages.len());
+    let mut k61 = 0usize;
+    for (m, message) in messages.into_iter().enumerate() {
+        let mut s = RawStatement {
+            account: message.account_id.trim().to_string(),
+            statement_ref: Some(format!(
+                "{}/{}",
+                message.transaction_ref_no.trim(),
+                message.statement_no.trim()
+            )),
+            currency: Some(message.opening_balance.iso_currency_code.clone()),
+            opening: Some(balance(&message.opening_balance)),
+            closing: match missing_closing.get(m) {
+                Some(true) => None,
+                _ => Some(balance(&message.closing_balance)),
+            },
+            ..RawStatement::default()
+        };
+        for line in message.statement_lines {
+            let line_no = lines_61.get(k61).copied().unwrap_or(0);
+            k61 += 1;
+            let credit = matches!(
+                line.ext_debit_credit_indicator,
+                ExtDebitOrCredit::Credit | ExtDebitOrCredit::ReverseDebit
+            );
+            let (mut payer_name, mut payer_account, remittance) =
+                match &line.information_to_account_owner {
+                    None => (None, None, None),
+                    Some(InformationToAccountOwner::Plain(text)) => {
+                        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let flat_nospace: String = text.lines().collect::<Vec<_>>().join("");
+                        let cntp = flat_nospace.find("/CNTP/").map(|i| {
+                            flat_nospace[i + 6..]
+                                .split('/')
+                                .map(str::trim)
+                                .map(str::to_string)
+                                .collect::<Vec<_>>()
+                        });
+                        let name = slash_code(&flat_nospace, "NAME")
+                            .or_else(|| cntp.as_ref().and_then(|c| c.get(2).cloned()))
+                            .filter(|n| !n.is_empty());
+                        let account = slash_code(&flat_nospace, "IBAN")
+                            .or_else(|| cntp.as_ref().and_then(|c| c.first().cloned()))
+                            .filter(|a| !a.is_empty());
+                        (name, account, Some(flat))
+                    }
+                    Some(InformationToAccountOwner::Structured {
+                        posting_text,
+                        purpose,
+                        applicant_iban,
+                        applicant_name,
+                        additional_purpose,
+                        ..
+                    }) => {
+                        let text: Vec<&str> = [purpose, additional_purpose, posting_text]
+                            .into_iter()
+                            .flatten()
+                            .map(String::as_str)
+                            .collect();
+                        (
+                            applicant_name.clone(),
+                            applicant_iban.clone(),
+                            (!text.is_empty()).then(|| text.join(" ")),
+                        )
+                    }
+                };
+            if payer_name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                payer_name = None;
+            }
+            if payer_account
+                .as_deref()
+                .is_some_and(|n| n.trim().is_empty())
+            {
+                payer_account = None;
+            }
+            let bank_id = line
+                .bank_ref
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty() && !r.eq_ignore_ascii_case("NONREF"))
+                .map(str::to_string);
+            s.entries.push(RawEntry {
+                line_no,
+                credit,
+                amount: line.amount.to_string(),
+                currency: None,
+                booking_date: line
+                    .entry_date
+                    .unwrap_or(line.value_date)
+                    .format("%Y-%m-%d")
+                    .to_string(),
+                value_date: Some(line.value_date.format("%Y-%m-%d").to_string()),
+                bank_id,
+                payer_name,
+                payer_account,
+                remittance,
+            });
+        }
+        statements.push(s);
+    }
+    if statements.is_empty() {
+        return Err(ReadError::new(
+            0,
+            "the file holds no MT940 statement (:20:)",
+        ));
+    }
+    Ok(statements)
+}
