@@ -438,3 +438,39 @@ fn a_card_number_in_the_remittance_never_reaches_the_payment() {
     assert!(reference.starts_with("INV-2026-0043 card "), "{reference}");
     assert!(reference.ends_with("1111"), "{reference}");
 }
+
+#[test]
+fn an_imported_statement_is_matched_applied_and_a_reimport_adds_nothing() {
+    let env = ledger();
+    let path = env.dir.path().join("statement.csv");
+    std::fs::write(
+        &path,
+        "Date,Amount,Currency,Name,IBAN,Purpose,Ref\n\
+         2026-02-03,60.00,USD,ACME CORP,GB29NWBK60161331926819,Payment inv 2026/0042,E1\n\
+         2026-02-04,115.00,USD,Bolt Ltd,NL91ABNA0417164300,,E2\n\
+         2026-02-05,-12.00,USD,Bank,,fees,E3\n",
+    )
+    .unwrap();
+    let path = path.display().to_string();
+    let map = "date=Date,amount=Amount,currency=Currency,payer=Name,account=IBAN,reference=Purpose,id=Ref";
+    env.ok(&["bank", "import", &path, "--map", map]);
+    let got = proposals(&env, &[]);
+    assert_eq!(
+        got.iter().map(summary).collect::<Vec<_>>(),
+        vec![
+            json!({"line": 1, "customer": 1, "reason": "invoice_number", "allocations": ["11=60.00"]}),
+            json!({"line": 2, "customer": 2, "reason": "amount_invoice_set", "allocations": ["21=70.00", "22=45.00"]}),
+        ]
+    );
+    assert_eq!(env.ok(&["bank", "apply", "--suggested", "-q"]), "1\n2\n");
+    env.ok(&["bank", "import", &path, "--map", map]);
+    assert_eq!(count(&env, "SELECT count(*) FROM bank_lines"), 2);
+    let applied = env.json(&["bank", "list", "--status", "applied"]);
+    assert_eq!(applied.as_array().unwrap().len(), 2, "{applied}");
+    assert_eq!(
+        proposals(&env, &[]),
+        Vec::<Value>::new(),
+        "nothing left to match"
+    );
+    env.ok(&["verify"]);
+}
