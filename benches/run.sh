@@ -4,6 +4,7 @@
 #
 #   benches/run.sh            full sizes (100,000 and 1,000,000 payments; long: see README)
 #   benches/run.sh --quick    small sizes, the same cases and table (well under 2 minutes once built)
+#   benches/run.sh --bank     only B6, the bank statement case (10,000 lines; 1,000 with --quick)
 #
 # Options: --seed N (default 7), --work DIR (default benches/work, or $BENCH_WORK: generated
 # data and the big ledgers are cached there by seed and size), --out FILE (default
@@ -20,11 +21,13 @@ MODE=full
 SEED=7
 WORK=${BENCH_WORK:-$ROOT/benches/work}
 OUT=$ROOT/benches/RESULTS.md
+ONLY_BANK=no
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case $1 in
         --quick) MODE=quick ;;
+        --bank) ONLY_BANK=yes ;;
         --seed) SEED=$2; shift ;;
         --work) WORK=$2; shift ;;
         --out) OUT=$2; shift ;;
@@ -42,8 +45,10 @@ missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
-command -v ledger >/dev/null || missing+=(ledger)
-command -v hledger >/dev/null || missing+=(hledger)
+if [ "$ONLY_BANK" = no ]; then
+    command -v ledger >/dev/null || missing+=(ledger)
+    command -v hledger >/dev/null || missing+=(hledger)
+fi
 command -v jq >/dev/null || missing+=(jq)
 if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
@@ -148,6 +153,91 @@ mib() { awk -v k="$1" 'BEGIN { if (k >= 1048576) printf "%.1f GiB", k / 1048576;
 
 ROWS=()
 row() { local line="|" cell; for cell in "$@"; do line+=" $cell |"; done; ROWS+=("$line"); }
+
+# --- B6: a bank statement, imported, matched and applied (issue 20 item 5) -----------------
+# K_N credit lines against K_N open invoices of K_C customers; each line pays one invoice in
+# full and names it in its remittance the way payers write it ("inv 00000042", no prefix
+# separator), plus 1% of lines with no remittance at all (matched by amount, or left). Timed
+# once each, in order, on a fresh copy of the ledger of open invoices: `bank import` of the
+# statement (when this payctl has it; else the lines are loaded with sqlite3 and that is said),
+# `bank match`, `bank apply --suggested`. The reference is `payctl import` of the same K_N
+# payments (DirectDeposit, the same allocations) into another fresh copy, in the same run.
+bank_case() {
+    if [ "$MODE" = quick ]; then K_C=100 K_N=1000; else K_C=1000 K_N=10000; fi
+    local dir ledger_base work=$RUN/bank
+    dir=$(data $K_C $K_N 0)
+    ledger_base=$(base_ledger "$dir" $K_C $K_N)
+    mkdir -p "$work"
+    # The statement (bank CSV) and the same payments as a payctl import file, from invoices.csv
+    # (id,invoiceNumber,customerId,currency,invoiceAmount,effectiveTimestamp,dueDate).
+    awk -F, -v out="$work" 'NR == 1 {
+            print "bookingDate,amount,currency,payer,account,remittance,entryRef" > (out "/statement.csv")
+            print "customerId,amount,paymentMethod,reference,effectiveTimestamp,allocations,idempotencyKey" > (out "/payments.csv")
+            next
+        }
+        {
+            n = NR - 1; day = sprintf("2026-11-%02d", 1 + n % 20)
+            split($2, parts, "-")
+            remit = (n % 100 == 0) ? "" : "Payment inv " parts[2] " thank you"
+            printf "%s,%s,USD,Customer %s,ACCT%06d,%s,E%08d\n", day, $5, $3, $3, remit, n > (out "/statement.csv")
+            printf "%s,%s,DirectDeposit,E%08d,%s,%s=%s,bank:E%08d\n", $3, $5, n, day, $1, $5, n > (out "/payments.csv")
+        }' "$dir/invoices.csv"
+    cp "$ledger_base" "$work/plain.db"
+    cp "$ledger_base" "$work/bank.db"
+    sync "$work/plain.db" "$work/bank.db"
+    now() { date +%s.%N; }
+    local t0 t1 t2 t3 t4 import_note
+    t0=$(now)
+    "$PAYCTL" --db "$work/plain.db" import "$work/payments.csv" >/dev/null
+    t1=$(now)
+    if "$PAYCTL" bank import --help >/dev/null 2>&1; then
+        "$PAYCTL" --db "$work/bank.db" bank import "$work/statement.csv" --format csv \
+            --map "date=bookingDate,amount=amount,currency=currency,payer=payer,account=account,reference=remittance,id=entryRef" >/dev/null
+        import_note="\`bank import\` (CSV)"
+    else
+        # This payctl has no `bank import` yet: the lines go in as it would store them.
+        sqlite3 "$work/bank.db" >/dev/null <<SQL
+PRAGMA foreign_keys = ON;
+BEGIN IMMEDIATE;
+INSERT INTO bank_statements (id, format, account, statement_ref, currency, credit_count, credit_total, debit_count, debit_total, file_name, created_at)
+VALUES (1, 'csv', '', 'bench', 'USD', 0, 0, 0, 0, 'statement.csv', '2026-11-21T10:00:00Z');
+CREATE TEMP TABLE s (bookingDate TEXT, amount TEXT, currency TEXT, payer TEXT, account TEXT, remittance TEXT, entryRef TEXT);
+.import --csv --skip 1 $work/statement.csv s
+INSERT INTO bank_lines (statement_id, bank_ref, line_no, booking_date, amount, currency, payer_name, payer_account, remittance, created_at)
+SELECT 1, '/' || entryRef, rowid + 1, bookingDate, CAST(replace(amount, '.', '') AS INTEGER), currency, payer, account, nullif(remittance, ''), '2026-11-21T10:00:00Z' FROM s;
+COMMIT;
+SQL
+        import_note="lines loaded with sqlite3 (this payctl has no \`bank import\`)"
+    fi
+    t2=$(now)
+    "$PAYCTL" --db "$work/bank.db" bank match -q >/dev/null
+    t3=$(now)
+    "$PAYCTL" --db "$work/bank.db" bank apply --suggested -q >/dev/null
+    t4=$(now)
+    local plain imp mat app total applied suggested
+    plain=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')
+    imp=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.6f", b - a }')
+    mat=$(awk -v a="$t2" -v b="$t3" 'BEGIN { printf "%.6f", b - a }')
+    app=$(awk -v a="$t3" -v b="$t4" 'BEGIN { printf "%.6f", b - a }')
+    total=$(awk -v a="$t1" -v b="$t4" 'BEGIN { printf "%.6f", b - a }')
+    applied=$(sqlite3 "$work/bank.db" "SELECT count(*) FROM bank_line_events WHERE kind = 'applied'")
+    suggested=$(sqlite3 "$work/bank.db" "SELECT count(*) FROM bank_proposals WHERE reason NOT IN ('ambiguous', 'none')")
+    "$PAYCTL" --db "$work/bank.db" verify >/dev/null || die "verify failed on the bank ledger"
+    printf 'b6-plain-import\t%s\t%s\t0\t%s\t%s\t1\n' "$plain" "$plain" "$plain" "$plain" >>"$MEDIANS"
+    printf 'b6-bank-import\t%s\t%s\t0\t%s\t%s\t1\n' "$imp" "$imp" "$imp" "$imp" >>"$MEDIANS"
+    printf 'b6-bank-match\t%s\t%s\t0\t%s\t%s\t1\n' "$mat" "$mat" "$mat" "$mat" >>"$MEDIANS"
+    printf 'b6-bank-apply-suggested\t%s\t%s\t0\t%s\t%s\t1\n' "$app" "$app" "$app" "$app" >>"$MEDIANS"
+    BANK_LINE="B6: $(thousands $K_N)-line statement against $(thousands $K_N) open invoices of $(thousands $K_C) customers: $import_note $(secs "$imp"), \`bank match\` $(secs "$mat") ($suggested suggested), \`bank apply --suggested\` $(secs "$app") ($applied applied); together $(secs "$total"), $(r2 "$(ratio "$total" "$plain")")× \`payctl import\` of the same $(thousands $K_N) payments ($(secs "$plain")) in this run."
+    row B6 "bank statement: import + match + apply --suggested, $(thousands $K_N) lines vs \`import\` of the same payments" \
+        "$(secs "$total")" "$(secs "$plain")" "$(r2 "$(ratio "$total" "$plain")")" "seconds" "$(yesno le "$total" 60)"
+    rm -rf "$work"
+}
+
+if [ "$ONLY_BANK" = yes ]; then
+    bank_case
+    echo "$BANK_LINE"
+    exit 0
+fi
 
 S_DATA=$(data $S_C $S_N $S_N)
 B_DATA=$(data $B_C $B_N $B_N)
@@ -443,6 +533,7 @@ le "$b5r" 1.2 && [ $((B_RSS * 1024)) -lt 100000000 ] && b5ok=yes
 row B5 "peak RSS of \`import\` $(thousands $B_N) payments vs $(thousands $S_N)" \
     "$(mib "$B_RSS")" "$(mib "$S_RSS")" "$(r2 "$b5r")" "≤ 1.2 and < 100 MB" \
     "$([ $b5ok = yes ] && echo yes || echo "**no**")"
+bank_case
 
 {
     echo "# payctl benchmark results"
@@ -466,6 +557,7 @@ row B5 "peak RSS of \`import\` $(thousands $B_N) payments vs $(thousands $S_N)" 
     echo
     echo "Ratios are payctl / peer, each median from hyperfine in this run (B5: peak RSS from \`/usr/bin/time -v\`)."
     [ -z "$PG_NOTE" ] || echo "$PG_NOTE"
+    echo "$BANK_LINE"
     echo "Importing $(thousands $B_N) payments took $(secs "$B_IMPORT_S") ($(thousands "$(awk -v n=$B_N -v t="$B_IMPORT_S" 'BEGIN { printf "%d", n / t }')")/s); $(thousands $S_N) took $(secs "$S_IMPORT_S") (these imports measured at $B_STAMP_DATE and $S_STAMP_DATE)."
     echo
     echo "## How each case is measured"

@@ -52,7 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows')
             [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write')
-            [CompletionResult]::new('bank', 'bank', [CompletionResultType]::ParameterValue, 'Bank statements: import their credit lines, list, show, ignore and report them')
+            [CompletionResult]::new('bank', 'bank', [CompletionResultType]::ParameterValue, 'Bank statements: import their credit lines, match them to invoices, apply them as payments, list, show, ignore and report them')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Administer a team ledger on PostgreSQL: database roles for clerks')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -804,6 +804,8 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one bank line: its status, its newest proposal, its payment if applied')
             [CompletionResult]::new('ignore', 'ignore', [CompletionResultType]::ParameterValue, 'Record why a bank line is not a customer payment; it is then left out of matching')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines')
+            [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -885,12 +887,48 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'payctl;bank;match' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the proposals, store nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave the header row out of tables (boxed and plain)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;bank;apply' {
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'The customer who paid [default: the newest proposal''s]')
+            [CompletionResult]::new('--allocate', '--allocate', [CompletionResultType]::ParameterName, 'Apply AMOUNT to invoice INV (repeatable): --allocate 566934=2.00')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('--suggested', '--suggested', [CompletionResultType]::ParameterName, 'Apply every line whose newest proposal is unambiguous, each re-checked against the balances as they are now (a proposal that no longer fits is skipped and reported)')
+            [CompletionResult]::new('--auto-allocate', '--auto-allocate', [CompletionResultType]::ParameterName, 'Spread what is left over the customer''s open invoices, in its allocation order')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be written, write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave the header row out of tables (boxed and plain)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'payctl;bank;help' {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read the credit lines of a bank statement (camt.053, MT940 or CSV); lines already imported are left alone, debits are counted and skipped')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List bank lines with their status')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one bank line: its status, its newest proposal, its payment if applied')
             [CompletionResult]::new('ignore', 'ignore', [CompletionResultType]::ParameterValue, 'Record why a bank line is not a customer payment; it is then left out of matching')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines')
+            [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -907,6 +945,12 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             break
         }
         'payctl;bank;help;report' {
+            break
+        }
+        'payctl;bank;help;match' {
+            break
+        }
+        'payctl;bank;help;apply' {
             break
         }
         'payctl;bank;help;help' {
@@ -1017,7 +1061,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows')
             [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write')
-            [CompletionResult]::new('bank', 'bank', [CompletionResultType]::ParameterValue, 'Bank statements: import their credit lines, list, show, ignore and report them')
+            [CompletionResult]::new('bank', 'bank', [CompletionResultType]::ParameterValue, 'Bank statements: import their credit lines, match them to invoices, apply them as payments, list, show, ignore and report them')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Administer a team ledger on PostgreSQL: database roles for clerks')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -1155,6 +1199,8 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one bank line: its status, its newest proposal, its payment if applied')
             [CompletionResult]::new('ignore', 'ignore', [CompletionResultType]::ParameterValue, 'Record why a bank line is not a customer payment; it is then left out of matching')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines')
+            [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given')
             break
         }
         'payctl;help;bank;import' {
@@ -1170,6 +1216,12 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             break
         }
         'payctl;help;bank;report' {
+            break
+        }
+        'payctl;help;bank;match' {
+            break
+        }
+        'payctl;help;bank;apply' {
             break
         }
         'payctl;help;db' {

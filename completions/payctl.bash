@@ -112,6 +112,9 @@ _payctl() {
             payctl__subcmd__activity__subcmd__help,list)
                 cmd="payctl__subcmd__activity__subcmd__help__subcmd__list"
                 ;;
+            payctl__subcmd__bank,apply)
+                cmd="payctl__subcmd__bank__subcmd__apply"
+                ;;
             payctl__subcmd__bank,help)
                 cmd="payctl__subcmd__bank__subcmd__help"
                 ;;
@@ -124,11 +127,17 @@ _payctl() {
             payctl__subcmd__bank,list)
                 cmd="payctl__subcmd__bank__subcmd__list"
                 ;;
+            payctl__subcmd__bank,match)
+                cmd="payctl__subcmd__bank__subcmd__match"
+                ;;
             payctl__subcmd__bank,report)
                 cmd="payctl__subcmd__bank__subcmd__report"
                 ;;
             payctl__subcmd__bank,show)
                 cmd="payctl__subcmd__bank__subcmd__show"
+                ;;
+            payctl__subcmd__bank__subcmd__help,apply)
+                cmd="payctl__subcmd__bank__subcmd__help__subcmd__apply"
                 ;;
             payctl__subcmd__bank__subcmd__help,help)
                 cmd="payctl__subcmd__bank__subcmd__help__subcmd__help"
@@ -141,6 +150,9 @@ _payctl() {
                 ;;
             payctl__subcmd__bank__subcmd__help,list)
                 cmd="payctl__subcmd__bank__subcmd__help__subcmd__list"
+                ;;
+            payctl__subcmd__bank__subcmd__help,match)
+                cmd="payctl__subcmd__bank__subcmd__help__subcmd__match"
                 ;;
             payctl__subcmd__bank__subcmd__help,report)
                 cmd="payctl__subcmd__bank__subcmd__help__subcmd__report"
@@ -268,6 +280,9 @@ _payctl() {
             payctl__subcmd__help__subcmd__activity,list)
                 cmd="payctl__subcmd__help__subcmd__activity__subcmd__list"
                 ;;
+            payctl__subcmd__help__subcmd__bank,apply)
+                cmd="payctl__subcmd__help__subcmd__bank__subcmd__apply"
+                ;;
             payctl__subcmd__help__subcmd__bank,ignore)
                 cmd="payctl__subcmd__help__subcmd__bank__subcmd__ignore"
                 ;;
@@ -276,6 +291,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help__subcmd__bank,list)
                 cmd="payctl__subcmd__help__subcmd__bank__subcmd__list"
+                ;;
+            payctl__subcmd__help__subcmd__bank,match)
+                cmd="payctl__subcmd__help__subcmd__bank__subcmd__match"
                 ;;
             payctl__subcmd__help__subcmd__bank,report)
                 cmd="payctl__subcmd__help__subcmd__bank__subcmd__report"
@@ -708,7 +726,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__bank)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version import list show ignore report help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version import list show ignore report match apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -737,9 +755,61 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        payctl__subcmd__bank__subcmd__help)
-            opts="import list show ignore report help"
+        payctl__subcmd__bank__subcmd__apply)
+            opts="-o -q -h -V --suggested --customer --allocate --auto-allocate --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allocate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__bank__subcmd__help)
+            opts="import list show ignore report match apply help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__bank__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -794,6 +864,20 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__bank__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__bank__subcmd__help__subcmd__match)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -922,6 +1006,36 @@ _payctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__bank__subcmd__match)
+            opts="-o -q -h -V --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1591,8 +1705,22 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__bank)
-            opts="import list show ignore report"
+            opts="import list show ignore report match apply"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__bank__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1633,6 +1761,20 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__bank__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__bank__subcmd__match)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -49,7 +49,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand find 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
-            cand bank 'Bank statements: import their credit lines, list, show, ignore and report them'
+            cand bank 'Bank statements: import their credit lines, match them to invoices, apply them as payments, list, show, ignore and report them'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
             cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
             cand completions 'Print a shell completion script'
@@ -738,6 +738,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand show 'Show one bank line: its status, its newest proposal, its payment if applied'
             cand ignore 'Record why a bank line is not a customer payment; it is then left out of matching'
             cand report 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines'
+            cand match 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why'
+            cand apply 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'payctl;bank;import'= {
@@ -813,12 +815,46 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'payctl;bank;match'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print the proposals, store nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;bank;apply'= {
+            cand --customer 'The customer who paid [default: the newest proposal''s]'
+            cand --allocate 'Apply AMOUNT to invoice INV (repeatable): --allocate 566934=2.00'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --suggested 'Apply every line whose newest proposal is unambiguous, each re-checked against the balances as they are now (a proposal that no longer fits is skipped and reported)'
+            cand --auto-allocate 'Spread what is left over the customer''s open invoices, in its allocation order'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'payctl;bank;help'= {
             cand import 'Read the credit lines of a bank statement (camt.053, MT940 or CSV); lines already imported are left alone, debits are counted and skipped'
             cand list 'List bank lines with their status'
             cand show 'Show one bank line: its status, its newest proposal, its payment if applied'
             cand ignore 'Record why a bank line is not a customer payment; it is then left out of matching'
             cand report 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines'
+            cand match 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why'
+            cand apply 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'payctl;bank;help;import'= {
@@ -830,6 +866,10 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;bank;help;ignore'= {
         }
         &'payctl;bank;help;report'= {
+        }
+        &'payctl;bank;help;match'= {
+        }
+        &'payctl;bank;help;apply'= {
         }
         &'payctl;bank;help;help'= {
         }
@@ -930,7 +970,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand find 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
             cand backup 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
-            cand bank 'Bank statements: import their credit lines, list, show, ignore and report them'
+            cand bank 'Bank statements: import their credit lines, match them to invoices, apply them as payments, list, show, ignore and report them'
             cand db 'Administer a team ledger on PostgreSQL: database roles for clerks'
             cand restore 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database''s owner)'
             cand completions 'Print a shell completion script'
@@ -1031,6 +1071,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand show 'Show one bank line: its status, its newest proposal, its payment if applied'
             cand ignore 'Record why a bank line is not a customer payment; it is then left out of matching'
             cand report 'Per statement: credits, applied, ignored and unapplied totals, and whether the statement''s opening and closing balances agree with its lines'
+            cand match 'Propose a customer, invoices and amounts for each credit line not yet applied or ignored, with the reason and a sentence saying why'
+            cand apply 'Record a bank line as a payment (DirectDeposit, source Import), through the same rules as `create`: its newest proposal, or the customer and allocations given'
         }
         &'payctl;help;bank;import'= {
         }
@@ -1041,6 +1083,10 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;bank;ignore'= {
         }
         &'payctl;help;bank;report'= {
+        }
+        &'payctl;help;bank;match'= {
+        }
+        &'payctl;help;bank;apply'= {
         }
         &'payctl;help;db'= {
             cand grant-clerk 'Let a database role read and record everything payctl records, and nothing else (team ledger on PostgreSQL only; run it as the ledger''s owner)'

@@ -271,6 +271,8 @@ pub const BANK: &str = "\
 Examples:
   payctl bank import statement.csv \\
       --map date=Date,amount=Amount,currency_code=USD
+  payctl bank match
+  payctl bank apply --suggested --dry-run
   payctl bank list --status unmatched
   payctl bank report";
 
@@ -304,3 +306,17 @@ pub const BANK_REPORT: &str = "\
 Examples:
   payctl bank report
   payctl bank report -o json";
+
+pub const BANK_MATCH: &str = "\
+Examples:
+  payctl bank match
+  payctl bank match --dry-run -o json
+  payctl bank match -o csv > proposals.csv";
+
+pub const BANK_APPLY: &str = "\
+Examples:
+  payctl bank apply --suggested --dry-run
+  payctl bank apply --suggested -o json
+  payctl bank import statement.csv -q \\
+      --map date=Date,amount=Amount,currency_code=USD && \\
+      payctl bank apply 1 --customer 655080 --auto-allocate --dry-run";

@@ -32,7 +32,7 @@ pub use after::{
     UnallocateArgs,
 };
 pub use backup::BackupArgs;
-pub use bank::BankCommand;
+pub use bank::{BankApplyArgs, BankCommand};
 pub use bulk::{ExportArgs, ImportArgs};
 pub use customer::CustomerCommand;
 pub use db::DbCommand;
@@ -195,7 +195,8 @@ pub enum Command {
     /// Write a consistent copy of the ledger to FILE, safely while other payctl processes write
     #[command(after_help = examples::help(examples::BACKUP))]
     Backup(BackupArgs),
-    /// Bank statements: import their credit lines, list, show, ignore and report them
+    /// Bank statements: import their credit lines, match them to invoices, apply them as
+    /// payments, list, show, ignore and report them
     #[command(subcommand, after_help = examples::help(examples::BANK))]
     Bank(BankCommand),
     /// Administer a team ledger on PostgreSQL: database roles for clerks

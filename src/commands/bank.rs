@@ -59,6 +59,8 @@ pub fn run(command: BankCommand, ctx: &Ctx) -> Result<Outcome> {
             reason,
             dry_run,
         } => ignore(line, &reason, dry_run, ctx),
+        BankCommand::Match { dry_run } => super::bank_match::match_lines(dry_run, ctx),
+        BankCommand::Apply(args) => super::bank_match::apply(args, ctx),
         BankCommand::Report { statement } => {
             let rows = ctx.ledger_existing()?.read(|tx| report(tx, statement))?;
             Ok(Outcome::read(render::list(&rows, ctx.style)))

@@ -10,6 +10,7 @@ pub use context::{Ctx, Outcome};
 mod after;
 mod backup;
 mod bank;
+mod bank_match;
 mod bulk;
 pub mod context;
 mod customer;

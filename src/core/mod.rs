@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod allocation;
 pub mod bank;
+pub mod bank_match;
 pub mod chart;
 pub mod corrections;
 pub mod currency;

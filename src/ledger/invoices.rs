@@ -256,7 +256,7 @@ pub fn list(tx: &Tx, filter: &InvoiceFilter, as_of: DateTime<Utc>) -> Result<Vec
     Ok(out)
 }
 
-fn facts_row(r: &Row) -> Result<InvoiceFacts> {
+pub(crate) fn facts_row(r: &Row) -> Result<InvoiceFacts> {
     let total: i64 = r.get(3)?;
     let allocated: i64 = r.get(6)?;
     let closure = closure_of(r.get(7)?);
@@ -280,7 +280,7 @@ fn facts_row(r: &Row) -> Result<InvoiceFacts> {
     })
 }
 
-const FACTS: &str = "
+pub(crate) const FACTS: &str = "
     SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
            i.invoice_number
     FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id";

@@ -23,6 +23,7 @@ pub mod activities;
 pub mod audit;
 pub mod backup;
 pub mod bank;
+pub mod bank_match;
 pub mod batch;
 mod batch_pg;
 pub mod bulk;

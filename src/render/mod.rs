@@ -13,6 +13,7 @@ use crate::ledger::audit::AuditEvent;
 use crate::ledger::backup::BackupReport;
 use crate::ledger::copy::RestoreReport;
 
+pub mod bank_match;
 pub mod chart;
 pub mod export;
 pub mod html;

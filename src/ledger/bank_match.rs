@@ -1,0 +1,257 @@
+//! The SQL of `bank match` and `bank apply` (SPEC §11): the facts the matcher reads, the
+//! proposals it stores, and the event that marks a line applied.
+
+use super::customers::{stored_currency, stored_enum};
+use super::invoices::{facts_row, FACTS};
+use super::{Actor, Tx};
+use crate::core::bank_match::{
+    allocations_text, parse_allocations_text, CustomerFacts, InvoiceFacts, LineFacts, PayerSeen,
+    Proposal, Reason,
+};
+use crate::core::AllocationOrder;
+use crate::error::{Error, Record, Result};
+use crate::params;
+
+/// A bank line as `bank apply` needs it, with what was decided about it.
+#[derive(Clone, Debug)]
+pub struct BankLine {
+    pub facts: LineFacts,
+    pub bank_ref: String,
+    /// `applied` or `ignored`, when a decision was recorded.
+    pub event: Option<String>,
+    pub payment_id: Option<i64>,
+}
+
+/// A stored proposal: the newest of its line is the one `bank apply` takes.
+#[derive(Clone, Debug)]
+pub struct StoredProposal {
+    pub run: i64,
+    pub proposal: Proposal,
+}
+
+pub struct MatchFacts {
+    pub lines: Vec<LineFacts>,
+    pub invoices: Vec<InvoiceFacts>,
+    pub customers: Vec<CustomerFacts>,
+    pub history: Vec<PayerSeen>,
+}
+
+const LINE: &str =
+    "SELECT l.id, l.booking_date, l.amount, l.currency, l.payer_name, l.payer_account,
+           l.remittance, l.bank_ref, e.kind, e.payment_id
+    FROM bank_lines l LEFT JOIN bank_line_events e ON e.line_id = l.id";
+
+fn line_row(r: &super::Row) -> Result<BankLine> {
+    Ok(BankLine {
+        facts: LineFacts {
+            id: r.get(0)?,
+            booking_date: r.get(1)?,
+            amount: r.get(2)?,
+            currency: stored_currency(&r.get::<String>(3)?)?,
+            payer_name: r.get(4)?,
+            payer_account: r.get(5)?,
+            remittance: r.get(6)?,
+        },
+        bank_ref: r.get(7)?,
+        event: r.get(8)?,
+        payment_id: r.get(9)?,
+    })
+}
+
+/// Everything the matcher decides from, read in one transaction: the lines with no decision,
+/// the open invoices, the customers, and who paid on earlier applied lines.
+pub fn match_facts(tx: &Tx) -> Result<MatchFacts> {
+    let lines = tx
+        .query_map(
+            &format!("{LINE} WHERE e.id IS NULL ORDER BY l.booking_date, l.id"),
+            params![],
+            line_row,
+        )?
+        .into_iter()
+        .map(|l| l.facts)
+        .collect();
+    let invoices = tx
+        .query_map(
+            &format!("{FACTS} JOIN open_invoices o ON o.invoice_id = i.id ORDER BY i.id"),
+            params![],
+            facts_row,
+        )?
+        .into_iter()
+        .filter(|i| i.outstanding > 0)
+        .map(|i| InvoiceFacts {
+            id: i.id,
+            number: i.number,
+            customer_id: i.customer_id,
+            currency: i.currency,
+            outstanding: i.outstanding,
+            due: i.due,
+            date: i.date,
+        })
+        .collect();
+    let customers = tx.query_map(
+        "SELECT id, name, currency, auto_allocate_order FROM customers ORDER BY id",
+        params![],
+        |r| {
+            Ok(CustomerFacts {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                currency: stored_currency(&r.get::<String>(2)?)?,
+                order: stored_enum::<AllocationOrder>(&r.get::<String>(3)?)?,
+            })
+        },
+    )?;
+    let history = tx.query_map(
+        "SELECT l.id, l.payer_name, l.payer_account, p.customer_id
+         FROM bank_line_events e JOIN bank_lines l ON l.id = e.line_id
+              JOIN payments p ON p.id = e.payment_id
+         WHERE e.kind = 'applied' ORDER BY l.id",
+        params![],
+        |r| {
+            Ok(PayerSeen {
+                line_id: r.get(0)?,
+                payer_name: r.get(1)?,
+                payer_account: r.get(2)?,
+                customer_id: r.get(3)?,
+            })
+        },
+    )?;
+    Ok(MatchFacts {
+        lines,
+        invoices,
+        customers,
+        history,
+    })
+}
+
+/// The number the next `bank match` run stores its proposals under.
+pub fn next_run(tx: &Tx) -> Result<i64> {
+    tx.query_row(
+        "SELECT coalesce(max(run), 0) + 1 FROM bank_proposals",
+        params![],
+        |r| r.get(0),
+    )
+}
+
+/// Stores one run's proposals, and one audit event for the run.
+pub fn store_proposals(tx: &Tx, actor: &Actor, run: i64, proposals: &[Proposal]) -> Result<()> {
+    for p in proposals {
+        tx.execute(
+            "INSERT INTO bank_proposals (line_id, run, customer_id, reason, detail, allocations, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                p.line_id,
+                run,
+                p.customer_id,
+                p.reason.as_str(),
+                p.detail,
+                allocations_text(&p.allocations),
+                actor.now_text(),
+            ],
+        )?;
+    }
+    let suggested = proposals.iter().filter(|p| p.reason.is_match()).count();
+    super::audit::record(
+        tx,
+        actor,
+        "bank.match",
+        super::audit::Touched {
+            entity: "bank_match_run",
+            entity_id: run,
+            customer_id: None,
+            payment_id: None,
+        },
+        &serde_json::json!({
+            "run": run,
+            "lines": proposals.len(),
+            "suggested": suggested,
+        }),
+    )
+}
+
+/// Bank line `id`; not found is exit 3.
+pub fn line(tx: &Tx, id: i64) -> Result<BankLine> {
+    tx.query_opt(&format!("{LINE} WHERE l.id = ?1"), params![id], line_row)?
+        .ok_or_else(|| Error::record_not_found(Record::BankLine, id))
+}
+
+fn proposal_row(r: &super::Row) -> Result<StoredProposal> {
+    let reason: String = r.get(3)?;
+    let allocations: String = r.get(5)?;
+    let bad = |what: &str| {
+        Error::Storage(format!(
+            "the ledger holds a bank proposal with a bad {what}; run payctl verify"
+        ))
+    };
+    Ok(StoredProposal {
+        run: r.get(1)?,
+        proposal: Proposal {
+            line_id: r.get(0)?,
+            customer_id: r.get(2)?,
+            reason: Reason::parse(&reason).ok_or_else(|| bad("reason"))?,
+            detail: r.get(4)?,
+            allocations: parse_allocations_text(&allocations).ok_or_else(|| bad("allocations"))?,
+        },
+    })
+}
+
+const NEWEST: &str = "SELECT p.line_id, p.run, p.customer_id, p.reason, p.detail, p.allocations
+    FROM bank_proposals p
+    WHERE p.run = (SELECT max(q.run) FROM bank_proposals q WHERE q.line_id = p.line_id)";
+
+/// The newest proposal for line `id`, if `bank match` has proposed anything for it.
+pub fn newest_proposal(tx: &Tx, id: i64) -> Result<Option<StoredProposal>> {
+    tx.query_opt(
+        &format!("{NEWEST} AND p.line_id = ?1"),
+        params![id],
+        proposal_row,
+    )
+}
+
+/// Every line with no decision whose newest proposal names a customer, by booking date, then
+/// line id (the order `bank match` proposed them in).
+pub fn suggested(tx: &Tx) -> Result<Vec<(BankLine, StoredProposal)>> {
+    let proposals = tx.query_map(
+        &format!(
+            "{NEWEST} AND p.customer_id IS NOT NULL
+               AND p.reason <> 'ambiguous' AND p.reason <> 'none'
+               AND NOT EXISTS (SELECT 1 FROM bank_line_events e WHERE e.line_id = p.line_id)"
+        ),
+        params![],
+        proposal_row,
+    )?;
+    let mut out = Vec::with_capacity(proposals.len());
+    for p in proposals {
+        out.push((line(tx, p.proposal.line_id)?, p));
+    }
+    out.sort_by(|(a, _), (b, _)| {
+        (&a.facts.booking_date, a.facts.id).cmp(&(&b.facts.booking_date, b.facts.id))
+    });
+    Ok(out)
+}
+
+/// Marks line `id` applied as payment `payment_id`, with an audit event.
+pub fn record_applied(
+    tx: &Tx,
+    actor: &Actor,
+    line: &BankLine,
+    payment_id: i64,
+    customer_id: i64,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO bank_line_events (line_id, kind, payment_id, reason, created_at)
+         VALUES (?1, 'applied', ?2, NULL, ?3)",
+        params![line.facts.id, payment_id, actor.now_text()],
+    )?;
+    super::audit::record(
+        tx,
+        actor,
+        "bank.apply",
+        super::audit::Touched {
+            entity: "bank_line",
+            entity_id: line.facts.id,
+            customer_id: Some(customer_id),
+            payment_id: Some(payment_id),
+        },
+        &serde_json::json!({ "bankRef": line.bank_ref, "paymentId": payment_id }),
+    )
+}
