@@ -257,7 +257,12 @@ fn an_idempotent_replay_prints_the_same_json_on_both_engines() {
         "{first}"
     );
     // The rejects file goes in the test's own folder, never the working directory.
-    let rejects = env.dir.path().join("rejects.csv").to_string_lossy().into_owned();
+    let rejects = env
+        .dir
+        .path()
+        .join("rejects.csv")
+        .to_string_lossy()
+        .into_owned();
     for extra in [&[][..], &["--dry-run"], &["--rejects", rejects.as_str()]] {
         let mut args = vec!["import", file.as_str(), "-o", "json"];
         args.extend(extra);

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::thread;
 use std::time::Instant;
 
-use super::{amount, assert_verified, customer_with_invoices, minor_of, report, spawn, stress};
+use super::{
+    amount, assert_verified, customer_with_invoices, minor_of, report, spawn_patient, stress,
+};
 use crate::common::Env;
 
 /// What one worker's create sent: its reference and amount in minor units.
@@ -33,7 +35,7 @@ fn sixteen_processes_record_every_payment_and_never_over_allocate() {
                         .map(|i| {
                             let amt = amount(payment_amount(w, i));
                             let reference = format!("w{w}-{i}");
-                            let (code, out, err) = super::finish(spawn(
+                            let (code, out, err) = super::finish(spawn_patient(
                                 env,
                                 &[
                                     "create",
@@ -158,7 +160,7 @@ fn hammer(
                         .map(|i| {
                             let args = args(w, i);
                             let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                            super::finish(spawn(env, &args))
+                            super::finish(spawn_patient(env, &args))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -357,7 +359,7 @@ fn two_processes_racing_for_one_invoices_last_balance_one_wins_the_other_is_refu
                     s.spawn(move || {
                         let args: Vec<&str> = args.iter().map(String::as_str).collect();
                         barrier.wait();
-                        super::finish(spawn(env, &args))
+                        super::finish(spawn_patient(env, &args))
                     })
                 })
                 .collect();

@@ -158,6 +158,20 @@ pub fn spawn(env: &Env, args: &[&str]) -> Child {
         .expect("spawn payctl")
 }
 
+/// [`spawn`] with a busy timeout of two minutes. The races hold payctl to serialising its
+/// writers (every payment recorded, no invoice over its total, the loser refused), not to a
+/// speed: on a 2-core machine shared with builds, 16 queued writers have waited past the 5 s
+/// default (exit 75, nothing written), which says nothing about the ledger. The busy timeout
+/// itself is tested in faults.rs.
+pub fn spawn_patient(env: &Env, args: &[&str]) -> Child {
+    env.command(args)
+        .env("PAYCTL_BUSY_TIMEOUT_MS", "120000")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn payctl")
+}
+
 /// Adds customer 655080 (USD) and `n` invoices of `total` each, ids 1..=n, due one day
 /// apart, in one import (one process).
 pub fn customer_with_invoices(env: &Env, n: usize, total: &str) {
