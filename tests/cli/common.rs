@@ -566,3 +566,21 @@ pub fn masked(text: &str) -> String {
     .iter()
     .fold(text.to_string(), |t, (card, shown)| t.replace(card, shown))
 }
+
+/// payctl's schema version: how many SQLite migrations it has (the PostgreSQL ones keep the
+/// same numbers; tests/cli/pg_schema.rs holds them to it).
+pub fn schema_version() -> usize {
+    std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/ledger/migrations"
+    ))
+    .expect("the migrations folder")
+    .filter(|e| {
+        e.as_ref()
+            .expect("a folder entry")
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".sql")
+    })
+    .count()
+}
