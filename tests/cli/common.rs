@@ -566,3 +566,20 @@ pub fn masked(text: &str) -> String {
     .iter()
     .fold(text.to_string(), |t, (card, shown)| t.replace(card, shown))
 }
+
+/// The schema version this payctl writes: how many migrations it has (src/ledger/migrations).
+pub fn schema_version() -> usize {
+    std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/ledger/migrations"
+    ))
+    .unwrap()
+    .filter(|e| {
+        e.as_ref()
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".sql")
+    })
+    .count()
+}

@@ -1838,16 +1838,18 @@ fn a_ledger_from_a_newer_payctl_is_exit_74() {
         &["customer", "list"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 4); upgrade payctl\n",
-            env.db.display()
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows {}); upgrade payctl\n",
+            env.db.display(),
+            crate::common::schema_version()
         ),
     );
     env.refused(
         &["customer", "add", "--name", "New"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 4); upgrade payctl\n",
-            env.db.display()
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows {}); upgrade payctl\n",
+            env.db.display(),
+            crate::common::schema_version()
         ),
     );
     let conn = rusqlite::Connection::open(&env.db).unwrap();

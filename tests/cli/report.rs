@@ -918,8 +918,9 @@ fn a_report_refuses_what_is_not_a_ledger_it_can_read() {
         &["report", "aging"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 4); upgrade payctl\n",
-            env.db.display()
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows {}); upgrade payctl\n",
+            env.db.display(),
+            crate::common::schema_version()
         ),
     );
     let other = Env::new();
