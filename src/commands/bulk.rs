@@ -757,6 +757,9 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             summary.rows += 1;
             if keep_good {
                 tx.savepoint_start()?;
+                if let Some(b) = batch.as_mut() {
+                    b.begin_row();
+                }
             }
             let (raw, outcome) = match row {
                 Ok(value) => (
@@ -792,6 +795,10 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     summary.rejected += 1;
                     if let Some(w) = rejects.as_mut() {
                         tx.savepoint_rollback()?;
+                        // As the rollback undoes the row's count in `import_seen`.
+                        if let Some(b) = batch.as_mut() {
+                            b.forget_row();
+                        }
                         w.write_record([
                             line.to_string(),
                             // The reasons echo values masked already; a reason built

@@ -76,6 +76,9 @@ struct Ahead_ {
     at: FxHashMap<i64, (i64, usize)>,
     /// How many rows of each content (by the first 16 bytes of its SHA-256) this file had so far.
     seen: FxHashMap<u128, i64>,
+    /// The content the current row counted, if it did: a refused row's count is taken back
+    /// ([`Batch::forget_row`]), as the rollback to its savepoint takes back SQLite's.
+    counted: Option<u128>,
 }
 
 /// A payment of the batch, planned and numbered, written at the flush.
@@ -156,9 +159,30 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// `None` when this batch does not read ahead: the caller counts in the ledger.
     pub fn occurrence(&mut self, fingerprint: &str) -> Option<i64> {
         let ahead = self.ahead.as_mut()?;
-        let n = ahead.seen.entry(digest(fingerprint)).or_insert(-1);
+        let digest = digest(fingerprint);
+        let n = ahead.seen.entry(digest).or_insert(-1);
         *n += 1;
+        ahead.counted = Some(digest);
         Some(*n)
+    }
+
+    /// A row begins (with --rejects, where a refused row leaves no trace).
+    pub fn begin_row(&mut self) {
+        if let Some(ahead) = self.ahead.as_mut() {
+            ahead.counted = None;
+        }
+    }
+
+    /// The row that began last was refused and rolled back to its savepoint: its occurrence
+    /// is not counted, as on SQLite, where the rollback takes back its row in `import_seen`.
+    pub fn forget_row(&mut self) {
+        if let Some(ahead) = self.ahead.as_mut() {
+            if let Some(digest) = ahead.counted.take() {
+                if let Some(n) = ahead.seen.get_mut(&digest) {
+                    *n -= 1;
+                }
+            }
+        }
     }
 
     /// [`Batch::occurrence`] without counting: the number the next row of this content gets.
