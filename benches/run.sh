@@ -448,18 +448,18 @@ for size in small big; do
     done
 done
 
-# --- B6: find on the big ledger vs sqlite3 scanning the payments it scans ---------------------
+# --- B7: find on the big ledger vs sqlite3 scanning the payments it scans ---------------------
 # `payctl find TEXT` scans customers (name, email), invoices (number prefix, amounts) and
 # payments (reference substring, amount): plain scans, no index can serve a substring. The
 # reference is sqlite3 running the largest of those scans alone, on the same file: what payctl
 # takes beyond it is its other two scans, opening the ledger and printing.
-B6_TEXT=PAY-$(printf %08d $((B_N / 2)))
-hf b6-find-payctl --warmup 1 --runs $RUNS_REPORT "$PAYCTL --db $B_FULL find $B6_TEXT -o json"
-hf b6-find-sqlite3 --warmup 1 --runs $RUNS_REPORT \
-    "sqlite3 $B_FULL \"SELECT id, customer_id, reference, amount FROM payments WHERE lower(coalesce(reference, '')) LIKE '%$(echo "$B6_TEXT" | tr 'A-Z' 'a-z')%' OR amount IN (-1, -1, -1, -1, -1)\""
-hf b6-find-amount --warmup 1 --runs $RUNS_REPORT "$PAYCTL --db $B_FULL find 123.45 -o json"
-B6_HITS=$("$PAYCTL" --db "$B_FULL" find "$B6_TEXT" -o json | jq length)
-[ "$B6_HITS" = 1 ] || die "B6: find $B6_TEXT found $B6_HITS records, not the one payment"
+B7_TEXT=PAY-$(printf %08d $((B_N / 2)))
+hf b7-find-payctl --warmup 1 --runs $RUNS_REPORT "$PAYCTL --db $B_FULL find $B7_TEXT -o json"
+hf b7-find-sqlite3 --warmup 1 --runs $RUNS_REPORT \
+    "sqlite3 $B_FULL \"SELECT id, customer_id, reference, amount FROM payments WHERE lower(coalesce(reference, '')) LIKE '%$(echo "$B7_TEXT" | tr 'A-Z' 'a-z')%' OR amount IN (-1, -1, -1, -1, -1)\""
+hf b7-find-amount --warmup 1 --runs $RUNS_REPORT "$PAYCTL --db $B_FULL find 123.45 -o json"
+B7_HITS=$("$PAYCTL" --db "$B_FULL" find "$B7_TEXT" -o json | jq length)
+[ "$B7_HITS" = 1 ] || die "B7: find $B7_TEXT found $B7_HITS records, not the one payment"
 
 # --- PostgreSQL: the same cases on a throwaway server (benches/pg.sh) ---------------------------
 PG_NOTE=""
@@ -522,11 +522,11 @@ row B4 "\`create --auto-allocate\`, customer with $(thousands $A_N) open invoice
     "$(secs "$a1")" "empty ledger $(secs "$b4e")" "$(r2 "$(ratio "$a1" "$b4e")")" "< 1 s (milliseconds)" "$(yesno le "$a1" 0.999)"
 row B4 "\`create --auto-allocate\`, customer with $(thousands $A_N) open invoices, pays all of them" \
     "$(secs "$aa")" "–" "–" "< 1 s (milliseconds)" "$(yesno le "$aa" 0.999)"
-b6p=$(median b6-find-payctl) b6s=$(median b6-find-sqlite3) b6a=$(median b6-find-amount)
-row B6 "\`find\` a payment reference among $(thousands $B_N) payments vs \`sqlite3\` scanning the payments alone" \
-    "$(secs "$b6p")" "sqlite3 $(secs "$b6s")" "$(r2 "$(ratio "$b6p" "$b6s")")" "< 1 s" "$(yesno le "$b6p" 0.999)"
-row B6 "\`find\` an amount (123.45) among $(thousands $B_N) payments and invoices" \
-    "$(secs "$b6a")" "sqlite3 $(secs "$b6s")" "$(r2 "$(ratio "$b6a" "$b6s")")" "< 1 s" "$(yesno le "$b6a" 0.999)"
+b7p=$(median b7-find-payctl) b7s=$(median b7-find-sqlite3) b7a=$(median b7-find-amount)
+row B7 "\`find\` a payment reference among $(thousands $B_N) payments vs \`sqlite3\` scanning the payments alone" \
+    "$(secs "$b7p")" "sqlite3 $(secs "$b7s")" "$(r2 "$(ratio "$b7p" "$b7s")")" "< 1 s" "$(yesno le "$b7p" 0.999)"
+row B7 "\`find\` an amount (123.45) among $(thousands $B_N) payments and invoices" \
+    "$(secs "$b7a")" "sqlite3 $(secs "$b7s")" "$(r2 "$(ratio "$b7a" "$b7s")")" "< 1 s" "$(yesno le "$b7a" 0.999)"
 b5r=$(ratio "$B_RSS" "$S_RSS")
 b5ok=no
 le "$b5r" 1.2 && [ $((B_RSS * 1024)) -lt 100000000 ] && b5ok=yes
