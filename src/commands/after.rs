@@ -13,7 +13,7 @@ use crate::core::corrections::{
 };
 use crate::core::views::PaymentView;
 use crate::core::{ActivityStatus, Money, Source};
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Result, StorageKind};
 use crate::ledger::activities::{self, ActivityFilter};
 use crate::ledger::corrections;
 use crate::ledger::Tx;
@@ -331,7 +331,11 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
                 )?;
                 all.into_iter()
                     .find(|a| a.id == id)
-                    .ok_or_else(|| Error::Storage(format!("activity {id} vanished")))
+                    .ok_or_else(|| {
+                        Error::storage(StorageKind::Internal {
+                            detail: format!("activity {id} vanished"),
+                        })
+                    })
             })?;
             Ok(Outcome {
                 id: Some(view.id),

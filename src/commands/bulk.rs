@@ -23,7 +23,7 @@ use crate::core::text::excerpt;
 use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
 };
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Result, StorageKind};
 use crate::formats::{detect_format, for_each_row, ImportFormat};
 use crate::ledger::activities;
 use crate::ledger::batch::Batch;
@@ -623,11 +623,14 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     let mut ledger = ctx.ledger()?;
     let batch_rows = ctx.ledger_config()?.import_batch_rows;
     let rejects_error = |e: &dyn std::fmt::Display| match &args.rejects {
-        Some(path) => Error::Storage(format!(
-            "cannot write --rejects '{}': {e}; nothing was imported",
-            path.display()
-        )),
-        None => Error::Storage(e.to_string()),
+        Some(path) => Error::storage(StorageKind::Write {
+            what: format!("--rejects '{}'", path.display()),
+            detail: format!("{e}; nothing was imported"),
+        }),
+        None => Error::storage(StorageKind::Write {
+            what: "the rejects".to_owned(),
+            detail: format!("{e}; nothing was imported"),
+        }),
     };
     // Written to a temporary file and renamed into place inside the import's transaction,
     // just before it commits: if the rejects cannot be written, nothing is imported.
@@ -845,7 +848,10 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         if e.kind() == io::ErrorKind::BrokenPipe {
             Error::BrokenPipe
         } else {
-            Error::Storage(format!("cannot write {label}: {e}"))
+            Error::storage(StorageKind::Write {
+                what: label.to_string(),
+                detail: e.to_string(),
+            })
         }
     };
     let result = ledger.read(|tx| {

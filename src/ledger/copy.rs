@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::db::{Cell, Param, ToParam};
 use super::{Engine, Ledger, LedgerConfig, Tx, MIGRATIONS};
 use crate::core::text::mask_card_numbers;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageKind};
 use crate::params;
 
 /// Every table of a payctl ledger, in an order in which each row's references are already in
@@ -84,10 +84,10 @@ fn check_tables(tx: &Tx, which: &str) -> Result<()> {
     let mut expected: Vec<String> = TABLES.iter().map(|t| t.to_string()).collect();
     expected.sort();
     if found != expected {
-        return Err(Error::Storage(format!(
-            "{which} does not have the tables of a payctl ledger of this version (found: {}); nothing was copied",
-            found.join(", ")
-        )));
+        return Err(Error::storage(StorageKind::CopyTables {
+            which: which.to_owned(),
+            found: found.join(", "),
+        }));
     }
     Ok(())
 }
@@ -104,14 +104,14 @@ fn shared_columns(src: &Tx, dst: &Tx, table: &str) -> Result<Vec<String>> {
         .filter(|c| !(engine_only(c) || from.contains(c) && to.contains(c)))
         .collect();
     if !missing.is_empty() {
-        return Err(Error::Storage(format!(
-            "table {table} has different columns in the two ledgers ({}); nothing was copied",
-            missing
+        return Err(Error::storage(StorageKind::CopyColumns {
+            table: table.to_owned(),
+            columns: missing
                 .iter()
                 .map(|c| c.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
-        )));
+                .join(", "),
+        }));
     }
     Ok(to.into_iter().filter(|c| from.contains(c)).collect())
 }
@@ -305,10 +305,9 @@ fn load(src: &Tx, dst: &Tx) -> Result<Vec<(&'static str, i64)>> {
     triggers.enable()?;
     let report = super::verify::run(dst)?;
     if !report.problems.is_empty() {
-        return Err(Error::Storage(format!(
-            "the copy failed verify's checks, so nothing was written: {}",
-            report.problems.join("; ")
-        )));
+        return Err(Error::storage(StorageKind::CopyVerify {
+            problems: report.problems.join("; "),
+        }));
     }
     Ok(counts)
 }
@@ -326,10 +325,10 @@ impl Ledger {
                 .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
                 .map_err(|e| super::storage_error(file, e))?;
             if !mode.eq_ignore_ascii_case("delete") {
-                return Err(Error::Storage(format!(
-                    "cannot leave WAL mode on the copy {} (got {mode})",
-                    file.display()
-                )));
+                return Err(Error::storage(StorageKind::CopyJournal {
+                    file: file.display().to_string(),
+                    mode,
+                }));
             }
         }
         drop(target);

@@ -10,22 +10,22 @@ use crate::core::customer::{CustomerFactsForAdd, CustomerPlan, NewCustomer};
 use crate::core::payment::CustomerFacts;
 use crate::core::views::CustomerView;
 use crate::core::{AllocationOrder, Currency, Money};
-use crate::error::{Error, Record, Result};
+use crate::error::{Error, Record, Result, StorageKind};
 
 /// Reads a currency code stored in the ledger; an unknown one means the file was edited.
 pub(crate) fn stored_currency(code: &str) -> Result<Currency> {
     Currency::from_code(code).ok_or_else(|| {
-        Error::Storage(format!(
-            "the ledger holds an unknown currency {code:?}; run payctl verify"
-        ))
+        Error::storage(StorageKind::BadValue {
+            what: format!("an unknown currency {code:?}"),
+        })
     })
 }
 
 pub(crate) fn stored_enum<T: std::str::FromStr>(text: &str) -> Result<T> {
     text.parse().map_err(|_| {
-        Error::Storage(format!(
-            "the ledger holds an unexpected value {text:?}; run payctl verify"
-        ))
+        Error::storage(StorageKind::BadValue {
+            what: format!("an unexpected value {text:?}"),
+        })
     })
 }
 

@@ -15,7 +15,7 @@ use crate::core::invoice::{
 use crate::core::payment::InvoiceFacts;
 use crate::core::views::{InvoicePaymentView, InvoiceView, TouchedInvoiceView};
 use crate::core::{Currency, InvoiceStatus, Money};
-use crate::error::{Error, Record, Result};
+use crate::error::{Error, Record, Result, StorageKind};
 
 #[derive(Default)]
 pub struct InvoiceFilter {
@@ -255,9 +255,9 @@ fn facts_row(r: &Row) -> Result<InvoiceFacts> {
     let date: String = r.get(4)?;
     let due: String = r.get(5)?;
     let bad_date = |text: &str| {
-        Error::Storage(format!(
-            "the ledger holds a bad timestamp {text:?}; run payctl verify"
-        ))
+        Error::storage(StorageKind::BadValue {
+            what: format!("a bad timestamp {text:?}"),
+        })
     };
     Ok(InvoiceFacts {
         id: r.get(0)?,
