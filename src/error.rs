@@ -64,6 +64,9 @@ pub enum Error {
     /// The command line is malformed in a way clap cannot see (exit 2).
     #[error("{0}")]
     Usage(Problem),
+    /// The ledger's URL (`--db`, `PAYCTL_DB`) cannot be used as it is (exit 2).
+    #[error("db '{url}' {problem}")]
+    LedgerUrl { url: String, problem: UrlProblem },
     /// A record the request names by its id does not exist (HTTP 404, exit 3). The message
     /// is the fact; what to do about it is added where payctl prints it (`commands::hint`).
     #[error("{} {id} not found", .record.name())]
@@ -77,7 +80,7 @@ pub enum Error {
     /// The ledger (or a file payctl writes) cannot be read or written (exit 74): what went
     /// wrong, as facts; the words are [`StorageError`]'s Display, the hint `commands::hint`'s.
     #[error("{0}")]
-    Storage(StorageError),
+    Storage(Box<StorageError>),
     /// Another process held the ledger past the busy timeout, or the server could not be
     /// reached (exit 75): nothing was written, safe to retry.
     #[error("{0}")]
@@ -138,13 +141,13 @@ impl Error {
     /// A storage error of `kind` about a ledger not named yet ("the ledger"): the layer that
     /// knows the ledger's name adds it ([`Error::in_ledger`]).
     pub fn storage(kind: StorageKind) -> Error {
-        Error::Storage(StorageError::new(kind))
+        Error::Storage(Box::new(StorageError::new(kind)))
     }
 
     /// A storage error of `kind` about the ledger `ledger` (a path, or a URL without its
     /// password).
     pub fn storage_at(kind: StorageKind, ledger: impl fmt::Display) -> Error {
-        Error::Storage(StorageError::new(kind).at(ledger))
+        Error::Storage(Box::new(StorageError::new(kind).at(ledger)))
     }
 
     /// A busy error of `kind` about a ledger not named yet.
@@ -172,7 +175,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Rejected(_) => 1,
-            Error::Usage(_) => 2,
+            Error::Usage(_) | Error::LedgerUrl { .. } => 2,
             Error::NotFound(_) | Error::RecordNotFound { .. } => 3,
             Error::IdempotencyConflict(_) => 4,
             Error::Storage(_) | Error::BrokenPipe => 74,
@@ -183,7 +186,7 @@ impl Error {
     /// The HTTP-like status written in Fusebill's error JSON.
     pub fn http_status(&self) -> u16 {
         match self {
-            Error::Rejected(_) | Error::Usage(_) => 400,
+            Error::Rejected(_) | Error::Usage(_) | Error::LedgerUrl { .. } => 400,
             Error::NotFound(_) | Error::RecordNotFound { .. } => 404,
             Error::IdempotencyConflict(_) => 409,
             Error::Storage(_) | Error::BrokenPipe => 500,
@@ -199,6 +202,7 @@ impl Error {
                 vec![Problem::new(record.key(), self.to_string())]
             }
             Error::Storage(_) | Error::Busy(_) => vec![Problem::new("ledger", self.to_string())],
+            Error::LedgerUrl { .. } => vec![Problem::new("db", self.to_string())],
             Error::BrokenPipe => vec![Problem::new("output", "broken pipe")],
         }
     }
@@ -244,8 +248,12 @@ pub enum StorageKind {
     NoWal { mode: String },
     /// It holds a value no payctl writes (`what`: "a bad timestamp \"x\"").
     BadValue { what: String },
-    /// It holds a value payctl cannot read at all (`what`: "text that is not UTF-8 in column 3: …").
-    Unreadable { what: String },
+    /// A value in `column` is not of the type payctl reads there.
+    BadCell { column: usize, detail: String },
+    /// Text in `column` is not UTF-8.
+    NotUtf8 { column: usize, detail: String },
+    /// A floating-point value in `column` (payctl stores none).
+    Float { column: usize, value: String },
     /// A query that always returns a row returned none.
     NoRow { sql: String },
     /// The path is an empty file.
@@ -388,7 +396,18 @@ impl fmt::Display for StorageError {
                 f,
                 "{s}: cannot use WAL journaling (got {mode}); is it on a network file system?"
             ),
-            K::BadValue { what } | K::Unreadable { what } => write!(f, "{s} holds {what}"),
+            K::BadValue { what } => write!(f, "{s} holds {what}"),
+            K::BadCell { column, detail } => write!(
+                f,
+                "{s} holds a value payctl cannot read in column {column}: {detail}"
+            ),
+            K::NotUtf8 { column, detail } => {
+                write!(f, "{s} holds text that is not UTF-8 in column {column}: {detail}")
+            }
+            K::Float { column, value } => write!(
+                f,
+                "{s} holds a floating-point value ({value}) in column {column}; payctl stores none"
+            ),
             K::NoRow { sql } => write!(f, "{s} returned no row for: {sql}"),
             K::EmptyFile => write!(f, "ledger '{p}' is an empty file, not a payctl ledger"),
             K::Missing => write!(f, "ledger '{p}' does not exist"),
@@ -526,6 +545,47 @@ impl fmt::Display for BusyError {
                     "cannot reach the ledger {ledger}: {detail}; nothing was written, it is safe to retry"
                 )
             }
+        }
+    }
+}
+
+/// What is wrong with a ledger URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// An `sslmode` that is not one of `allowed`.
+    Sslmode { value: String, allowed: &'static str },
+    /// An empty or undecodable `sslrootcert`.
+    Sslrootcert { value: String },
+    /// The URL does not parse (`modes`: the sslmodes, `|`-separated).
+    Unusable { detail: String, modes: String },
+    /// The `sslrootcert` file cannot be read as PEM CA certificates.
+    RootCert { file: String, detail: String },
+    /// The URL carries a password (SPEC §8 refuses it).
+    Password,
+}
+
+impl fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UrlProblem::Sslmode { value, allowed } => {
+                write!(f, "has sslmode '{value}'; allowed: {allowed}")
+            }
+            UrlProblem::Sslrootcert { value } => write!(
+                f,
+                "has sslrootcert '{value}'; allowed: the path of a PEM file of CA certificates"
+            ),
+            UrlProblem::Unusable { detail, modes } => write!(
+                f,
+                "is not a PostgreSQL URL payctl can use ({detail}); allowed: postgres://USER@HOST:PORT/DB or postgresql://USER@/DB?host=/socket/dir, with sslmode={modes}"
+            ),
+            UrlProblem::RootCert { file, detail } => write!(
+                f,
+                "has sslrootcert '{file}' that payctl cannot use ({detail}); allowed: a readable PEM file of CA certificates"
+            ),
+            UrlProblem::Password => write!(
+                f,
+                "carries a password; give it in PGPASSWORD or in a 0600 ~/.pgpass file instead"
+            ),
         }
     }
 }

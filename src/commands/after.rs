@@ -13,6 +13,7 @@ use crate::core::corrections::{
 };
 use crate::core::views::PaymentView;
 use crate::core::{ActivityStatus, Money, Source};
+use crate::core::views::TouchedInvoiceView;
 use crate::error::{Error, Problem, Result, StorageKind};
 use crate::ledger::activities::{self, ActivityFilter};
 use crate::ledger::corrections;
@@ -62,7 +63,9 @@ fn payment_after(
     dry_run: bool,
 ) -> Result<PaymentView> {
     let mut payment = payments::get(tx, id)?;
-    payment.touched_invoices = Some(invoices::touched_since(tx, mark, only)?);
+    payment.touched_invoices = Some(TouchedInvoiceView::all_from_facts(invoices::touched_since(
+        tx, mark, only,
+    )?));
     payment.dry_run = dry_run;
     Ok(payment)
 }

@@ -23,6 +23,7 @@ use crate::core::text::excerpt;
 use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
 };
+use crate::core::views::TouchedInvoiceView;
 use crate::error::{Error, Problem, Result, StorageKind};
 use crate::formats::{detect_format, for_each_row, ImportFormat};
 use crate::ledger::activities;
@@ -773,7 +774,9 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             // Read before the commit (or a dry run's rollback), once, and only as many as
             // will be printed: the table shows the first ones, -q none.
             let shown = applied.len().min(touched_wanted);
-            summary.touched_invoices = Some(invoices::touched_now(tx, &applied[..shown])?);
+            summary.touched_invoices = Some(TouchedInvoiceView::all_from_facts(
+                invoices::touched_now(tx, &applied[..shown])?,
+            ));
             summary.touched_more = applied.len() - shown;
         }
         if !keep_good && summary.rejected > 0 {

@@ -119,7 +119,7 @@ impl Ledger {
                     })
                     .at(&ledger);
                     failure.backup_to = Some(shown.to_string());
-                    return Err(Error::Storage(failure));
+                    return Err(Error::Storage(Box::new(failure)));
                 }
                 counts
             }

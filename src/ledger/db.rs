@@ -199,7 +199,10 @@ impl Row<'_> {
     pub fn get<T: FromCell>(&self, i: usize) -> Result<T> {
         let cell = self.cell(i)?;
         T::from_cell(cell).map_err(|e| {
-            unreadable(format!("a value payctl cannot read in column {i}: {e}"))
+            Error::storage(StorageKind::BadCell {
+                column: i,
+                detail: e.to_string(),
+            })
         })
     }
 
@@ -212,13 +215,17 @@ impl Row<'_> {
                     ValueRef::Null => Cell::Null,
                     ValueRef::Integer(i) => Cell::Int(i),
                     ValueRef::Text(t) => Cell::Text(std::str::from_utf8(t).map_err(|e| {
-                        unreadable(format!("text that is not UTF-8 in column {i}: {e}"))
+                        Error::storage(StorageKind::NotUtf8 {
+                            column: i,
+                            detail: e.to_string(),
+                        })
                     })?),
                     ValueRef::Blob(b) => Cell::Blob(b),
                     ValueRef::Real(r) => {
-                        return Err(unreadable(format!(
-                            "a floating-point value ({r}) in column {i}; payctl stores none"
-                        )))
+                        return Err(Error::storage(StorageKind::Float {
+                            column: i,
+                            value: r.to_string(),
+                        }))
                     }
                 })
             }
@@ -669,11 +676,6 @@ impl<'c> Tx<'c> {
 /// `sql` on one line, whitespace runs as one space.
 fn one_line(sql: &str) -> String {
     sql.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A value in the ledger that payctl cannot read (exit 74).
-fn unreadable(what: String) -> Error {
-    Error::storage(StorageKind::Unreadable { what })
 }
 
 /// A state payctl's own code should never reach (exit 74).

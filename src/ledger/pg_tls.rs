@@ -31,7 +31,7 @@ use rustls::{
 };
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-use crate::error::{BusyError, BusyKind, Error, Problem, Result, StorageKind};
+use crate::error::{BusyError, BusyKind, Error, Result, StorageKind, UrlProblem};
 
 /// The `sslmode` values payctl accepts, for error messages.
 const MODES: &str = "disable, prefer, require, verify-ca, verify-full";
@@ -54,8 +54,11 @@ pub(crate) struct ServerUrl {
     pub(crate) root_cert: Option<PathBuf>,
 }
 
-fn usage(shown: &str, what: String) -> Error {
-    Error::Usage(Problem::new("db", format!("db '{shown}' {what}")))
+fn usage(shown: &str, problem: UrlProblem) -> Error {
+    Error::LedgerUrl {
+        url: shown.to_owned(),
+        problem,
+    }
 }
 
 /// Parses a ledger URL. `shown` is the URL with any password hidden, for messages.
@@ -99,7 +102,10 @@ pub(crate) fn parse(url: &str, shown: &str) -> Result<ServerUrl> {
                     _ => {
                         return Err(usage(
                             shown,
-                            format!("has sslmode '{value}'; allowed: {MODES}"),
+                            UrlProblem::Sslmode {
+                                value: value.to_owned(),
+                                allowed: MODES,
+                            },
                         ))
                     }
                 }
@@ -108,7 +114,9 @@ pub(crate) fn parse(url: &str, shown: &str) -> Result<ServerUrl> {
                 let Some(path) = percent_decode(value).filter(|p| !p.is_empty()) else {
                     return Err(usage(
                         shown,
-                        format!("has sslrootcert '{value}'; allowed: the path of a PEM file of CA certificates"),
+                        UrlProblem::Sslrootcert {
+                            value: value.to_owned(),
+                        },
                     ));
                 };
                 root_cert = Some(PathBuf::from(path));
@@ -124,11 +132,10 @@ pub(crate) fn parse(url: &str, shown: &str) -> Result<ServerUrl> {
     let mut config = Config::from_str(&rest).map_err(|e| {
         usage(
             shown,
-            format!(
-                "is not a PostgreSQL URL payctl can use ({}); allowed: postgres://USER@HOST:PORT/DB or postgresql://USER@/DB?host=/socket/dir, with sslmode={}",
-                with_causes(&e),
-                MODES.replace(", ", "|")
-            ),
+            UrlProblem::Unusable {
+                detail: with_causes(&e),
+                modes: MODES.replace(", ", "|"),
+            },
         )
     })?;
     config.ssl_mode(match mode {
@@ -241,13 +248,13 @@ fn root_store(file: Option<&Path>, shown: &str) -> Result<RootCertStore> {
     match file {
         Some(file) => {
             let unreadable = |detail: String| {
-                Error::Usage(Problem::new(
-                    "db",
-                    format!(
-                        "db '{shown}' has sslrootcert '{}' that payctl cannot use ({detail}); allowed: a readable PEM file of CA certificates",
-                        file.display()
-                    ),
-                ))
+                usage(
+                    shown,
+                    UrlProblem::RootCert {
+                        file: file.display().to_string(),
+                        detail,
+                    },
+                )
             };
             let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(file)
                 .map_err(|e| unreadable(e.to_string()))?

@@ -10,7 +10,7 @@ use std::time::Duration;
 use postgres::error::SqlState;
 use postgres::{Client, Config};
 
-use crate::error::{BusyKind, Error, Result, StorageKind};
+use crate::error::{BusyKind, Error, Result, StorageKind, UrlProblem};
 
 /// Append-only, with the same logical versions as SQLite's migrations.
 pub(crate) const MIGRATIONS: &[&str] = &[
@@ -81,12 +81,10 @@ pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<C
     // A password on the command line reaches the shell's history, `ps` and the audit trail's
     // command line: refused, as SPEC §8 says.
     if config.get_password().is_some() {
-        return Err(Error::Usage(crate::error::Problem::new(
-            "db",
-            format!(
-                "db '{shown}' carries a password; give it in PGPASSWORD or in a 0600 ~/.pgpass file instead"
-            ),
-        )));
+        return Err(Error::LedgerUrl {
+            url: shown,
+            problem: UrlProblem::Password,
+        });
     }
     {
         if let Some(password) = &settings.password {
