@@ -223,39 +223,77 @@ pub enum StorageKind {
     DiskFull,
     ReadOnly,
     /// SQLite cannot open the file.
-    CannotOpen { detail: String },
+    CannotOpen {
+        detail: String,
+    },
     /// The engine found a damaged page or row.
-    Corrupt { detail: String },
+    Corrupt {
+        detail: String,
+    },
     /// A trigger or constraint refused a write.
-    Constraint { detail: String },
+    Constraint {
+        detail: String,
+    },
     /// An I/O error of SQLite: what failed, and SQLite's extended code.
-    Io { failure: &'static str, code: i32 },
+    Io {
+        failure: &'static str,
+        code: i32,
+    },
     /// Any other error of the engine, in its words.
-    Engine { detail: String },
+    Engine {
+        detail: String,
+    },
     /// PostgreSQL: out of disk space or memory (SQLSTATE class 53).
-    ServerFull { detail: String },
+    ServerFull {
+        detail: String,
+    },
     /// PostgreSQL: the database user lacks a privilege.
-    Privilege { detail: String },
+    Privilege {
+        detail: String,
+    },
     /// PostgreSQL: any other error, with its SQLSTATE.
-    Sqlstate { detail: String, code: String },
+    Sqlstate {
+        detail: String,
+        code: String,
+    },
     /// The connection was lost during COMMIT: the outcome is unknown.
-    CommitLost { detail: String },
+    CommitLost {
+        detail: String,
+    },
     /// Its schema is newer than this payctl's migrations.
-    NewerSchema { version: i64, latest: i64 },
+    NewerSchema {
+        version: i64,
+        latest: i64,
+    },
     /// Nothing has been recorded in it yet (a read of a fresh file).
     NothingRecorded,
     /// SQLite cannot use WAL journaling on it.
-    NoWal { mode: String },
+    NoWal {
+        mode: String,
+    },
     /// It holds a value no payctl writes (`what`: "a bad timestamp \"x\"").
-    BadValue { what: String },
+    BadValue {
+        what: String,
+    },
     /// A value in `column` is not of the type payctl reads there.
-    BadCell { column: usize, detail: String },
+    BadCell {
+        column: usize,
+        detail: String,
+    },
     /// Text in `column` is not UTF-8.
-    NotUtf8 { column: usize, detail: String },
+    NotUtf8 {
+        column: usize,
+        detail: String,
+    },
     /// A floating-point value in `column` (payctl stores none).
-    Float { column: usize, value: String },
+    Float {
+        column: usize,
+        value: String,
+    },
     /// A query that always returns a row returned none.
-    NoRow { sql: String },
+    NoRow {
+        sql: String,
+    },
     /// The path is an empty file.
     EmptyFile,
     /// No ledger at the path (a read command creates none).
@@ -263,45 +301,95 @@ pub enum StorageKind {
     /// The path is a folder.
     Folder,
     /// The path names something that is not a file (`what`: "a character device").
-    NotAFile { what: &'static str },
+    NotAFile {
+        what: &'static str,
+    },
     /// The ledger file cannot be read (its metadata).
-    CannotRead { detail: String },
+    CannotRead {
+        detail: String,
+    },
     /// The ledger's folder cannot be created.
-    CreateFolder { folder: String, detail: String },
+    CreateFolder {
+        folder: String,
+        detail: String,
+    },
     /// The ledger file cannot be created.
-    Create { detail: String },
+    Create {
+        detail: String,
+    },
     /// The path is a symbolic link to nowhere, or a loop of links.
     DanglingLink,
     /// PostgreSQL refused the login.
-    LoginRefused { detail: String, code: String },
+    LoginRefused {
+        detail: String,
+        code: String,
+    },
     /// The database the URL names does not exist on the server.
-    NoDatabase { detail: String },
+    NoDatabase {
+        detail: String,
+    },
     /// The server asks for a password and none was given.
     NoPassword,
     /// The server's certificate failed the check that `sslmode` asks for.
-    CertificateRefused { mode: &'static str, detail: String },
+    CertificateRefused {
+        mode: &'static str,
+        detail: String,
+    },
     /// TLS could not be set up.
-    Tls { detail: String },
+    Tls {
+        detail: String,
+    },
     /// A file of a backup cannot be written or flushed (`action`: "fsync", "rename" …).
-    BackupFile { action: &'static str, path: String, detail: String },
+    BackupFile {
+        action: &'static str,
+        path: String,
+        detail: String,
+    },
     /// The folder of a backup cannot be resolved.
-    BackupFolder { target: String, folder: String, detail: String },
+    BackupFolder {
+        target: String,
+        folder: String,
+        detail: String,
+    },
     /// A backup copy does not hold the rows its snapshot did.
-    BackupMismatch { tables: String, copy: String, snapshot: String },
+    BackupMismatch {
+        tables: String,
+        copy: String,
+        snapshot: String,
+    },
     /// The ledger `which` lacks the tables of this version.
-    CopyTables { which: String, found: String },
+    CopyTables {
+        which: String,
+        found: String,
+    },
     /// A table has different columns in the two ledgers of a copy.
-    CopyColumns { table: String, columns: String },
+    CopyColumns {
+        table: String,
+        columns: String,
+    },
     /// The copy failed verify's checks.
-    CopyVerify { problems: String },
+    CopyVerify {
+        problems: String,
+    },
     /// The copy cannot be left in rollback-journal mode.
-    CopyJournal { file: String, mode: String },
+    CopyJournal {
+        file: String,
+        mode: String,
+    },
     /// An output file (or stdout) cannot be written (`what` as the user named it).
-    Write { what: String, detail: String },
+    Write {
+        what: String,
+        detail: String,
+    },
     /// A customer's statement cannot be drawn up from what the ledger holds.
-    Statement { customer: i64, detail: String },
+    Statement {
+        customer: i64,
+        detail: String,
+    },
     /// A state payctl's own code should never reach: a bug of payctl's.
-    Internal { detail: String },
+    Internal {
+        detail: String,
+    },
 }
 
 /// A storage failure (exit 74): its kind and the ledger it concerns.
@@ -553,7 +641,10 @@ impl fmt::Display for BusyError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UrlProblem {
     /// An `sslmode` that is not one of `allowed`.
-    Sslmode { value: String, allowed: &'static str },
+    Sslmode {
+        value: String,
+        allowed: &'static str,
+    },
     /// An empty or undecodable `sslrootcert`.
     Sslrootcert { value: String },
     /// The URL does not parse (`modes`: the sslmodes, `|`-separated).

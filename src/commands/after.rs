@@ -12,8 +12,8 @@ use crate::core::corrections::{
     self as rules, AllocateOne, Reallocate, RefundRequest, Refusal, Settle, Unallocate, Void,
 };
 use crate::core::views::PaymentView;
-use crate::core::{ActivityStatus, Money, Source};
 use crate::core::views::TouchedInvoiceView;
+use crate::core::{ActivityStatus, Money, Source};
 use crate::error::{Error, Problem, Result, StorageKind};
 use crate::ledger::activities::{self, ActivityFilter};
 use crate::ledger::corrections;
@@ -332,13 +332,11 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
                         ..Default::default()
                     },
                 )?;
-                all.into_iter()
-                    .find(|a| a.id == id)
-                    .ok_or_else(|| {
-                        Error::storage(StorageKind::Internal {
-                            detail: format!("activity {id} vanished"),
-                        })
+                all.into_iter().find(|a| a.id == id).ok_or_else(|| {
+                    Error::storage(StorageKind::Internal {
+                        detail: format!("activity {id} vanished"),
                     })
+                })
             })?;
             Ok(Outcome {
                 id: Some(view.id),

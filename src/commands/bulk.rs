@@ -20,10 +20,10 @@ use crate::core::method::{self as method_rules, NewMethod};
 use crate::core::payload::{bool_of, create_payment_from_json};
 use crate::core::payment::{currency_problem, id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
+use crate::core::views::TouchedInvoiceView;
 use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
 };
-use crate::core::views::TouchedInvoiceView;
 use crate::error::{Error, Problem, Result, StorageKind};
 use crate::formats::{detect_format, for_each_row, ImportFormat};
 use crate::ledger::activities;

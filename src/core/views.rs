@@ -226,7 +226,9 @@ impl TouchedInvoiceView {
     }
 
     /// The views of every invoice a command touched, in the order the ledger read them.
-    pub fn all_from_facts(touched: Vec<(InvoiceBalanceFacts, Currency)>) -> Vec<TouchedInvoiceView> {
+    pub fn all_from_facts(
+        touched: Vec<(InvoiceBalanceFacts, Currency)>,
+    ) -> Vec<TouchedInvoiceView> {
         touched
             .into_iter()
             .map(|(facts, currency)| TouchedInvoiceView::from_facts(facts, currency))

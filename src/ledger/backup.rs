@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use rusqlite::OpenFlags;
 use serde::Serialize;
 
-use super::{sqlite_error, Ledger, APPLICATION_ID};
+use super::{sqlite_error, Ledger, RecordCounts, APPLICATION_ID};
 use crate::core::text::mask_card_numbers;
 use crate::error::{Error, Result, StorageError, StorageKind};
 
@@ -25,13 +25,8 @@ pub struct BackupReport {
     pub path: String,
     pub ledger: String,
     pub bytes: u64,
-    pub customers: i64,
-    pub invoices: i64,
-    pub payments: i64,
-    pub allocations: i64,
-    pub refunds: i64,
-    pub activities: i64,
-    pub audit_events: i64,
+    #[serde(flatten)]
+    pub counts: RecordCounts,
 }
 
 /// Removes the temporary copy unless it was renamed into place.
@@ -139,13 +134,7 @@ impl Ledger {
             path: mask_card_numbers(&target.display().to_string()),
             ledger: mask_card_numbers(&self.path.display().to_string()),
             bytes,
-            customers: counts[0],
-            invoices: counts[1],
-            payments: counts[2],
-            allocations: counts[3],
-            refunds: counts[4],
-            activities: counts[5],
-            audit_events: counts[6],
+            counts: RecordCounts::from_counts(counts),
         })
     }
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::db::{Cell, Param, ToParam};
-use super::{Engine, Ledger, LedgerConfig, Tx, MIGRATIONS};
+use super::{Engine, Ledger, LedgerConfig, RecordCounts, Tx, MIGRATIONS};
 use crate::core::text::mask_card_numbers;
 use crate::error::{Error, Result, StorageKind};
 use crate::params;
@@ -363,18 +363,10 @@ impl Ledger {
                 load(src, dst)
             })
         })?;
-        let [customers, invoices, payments, allocations, refunds, activities, audit_events] =
-            counted(&counts);
         Ok(RestoreReport {
             path: mask_card_numbers(&shown),
             ledger: mask_card_numbers(&target),
-            customers,
-            invoices,
-            payments,
-            allocations,
-            refunds,
-            activities,
-            audit_events,
+            counts: RecordCounts::from_counts(counted(&counts)),
         })
     }
 }
@@ -421,11 +413,6 @@ pub struct Source {
 pub struct RestoreReport {
     pub path: String,
     pub ledger: String,
-    pub customers: i64,
-    pub invoices: i64,
-    pub payments: i64,
-    pub allocations: i64,
-    pub refunds: i64,
-    pub activities: i64,
-    pub audit_events: i64,
+    #[serde(flatten)]
+    pub counts: RecordCounts,
 }

@@ -39,7 +39,18 @@ pub fn add_facts(tx: &Tx, new: &NewCustomer) -> Result<CustomerFactsForAdd> {
 /// Writes a planned customer and its audit event.
 pub fn write(tx: &Tx, actor: &Actor, plan: &CustomerPlan) -> Result<i64> {
     let id = plan.id;
-    tx.execute("INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![id, plan.name, plan.email, plan.currency.code(), plan.order.as_str(), actor.now_text()])?;
+    tx.execute(
+        "INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            plan.name,
+            plan.email,
+            plan.currency.code(),
+            plan.order.as_str(),
+            actor.now_text()
+        ],
+    )?;
     audit::record(
         tx,
         actor,

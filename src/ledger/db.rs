@@ -477,11 +477,8 @@ impl<'c> Tx<'c> {
         params: &Params<'_>,
         f: impl FnOnce(&Row) -> Result<T>,
     ) -> Result<T> {
-        self.query_opt(sql, params, f)?.ok_or_else(|| {
-            Error::storage(StorageKind::NoRow {
-                sql: one_line(sql),
-            })
-        })
+        self.query_opt(sql, params, f)?
+            .ok_or_else(|| Error::storage(StorageKind::NoRow { sql: one_line(sql) }))
     }
 
     /// The first row of a query, read by `f`, if there is one.
@@ -635,7 +632,9 @@ impl<'c> Tx<'c> {
         rows: &[Vec<Param<'_>>],
     ) -> Result<u64> {
         let Inner::Postgres { tx, statements } = &self.inner else {
-            return Err(internal(format!("COPY into {table} runs only on PostgreSQL")));
+            return Err(internal(format!(
+                "COPY into {table} runs only on PostgreSQL"
+            )));
         };
         let list = columns.join(", ");
         let mut tx = tx.borrow_mut();

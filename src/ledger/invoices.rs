@@ -198,7 +198,10 @@ pub fn touched_since(
 /// The invoices of `applied` (invoice id and the minor units a command applied to it, net),
 /// as they are now: one seek each, in the order given. For an import, whose allocation rows
 /// are too many to group again (see [`touched_since`]): it counts what it applied as it goes.
-pub fn touched_now(tx: &Tx, applied: &[(i64, i64)]) -> Result<Vec<(InvoiceBalanceFacts, Currency)>> {
+pub fn touched_now(
+    tx: &Tx,
+    applied: &[(i64, i64)],
+) -> Result<Vec<(InvoiceBalanceFacts, Currency)>> {
     applied
         .iter()
         .map(|&(invoice_id, minor)| {
@@ -287,7 +290,13 @@ pub fn facts(tx: &Tx, id: i64) -> Result<Option<InvoiceFacts>> {
 
 /// What a write-off of invoice `id` took (0 when it has none), in minor units.
 pub fn written_off(tx: &Tx, id: i64) -> Result<i64> {
-    tx.query_row("SELECT CAST(coalesce(sum(amount), 0) AS BIGINT) FROM invoice_closures WHERE invoice_id = ?1 AND kind = 'written_off'", params![id], |r| r.get(0))
+    tx.query_row(
+        "SELECT CAST(coalesce(sum(amount), 0) AS BIGINT)
+         FROM invoice_closures
+         WHERE invoice_id = ?1 AND kind = 'written_off'",
+        params![id],
+        |r| r.get(0),
+    )
 }
 
 /// A customer's invoices that still have money outstanding.
@@ -403,7 +412,18 @@ pub fn write_closing(
         Closure::WrittenOff => ("written_off", "invoice.write-off"),
     };
     let now = actor.now_text();
-    tx.execute("INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![plan.invoice_id, kind, plan.amount, reason, effective.unwrap_or(now), now])?;
+    tx.execute(
+        "INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            plan.invoice_id,
+            kind,
+            plan.amount,
+            reason,
+            effective.unwrap_or(now),
+            now
+        ],
+    )?;
     audit::record(
         tx,
         actor,

@@ -52,6 +52,50 @@ const COUNTED_TABLES: [&str; 7] = [
     "audit_events",
 ];
 
+/// How many records of each kind of [`COUNTED_TABLES`] a copy of the ledger holds: what
+/// backup and restore report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordCounts {
+    pub customers: i64,
+    pub invoices: i64,
+    pub payments: i64,
+    pub allocations: i64,
+    pub refunds: i64,
+    pub activities: i64,
+    pub audit_events: i64,
+}
+
+impl RecordCounts {
+    /// The counts of [`COUNTED_TABLES`], in its order.
+    fn from_counts(counts: [i64; COUNTED_TABLES.len()]) -> RecordCounts {
+        let [customers, invoices, payments, allocations, refunds, activities, audit_events] =
+            counts;
+        RecordCounts {
+            customers,
+            invoices,
+            payments,
+            allocations,
+            refunds,
+            activities,
+            audit_events,
+        }
+    }
+
+    /// The counts in [`COUNTED_TABLES`]' order.
+    pub fn values(&self) -> [i64; COUNTED_TABLES.len()] {
+        [
+            self.customers,
+            self.invoices,
+            self.payments,
+            self.allocations,
+            self.refunds,
+            self.activities,
+            self.audit_events,
+        ]
+    }
+}
+
 /// `PRAGMA application_id` of a payctl ledger: "PYCT".
 pub const APPLICATION_ID: i32 = 0x5059_4354;
 
@@ -454,7 +498,10 @@ fn check_ledger_file(path: &Path) -> Result<()> {
     } else {
         "not a regular file"
     };
-    Err(Error::storage_at(StorageKind::NotAFile { what }, path.display()))
+    Err(Error::storage_at(
+        StorageKind::NotAFile { what },
+        path.display(),
+    ))
 }
 
 /// The warning for a ledger that users other than its owner may read or write (`mode` as
@@ -668,7 +715,10 @@ impl Ledger {
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
             .map_err(err)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::storage_at(StorageKind::NoWal { mode }, path.display()));
+            return Err(Error::storage_at(
+                StorageKind::NoWal { mode },
+                path.display(),
+            ));
         }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(err)?;
