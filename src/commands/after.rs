@@ -13,8 +13,9 @@ use crate::core::corrections::{
 };
 use crate::core::invoice_ref::InvoiceRef;
 use crate::core::views::PaymentView;
+use crate::core::views::TouchedInvoiceView;
 use crate::core::{ActivityStatus, Money, Source};
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Result, StorageKind};
 use crate::ledger::activities::{self, ActivityFilter};
 use crate::ledger::corrections;
 use crate::ledger::Tx;
@@ -75,7 +76,9 @@ fn payment_after(
     dry_run: bool,
 ) -> Result<PaymentView> {
     let mut payment = payments::get(tx, id)?;
-    payment.touched_invoices = Some(invoices::touched_since(tx, mark, only)?);
+    payment.touched_invoices = Some(TouchedInvoiceView::all_from_facts(invoices::touched_since(
+        tx, mark, only,
+    )?));
     payment.dry_run = dry_run;
     Ok(payment)
 }
@@ -350,9 +353,11 @@ pub fn activity(command: ActivityCommand, ctx: &Ctx) -> Result<Outcome> {
                         ..Default::default()
                     },
                 )?;
-                all.into_iter()
-                    .find(|a| a.id == id)
-                    .ok_or_else(|| Error::Storage(format!("activity {id} vanished")))
+                all.into_iter().find(|a| a.id == id).ok_or_else(|| {
+                    Error::storage(StorageKind::Internal {
+                        detail: format!("activity {id} vanished"),
+                    })
+                })
             })?;
             Ok(Outcome {
                 id: Some(view.id),

@@ -20,10 +20,11 @@ use crate::core::method::{self as method_rules, NewMethod};
 use crate::core::payload::{bool_of, create_payment_from_json};
 use crate::core::payment::{currency_problem, id_problem, idempotency_key_problem, parse_id};
 use crate::core::text::excerpt;
+use crate::core::views::TouchedInvoiceView;
 use crate::core::{
     ActivityStatus, AllocationOrder, Currency, InvoiceStatus, MethodType, PaymentMethod, Source,
 };
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Result, StorageKind};
 use crate::formats::{detect_format, for_each_row, ImportFormat};
 use crate::ledger::activities;
 use crate::ledger::batch::{Ahead, Batch};
@@ -683,11 +684,14 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     // boundaries) cross the read-ahead's too.
     let read_ahead_rows = READ_AHEAD_ROWS.min(batch_rows).max(1);
     let rejects_error = |e: &dyn std::fmt::Display| match &args.rejects {
-        Some(path) => Error::Storage(format!(
-            "cannot write --rejects '{}': {e}; nothing was imported",
-            path.display()
-        )),
-        None => Error::Storage(e.to_string()),
+        Some(path) => Error::storage(StorageKind::Write {
+            what: format!("--rejects '{}'", path.display()),
+            detail: format!("{e}; nothing was imported"),
+        }),
+        None => Error::storage(StorageKind::Write {
+            what: "the rejects".to_owned(),
+            detail: format!("{e}; nothing was imported"),
+        }),
     };
     // Written to a temporary file and renamed into place inside the import's transaction,
     // just before it commits: if the rejects cannot be written, nothing is imported.
@@ -878,7 +882,9 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             // Read before the commit (or a dry run's rollback), once, and only as many as
             // will be printed: the table shows the first ones, -q none.
             let shown = applied.len().min(touched_wanted);
-            summary.touched_invoices = Some(invoices::touched_now(tx, &applied[..shown])?);
+            summary.touched_invoices = Some(TouchedInvoiceView::all_from_facts(
+                invoices::touched_now(tx, &applied[..shown])?,
+            ));
             summary.touched_more = applied.len() - shown;
         }
         if !keep_good && summary.rejected > 0 {
@@ -953,7 +959,10 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         if e.kind() == io::ErrorKind::BrokenPipe {
             Error::BrokenPipe
         } else {
-            Error::Storage(format!("cannot write {label}: {e}"))
+            Error::storage(StorageKind::Write {
+                what: label.to_string(),
+                detail: e.to_string(),
+            })
         }
     };
     let result = ledger.read(|tx| {

@@ -2,7 +2,7 @@
 
 use super::context::{Ctx, Outcome};
 use crate::cli::DbCommand;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ledger::roles::{self, Grant};
 use crate::render::table::Kind;
 use crate::render::{self, Field, Record};
@@ -15,6 +15,15 @@ pub fn run(command: DbCommand, ctx: &Ctx) -> Result<Outcome> {
 
 fn grant_clerk(role: &str, ctx: &Ctx) -> Result<Outcome> {
     let config = ctx.ledger_config()?;
+    if config.server.is_none() {
+        return Err(Error::usage(
+            "db",
+            format!(
+                "payctl db grant-clerk is for a team ledger on PostgreSQL: give --db (or PAYCTL_DB) a postgres:// URL; '{}' is a SQLite ledger file, which has no database roles",
+                config.path.display()
+            ),
+        ));
+    }
     let grants = roles::grant_clerk(config, role)?;
     if ctx.quiet {
         return Ok(Outcome::read(String::new()));

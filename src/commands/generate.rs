@@ -7,7 +7,7 @@ use clap_complete::Shell as CompleteShell;
 use clap_mangen::Man;
 
 use crate::cli::{Cli, Shell};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageKind};
 
 pub fn completion_script(shell: Shell) -> String {
     let target = match shell {
@@ -140,7 +140,10 @@ pub fn man_pages() -> Vec<(String, String)> {
 /// Writes every page into `dir` (created if missing) and returns their file names.
 pub fn write_man_pages(dir: &Path) -> Result<Vec<String>> {
     let fail = |what: &Path, e: std::io::Error| {
-        Error::Storage(format!("cannot write {}: {e}", what.display()))
+        Error::storage(StorageKind::Write {
+            what: what.display().to_string(),
+            detail: e.to_string(),
+        })
     };
     std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
     let mut written = Vec::new();

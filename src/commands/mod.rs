@@ -3,7 +3,7 @@
 
 use crate::cli::Command;
 pub(crate) use crate::core::text::text_problem;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Result, StorageKind};
 use crate::ledger::Tx;
 pub use context::{Ctx, Outcome};
 
@@ -93,8 +93,29 @@ pub fn hint(err: &Error) -> Option<String> {
             Record::BankLine => Some("list bank lines with: payctl bank list".to_string()),
             Record::BankStatement => Some("list statements with: payctl bank report".to_string()),
         },
+        Error::Storage(failure) => storage_hint(&failure.kind).map(str::to_owned),
         _ => None,
     }
+}
+
+/// What to do about a storage failure of `kind`, where a payctl command helps.
+fn storage_hint(kind: &StorageKind) -> Option<&'static str> {
+    use StorageKind as K;
+    Some(match kind {
+        K::Corrupt { .. } => "run payctl verify to see what is broken, or restore a backup",
+        K::Io { .. } => "check that the disk has space and is healthy, then run payctl verify",
+        K::CommitLost { .. } => {
+            "the outcome is unknown: check with payctl list, and a retry with the same idempotency key is safe"
+        }
+        K::EmptyFile => {
+            "check --db (or PAYCTL_DB), or create the ledger with a write command such as: payctl customer add --name NAME"
+        }
+        K::Missing => {
+            "check --db (or PAYCTL_DB), or create it with a write command such as: payctl customer add --name NAME"
+        }
+        K::BadValue { .. } | K::Statement { .. } => "run payctl verify",
+        _ => return None,
+    })
 }
 
 /// `err`'s problems as payctl prints them: with the hint of [`hint`] after a lone problem.

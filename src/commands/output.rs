@@ -13,7 +13,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageKind};
 use crate::ledger::files;
 
 /// The same file twice: the same inode (hard links, symlinks and other spellings of an
@@ -205,7 +205,10 @@ impl Output {
 
     /// A storage error (exit 74) naming this output.
     pub fn error(&self, e: impl std::fmt::Display) -> Error {
-        Error::Storage(format!("cannot write {}: {e}{}", self.label, self.note))
+        Error::storage(StorageKind::Write {
+            what: self.label.clone(),
+            detail: format!("{e}{}", self.note),
+        })
     }
 
     /// Completes the output: flushed, and a temporary file fsynced, renamed over the target

@@ -7,6 +7,7 @@ use crate::cli::{CreateArgs, ListArgs};
 use crate::core::json::{self, strip_bom, MAX_RECORD_BYTES};
 use crate::core::payload::create_payment_from_json;
 use crate::core::payment::{idempotency_key_problem, judge_replay, plan_payment, CreatePayment};
+use crate::core::views::TouchedInvoiceView;
 use crate::core::Source;
 use crate::error::{Error, Result};
 use crate::ledger::batch::Batch;
@@ -190,7 +191,9 @@ pub fn create(args: CreateArgs, ctx: &Ctx) -> Result<Outcome> {
         let mut payment = payments::get(tx, id)?;
         // A replay writes nothing and prints the payment as `show` does.
         if !replayed {
-            payment.touched_invoices = Some(invoices::touched_since(tx, mark, None)?);
+            payment.touched_invoices = Some(TouchedInvoiceView::all_from_facts(
+                invoices::touched_since(tx, mark, None)?,
+            ));
         }
         Ok((payment, replayed))
     })?;

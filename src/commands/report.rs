@@ -7,7 +7,7 @@ use crate::cli::report::{AgeBy, AgingArgs, StatementArgs};
 use crate::cli::{Command, ReportCommand};
 use crate::core::dates::{format_day, format_timestamp};
 use crate::core::report::{self as rules, AgeBasis, BalancesReport, Statement};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageKind};
 use crate::ledger::reports;
 use crate::render::{self, Format};
 
@@ -60,10 +60,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
 }
 
 fn overflow(_: crate::core::money::MoneyError) -> Error {
-    Error::Storage(
-        "the ledger's amounts add up past what payctl can count (over 2^63 minor units)"
-            .to_string(),
-    )
+    Error::storage(StorageKind::Overflow)
 }
 
 fn aging(args: AgingArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -148,9 +145,10 @@ fn statement(args: StatementArgs, ctx: &Ctx) -> Result<Outcome> {
         )
         .map_err(|e| match e {
             rules::StatementError::Money(m) => overflow(m),
-            other => Error::Storage(format!(
-                "cannot draw up the statement of customer {customer_id}: {other}; run payctl verify"
-            )),
+            other => Error::storage(StorageKind::Statement {
+                customer: customer_id,
+                detail: other.to_string(),
+            }),
         })?;
         Ok(Statement {
             customer_id,

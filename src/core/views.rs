@@ -224,6 +224,16 @@ impl TouchedInvoiceView {
             status: derive_status(facts.closure, facts.allocated, facts.total),
         }
     }
+
+    /// The views of every invoice a command touched, in the order the ledger read them.
+    pub fn all_from_facts(
+        touched: Vec<(InvoiceBalanceFacts, Currency)>,
+    ) -> Vec<TouchedInvoiceView> {
+        touched
+            .into_iter()
+            .map(|(facts, currency)| TouchedInvoiceView::from_facts(facts, currency))
+            .collect()
+    }
 }
 
 impl PaymentView {

@@ -14,9 +14,9 @@ use rusqlite::Connection;
 use rusqlite::OpenFlags;
 use serde::Serialize;
 
-use super::{sqlite_error, Ledger, APPLICATION_ID};
+use super::{sqlite_error, Ledger, RecordCounts, APPLICATION_ID};
 use crate::core::text::mask_card_numbers;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageError, StorageKind};
 
 /// What `payctl backup` wrote: the copy, its size, and how many records it holds.
 #[derive(Clone, Debug, Serialize)]
@@ -25,13 +25,8 @@ pub struct BackupReport {
     pub path: String,
     pub ledger: String,
     pub bytes: u64,
-    pub customers: i64,
-    pub invoices: i64,
-    pub payments: i64,
-    pub allocations: i64,
-    pub refunds: i64,
-    pub activities: i64,
-    pub audit_events: i64,
+    #[serde(flatten)]
+    pub counts: RecordCounts,
 }
 
 /// Removes the temporary copy unless it was renamed into place.
@@ -50,11 +45,12 @@ impl Drop for TempFile {
     }
 }
 
-fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
-    Error::Storage(format!(
-        "cannot {what} {}: {e}; the backup was not written",
-        path.display()
-    ))
+fn io_error(action: &'static str, path: &Path, e: std::io::Error) -> Error {
+    Error::storage(StorageKind::BackupFile {
+        action,
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })
 }
 
 impl Ledger {
@@ -72,10 +68,11 @@ impl Ledger {
         };
         // Absolute, so SQLite can never read the name as a URI ("file:...").
         let folder = folder.canonicalize().map_err(|e| {
-            Error::Storage(format!(
-                "cannot write backup {shown}: its folder {}: {e}",
-                folder.display()
-            ))
+            Error::storage(StorageKind::BackupFolder {
+                target: shown.to_string(),
+                folder: folder.display().to_string(),
+                detail: e.to_string(),
+            })
         })?;
 
         let (temp_path, temp) = create_temp(&folder, &name)?;
@@ -90,22 +87,34 @@ impl Ledger {
                 ),
             )
         })?;
-        let label = format!("backup of ledger {} to {shown}", self.path.display());
+        // Its errors name the ledger and the backup.
+        let ledger = self.path.display().to_string();
+        let failed = |e: rusqlite::Error| match sqlite_error(e).in_ledger(&ledger) {
+            Error::Storage(mut failure) => {
+                failure.backup_to = Some(shown.to_string());
+                Error::Storage(failure)
+            }
+            other => other,
+        };
         let counts = match &self.conn {
             super::Conn::Sqlite(conn) => {
                 conn.execute("VACUUM INTO ?1", [temp_text])
-                    .map_err(|e| sqlite_error(&label, e))?;
-                check_copy(&temp_path).map_err(|e| sqlite_error(&label, e))?
+                    .map_err(failed)?;
+                check_copy(&temp_path).map_err(failed)?
             }
             // One snapshot copied row by row into a new SQLite ledger (see `copy`).
             super::Conn::Postgres { .. } => {
                 let expected = self.copy_into_file(&temp_path)?;
-                let counts = check_copy(&temp_path).map_err(|e| sqlite_error(&label, e))?;
+                let counts = check_copy(&temp_path).map_err(failed)?;
                 if counts != expected {
-                    return Err(Error::Storage(format!(
-                        "{label}: the copy holds {counts:?} rows of {:?} but the snapshot {expected:?}; the backup was not written",
-                        super::COUNTED_TABLES
-                    )));
+                    let mut failure = StorageError::new(StorageKind::BackupMismatch {
+                        tables: format!("{:?}", super::COUNTED_TABLES),
+                        copy: format!("{counts:?}"),
+                        snapshot: format!("{expected:?}"),
+                    })
+                    .at(&ledger);
+                    failure.backup_to = Some(shown.to_string());
+                    return Err(Error::Storage(Box::new(failure)));
                 }
                 counts
             }
@@ -125,13 +134,7 @@ impl Ledger {
             path: mask_card_numbers(&target.display().to_string()),
             ledger: mask_card_numbers(&self.path.display().to_string()),
             bytes,
-            customers: counts[0],
-            invoices: counts[1],
-            payments: counts[2],
-            allocations: counts[3],
-            refunds: counts[4],
-            activities: counts[5],
-            audit_events: counts[6],
+            counts: RecordCounts::from_counts(counts),
         })
     }
 }

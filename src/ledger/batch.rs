@@ -35,7 +35,7 @@ use crate::core::dates::format_timestamp;
 use crate::core::payment::{
     allocated_after, CreateFacts, CreatePayment, CustomerFacts, InvoiceFacts, PaymentPlan,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageKind};
 
 /// Payments per batch: enough that the set-wise statements are cheap per row, few enough that
 /// the staged payments held in memory stay small (about 1 KB each; 100,000 payments took
@@ -359,9 +359,9 @@ impl<'t, 'c> Batch<'t, 'c> {
             totals::store(tx, *currency, *total)?;
         }
         let refuse = |what: String| {
-            Error::Storage(format!(
-                "payctl: the import's batch check failed: {what}; nothing was imported"
-            ))
+            Error::storage(StorageKind::Internal {
+                detail: format!("the import's batch check failed: {what}; nothing was imported"),
+            })
         };
         // Each invoice the batch allocated to: checked against the rule the trigger enforces
         // (never past its total, never a closed invoice), then its balance brought up to date
@@ -519,9 +519,9 @@ fn set_triggers(tx: &Tx, on: bool) -> Result<()> {
             )
             .map(|_| ())
             .sql(),
-        None => Err(Error::Storage(
-            "payctl: an import batch runs only on SQLite".into(),
-        )),
+        None => Err(Error::storage(StorageKind::Internal {
+            detail: "an import batch runs only on SQLite".into(),
+        })),
     }
 }
 

@@ -8,16 +8,14 @@
 //! intermediate states. The invariants the triggers keep are then checked as a whole, by the
 //! same checks `verify` runs, before anything is committed.
 
-use std::fs;
-use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::db::{Cell, Param, ToParam};
-use super::{Engine, Ledger, LedgerConfig, Tx, MIGRATIONS};
+use super::{Engine, Ledger, LedgerConfig, RecordCounts, Tx, MIGRATIONS};
 use crate::core::text::mask_card_numbers;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageKind};
 use crate::params;
 
 /// Every table of a payctl ledger, in an order in which each row's references are already in
@@ -88,10 +86,10 @@ fn check_tables(tx: &Tx, which: &str) -> Result<()> {
     let mut expected: Vec<String> = TABLES.iter().map(|t| t.to_string()).collect();
     expected.sort();
     if found != expected {
-        return Err(Error::Storage(format!(
-            "{which} does not have the tables of a payctl ledger of this version (found: {}); nothing was copied",
-            found.join(", ")
-        )));
+        return Err(Error::storage(StorageKind::CopyTables {
+            which: which.to_owned(),
+            found: found.join(", "),
+        }));
     }
     Ok(())
 }
@@ -108,14 +106,14 @@ fn shared_columns(src: &Tx, dst: &Tx, table: &str) -> Result<Vec<String>> {
         .filter(|c| !(engine_only(c) || from.contains(c) && to.contains(c)))
         .collect();
     if !missing.is_empty() {
-        return Err(Error::Storage(format!(
-            "table {table} has different columns in the two ledgers ({}); nothing was copied",
-            missing
+        return Err(Error::storage(StorageKind::CopyColumns {
+            table: table.to_owned(),
+            columns: missing
                 .iter()
                 .map(|c| c.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
-        )));
+                .join(", "),
+        }));
     }
     Ok(to.into_iter().filter(|c| from.contains(c)).collect())
 }
@@ -309,10 +307,9 @@ fn load(src: &Tx, dst: &Tx) -> Result<Vec<(&'static str, i64)>> {
     triggers.enable()?;
     let report = super::verify::run(dst)?;
     if !report.problems.is_empty() {
-        return Err(Error::Storage(format!(
-            "the copy failed verify's checks, so nothing was written: {}",
-            report.problems.join("; ")
-        )));
+        return Err(Error::storage(StorageKind::CopyVerify {
+            problems: report.problems.join("; "),
+        }));
     }
     Ok(counts)
 }
@@ -330,10 +327,10 @@ impl Ledger {
                 .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
                 .map_err(|e| super::storage_error(file, e))?;
             if !mode.eq_ignore_ascii_case("delete") {
-                return Err(Error::Storage(format!(
-                    "cannot leave WAL mode on the copy {} (got {mode})",
-                    file.display()
-                )));
+                return Err(Error::storage(StorageKind::CopyJournal {
+                    file: file.display().to_string(),
+                    mode,
+                }));
             }
         }
         drop(target);
@@ -370,73 +367,48 @@ impl Ledger {
                 load(src, dst)
             })
         })?;
-        let [customers, invoices, payments, allocations, refunds, activities, audit_events] =
-            counted(&counts);
         Ok(RestoreReport {
             path: mask_card_numbers(&shown),
             ledger: mask_card_numbers(&target),
-            customers,
-            invoices,
-            payments,
-            allocations,
-            refunds,
-            activities,
-            audit_events,
+            counts: RecordCounts::from_counts(counted(&counts)),
         })
     }
 }
 
-/// Opens the ledger file a restore loads, read-only, and refuses anything but a payctl ledger
-/// of this payctl's schema that passes every check of `verify`, or the target ledger itself
-/// (`target`, as `--db` names it). Called before the target is opened, so that a refused
-/// file creates no ledger.
-pub fn open_source(file: &Path, target: &Path) -> Result<Ledger> {
-    let shown = file.display();
-    // Like any input file that is not there (import's): the command line is wrong, exit 2.
-    if let Err(e) = fs::metadata(file) {
-        return Err(Error::usage(
-            "file",
-            format!("cannot read restore file {shown}: {e}; give the path of a SQLite ledger file such as a payctl backup"),
-        ));
-    }
-    if fs::metadata(file)
-        .ok()
-        .zip(fs::metadata(target).ok())
-        .is_some_and(|(a, b)| a.dev() == b.dev() && a.ino() == b.ino())
-    {
-        return Err(Error::rejected(
-            "file",
-            format!("restore {shown} is the ledger itself (--db); give the backup file to load"),
-        ));
-    }
-    let mut source = super::open_read_only(&LedgerConfig::new(file.to_path_buf()))?;
-    let latest = MIGRATIONS.len() as i64;
-    let version: i64 = source.read(|tx| {
+/// Opens the ledger file a restore loads, read-only, and reads its schema version and
+/// verify's report on it: the restore command refuses anything but a payctl ledger of this
+/// payctl's schema that passes every check. Creates nothing.
+pub fn open_source(file: &Path) -> Result<Source> {
+    let mut ledger = super::open_read_only(&LedgerConfig::new(file.to_path_buf()))?;
+    let version: i64 = ledger.read(|tx| {
         tx.query_row(
             "SELECT user_version FROM pragma_user_version",
             params![],
             |r| r.get(0),
         )
     })?;
-    if version != latest {
-        return Err(Error::rejected(
-            "file",
-            format!(
-                "{shown} is a ledger of an older payctl (schema {version}, this payctl writes {latest}); upgrade it first with: payctl --db {shown} backup NEW-FILE, then restore NEW-FILE"
-            ),
-        ));
-    }
-    let report = source.read(super::verify::run)?;
-    if !report.problems.is_empty() {
-        return Err(Error::rejected(
-            "file",
-            format!(
-                "{shown} fails verify's checks, so it was not loaded: {}",
-                report.problems.join("; ")
-            ),
-        ));
-    }
-    Ok(source)
+    let latest = MIGRATIONS.len() as i64;
+    let problems = match version == latest {
+        true => ledger.read(super::verify::run)?.problems,
+        // verify's checks are written for this schema.
+        false => Vec::new(),
+    };
+    Ok(Source {
+        ledger,
+        version,
+        latest,
+        problems,
+    })
+}
+
+/// A ledger file a restore would load, and what it is.
+pub struct Source {
+    pub ledger: Ledger,
+    /// Its schema version, and this payctl's.
+    pub version: i64,
+    pub latest: i64,
+    /// What verify found wrong in it (checked only at this payctl's schema).
+    pub problems: Vec<String>,
 }
 
 /// What `payctl restore` loaded.
@@ -445,11 +417,6 @@ pub fn open_source(file: &Path, target: &Path) -> Result<Ledger> {
 pub struct RestoreReport {
     pub path: String,
     pub ledger: String,
-    pub customers: i64,
-    pub invoices: i64,
-    pub payments: i64,
-    pub allocations: i64,
-    pub refunds: i64,
-    pub activities: i64,
-    pub audit_events: i64,
+    #[serde(flatten)]
+    pub counts: RecordCounts,
 }

@@ -44,7 +44,13 @@ pub fn payment_facts(tx: &Tx, id: i64) -> Result<PaymentFacts> {
 
 /// What a payment has applied to one invoice, net of reversals.
 fn applied(tx: &Tx, payment_id: i64, invoice_id: i64) -> Result<i64> {
-    tx.query_row("SELECT CAST(coalesce(sum(amount), 0) AS BIGINT) FROM allocations WHERE payment_id = ?1 AND invoice_id = ?2", params![payment_id, invoice_id], |r| r.get(0))
+    tx.query_row(
+        "SELECT CAST(coalesce(sum(amount), 0) AS BIGINT)
+         FROM allocations
+         WHERE payment_id = ?1 AND invoice_id = ?2",
+        params![payment_id, invoice_id],
+        |r| r.get(0),
+    )
 }
 
 /// Every invoice a payment has money on, net of reversals, oldest allocation first.
@@ -399,7 +405,11 @@ pub fn write_settle(tx: &Tx, actor: &Actor, plan: &SettlePlan) -> Result<()> {
         )?;
     }
     let kind = if plan.successful { "settled" } else { "failed" };
-    tx.execute("INSERT INTO payment_events (payment_id, kind, message, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?4)", params![p.id, kind, message, now])?;
+    tx.execute(
+        "INSERT INTO payment_events (payment_id, kind, message, effective_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?4)",
+        params![p.id, kind, message, now],
+    )?;
     audit::record(
         tx,
         actor,
@@ -430,7 +440,11 @@ pub fn write_void(tx: &Tx, actor: &Actor, plan: &VoidPlan) -> Result<()> {
         )?;
         reversed.push(json!({"invoiceId": invoice_id, "amount": money}));
     }
-    tx.execute("INSERT INTO payment_events (payment_id, kind, message, effective_at, created_at) VALUES (?1, 'voided', ?2, ?3, ?3)", params![p.id, plan.reason, actor.now_text()])?;
+    tx.execute(
+        "INSERT INTO payment_events (payment_id, kind, message, effective_at, created_at)
+         VALUES (?1, 'voided', ?2, ?3, ?3)",
+        params![p.id, plan.reason, actor.now_text()],
+    )?;
     audit::record(
         tx,
         actor,

@@ -10,22 +10,22 @@ use crate::core::customer::{CustomerFactsForAdd, CustomerPlan, NewCustomer};
 use crate::core::payment::CustomerFacts;
 use crate::core::views::CustomerView;
 use crate::core::{AllocationOrder, Currency, Money};
-use crate::error::{Error, Record, Result};
+use crate::error::{Error, Record, Result, StorageKind};
 
 /// Reads a currency code stored in the ledger; an unknown one means the file was edited.
 pub(crate) fn stored_currency(code: &str) -> Result<Currency> {
     Currency::from_code(code).ok_or_else(|| {
-        Error::Storage(format!(
-            "the ledger holds an unknown currency {code:?}; run payctl verify"
-        ))
+        Error::storage(StorageKind::BadValue {
+            what: format!("an unknown currency {code:?}"),
+        })
     })
 }
 
 pub(crate) fn stored_enum<T: std::str::FromStr>(text: &str) -> Result<T> {
     text.parse().map_err(|_| {
-        Error::Storage(format!(
-            "the ledger holds an unexpected value {text:?}; run payctl verify"
-        ))
+        Error::storage(StorageKind::BadValue {
+            what: format!("an unexpected value {text:?}"),
+        })
     })
 }
 
@@ -39,7 +39,18 @@ pub fn add_facts(tx: &Tx, new: &NewCustomer) -> Result<CustomerFactsForAdd> {
 /// Writes a planned customer and its audit event.
 pub fn write(tx: &Tx, actor: &Actor, plan: &CustomerPlan) -> Result<i64> {
     let id = plan.id;
-    tx.execute("INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![id, plan.name, plan.email, plan.currency.code(), plan.order.as_str(), actor.now_text()])?;
+    tx.execute(
+        "INSERT INTO customers (id, name, email, currency, auto_allocate_order, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            plan.name,
+            plan.email,
+            plan.currency.code(),
+            plan.order.as_str(),
+            actor.now_text()
+        ],
+    )?;
     audit::record(
         tx,
         actor,

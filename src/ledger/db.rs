@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use postgres::types::{IsNull, ToSql, Type};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageKind};
 
 /// The storage engine behind a ledger.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,9 +199,10 @@ impl Row<'_> {
     pub fn get<T: FromCell>(&self, i: usize) -> Result<T> {
         let cell = self.cell(i)?;
         T::from_cell(cell).map_err(|e| {
-            Error::Storage(format!(
-                "the ledger holds a value payctl cannot read in column {i}: {e}"
-            ))
+            Error::storage(StorageKind::BadCell {
+                column: i,
+                detail: e.to_string(),
+            })
         })
     }
 
@@ -214,13 +215,17 @@ impl Row<'_> {
                     ValueRef::Null => Cell::Null,
                     ValueRef::Integer(i) => Cell::Int(i),
                     ValueRef::Text(t) => Cell::Text(std::str::from_utf8(t).map_err(|e| {
-                        Error::Storage(format!("the ledger holds text that is not UTF-8 in column {i}: {e}"))
+                        Error::storage(StorageKind::NotUtf8 {
+                            column: i,
+                            detail: e.to_string(),
+                        })
                     })?),
                     ValueRef::Blob(b) => Cell::Blob(b),
                     ValueRef::Real(r) => {
-                        return Err(Error::Storage(format!(
-                            "the ledger holds a floating-point value ({r}) in column {i}; payctl stores none"
-                        )))
+                        return Err(Error::storage(StorageKind::Float {
+                            column: i,
+                            value: r.to_string(),
+                        }))
                     }
                 })
             }
@@ -254,8 +259,8 @@ fn pg_cell<'r>(row: &'r postgres::Row, i: usize) -> Result<Cell<'r>> {
         .columns()
         .get(i)
         .map(|c| c.type_().clone())
-        .ok_or_else(|| Error::Storage(format!("no column {i} in the result")))?;
-    let get = |e: postgres::Error| Error::Storage(format!("cannot read column {i}: {e}"));
+        .ok_or_else(|| internal(format!("no column {i} in the result")))?;
+    let get = |e: postgres::Error| internal(format!("cannot read column {i}: {e}"));
     Ok(match ty {
         Type::INT8 => row.try_get::<_, Option<i64>>(i).map_err(get)?.map_or(Cell::Null, Cell::Int),
         Type::INT4 => row
@@ -280,8 +285,8 @@ fn pg_cell<'r>(row: &'r postgres::Row, i: usize) -> Result<Cell<'r>> {
             .map_or(Cell::Null, Cell::Text),
         Type::BYTEA => row.try_get::<_, Option<&[u8]>>(i).map_err(get)?.map_or(Cell::Null, Cell::Blob),
         other => {
-            return Err(Error::Storage(format!(
-                "column {i} ({}) has type {other} on PostgreSQL; payctl's SQL casts every result to BIGINT or TEXT",
+            return Err(internal(format!(
+                "column {i} ({}) has type {other} on PostgreSQL; its SQL casts every result to BIGINT or TEXT",
                 row.columns()[i].name()
             )))
         }
@@ -472,12 +477,8 @@ impl<'c> Tx<'c> {
         params: &Params<'_>,
         f: impl FnOnce(&Row) -> Result<T>,
     ) -> Result<T> {
-        self.query_opt(sql, params, f)?.ok_or_else(|| {
-            Error::Storage(format!(
-                "the ledger returned no row for: {}",
-                first_line(sql)
-            ))
-        })
+        self.query_opt(sql, params, f)?
+            .ok_or_else(|| Error::storage(StorageKind::NoRow { sql: one_line(sql) }))
     }
 
     /// The first row of a query, read by `f`, if there is one.
@@ -631,8 +632,8 @@ impl<'c> Tx<'c> {
         rows: &[Vec<Param<'_>>],
     ) -> Result<u64> {
         let Inner::Postgres { tx, statements } = &self.inner else {
-            return Err(Error::Storage(format!(
-                "payctl: COPY into {table} runs only on PostgreSQL"
+            return Err(internal(format!(
+                "COPY into {table} runs only on PostgreSQL"
             )));
         };
         let list = columns.join(", ");
@@ -650,8 +651,8 @@ impl<'c> Tx<'c> {
         let mut writer = postgres::binary_copy::BinaryCopyInWriter::new(sink, &types);
         for row in rows {
             if row.len() != types.len() {
-                return Err(Error::Storage(format!(
-                    "payctl: a row of {} values for the {} columns of {table}",
+                return Err(internal(format!(
+                    "a row of {} values for the {} columns of {table}",
                     row.len(),
                     types.len()
                 )));
@@ -676,8 +677,9 @@ fn one_line(sql: &str) -> String {
     sql.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn first_line(sql: &str) -> &str {
-    sql.trim().lines().next().unwrap_or("")
+/// A state payctl's own code should never reach (exit 74).
+fn internal(detail: String) -> Error {
+    Error::storage(StorageKind::Internal { detail })
 }
 
 fn sqlite_params<'p>(
@@ -705,7 +707,10 @@ fn pg_prepare(
     let stmt = tx.prepare(&numbered_placeholders(sql)).map_err(|e| {
         // A statement the server cannot prepare is a bug of payctl's: name it.
         match postgres_error(e) {
-            Error::Storage(m) => Error::Storage(format!("{m}, preparing: {}", one_line(sql))),
+            Error::Storage(mut failure) => {
+                failure.statement = Some(one_line(sql));
+                Error::Storage(failure)
+            }
             other => other,
         }
     })?;
@@ -778,7 +783,9 @@ mod tests {
                 "INSERT INTO t (id, n, s) VALUES (2, ?1, 'b')",
                 crate::params![none],
             )?;
-            Err(Error::Storage("undo".into()))
+            Err(Error::storage(StorageKind::Internal {
+                detail: "undo".into(),
+            }))
         });
         assert!(failed.is_err());
         tx.savepoint(|tx| {

@@ -15,9 +15,9 @@ use crate::core::invoice::{
 };
 use crate::core::invoice_ref::{Candidate, InvoiceRef, RefFacts};
 use crate::core::payment::InvoiceFacts;
-use crate::core::views::{InvoicePaymentView, InvoiceView, TouchedInvoiceView};
+use crate::core::views::{InvoiceBalanceFacts, InvoicePaymentView, InvoiceView};
 use crate::core::{Currency, InvoiceStatus, Money};
-use crate::error::{Error, Record, Result};
+use crate::error::{Error, Record, Result, StorageKind};
 
 #[derive(Default)]
 pub struct InvoiceFilter {
@@ -173,32 +173,43 @@ pub fn applied_since(tx: &Tx, mark: i64) -> Result<Vec<(i64, i64)>> {
 
 /// Every invoice the allocation rows written after `mark` touched (only those of `payment`,
 /// if given), in the order they were first touched: what they applied, net, and the
-/// invoice's balance and status now.
-pub fn touched_since(tx: &Tx, mark: i64, payment: Option<i64>) -> Result<Vec<TouchedInvoiceView>> {
-    tx.query_map("SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total, b.allocated, b.closed, i.currency
-             FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
-             WHERE a.id > ?1 AND (CAST(?2 AS BIGINT) IS NULL OR a.payment_id = ?2)
-             GROUP BY a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed, i.currency ORDER BY min(a.id)", params![mark, payment], |r| {
-            let currency = stored_currency(&r.get::<String>(6)?)?;
-            let money = |minor| Money::from_minor(minor, currency);
-            let total: i64 = r.get(3)?;
-            let allocated: i64 = r.get(4)?;
-            let closure = closure_of(r.get(5)?);
-            Ok(TouchedInvoiceView {
+/// invoice's balance now, in its currency (`TouchedInvoiceView::from_facts` makes the view).
+pub fn touched_since(
+    tx: &Tx,
+    mark: i64,
+    payment: Option<i64>,
+) -> Result<Vec<(InvoiceBalanceFacts, Currency)>> {
+    tx.query_map(
+        "SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total,
+                b.allocated, b.closed, i.currency
+         FROM allocations a
+         JOIN invoices i ON i.id = a.invoice_id
+         JOIN invoice_balances b ON b.invoice_id = i.id
+         WHERE a.id > ?1 AND (CAST(?2 AS BIGINT) IS NULL OR a.payment_id = ?2)
+         GROUP BY a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed, i.currency
+         ORDER BY min(a.id)",
+        params![mark, payment],
+        |r| {
+            let facts = InvoiceBalanceFacts {
                 invoice_id: r.get(0)?,
                 invoice_number: r.get(1)?,
-                applied: money(r.get(2)?),
-                outstanding_balance: money(outstanding(closure, allocated, total)),
-                invoice_total: money(total),
-                status: derive_status(closure, allocated, total),
-            })
-        })
+                applied: r.get(2)?,
+                total: r.get(3)?,
+                allocated: r.get(4)?,
+                closure: closure_of(r.get(5)?),
+            };
+            Ok((facts, stored_currency(&r.get::<String>(6)?)?))
+        },
+    )
 }
 
 /// The invoices of `applied` (invoice id and the minor units a command applied to it, net),
 /// as they are now: one seek each, in the order given. For an import, whose allocation rows
 /// are too many to group again (see [`touched_since`]): it counts what it applied as it goes.
-pub fn touched_now(tx: &Tx, applied: &[(i64, i64)]) -> Result<Vec<TouchedInvoiceView>> {
+pub fn touched_now(
+    tx: &Tx,
+    applied: &[(i64, i64)],
+) -> Result<Vec<(InvoiceBalanceFacts, Currency)>> {
     applied
         .iter()
         .map(|&(invoice_id, minor)| {
@@ -207,19 +218,15 @@ pub fn touched_now(tx: &Tx, applied: &[(i64, i64)]) -> Result<Vec<TouchedInvoice
                  FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id WHERE i.id = ?1",
                 params![invoice_id],
                 |r| {
-                    let currency = stored_currency(&r.get::<String>(4)?)?;
-                    let money = |minor| Money::from_minor(minor, currency);
-                    let total: i64 = r.get(1)?;
-                    let allocated: i64 = r.get(2)?;
-                    let closure = closure_of(r.get(3)?);
-                    Ok(TouchedInvoiceView {
+                    let facts = InvoiceBalanceFacts {
                         invoice_id,
                         invoice_number: r.get(0)?,
-                        applied: money(minor),
-                        outstanding_balance: money(outstanding(closure, allocated, total)),
-                        invoice_total: money(total),
-                        status: derive_status(closure, allocated, total),
-                    })
+                        applied: minor,
+                        total: r.get(1)?,
+                        allocated: r.get(2)?,
+                        closure: closure_of(r.get(3)?),
+                    };
+                    Ok((facts, stored_currency(&r.get::<String>(4)?)?))
                 },
             )
         })
@@ -263,9 +270,9 @@ pub(crate) fn facts_row(r: &Row) -> Result<InvoiceFacts> {
     let date: String = r.get(4)?;
     let due: String = r.get(5)?;
     let bad_date = |text: &str| {
-        Error::Storage(format!(
-            "the ledger holds a bad timestamp {text:?}; run payctl verify"
-        ))
+        Error::storage(StorageKind::BadValue {
+            what: format!("a bad timestamp {text:?}"),
+        })
     };
     Ok(InvoiceFacts {
         id: r.get(0)?,
@@ -291,7 +298,13 @@ pub fn facts(tx: &Tx, id: i64) -> Result<Option<InvoiceFacts>> {
 
 /// What a write-off of invoice `id` took (0 when it has none), in minor units.
 pub fn written_off(tx: &Tx, id: i64) -> Result<i64> {
-    tx.query_row("SELECT CAST(coalesce(sum(amount), 0) AS BIGINT) FROM invoice_closures WHERE invoice_id = ?1 AND kind = 'written_off'", params![id], |r| r.get(0))
+    tx.query_row(
+        "SELECT CAST(coalesce(sum(amount), 0) AS BIGINT)
+         FROM invoice_closures
+         WHERE invoice_id = ?1 AND kind = 'written_off'",
+        params![id],
+        |r| r.get(0),
+    )
 }
 
 /// A customer's invoices that still have money outstanding.
@@ -511,7 +524,18 @@ pub fn write_closing(
         Closure::WrittenOff => ("written_off", "invoice.write-off"),
     };
     let now = actor.now_text();
-    tx.execute("INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", params![plan.invoice_id, kind, plan.amount, reason, effective.unwrap_or(now), now])?;
+    tx.execute(
+        "INSERT INTO invoice_closures (invoice_id, kind, amount, reason, effective_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            plan.invoice_id,
+            kind,
+            plan.amount,
+            reason,
+            effective.unwrap_or(now),
+            now
+        ],
+    )?;
     audit::record(
         tx,
         actor,

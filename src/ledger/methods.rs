@@ -25,7 +25,19 @@ pub fn add_facts(tx: &Tx, new: &NewMethod) -> Result<MethodFactsForAdd> {
 /// Writes a planned method (its customer's default, if planned so) and its audit event.
 pub fn write(tx: &Tx, actor: &Actor, plan: &MethodPlan) -> Result<i64> {
     let id = plan.id;
-    tx.execute("INSERT INTO payment_methods (id, customer_id, type, label, brand, last4, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", params![id, plan.customer_id, plan.method_type.as_str(), plan.label, plan.brand, plan.last4, actor.now_text()])?;
+    tx.execute(
+        "INSERT INTO payment_methods (id, customer_id, type, label, brand, last4, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            id,
+            plan.customer_id,
+            plan.method_type.as_str(),
+            plan.label,
+            plan.brand,
+            plan.last4,
+            actor.now_text()
+        ],
+    )?;
     if plan.make_default {
         set_default_row(tx, plan.customer_id, id)?;
     }

@@ -17,7 +17,7 @@ pub use db::{Engine, Row, Tx};
 
 use crate::core::dates::format_timestamp;
 use crate::core::text::mask_card_numbers;
-use crate::error::{Error, Result};
+use crate::error::{BusyKind, Error, Result, StorageKind};
 
 pub mod activities;
 pub mod audit;
@@ -54,6 +54,50 @@ const COUNTED_TABLES: [&str; 7] = [
     "activities",
     "audit_events",
 ];
+
+/// How many records of each kind of [`COUNTED_TABLES`] a copy of the ledger holds: what
+/// backup and restore report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordCounts {
+    pub customers: i64,
+    pub invoices: i64,
+    pub payments: i64,
+    pub allocations: i64,
+    pub refunds: i64,
+    pub activities: i64,
+    pub audit_events: i64,
+}
+
+impl RecordCounts {
+    /// The counts of [`COUNTED_TABLES`], in its order.
+    fn from_counts(counts: [i64; COUNTED_TABLES.len()]) -> RecordCounts {
+        let [customers, invoices, payments, allocations, refunds, activities, audit_events] =
+            counts;
+        RecordCounts {
+            customers,
+            invoices,
+            payments,
+            allocations,
+            refunds,
+            activities,
+            audit_events,
+        }
+    }
+
+    /// The counts in [`COUNTED_TABLES`]' order.
+    pub fn values(&self) -> [i64; COUNTED_TABLES.len()] {
+        [
+            self.customers,
+            self.invoices,
+            self.payments,
+            self.allocations,
+            self.refunds,
+            self.activities,
+            self.audit_events,
+        ]
+    }
+}
 
 /// `PRAGMA application_id` of a payctl ledger: "PYCT".
 pub const APPLICATION_ID: i32 = 0x5059_4354;
@@ -199,39 +243,40 @@ enum Conn {
 
 /// Maps a SQLite error to payctl's: busy is exit 75, everything else about the file is 74.
 pub fn storage_error(path: &Path, err: rusqlite::Error) -> Error {
-    sqlite_error(&format!("ledger {}", path.display()), err)
+    sqlite_error(err).in_ledger(path.display())
 }
 
-fn sqlite_error(shown: &str, err: rusqlite::Error) -> Error {
+/// A SQLite error as payctl's, about a ledger not named yet.
+fn sqlite_error(err: rusqlite::Error) -> Error {
     // sum() over INTEGER amounts raises this. This payctl refuses every write that could lead
     // to it (see `totals`), so only a ledger an older payctl wrote gets here.
     if matches!(&err, rusqlite::Error::SqliteFailure(_, Some(m)) if m == "integer overflow") {
-        return Error::Storage(format!(
-            "{shown}: its amounts add up past what payctl can count (a total over 2^63 - 1 minor units); an older payctl recorded them, and this one refuses any write that would add to such a total"
-        ));
+        return Error::storage(StorageKind::Overflow);
     }
-    match err.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy(format!(
-            "{shown} is busy: another process held its lock past the busy timeout (PAYCTL_BUSY_TIMEOUT_MS, default 5000); nothing was written, it is safe to retry"
-        )),
-        Some(ErrorCode::NotADatabase) => Error::Storage(format!("{shown} is not a payctl ledger (not a SQLite database)")),
-        Some(ErrorCode::DiskFull) => Error::Storage(format!("{shown}: the disk is full; nothing was written")),
-        Some(ErrorCode::ReadOnly) => Error::Storage(format!("{shown} is read-only (check the permissions of the file and of its folder); nothing was written")),
-        Some(ErrorCode::CannotOpen) => Error::Storage(format!("cannot open {shown}: {err}")),
-        Some(ErrorCode::DatabaseCorrupt) => Error::Storage(format!("{shown} is corrupt ({err}); run payctl verify to see what is broken, or restore a backup")),
-        Some(ErrorCode::ConstraintViolation) => Error::Storage(format!("{shown} refused a write that breaks its rules: {err}; nothing was written")),
+    let detail = || err.to_string();
+    let kind = match err.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            return Error::busy(BusyKind::Locked)
+        }
+        Some(ErrorCode::NotADatabase) => StorageKind::NotADatabase,
+        Some(ErrorCode::DiskFull) => StorageKind::DiskFull,
+        Some(ErrorCode::ReadOnly) => StorageKind::ReadOnly,
+        Some(ErrorCode::CannotOpen) => StorageKind::CannotOpen { detail: detail() },
+        Some(ErrorCode::DatabaseCorrupt) => StorageKind::Corrupt { detail: detail() },
+        Some(ErrorCode::ConstraintViolation) => StorageKind::Constraint { detail: detail() },
         Some(ErrorCode::SystemIoFailure) => {
-            let extended = match &err {
+            let code = match &err {
                 rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
                 _ => 0,
             };
-            Error::Storage(format!(
-                "{shown}: {} (SQLite I/O error {extended}); check that the disk has space and is healthy, then run payctl verify",
-                io_failure(extended)
-            ))
+            StorageKind::Io {
+                failure: io_failure(code),
+                code,
+            }
         }
-        _ => Error::Storage(format!("{shown}: {err}")),
-    }
+        _ => StorageKind::Engine { detail: detail() },
+    };
+    Error::storage(kind)
 }
 
 /// What failed, from SQLite's extended I/O error code.
@@ -359,20 +404,19 @@ pub fn open_existing(config: &LedgerConfig) -> Result<Ledger> {
         // opening it would write a whole schema into it for a read command. Its `-wal` file,
         // if it has one, may hold committed transactions, so only a file with neither counts.
         Ok(meta) if meta.is_file() && meta.len() == 0 && !has_content(&sidecar(path, "-wal")) => {
-            Err(Error::Storage(format!(
-                "ledger '{}' is an empty file, not a payctl ledger; check --db (or PAYCTL_DB), or create the ledger with a write command such as: payctl customer add --name NAME",
-                path.display()
-            )))
+            Err(Error::storage_at(StorageKind::EmptyFile, path.display()))
         }
         Ok(_) => open(config),
         // A path through a file (`notes.txt/ledger.db`) cannot hold a ledger either.
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
             Err(missing_ledger(path))
         }
-        Err(e) => Err(Error::Storage(format!(
-            "cannot read ledger '{}': {e}",
-            path.display()
-        ))),
+        Err(e) => Err(Error::storage_at(
+            StorageKind::CannotRead {
+                detail: e.to_string(),
+            },
+            path.display(),
+        )),
     }
 }
 
@@ -384,10 +428,7 @@ fn has_content(path: &Path) -> bool {
 /// The error of a read command given a ledger path where there is none (a dangling symlink
 /// too): a typo in `--db` or `PAYCTL_DB` is the likely cause.
 fn missing_ledger(path: &Path) -> Error {
-    Error::Storage(format!(
-        "ledger '{}' does not exist; check --db (or PAYCTL_DB), or create it with a write command such as: payctl customer add --name NAME",
-        path.display()
-    ))
+    Error::storage_at(StorageKind::Missing, path.display())
 }
 
 /// Opens an existing ledger for reading only, for the reports: it creates no file, changes
@@ -412,7 +453,14 @@ pub fn open_read_only(config: &LedgerConfig) -> Result<Ledger> {
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == ErrorKind::NotFound => return Err(missing_ledger(path)),
-        Err(e) => return Err(Error::Storage(format!("cannot read ledger {shown}: {e}"))),
+        Err(e) => {
+            return Err(Error::storage_at(
+                StorageKind::CannotRead {
+                    detail: e.to_string(),
+                },
+                shown,
+            ))
+        }
     };
     check_ledger_file(path)?;
     let warnings: Vec<String> = loose_mode_warning(path, meta.permissions().mode())
@@ -444,10 +492,7 @@ fn check_ledger_file(path: &Path) -> Result<()> {
     let what = if file_type.is_file() {
         return Ok(());
     } else if file_type.is_dir() {
-        return Err(Error::Storage(format!(
-            "{} is a folder, not a payctl ledger",
-            path.display()
-        )));
+        return Err(Error::storage_at(StorageKind::Folder, path.display()));
     } else if file_type.is_char_device() {
         "a character device"
     } else if file_type.is_block_device() {
@@ -459,10 +504,10 @@ fn check_ledger_file(path: &Path) -> Result<()> {
     } else {
         "not a regular file"
     };
-    Err(Error::Storage(format!(
-        "ledger '{}' is {what}, not a file; give the path of a payctl ledger file with --db",
-        path.display()
-    )))
+    Err(Error::storage_at(
+        StorageKind::NotAFile { what },
+        path.display(),
+    ))
 }
 
 /// The warning for a ledger that users other than its owner may read or write (`mode` as
@@ -547,10 +592,13 @@ fn create_private_file(path: &Path) -> Result<()> {
                 .mode(0o700)
                 .create(dir)
                 .map_err(|e| {
-                    Error::Storage(format!(
-                        "cannot create the ledger folder {}: {e}",
-                        dir.display()
-                    ))
+                    Error::storage_at(
+                        StorageKind::CreateFolder {
+                            folder: dir.display().to_string(),
+                            detail: e.to_string(),
+                        },
+                        path.display(),
+                    )
                 })?;
         }
     }
@@ -559,11 +607,8 @@ fn create_private_file(path: &Path) -> Result<()> {
     let dangling = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
         && fs::metadata(path).is_err_and(|e| e.kind() == ErrorKind::NotFound);
     let target = match dangling {
-        true => files::resolve(path).ok_or_else(|| {
-            Error::Storage(format!(
-                "cannot create ledger {shown}: it is a symbolic link to a folder that does not exist, or a loop of links"
-            ))
-        })?,
+        true => files::resolve(path)
+            .ok_or_else(|| Error::storage_at(StorageKind::DanglingLink, path.display()))?,
         false => path.to_path_buf(),
     };
     match fs::OpenOptions::new()
@@ -575,15 +620,18 @@ fn create_private_file(path: &Path) -> Result<()> {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {
             if path.is_dir() {
-                Err(Error::Storage(format!(
-                    "{shown} is a folder, not a payctl ledger"
-                )))
+                Err(Error::storage_at(StorageKind::Folder, path.display()))
             } else {
                 restore_side_file_modes(path);
                 Ok(())
             }
         }
-        Err(e) => Err(Error::Storage(format!("cannot create ledger {shown}: {e}"))),
+        Err(e) => Err(Error::storage_at(
+            StorageKind::Create {
+                detail: e.to_string(),
+            },
+            shown,
+        )),
     }
 }
 
@@ -611,10 +659,7 @@ fn restore_side_file_modes(path: &Path) {
 /// on a database that already has tables.
 fn check_owner(path: &Path, app_id: i32, tables: i64) -> Result<()> {
     if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
-        return Err(Error::Storage(format!(
-            "{} is not a payctl ledger (a SQLite database of another program); give another path with --db",
-            path.display()
-        )));
+        return Err(Error::storage_at(StorageKind::Foreign, path.display()));
     }
     Ok(())
 }
@@ -623,10 +668,10 @@ fn check_owner(path: &Path, app_id: i32, tables: i64) -> Result<()> {
 fn check_not_newer(path: &Path, version: i64) -> Result<()> {
     let latest = MIGRATIONS.len() as i64;
     if version > latest {
-        return Err(Error::Storage(format!(
-            "ledger {} was written by a newer payctl (schema {version}, this payctl knows {latest}); upgrade payctl",
-            path.display()
-        )));
+        return Err(Error::storage_at(
+            StorageKind::NewerSchema { version, latest },
+            path.display(),
+        ));
     }
     Ok(())
 }
@@ -676,10 +721,10 @@ impl Ledger {
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
             .map_err(err)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::Storage(format!(
-                "ledger {}: cannot use WAL journaling (got {mode}); is it on a network file system?",
-                path.display()
-            )));
+            return Err(Error::storage_at(
+                StorageKind::NoWal { mode },
+                path.display(),
+            ));
         }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(err)?;
@@ -709,10 +754,10 @@ impl Ledger {
             .map_err(err)?;
         check_owner(&path, app_id, tables)?;
         if version == 0 {
-            return Err(Error::Storage(format!(
-                "ledger {} is empty: nothing has been recorded in it yet",
-                path.display()
-            )));
+            return Err(Error::storage_at(
+                StorageKind::NothingRecorded,
+                path.display(),
+            ));
         }
         check_not_newer(&path, version)
     }
@@ -786,10 +831,7 @@ impl Ledger {
                     .is_readonly(rusqlite::DatabaseName::Main)
                     .unwrap_or(false)
                 {
-                    return Err(Error::Storage(format!(
-                        "ledger {} is read-only (check the permissions of the file and of its folder); nothing was written",
-                        path.display()
-                    )));
+                    return Err(Error::storage_at(StorageKind::ReadOnly, path.display()));
                 }
                 let tx = conn
                     .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -852,22 +894,10 @@ impl Ledger {
     }
 }
 
-/// How a storage error raised inside a transaction names the ledger, until [`name_ledger`]
-/// puts its path in.
-const UNNAMED: &str = "the ledger";
-
-/// Puts the ledger's path into a storage or busy error raised inside a transaction, so every
-/// storage error names the file, wherever SQLite raised it.
+/// Names the ledger in a storage or busy error raised inside a transaction (where the path
+/// is not at hand), so every storage error names the file, wherever SQLite raised it.
 fn name_ledger(err: Error, path: &Path) -> Error {
-    let named = |m: String| match m.strip_prefix(UNNAMED) {
-        Some(rest) => format!("ledger {}{rest}", path.display()),
-        None => m,
-    };
-    match err {
-        Error::Storage(m) => Error::Storage(named(m)),
-        Error::Busy(m) => Error::Busy(named(m)),
-        other => other,
-    }
+    err.in_ledger(path.display())
 }
 
 /// Maps rusqlite results inside a transaction, where the path is not at hand.
@@ -883,7 +913,7 @@ impl<T> SqlResult<T> for rusqlite::Result<T> {
 
 /// A SQLite error raised inside a transaction, where the path is not at hand.
 pub(crate) fn sqlite_error_unnamed(e: rusqlite::Error) -> Error {
-    sqlite_error(UNNAMED, e)
+    sqlite_error(e)
 }
 
 pub(crate) use postgres::postgres_error;

@@ -133,7 +133,11 @@ pub(super) fn insert_key(
     fingerprint: &str,
     id: i64,
 ) -> Result<()> {
-    tx.execute("INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at) VALUES (?1, ?2, ?3, ?4)", params![key, fingerprint, id, actor.now_text()])?;
+    tx.execute(
+        "INSERT INTO idempotency_keys (key, fingerprint, payment_id, created_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![key, fingerprint, id, actor.now_text()],
+    )?;
     Ok(())
 }
 

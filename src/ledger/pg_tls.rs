@@ -31,7 +31,7 @@ use rustls::{
 };
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{BusyError, BusyKind, Error, Result, StorageKind, UrlProblem};
 
 /// The `sslmode` values payctl accepts, for error messages.
 const MODES: &str = "disable, prefer, require, verify-ca, verify-full";
@@ -54,8 +54,11 @@ pub(crate) struct ServerUrl {
     pub(crate) root_cert: Option<PathBuf>,
 }
 
-fn usage(shown: &str, what: String) -> Error {
-    Error::Usage(Problem::new("db", format!("db '{shown}' {what}")))
+fn usage(shown: &str, problem: UrlProblem) -> Error {
+    Error::LedgerUrl {
+        url: shown.to_owned(),
+        problem,
+    }
 }
 
 /// Parses a ledger URL. `shown` is the URL with any password hidden, for messages.
@@ -99,7 +102,10 @@ pub(crate) fn parse(url: &str, shown: &str) -> Result<ServerUrl> {
                     _ => {
                         return Err(usage(
                             shown,
-                            format!("has sslmode '{value}'; allowed: {MODES}"),
+                            UrlProblem::Sslmode {
+                                value: value.to_owned(),
+                                allowed: MODES,
+                            },
                         ))
                     }
                 }
@@ -108,7 +114,9 @@ pub(crate) fn parse(url: &str, shown: &str) -> Result<ServerUrl> {
                 let Some(path) = percent_decode(value).filter(|p| !p.is_empty()) else {
                     return Err(usage(
                         shown,
-                        format!("has sslrootcert '{value}'; allowed: the path of a PEM file of CA certificates"),
+                        UrlProblem::Sslrootcert {
+                            value: value.to_owned(),
+                        },
                     ));
                 };
                 root_cert = Some(PathBuf::from(path));
@@ -124,11 +132,10 @@ pub(crate) fn parse(url: &str, shown: &str) -> Result<ServerUrl> {
     let mut config = Config::from_str(&rest).map_err(|e| {
         usage(
             shown,
-            format!(
-                "is not a PostgreSQL URL payctl can use ({}); allowed: postgres://USER@HOST:PORT/DB or postgresql://USER@/DB?host=/socket/dir, with sslmode={}",
-                with_causes(&e),
-                MODES.replace(", ", "|")
-            ),
+            UrlProblem::Unusable {
+                detail: with_causes(&e),
+                modes: MODES.replace(", ", "|"),
+            },
         )
     })?;
     config.ssl_mode(match mode {
@@ -194,7 +201,7 @@ fn client_config(url: &ServerUrl, shown: &str) -> Result<ClientConfig> {
     let provider = provider();
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
-        .map_err(|e| Error::Storage(format!("TLS to the ledger {shown}: {e}")))?;
+        .map_err(|e| tls_error(shown, e))?;
     let check_chain = match url.mode {
         TlsMode::VerifyCa | TlsMode::VerifyFull => true,
         TlsMode::Require => url.root_cert.is_some(),
@@ -204,7 +211,7 @@ fn client_config(url: &ServerUrl, shown: &str) -> Result<ClientConfig> {
         let roots = Arc::new(root_store(url.root_cert.as_deref(), shown)?);
         let webpki = WebPkiServerVerifier::builder_with_provider(roots, provider)
             .build()
-            .map_err(|e| Error::Storage(format!("TLS to the ledger {shown}: {e}")))?;
+            .map_err(|e| tls_error(shown, e))?;
         if url.mode == TlsMode::VerifyFull {
             builder.with_webpki_verifier(webpki).with_no_client_auth()
         } else {
@@ -222,6 +229,15 @@ fn client_config(url: &ServerUrl, shown: &str) -> Result<ClientConfig> {
     Ok(config)
 }
 
+fn tls_error(shown: &str, detail: impl std::fmt::Display) -> Error {
+    Error::storage_at(
+        StorageKind::Tls {
+            detail: detail.to_string(),
+        },
+        shown,
+    )
+}
+
 fn provider_algorithms() -> rustls::crypto::WebPkiSupportedAlgorithms {
     provider().signature_verification_algorithms
 }
@@ -232,13 +248,13 @@ fn root_store(file: Option<&Path>, shown: &str) -> Result<RootCertStore> {
     match file {
         Some(file) => {
             let unreadable = |detail: String| {
-                Error::Usage(Problem::new(
-                    "db",
-                    format!(
-                        "db '{shown}' has sslrootcert '{}' that payctl cannot use ({detail}); allowed: a readable PEM file of CA certificates",
-                        file.display()
-                    ),
-                ))
+                usage(
+                    shown,
+                    UrlProblem::RootCert {
+                        file: file.display().to_string(),
+                        detail,
+                    },
+                )
             };
             let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(file)
                 .map_err(|e| unreadable(e.to_string()))?
@@ -255,9 +271,10 @@ fn root_store(file: Option<&Path>, shown: &str) -> Result<RootCertStore> {
             let found = rustls_native_certs::load_native_certs();
             roots.add_parsable_certificates(found.certs);
             if roots.is_empty() {
-                return Err(Error::Storage(format!(
-                    "TLS to the ledger {shown}: no CA certificate found on this system to check the server against; name one with sslrootcert=FILE in the URL"
-                )));
+                return Err(tls_error(
+                    shown,
+                    "no CA certificate found on this system to check the server against; name one with sslrootcert=FILE in the URL",
+                ));
             }
         }
     }
@@ -382,39 +399,32 @@ fn connect_error(e: &postgres::Error, url: &ServerUrl, shown: &str) -> Error {
     if let Some(db) = e.as_db_error() {
         let code = db.code().code();
         if code == "28P01" || code == "28000" {
-            return Error::Storage(format!(
-                "the ledger refused the login: {} (SQLSTATE {code}); check PGPASSWORD or ~/.pgpass (mode 0600) and the server's pg_hba.conf; nothing was written",
-                db.message()
-            ));
+            return Error::storage(StorageKind::LoginRefused {
+                detail: db.message().to_owned(),
+                code: code.to_owned(),
+            });
         }
         if code == "3D000" {
-            return Error::Storage(format!(
-                "the ledger does not exist on the server: {}",
-                db.message()
-            ));
+            return Error::storage(StorageKind::NoDatabase {
+                detail: db.message().to_owned(),
+            });
         }
     }
     if text.contains("password missing") {
-        return Error::Storage(
-            "the ledger asks for a password and none was given: set PGPASSWORD or add a line to ~/.pgpass (mode 0600); a password in the URL is refused"
-                .to_owned(),
-        );
+        return Error::storage(StorageKind::NoPassword);
     }
     if let Some(tls) = rustls_cause(e) {
-        return Error::Storage(format!(
-            "the ledger: the server's TLS certificate was refused under sslmode={} ({tls}); nothing was sent to it. Check the host name in the URL and sslrootcert",
-            mode_name(url.mode)
-        ));
+        return Error::storage(StorageKind::CertificateRefused {
+            mode: mode_name(url.mode),
+            detail: tls.to_string(),
+        });
     }
     if text.contains("server does not support TLS") {
-        return Error::Busy(format!(
-            "the ledger does not offer TLS, and the URL asks for sslmode={}; nothing was written. Enable ssl on the server, or use sslmode=prefer or disable on a trusted network",
-            mode_name(url.mode)
-        ));
+        return Error::busy(BusyKind::NoTls {
+            mode: mode_name(url.mode),
+        });
     }
-    Error::Busy(format!(
-        "cannot reach the ledger {shown}: {text}; nothing was written, it is safe to retry"
-    ))
+    Error::Busy(BusyError::at(BusyKind::Unreachable { detail: text }, shown))
 }
 
 fn mode_name(mode: TlsMode) -> &'static str {

@@ -10,7 +10,7 @@ use std::time::Duration;
 use postgres::error::SqlState;
 use postgres::{Client, Config};
 
-use crate::error::{Error, Result};
+use crate::error::{BusyKind, Error, Result, StorageKind, UrlProblem};
 
 /// Append-only, with the same logical versions as SQLite's migrations.
 pub(crate) const MIGRATIONS: &[&str] = &[
@@ -84,12 +84,10 @@ pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<C
     // A password on the command line reaches the shell's history, `ps` and the audit trail's
     // command line: refused, as SPEC §8 says.
     if config.get_password().is_some() {
-        return Err(Error::Usage(crate::error::Problem::new(
-            "db",
-            format!(
-                "db '{shown}' carries a password; give it in PGPASSWORD or in a 0600 ~/.pgpass file instead"
-            ),
-        )));
+        return Err(Error::LedgerUrl {
+            url: shown,
+            problem: UrlProblem::Password,
+        });
     }
     {
         if let Some(password) = &settings.password {
@@ -195,9 +193,7 @@ fn read_version(tx: &mut postgres::Transaction<'_>) -> Result<i64> {
 }
 
 fn newer(version: i64, latest: i64) -> Error {
-    Error::Storage(format!(
-        "the ledger was written by a newer payctl (schema {version}, this payctl knows {latest}); upgrade payctl"
-    ))
+    Error::storage(StorageKind::NewerSchema { version, latest })
 }
 
 /// The password for `config`'s host, port, database and user in a `.pgpass` file (libpq's
@@ -267,12 +263,11 @@ fn pgpass_fields(line: &str) -> Option<[String; 5]> {
 /// safe to retry); a connection lost during COMMIT → 74, outcome unknown; the guards, privilege,
 /// disk and corruption → 74.
 pub(crate) fn postgres_error(e: postgres::Error, during_commit: bool) -> Error {
-    let shown = "the ledger";
     let Some(db) = e.as_db_error() else {
-        return lost(shown, during_commit, &e.to_string());
+        return lost(during_commit, &e.to_string());
     };
     let code = db.code();
-    let message = db.message();
+    let detail = db.message().to_owned();
     if [
         SqlState::T_R_SERIALIZATION_FAILURE,
         SqlState::T_R_DEADLOCK_DETECTED,
@@ -281,22 +276,18 @@ pub(crate) fn postgres_error(e: postgres::Error, during_commit: bool) -> Error {
     ]
     .contains(code)
     {
-        return Error::Busy(format!(
-            "{shown} is busy: another process held its lock past the busy timeout (PAYCTL_BUSY_TIMEOUT_MS, default 5000); nothing was written, it is safe to retry"
-        ));
+        return Error::busy(BusyKind::Locked);
     }
     let class = &code.code()[..2];
-    match class {
-        "08" | "57" if code != &SqlState::QUERY_CANCELED => {
-            return lost(shown, during_commit, message)
-        }
+    let kind = match class {
+        "08" | "57" if code != &SqlState::QUERY_CANCELED => return lost(during_commit, &detail),
         // A taken id or key: only a writer that bypasses payctl's write lock (a script on
         // the server, a clerk's psql) can insert it between payctl's check and its INSERT.
         // The request loses the race as it would lose to a payctl writer: refused, exit 1.
         "23" if code == &SqlState::UNIQUE_VIOLATION => {
             let what = db
                 .detail()
-                .unwrap_or(message)
+                .unwrap_or(&detail)
                 .trim_end_matches('.')
                 .to_owned();
             return Error::Rejected(vec![crate::error::Problem::new(
@@ -307,45 +298,25 @@ pub(crate) fn postgres_error(e: postgres::Error, during_commit: bool) -> Error {
                 ),
             )]);
         }
-        "23" => {
-            return Error::Storage(format!(
-                "{shown} refused a write that breaks its rules: {message}; nothing was written"
-            ))
-        }
-        "53" => {
-            return Error::Storage(format!(
-                "{shown}: the server is out of space or memory ({message}); nothing was written"
-            ))
-        }
-        "XX" => {
-            return Error::Storage(format!(
-                "{shown} is corrupt ({message}); run payctl verify to see what is broken, or restore a backup"
-            ))
-        }
-        _ => {}
-    }
-    if code == &SqlState::INSUFFICIENT_PRIVILEGE {
-        return Error::Storage(format!(
-            "{shown} refused: {message} (the database user lacks the privilege; nothing was written)"
-        ));
-    }
-    if code == &SqlState::NUMERIC_VALUE_OUT_OF_RANGE {
-        return Error::Storage(format!(
-            "{shown}: its amounts add up past what payctl can count (a total over 2^63 - 1 minor units)"
-        ));
-    }
-    Error::Storage(format!("{shown}: {message} (SQLSTATE {})", code.code()))
+        "23" => StorageKind::Constraint { detail },
+        "53" => StorageKind::ServerFull { detail },
+        "XX" => StorageKind::Corrupt { detail },
+        _ if code == &SqlState::INSUFFICIENT_PRIVILEGE => StorageKind::Privilege { detail },
+        _ if code == &SqlState::NUMERIC_VALUE_OUT_OF_RANGE => StorageKind::Overflow,
+        _ => StorageKind::Sqlstate {
+            detail,
+            code: code.code().to_owned(),
+        },
+    };
+    Error::storage(kind)
 }
 
-fn lost(shown: &str, during_commit: bool, detail: &str) -> Error {
+fn lost(during_commit: bool, detail: &str) -> Error {
+    let detail = detail.to_owned();
     if during_commit {
-        Error::Storage(format!(
-            "{shown}: the connection was lost during COMMIT ({detail}); the outcome is unknown: check with payctl list, and a retry with the same idempotency key is safe"
-        ))
+        Error::storage(StorageKind::CommitLost { detail })
     } else {
-        Error::Busy(format!(
-            "{shown}: the connection to the server was lost ({detail}); nothing was written, it is safe to retry"
-        ))
+        Error::busy(BusyKind::ConnectionLost { detail })
     }
 }
 

@@ -15,7 +15,7 @@ use crate::core::report::{
     DayBuckets, Happening, InvoiceSums, PaymentEventKind,
 };
 use crate::core::Currency;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageKind};
 
 /// Currency codes read from the ledger, looked up once each.
 #[derive(Default)]
@@ -35,17 +35,14 @@ impl Currencies {
 fn text<'r>(row: &'r Row, i: usize) -> Result<&'r str> {
     match row.cell(i)? {
         Cell::Text(t) => Ok(t),
-        other => Err(Error::Storage(format!(
-            "the ledger holds {other:?} where text belongs (column {i}); run payctl verify"
-        ))),
+        other => Err(Error::storage(StorageKind::BadValue {
+            what: format!("{other:?} where text belongs (column {i})"),
+        })),
     }
 }
 
 fn overflow() -> Error {
-    Error::Storage(
-        "the ledger's amounts add up past what payctl can count (over 2^63 minor units)"
-            .to_string(),
-    )
+    Error::storage(StorageKind::Overflow)
 }
 
 /// The stored column an invoice is aged from.
@@ -239,9 +236,9 @@ pub fn balance_facts(tx: &Tx, today: chrono::NaiveDate) -> Result<BalanceFacts> 
 fn stamp(row: &Row, i: usize) -> Result<chrono::DateTime<chrono::Utc>> {
     let t = text(row, i)?;
     parse_stored(t).map_err(|_| {
-        Error::Storage(format!(
-            "the ledger holds a bad timestamp {t:?}; run payctl verify"
-        ))
+        Error::storage(StorageKind::BadValue {
+            what: format!("a bad timestamp {t:?}"),
+        })
     })
 }
 

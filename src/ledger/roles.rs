@@ -1,7 +1,7 @@
 //! Database roles of a team ledger on PostgreSQL (SPEC §8): `payctl db grant-clerk ROLE`.
 
 use super::Tx;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Result, StorageKind};
 use crate::params;
 
 /// What `payctl db grant-clerk` runs, as the ledger's owner (its header says what it grants).
@@ -28,13 +28,13 @@ pub struct Grant {
 /// grant_clerk.sql reads and quotes with `format('%I')`.
 pub fn grant_clerk(config: &super::LedgerConfig, role: &str) -> Result<Vec<Grant>> {
     let Some(server) = &config.server else {
-        return Err(Error::usage(
-            "db",
-            format!(
-                "payctl db grant-clerk is for a team ledger on PostgreSQL: give --db (or PAYCTL_DB) a postgres:// URL; '{}' is a SQLite ledger file, which has no database roles",
+        // The command refuses a SQLite ledger before it gets here.
+        return Err(Error::storage(StorageKind::Internal {
+            detail: format!(
+                "'{}' is a SQLite ledger file, which has no database roles",
                 config.path.display()
             ),
-        ));
+        }));
     };
     let mut ledger = super::open_server(config, server)?;
     ledger.read(|tx| check_role(tx, role))?;

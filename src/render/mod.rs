@@ -50,6 +50,7 @@ pub struct Style {
 
 /// One column: its JSON/CSV name, its table heading, and what it holds (which says whether
 /// the table may shorten it, and money is right aligned).
+#[derive(Clone, Copy)]
 pub struct Field {
     pub name: &'static str,
     pub title: &'static str,
@@ -359,27 +360,23 @@ impl Record for BackupReport {
         field("path", "Backup", Kind::Text),
         field("ledger", "Ledger", Kind::Text),
         field("bytes", "Bytes", Kind::Fixed),
-        field("customers", "Customers", Kind::Fixed),
-        field("invoices", "Invoices", Kind::Fixed),
-        field("payments", "Payments", Kind::Fixed),
-        field("allocations", "Allocations", Kind::Fixed),
-        field("refunds", "Refunds", Kind::Fixed),
-        field("activities", "Activities", Kind::Fixed),
-        field("auditEvents", "Audit events", Kind::Fixed),
+        COUNT_FIELDS[0],
+        COUNT_FIELDS[1],
+        COUNT_FIELDS[2],
+        COUNT_FIELDS[3],
+        COUNT_FIELDS[4],
+        COUNT_FIELDS[5],
+        COUNT_FIELDS[6],
     ];
     fn values(&self) -> Vec<String> {
-        vec![
+        [
             self.path.clone(),
             self.ledger.clone(),
             self.bytes.to_string(),
-            self.customers.to_string(),
-            self.invoices.to_string(),
-            self.payments.to_string(),
-            self.allocations.to_string(),
-            self.refunds.to_string(),
-            self.activities.to_string(),
-            self.audit_events.to_string(),
         ]
+        .into_iter()
+        .chain(self.counts.values().map(|n| n.to_string()))
+        .collect()
     }
 }
 
@@ -387,28 +384,32 @@ impl Record for RestoreReport {
     const FIELDS: &'static [Field] = &[
         field("path", "Restored from", Kind::Text),
         field("ledger", "Ledger", Kind::Text),
-        field("customers", "Customers", Kind::Fixed),
-        field("invoices", "Invoices", Kind::Fixed),
-        field("payments", "Payments", Kind::Fixed),
-        field("allocations", "Allocations", Kind::Fixed),
-        field("refunds", "Refunds", Kind::Fixed),
-        field("activities", "Activities", Kind::Fixed),
-        field("auditEvents", "Audit events", Kind::Fixed),
+        COUNT_FIELDS[0],
+        COUNT_FIELDS[1],
+        COUNT_FIELDS[2],
+        COUNT_FIELDS[3],
+        COUNT_FIELDS[4],
+        COUNT_FIELDS[5],
+        COUNT_FIELDS[6],
     ];
     fn values(&self) -> Vec<String> {
-        vec![
-            self.path.clone(),
-            self.ledger.clone(),
-            self.customers.to_string(),
-            self.invoices.to_string(),
-            self.payments.to_string(),
-            self.allocations.to_string(),
-            self.refunds.to_string(),
-            self.activities.to_string(),
-            self.audit_events.to_string(),
-        ]
+        [self.path.clone(), self.ledger.clone()]
+            .into_iter()
+            .chain(self.counts.values().map(|n| n.to_string()))
+            .collect()
     }
 }
+
+/// The fields of [`crate::ledger::RecordCounts`], in the order of its `values`.
+const COUNT_FIELDS: [Field; 7] = [
+    field("customers", "Customers", Kind::Fixed),
+    field("invoices", "Invoices", Kind::Fixed),
+    field("payments", "Payments", Kind::Fixed),
+    field("allocations", "Allocations", Kind::Fixed),
+    field("refunds", "Refunds", Kind::Fixed),
+    field("activities", "Activities", Kind::Fixed),
+    field("auditEvents", "Audit events", Kind::Fixed),
+];
 
 /// `INV=AMOUNT;INV=AMOUNT`, the same form `--allocate` and CSV imports read.
 fn allocation_list(p: &PaymentView) -> String {
