@@ -15,7 +15,7 @@ use crate::core::bank::{
     self as rules, BankFormat, BankLineView, BankStatementView, LineStatus, PlannedStatement,
 };
 use crate::core::{Currency, Money};
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Result, StorageKind};
 use crate::formats::bank::sniff;
 use crate::formats::{bankcsv, camt053, mt940, shown_path};
 use crate::ledger::audit::{self, Touched};
@@ -540,9 +540,10 @@ fn report(tx: &crate::ledger::Tx, statement: Option<i64>) -> Result<Vec<Statemen
             for i in [0, slot] {
                 counts[i].0 += 1;
                 // The lines' sum is at most the statement's credit total, checked at import.
-                counts[i].1 = counts[i].1.checked_add(l.amount.minor()).ok_or_else(|| {
-                    Error::Storage(format!("statement {}: its lines' total overflows", s.id))
-                })?;
+                counts[i].1 = counts[i]
+                    .1
+                    .checked_add(l.amount.minor())
+                    .ok_or_else(|| Error::storage(StorageKind::Overflow))?;
             }
         }
         let balanced = rules::balances_agree(

@@ -11,9 +11,9 @@ use crate::cli::BankApplyArgs;
 use crate::core::bank_match::{propose, LineFacts, Proposal, ProposalView};
 use crate::core::payment::{AllocationSpec, CreatePayment, MAX_REFERENCE};
 use crate::core::text::{contains_card_number, is_bidi_control, is_blank, mask_card_numbers};
-use crate::core::views::PaymentView;
+use crate::core::views::{PaymentView, TouchedInvoiceView};
 use crate::core::{Money, PaymentMethod, Source};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageKind};
 use crate::ledger::bank_match::{self as bank, BankLine};
 use crate::ledger::{invoices, payments, Actor, Tx};
 use crate::render;
@@ -129,10 +129,12 @@ fn request(
     auto_allocate: bool,
 ) -> Result<CreatePayment> {
     let effective = crate::core::dates::parse_date(&line.facts.booking_date).map_err(|_| {
-        Error::Storage(format!(
-            "bank line {} has a bad booking date {:?}; run payctl verify",
-            line.facts.id, line.facts.booking_date
-        ))
+        Error::storage(StorageKind::BadValue {
+            what: format!(
+                "bank line {} with a bad booking date {:?}",
+                line.facts.id, line.facts.booking_date
+            ),
+        })
     })?;
     Ok(CreatePayment {
         customer_id,
@@ -157,6 +159,7 @@ fn proposal_specs(line: &BankLine, proposal: &Proposal) -> Vec<AllocationSpec> {
         .allocations
         .iter()
         .map(|(invoice_id, minor)| AllocationSpec {
+            named: None,
             invoice_id: *invoice_id,
             amount: Money::from_minor(*minor, line.facts.currency)
                 .to_decimal()
@@ -194,7 +197,9 @@ fn apply_one(
     }
     let mut payment = payments::get(tx, id)?;
     if !replayed {
-        payment.touched_invoices = Some(invoices::touched_since(tx, mark, None)?);
+        payment.touched_invoices = Some(TouchedInvoiceView::all_from_facts(
+            invoices::touched_since(tx, mark, None)?,
+        ));
     }
     Ok((payment, replayed))
 }

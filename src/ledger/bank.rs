@@ -11,7 +11,7 @@ use crate::core::bank::{
     NewBankProposal, NewBankStatement,
 };
 use crate::core::Money;
-use crate::error::{Error, Record, Result};
+use crate::error::{Error, Record, Result, StorageKind};
 use crate::params;
 
 /// Appends a statement; returns its id.
@@ -106,10 +106,12 @@ pub fn insert_event(
         LineStatus::Applied => "applied",
         LineStatus::Ignored => "ignored",
         other => {
-            return Err(Error::Storage(format!(
-                "a bank line event is applied or ignored, not {}",
-                other.as_str()
-            )))
+            return Err(Error::storage(StorageKind::BadValue {
+                what: format!(
+                    "a bank line event that is neither applied nor ignored ({})",
+                    other.as_str()
+                ),
+            }))
         }
     };
     tx.insert(
@@ -252,8 +254,11 @@ const STATEMENT_SELECT: &str =
 fn statement_view(r: &super::Row) -> Result<BankStatementView> {
     let currency = stored_currency(&r.get::<String>(4)?)?;
     let format: String = r.get(1)?;
-    let format = BankFormat::from_stored(&format)
-        .ok_or_else(|| Error::Storage(format!("unknown bank statement format {format:?}")))?;
+    let format = BankFormat::from_stored(&format).ok_or_else(|| {
+        Error::storage(StorageKind::BadValue {
+            what: format!("a bank statement of an unknown format {format:?}"),
+        })
+    })?;
     let money = |v: Option<i64>| v.map(|m| Money::from_minor(m, currency));
     Ok(BankStatementView {
         id: r.get(0)?,

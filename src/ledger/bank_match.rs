@@ -9,7 +9,7 @@ use crate::core::bank_match::{
     Proposal, Reason,
 };
 use crate::core::AllocationOrder;
-use crate::error::{Error, Record, Result};
+use crate::error::{Error, Record, Result, StorageKind};
 use crate::params;
 
 /// A bank line as `bank apply` needs it, with what was decided about it.
@@ -178,9 +178,9 @@ fn proposal_row(r: &super::Row) -> Result<StoredProposal> {
     let reason: String = r.get(3)?;
     let allocations: String = r.get(5)?;
     let bad = |what: &str| {
-        Error::Storage(format!(
-            "the ledger holds a bank proposal with a bad {what}; run payctl verify"
-        ))
+        Error::storage(StorageKind::BadValue {
+            what: format!("a bank proposal with a bad {what}"),
+        })
     };
     Ok(StoredProposal {
         run: r.get(1)?,
