@@ -1,5 +1,5 @@
 //! Bank statements, their credit lines, the lines' events and `bank match`'s proposals
-//! (migration 008). Reads and appends only: every row here is append-only, and a line's status
+//! (migration 006). Reads and appends only: every row here is append-only, and a line's status
 //! is derived ([`LineStatus::derive`]).
 
 use rustc_hash::FxHashSet;

@@ -109,8 +109,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_checks_without_in.sql"),
     include_str!("migrations/004_currency_totals.sql"),
     include_str!("migrations/005_invoice_numbers.sql"),
-    include_str!("migrations/008_bank.sql"),
-    include_str!("migrations/009_statement_triggers.sql"),
+    include_str!("migrations/006_bank.sql"),
+    include_str!("migrations/007_statement_triggers.sql"),
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.

@@ -41,12 +41,12 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../src/ledger/migrations/005_invoice_numbers.sql"),
     ),
     (
-        "008_bank.sql",
-        include_str!("../../src/ledger/migrations/008_bank.sql"),
+        "006_bank.sql",
+        include_str!("../../src/ledger/migrations/006_bank.sql"),
     ),
     (
-        "009_statement_triggers.sql",
-        include_str!("../../src/ledger/migrations/009_statement_triggers.sql"),
+        "007_statement_triggers.sql",
+        include_str!("../../src/ledger/migrations/007_statement_triggers.sql"),
     ),
 ];
 

@@ -1,7 +1,7 @@
--- payctl ledger, schema step 009: nothing changes on SQLite.
+-- payctl ledger, schema step 007: nothing changes on SQLite.
 --
 -- On PostgreSQL this step turns the triggers that keep and guard the balance caches into
--- statement triggers (migrations/postgres/009_statement_triggers.sql), so that an import's COPY
+-- statement triggers (migrations/postgres/007_statement_triggers.sql), so that an import's COPY
 -- runs them once per statement. SQLite keeps its row triggers (an import turns them off on its
 -- own connection and does their work set-wise, src/ledger/batch.rs); this empty step keeps the
 -- two engines at the same schema version.

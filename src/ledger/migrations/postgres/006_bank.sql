@@ -1,5 +1,5 @@
 -- payctl ledger on PostgreSQL: bank statements, their credit lines, the lines' events and the
--- proposals of `bank match` (see migrations/008_bank.sql, which documents the tables). Every
+-- proposals of `bank match` (see migrations/006_bank.sql, which documents the tables). Every
 -- row is append-only; TRUNCATE is refused.
 
 SELECT set_config('search_path', quote_ident(current_schema()) || ', pg_temp', false);
@@ -116,6 +116,4 @@ CREATE TRIGGER bank_lines_no_truncate BEFORE TRUNCATE ON bank_lines FOR EACH STA
 CREATE TRIGGER bank_line_events_no_truncate BEFORE TRUNCATE ON bank_line_events FOR EACH STATEMENT EXECUTE FUNCTION payctl_refuse('payctl: bank line events are append-only');
 CREATE TRIGGER bank_proposals_no_truncate BEFORE TRUNCATE ON bank_proposals FOR EACH STATEMENT EXECUTE FUNCTION payctl_refuse('payctl: bank proposals are append-only');
 
--- The position of this migration in payctl's list (008 names it among the migrations written
--- in parallel for issue 20; the list is the version).
-UPDATE payctl_meta SET value = '5' WHERE key = 'schema_version';
+UPDATE payctl_meta SET value = '6' WHERE key = 'schema_version';

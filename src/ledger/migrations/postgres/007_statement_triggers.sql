@@ -1,4 +1,4 @@
--- payctl ledger on PostgreSQL, schema step 009: the triggers that keep and guard the balance
+-- payctl ledger on PostgreSQL, schema step 007: the triggers that keep and guard the balance
 -- caches run once per statement instead of once per row.
 --
 -- An import writes its payments and allocations with one COPY per table (src/ledger/batch_pg.rs).
@@ -12,7 +12,7 @@
 -- refused before the statement ends. payctl's other commands insert one row per statement, so
 -- for them nothing changes.
 --
--- SQLite keeps its row triggers (its migration 009 is empty, so both engines stay at the same
+-- SQLite keeps its row triggers (its migration 007 is empty, so both engines stay at the same
 -- schema version): an import there turns its own connection's triggers off and does their
 -- work set-wise (src/ledger/batch.rs).
 
@@ -118,4 +118,4 @@ DROP TRIGGER allocations_next_id ON allocations;
 CREATE TRIGGER allocations_next_id BEFORE INSERT ON allocations
     FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION allocations_next_id();
 
-UPDATE payctl_meta SET value = '9' WHERE key = 'schema_version';
+UPDATE payctl_meta SET value = '7' WHERE key = 'schema_version';
