@@ -80,6 +80,11 @@ pub enum Error {
     /// Something else the request names does not exist (HTTP 404, exit 3), in words.
     #[error("{0}")]
     NotFound(Problem),
+    /// An id the request gives was taken by another writer between payctl's check and its
+    /// INSERT (a PostgreSQL writer that bypassed payctl's lock): the request lost the race,
+    /// as it would lose to a payctl writer (exit 1).
+    #[error("that id is already taken: {detail} in table {table} (another writer recorded it first); nothing was written")]
+    IdTaken { table: String, detail: String },
     /// The idempotency key was used before with a different request (exit 4).
     #[error("{0}")]
     IdempotencyConflict(Problem),
@@ -180,7 +185,7 @@ impl Error {
     /// The exit code of SPEC §1.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Rejected(_) => 1,
+            Error::Rejected(_) | Error::IdTaken { .. } => 1,
             Error::Usage(_) | Error::LedgerUrl { .. } => 2,
             Error::NotFound(_) | Error::RecordNotFound { .. } => 3,
             Error::IdempotencyConflict(_) => 4,
@@ -192,7 +197,10 @@ impl Error {
     /// The HTTP-like status written in Fusebill's error JSON.
     pub fn http_status(&self) -> u16 {
         match self {
-            Error::Rejected(_) | Error::Usage(_) | Error::LedgerUrl { .. } => 400,
+            Error::Rejected(_)
+            | Error::IdTaken { .. }
+            | Error::Usage(_)
+            | Error::LedgerUrl { .. } => 400,
             Error::NotFound(_) | Error::RecordNotFound { .. } => 404,
             Error::IdempotencyConflict(_) => 409,
             Error::Storage(_) | Error::BrokenPipe => 500,
@@ -209,6 +217,7 @@ impl Error {
             }
             Error::Storage(_) | Error::Busy(_) => vec![Problem::new("ledger", self.to_string())],
             Error::LedgerUrl { .. } => vec![Problem::new("db", self.to_string())],
+            Error::IdTaken { .. } => vec![Problem::new("id", self.to_string())],
             Error::BrokenPipe => vec![Problem::new("output", "broken pipe")],
         }
     }

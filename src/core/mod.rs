@@ -17,6 +17,7 @@ pub mod import;
 pub mod invoice;
 pub mod invoice_ref;
 pub mod json;
+pub mod ledger_rules;
 pub mod method;
 pub mod money;
 pub mod payload;

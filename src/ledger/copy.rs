@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::db::{Cell, Param, ToParam};
 use super::{Engine, Ledger, LedgerConfig, RecordCounts, Tx, MIGRATIONS};
+use crate::core::ledger_rules::check_restore_target;
 use crate::core::text::mask_card_numbers;
 use crate::error::{Error, Result, StorageKind};
 use crate::params;
@@ -355,15 +356,7 @@ impl Ledger {
                         held.push(format!("{n} rows in {table}"));
                     }
                 }
-                if !held.is_empty() {
-                    return Err(Error::rejected(
-                        "db",
-                        format!(
-                            "ledger {target} is not empty (it holds {}); restore loads a backup only into an empty ledger: give --db a new file or an empty database",
-                            held.join(", ")
-                        ),
-                    ));
-                }
+                check_restore_target(&target, &held)?;
                 load(src, dst)
             })
         })?;

@@ -290,13 +290,10 @@ pub(crate) fn postgres_error(e: postgres::Error, during_commit: bool) -> Error {
                 .unwrap_or(&detail)
                 .trim_end_matches('.')
                 .to_owned();
-            return Error::Rejected(vec![crate::error::Problem::new(
-                "id",
-                format!(
-                    "that id is already taken: {what} in table {} (another writer recorded it first); nothing was written",
-                    db.table().unwrap_or("?")
-                ),
-            )]);
+            return Error::IdTaken {
+                table: db.table().unwrap_or("?").to_owned(),
+                detail: what,
+            };
         }
         "23" => StorageKind::Constraint { detail },
         "53" => StorageKind::ServerFull { detail },

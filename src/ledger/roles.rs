@@ -1,7 +1,8 @@
 //! Database roles of a team ledger on PostgreSQL (SPEC §8): `payctl db grant-clerk ROLE`.
 
 use super::Tx;
-use crate::error::{Error, Problem, Result, StorageKind};
+use crate::core::ledger_rules::{check_clerk_role, RoleFacts};
+use crate::error::{Error, Result, StorageKind};
 use crate::params;
 
 /// What `payctl db grant-clerk` runs, as the ledger's owner (its header says what it grants).
@@ -59,24 +60,11 @@ fn check_role(tx: &Tx, role: &str) -> Result<()> {
         params![role],
         |r| Ok((r.get::<bool>(0)?, r.get::<bool>(1)?)),
     )?;
-    match found {
-        None => Err(Error::Rejected(vec![Problem::new(
-                "role",
-                format!(
-                    "role '{}' does not exist on the ledger's server; create it first (as an administrator: CREATE ROLE {} LOGIN), then run this again",
-                    crate::core::text::excerpt(role),
-                    quote_ident(role)
-                ),
-            )])),
-        Some((true, _)) | Some((_, true)) => Err(Error::Rejected(vec![Problem::new(
-                "role",
-                format!(
-                    "role '{}' is a superuser or owns the ledger's schema, so the server refuses it nothing; grant-clerk is for a role that owns nothing in the ledger",
-                    crate::core::text::excerpt(role)
-                ),
-            )])),
-        Some(_) => Ok(()),
-    }
+    let facts = found.map(|(superuser, owns_schema)| RoleFacts {
+        superuser,
+        owns_schema,
+    });
+    check_clerk_role(role, &quote_ident(role), facts)
 }
 
 /// Every table of the ledger's schema `role` holds a privilege on, granted to it by name
