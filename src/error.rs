@@ -334,10 +334,12 @@ pub enum StorageKind {
     },
     /// The path is a symbolic link to nowhere, or a loop of links.
     DanglingLink,
-    /// PostgreSQL refused the login.
+    /// PostgreSQL refused the login. `client_cert`: the URL named a client certificate
+    /// (`sslcert`), which the hint then points at as well.
     LoginRefused {
         detail: String,
         code: String,
+        client_cert: bool,
     },
     /// The database the URL names does not exist on the server.
     NoDatabase {
@@ -349,6 +351,13 @@ pub enum StorageKind {
     CertificateRefused {
         mode: &'static str,
         detail: String,
+    },
+    /// The server ended the TLS handshake with a fatal alert (`alert`, rustls' name for it).
+    /// `client_cert`: the `sslcert` file payctl presented, if any, since the alert is then
+    /// most likely the server refusing that certificate.
+    TlsAlert {
+        alert: String,
+        client_cert: Option<String>,
     },
     /// TLS could not be set up.
     Tls {
@@ -528,9 +537,21 @@ impl fmt::Display for StorageError {
                 f,
                 "cannot create ledger {p}: it is a symbolic link to a folder that does not exist, or a loop of links"
             ),
-            K::LoginRefused { detail, code } => write!(
+            K::LoginRefused {
+                detail,
+                code,
+                client_cert: false,
+            } => write!(
                 f,
                 "{s} refused the login: {detail} (SQLSTATE {code}); check PGPASSWORD or ~/.pgpass (mode 0600) and the server's pg_hba.conf; nothing was written"
+            ),
+            K::LoginRefused {
+                detail,
+                code,
+                client_cert: true,
+            } => write!(
+                f,
+                "{s} refused the login: {detail} (SQLSTATE {code}); check the client certificate in sslcert (for `cert` authentication its CN must be the database user), PGPASSWORD or ~/.pgpass (mode 0600), and the server's pg_hba.conf; nothing was written"
             ),
             K::NoDatabase { detail } => write!(f, "{s} does not exist on the server: {detail}"),
             K::NoPassword => write!(
@@ -540,6 +561,27 @@ impl fmt::Display for StorageError {
             K::CertificateRefused { mode, detail } => write!(
                 f,
                 "{s}: the server's TLS certificate was refused under sslmode={mode} ({detail}); nothing was sent to it. Check the host name in the URL and sslrootcert"
+            ),
+            K::TlsAlert {
+                alert,
+                client_cert: Some(cert),
+            } => write!(
+                f,
+                "{s}: the server refused the TLS handshake (alert {alert}) after payctl presented the client certificate in sslcert '{cert}'; nothing was sent to it. Check that the server's ssl_ca_file holds the CA that signed that certificate and that it has not expired"
+            ),
+            K::TlsAlert {
+                alert,
+                client_cert: None,
+            } if alert == "CertificateRequired" => write!(
+                f,
+                "{s}: the server requires a TLS client certificate (alert {alert}); nothing was sent to it. Name one in the URL with sslcert=FILE&sslkey=FILE"
+            ),
+            K::TlsAlert {
+                alert,
+                client_cert: None,
+            } => write!(
+                f,
+                "{s}: the server refused the TLS handshake (alert {alert}); nothing was sent to it"
             ),
             K::Tls { detail } => write!(f, "TLS to the ledger {p}: {detail}"),
             K::BackupFile {
@@ -668,6 +710,28 @@ pub enum UrlProblem {
     RootCert { file: String, detail: String },
     /// The URL carries a password (SPEC §8 refuses it).
     Password,
+    /// `field` (`sslcert`, `sslkey`) is empty or does not decode; `allowed` says what it takes.
+    EmptyPath {
+        field: &'static str,
+        value: String,
+        allowed: &'static str,
+    },
+    /// One of `sslcert` and `sslkey` without the other.
+    HalfClientCert {
+        given: &'static str,
+        missing: &'static str,
+    },
+    /// The `field` file (`sslcert`, `sslkey`) cannot be used: `detail` says why, in payctl's
+    /// words (never the file's content), `allowed` what it must be.
+    ClientFile {
+        field: &'static str,
+        file: String,
+        detail: String,
+        allowed: &'static str,
+    },
+    /// The `sslkey` file may be read or written by group or others (`mode`), as libpq
+    /// refuses it.
+    KeyAccess { file: String, mode: u32 },
 }
 
 impl fmt::Display for UrlProblem {
@@ -691,6 +755,28 @@ impl fmt::Display for UrlProblem {
             UrlProblem::Password => write!(
                 f,
                 "carries a password; give it in PGPASSWORD or in a 0600 ~/.pgpass file instead"
+            ),
+            UrlProblem::EmptyPath {
+                field,
+                value,
+                allowed,
+            } => write!(f, "has {field} '{value}'; allowed: {allowed}"),
+            UrlProblem::HalfClientCert { given, missing } => write!(
+                f,
+                "has {given} but no {missing}; allowed: both sslcert=FILE and sslkey=FILE (a client certificate and its private key), or neither"
+            ),
+            UrlProblem::ClientFile {
+                field,
+                file,
+                detail,
+                allowed,
+            } => write!(
+                f,
+                "has {field} '{file}' that payctl cannot use ({detail}); allowed: {allowed}"
+            ),
+            UrlProblem::KeyAccess { file, mode } => write!(
+                f,
+                "has sslkey '{file}' with group or world access (mode {mode:04o}); permissions should be u=rw (0600) or less, or u=rw,g=r (0640) or less if root owns it; run chmod 0600 {file}"
             ),
         }
     }

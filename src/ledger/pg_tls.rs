@@ -14,6 +14,10 @@
 //!
 //! A unix socket never uses TLS (PostgreSQL does not offer it there): `sslmode` is ignored for
 //! `?host=/socket/dir`, as libpq ignores it.
+//!
+//! A client certificate (`sslcert=FILE&sslkey=FILE`, both or neither) is presented whenever
+//! the server asks for one, for `cert` authentication or `clientcert=verify-full` in
+//! pg_hba.conf. Its files are read and checked before anything connects, in every mode.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -24,8 +28,9 @@ use postgres::{Client, Config, NoTls};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::pki_types::pem::{self, PemObject};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::sign::{CertifiedKey, SingleCertAndKey};
 use rustls::{
     CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
 };
@@ -52,7 +57,24 @@ pub(crate) struct ServerUrl {
     pub(crate) config: Config,
     pub(crate) mode: TlsMode,
     pub(crate) root_cert: Option<PathBuf>,
+    /// `sslcert` and `sslkey`: given both or neither.
+    pub(crate) client_cert: Option<ClientCertFiles>,
 }
+
+/// The client certificate (chain) and its private key that the URL names, PEM files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ClientCertFiles {
+    pub(crate) cert: PathBuf,
+    pub(crate) key: PathBuf,
+}
+
+/// What `sslcert` and `sslkey` take, for error messages.
+const CERT_ALLOWED: &str =
+    "a readable PEM file holding the client certificate (then any intermediate certificates)";
+const KEY_ALLOWED: &str = "a readable PEM file, mode 0600 or less, holding the unencrypted private key of the sslcert certificate (PKCS#8, PKCS#1 RSA or SEC1 EC)";
+
+/// A certificate or key file larger than this is not one: a PEM key or chain is a few kB.
+const MAX_PEM_BYTES: u64 = 1 << 20;
 
 fn usage(shown: &str, problem: UrlProblem) -> Error {
     Error::LedgerUrl {
@@ -82,6 +104,8 @@ fn with_causes(e: &(dyn std::error::Error + 'static)) -> String {
 pub(crate) fn parse(url: &str, shown: &str) -> Result<ServerUrl> {
     let mut mode = TlsMode::Prefer;
     let mut root_cert = None;
+    let mut cert_file = None;
+    let mut key_file = None;
     // `postgres::Config` knows only disable|prefer|require and no sslrootcert: take those two
     // out of the query and hand it the rest.
     let (base, query) = match url.split_once('?') {
@@ -121,9 +145,52 @@ pub(crate) fn parse(url: &str, shown: &str) -> Result<ServerUrl> {
                 };
                 root_cert = Some(PathBuf::from(path));
             }
+            "sslcert" | "sslkey" => {
+                let (field, allowed, slot) = if key == "sslcert" {
+                    ("sslcert", CERT_ALLOWED, &mut cert_file)
+                } else {
+                    ("sslkey", KEY_ALLOWED, &mut key_file)
+                };
+                let Some(path) = percent_decode(value).filter(|p| !p.is_empty()) else {
+                    return Err(usage(
+                        shown,
+                        UrlProblem::EmptyPath {
+                            field,
+                            value: value.to_owned(),
+                            allowed,
+                        },
+                    ));
+                };
+                *slot = Some(PathBuf::from(path));
+            }
             _ => kept.push(pair),
         }
     }
+    // Both or neither, as libpq would have it in effect: a certificate without its key (or
+    // the reverse) cannot be presented, and silently connecting without it would hide the
+    // mistake until the server refuses the login.
+    let client_cert = match (cert_file, key_file) {
+        (Some(cert), Some(key)) => Some(ClientCertFiles { cert, key }),
+        (None, None) => None,
+        (Some(_), None) => {
+            return Err(usage(
+                shown,
+                UrlProblem::HalfClientCert {
+                    given: "sslcert",
+                    missing: "sslkey",
+                },
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(usage(
+                shown,
+                UrlProblem::HalfClientCert {
+                    given: "sslkey",
+                    missing: "sslcert",
+                },
+            ))
+        }
+    };
     let rest = if kept.is_empty() {
         base.to_owned()
     } else {
@@ -147,6 +214,7 @@ pub(crate) fn parse(url: &str, shown: &str) -> Result<ServerUrl> {
         config,
         mode,
         root_cert,
+        client_cert,
     })
 }
 
@@ -172,6 +240,14 @@ fn percent_decode(text: &str) -> Option<String> {
 /// carries the password: the `postgres` crate's texts never include it, and the URL is shown
 /// redacted.
 pub(crate) fn connect(url: &ServerUrl, shown: &str) -> Result<Client> {
+    // The client certificate and key are read and checked before anything is connected,
+    // whatever the mode: a URL that names a missing, open or mismatched key is refused the
+    // same way on every server, not only once a server happens to ask for TLS.
+    let identity = url
+        .client_cert
+        .as_ref()
+        .map(|files| client_identity(files, shown))
+        .transpose()?;
     let on_socket = url
         .config
         .get_hosts()
@@ -182,7 +258,7 @@ pub(crate) fn connect(url: &ServerUrl, shown: &str) -> Result<Client> {
         plain.ssl_mode(SslMode::Disable);
         plain.connect(NoTls)
     } else {
-        let tls = client_config(url, shown)?;
+        let tls = client_config(url, identity, shown)?;
         url.config.connect(MakeRustlsConnect::new(tls))
     };
     result.map_err(|e| connect_error(&e, url, shown))
@@ -197,7 +273,11 @@ fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 
-fn client_config(url: &ServerUrl, shown: &str) -> Result<ClientConfig> {
+fn client_config(
+    url: &ServerUrl,
+    identity: Option<Arc<CertifiedKey>>,
+    shown: &str,
+) -> Result<ClientConfig> {
     let provider = provider();
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
@@ -207,26 +287,181 @@ fn client_config(url: &ServerUrl, shown: &str) -> Result<ClientConfig> {
         TlsMode::Require => url.root_cert.is_some(),
         TlsMode::Prefer | TlsMode::Disable => false,
     };
-    let config = if check_chain {
+    let builder = if check_chain {
         let roots = Arc::new(root_store(url.root_cert.as_deref(), shown)?);
         let webpki = WebPkiServerVerifier::builder_with_provider(roots, provider)
             .build()
             .map_err(|e| tls_error(shown, e))?;
         if url.mode == TlsMode::VerifyFull {
-            builder.with_webpki_verifier(webpki).with_no_client_auth()
+            builder.with_webpki_verifier(webpki)
         } else {
             builder
                 .dangerous()
                 .with_custom_certificate_verifier(Arc::new(ChainOnly(webpki)))
-                .with_no_client_auth()
         }
     } else {
         builder
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(EncryptOnly(provider_algorithms())))
-            .with_no_client_auth()
     };
-    Ok(config)
+    Ok(match identity {
+        // Presented whenever the server asks for one, as libpq presents `sslcert`.
+        Some(key) => builder.with_client_cert_resolver(Arc::new(SingleCertAndKey::from(key))),
+        None => builder.with_no_client_auth(),
+    })
+}
+
+/// Reads `sslcert` and `sslkey` and checks that they make one usable identity: a key file
+/// only its owner can read (as libpq: 0600 or less; 0640 or less when root owns it), at
+/// least one certificate, an unencrypted private key that `ring` can sign with, and the
+/// key belonging to the first certificate. Every failure is a usage error naming the field
+/// and the file, in payctl's words: the PEM reader's own messages may quote a line of the
+/// file, and a line of a private key is never printed.
+fn client_identity(files: &ClientCertFiles, shown: &str) -> Result<Arc<CertifiedKey>> {
+    let bad = |field: &'static str, file: &Path, allowed: &'static str, detail: String| {
+        usage(
+            shown,
+            UrlProblem::ClientFile {
+                field,
+                file: file.display().to_string(),
+                detail,
+                allowed,
+            },
+        )
+    };
+    let bad_cert = |detail: String| bad("sslcert", &files.cert, CERT_ALLOWED, detail);
+    let bad_key = |detail: String| bad("sslkey", &files.key, KEY_ALLOWED, detail);
+
+    key_access(&files.key, shown).map_err(|e| match e {
+        KeyFileError::Unusable(detail) => bad_key(detail),
+        KeyFileError::Refused(e) => e,
+    })?;
+    let key_pem = read_pem_file(&files.key).map_err(bad_key)?;
+    let cert_pem = read_pem_file(&files.cert).map_err(bad_cert)?;
+
+    let key = PrivateKeyDer::from_pem_slice(&key_pem).map_err(|e| match e {
+        pem::Error::NoItemsFound if contains(&key_pem, b"ENCRYPTED") => bad_key(
+            "the key is encrypted, and payctl cannot ask for its passphrase; store it unencrypted (openssl pkey -in KEY -out KEY.plain) and keep the file at mode 0600".to_owned(),
+        ),
+        pem::Error::NoItemsFound => bad_key("no PRIVATE KEY section in it".to_owned()),
+        other => bad_key(pem_problem(&other)),
+    })?;
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&cert_pem)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| bad_cert(pem_problem(&e)))?;
+    if chain.is_empty() {
+        return Err(bad_cert("no CERTIFICATE section in it".to_owned()));
+    }
+    // Key parsing: the messages name the kind of key, never its bytes.
+    let signing_key = provider()
+        .key_provider
+        .load_private_key(key)
+        .map_err(|e| match e {
+            rustls::Error::General(why) => bad_key(format!("the key cannot be used: {why}")),
+            other => bad_key(format!("the key cannot be used: {other}")),
+        })?;
+    // The key must belong to the first certificate: its SubjectPublicKeyInfo, which DER
+    // encodes one way only, appears byte for byte inside that certificate. rustls'
+    // `keys_match` compares the same bytes but parses the certificate with webpki first,
+    // which refuses X.509 v1, and a v1 certificate is what PostgreSQL's documented openssl
+    // recipe makes on OpenSSL 3.0 (the server accepts it); the server judges the certificate,
+    // payctl only makes sure it does not present a key and certificate that cannot agree.
+    if let Some(spki) = signing_key.public_key() {
+        let spki: &[u8] = spki.as_ref();
+        if !contains(chain[0].as_ref(), spki) {
+            return Err(bad_key(format!(
+                "it is not the private key of the certificate in sslcert '{}'",
+                files.cert.display()
+            )));
+        }
+    }
+    Ok(Arc::new(CertifiedKey::new(chain, signing_key)))
+}
+
+enum KeyFileError {
+    /// Missing, not a file: the field's ordinary usage error.
+    Unusable(String),
+    /// Open to group or others: the libpq-like refusal, already made.
+    Refused(Error),
+}
+
+/// libpq's rule for a private key file (fe-secure-openssl.c): a regular file, with no group
+/// or other access when the user owns it, or at most group read when root owns it (so a
+/// key in a root-owned system folder can be shared through a group).
+fn key_access(file: &Path, shown: &str) -> std::result::Result<(), KeyFileError> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(file)
+        .map_err(|e| KeyFileError::Unusable(format!("cannot read it: {}", io_words(&e))))?;
+    if !meta.is_file() {
+        return Err(KeyFileError::Unusable("it is not a file".to_owned()));
+    }
+    let mode = meta.mode() & 0o7777;
+    let open = if meta.uid() == 0 {
+        mode & 0o037 != 0
+    } else {
+        mode & 0o077 != 0
+    };
+    if open {
+        return Err(KeyFileError::Refused(usage(
+            shown,
+            UrlProblem::KeyAccess {
+                file: file.display().to_string(),
+                mode,
+            },
+        )));
+    }
+    Ok(())
+}
+
+/// The bytes of a certificate or key file, refusing what cannot be one.
+fn read_pem_file(file: &Path) -> std::result::Result<Vec<u8>, String> {
+    use std::io::Read;
+    let handle =
+        std::fs::File::open(file).map_err(|e| format!("cannot read it: {}", io_words(&e)))?;
+    let meta = handle
+        .metadata()
+        .map_err(|e| format!("cannot read it: {}", io_words(&e)))?;
+    if !meta.is_file() {
+        return Err("it is not a file".to_owned());
+    }
+    if meta.len() > MAX_PEM_BYTES {
+        return Err(format!(
+            "it is {} bytes; a PEM certificate or key is a few kB (at most {MAX_PEM_BYTES} bytes)",
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_PEM_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it: {}", io_words(&e)))?;
+    Ok(bytes)
+}
+
+/// An I/O error in words, without the "(os error 2)" tail.
+fn io_words(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// A PEM reading error in payctl's words, without the line it quotes.
+fn pem_problem(e: &pem::Error) -> String {
+    match e {
+        pem::Error::MissingSectionEnd { .. } => "a PEM section has no -----END line".to_owned(),
+        pem::Error::IllegalSectionStart { .. } => "a malformed -----BEGIN line".to_owned(),
+        pem::Error::Base64Decode(_) => "a PEM section is not valid base64".to_owned(),
+        pem::Error::NoItemsFound => "no PEM section in it".to_owned(),
+        pem::Error::SectionTooLarge => "a PEM section is too large".to_owned(),
+        pem::Error::Io(e) => format!("cannot read it: {}", io_words(e)),
+        _ => "it is not a PEM file".to_owned(),
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 fn tls_error(shown: &str, detail: impl std::fmt::Display) -> Error {
@@ -402,6 +637,7 @@ fn connect_error(e: &postgres::Error, url: &ServerUrl, shown: &str) -> Error {
             return Error::storage(StorageKind::LoginRefused {
                 detail: db.message().to_owned(),
                 code: code.to_owned(),
+                client_cert: url.client_cert.is_some(),
             });
         }
         if code == "3D000" {
@@ -412,6 +648,17 @@ fn connect_error(e: &postgres::Error, url: &ServerUrl, shown: &str) -> Error {
     }
     if text.contains("password missing") {
         return Error::storage(StorageKind::NoPassword);
+    }
+    // A fatal alert from the server is the server refusing the handshake (most often the
+    // client certificate: unknown CA, expired), not payctl refusing the server's certificate.
+    if let Some(rustls::Error::AlertReceived(alert)) = rustls_cause(e) {
+        return Error::storage(StorageKind::TlsAlert {
+            alert: format!("{alert:?}"),
+            client_cert: url
+                .client_cert
+                .as_ref()
+                .map(|c| c.cert.display().to_string()),
+        });
     }
     if let Some(tls) = rustls_cause(e) {
         return Error::storage(StorageKind::CertificateRefused {
@@ -472,6 +719,45 @@ mod tests {
 
         let u = parsed("postgres://clerk@h/ar?sslmode=disable");
         assert_eq!(u.config.get_ssl_mode(), SslMode::Disable);
+    }
+
+    #[test]
+    fn sslcert_and_sslkey_come_together() {
+        let u =
+            parsed("postgres://u@h/d?sslcert=%2Fk%20x%2Fc.pem&sslmode=verify-full&sslkey=/k/c.key");
+        assert_eq!(
+            u.client_cert,
+            Some(ClientCertFiles {
+                cert: "/k x/c.pem".into(),
+                key: "/k/c.key".into(),
+            })
+        );
+        assert_eq!(u.mode, TlsMode::VerifyFull);
+        assert_eq!(parsed("postgres://u@h/d").client_cert, None);
+        for (url, words) in [
+            (
+                "postgres://u@h/d?sslcert=/c.pem",
+                "has sslcert but no sslkey; allowed: both sslcert=FILE and sslkey=FILE",
+            ),
+            (
+                "postgres://u@h/d?sslkey=/c.key",
+                "has sslkey but no sslcert; allowed: both",
+            ),
+            (
+                "postgres://u@h/d?sslkey=&sslcert=/c.pem",
+                "has sslkey ''; allowed: a readable PEM file, mode 0600 or less",
+            ),
+            (
+                "postgres://u@h/d?sslcert=%zz&sslkey=/k",
+                "has sslcert '%zz'; allowed: a readable PEM file",
+            ),
+        ] {
+            let text = parse(url, "shown").unwrap_err().to_string();
+            assert!(
+                text.starts_with(&format!("db 'shown' {words}")),
+                "{url}: {text}"
+            );
+        }
     }
 
     #[test]

@@ -67,6 +67,9 @@ enum Tls {
     Off,
     /// A certificate for the name `localhost` only, signed by the test's own CA.
     On,
+    /// As `On`, and the same CA trusted for client certificates (`ssl_ca_file`), so that
+    /// pg_hba.conf can ask for one (`cert` authentication).
+    OnWithClientCa,
 }
 
 /// A throwaway PostgreSQL server on 127.0.0.1:`port`, stopped on drop.
@@ -86,7 +89,7 @@ impl Server {
             return None;
         }
         let bin = pg_bin()?;
-        if matches!(tls, Tls::On) && Command::new("openssl").arg("version").output().is_err() {
+        if !matches!(tls, Tls::Off) && Command::new("openssl").arg("version").output().is_err() {
             eprintln!("skipped: openssl is not installed, no certificate can be made");
             return None;
         }
@@ -128,9 +131,12 @@ impl Server {
             "-c listen_addresses='127.0.0.1' -p {port} -k {} -c fsync=off",
             sock.display()
         );
-        if matches!(tls, Tls::On) {
+        if !matches!(tls, Tls::Off) {
             make_certificates(dir.path(), &data, root);
             options.push_str(" -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key");
+        }
+        if matches!(tls, Tls::OnWithClientCa) {
+            options.push_str(" -c ssl_ca_file=ca.crt");
         }
         must(
             as_server(&bin.join("pg_ctl"))
@@ -261,13 +267,92 @@ fn make_certificates(dir: &Path, data: &Path, root: bool) {
         "-out",
         "server.crt",
     ]);
-    for file in ["server.crt", "server.key"] {
+    for file in ["server.crt", "server.key", "ca.crt"] {
         std::fs::copy(dir.join(file), data.join(file)).unwrap();
         must(Command::new("chmod").arg("0600").arg(data.join(file)));
         if root {
             must(Command::new("chown").arg("postgres:").arg(data.join(file)));
         }
     }
+}
+
+/// The format `client_certificate` writes the key in.
+#[derive(Clone, Copy)]
+enum KeyForm {
+    /// `-----BEGIN PRIVATE KEY-----` (RSA), what `openssl req -newkey` writes.
+    Pkcs8,
+    /// `-----BEGIN RSA PRIVATE KEY-----`.
+    Pkcs1,
+    /// `-----BEGIN EC PRIVATE KEY-----` (P-256).
+    Sec1,
+}
+
+/// A client certificate for `cn` signed by the CA `ca` (`ca.crt` and `ca.key` in the test's
+/// folder, or another CA's files), as `name.crt` and `name.key` (mode 0600) there. With a
+/// PKCS#8 key it is made as PostgreSQL's documentation makes one (`x509 -req` with no
+/// extensions: X.509 v1 on OpenSSL 3.0); the others are v3 with `extendedKeyUsage=clientAuth`.
+fn client_certificate(
+    dir: &Path,
+    ca: (&str, &str),
+    cn: &str,
+    name: &str,
+    form: KeyForm,
+) -> (PathBuf, PathBuf) {
+    let run = |args: &[&str]| {
+        must(Command::new("openssl").args(args).current_dir(dir));
+    };
+    let key = format!("{name}.key");
+    let csr = format!("{name}.csr");
+    let crt = format!("{name}.crt");
+    match form {
+        KeyForm::Pkcs8 => run(&[
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-out",
+            &key,
+        ]),
+        KeyForm::Pkcs1 => run(&["genrsa", "-traditional", "-out", &key, "2048"]),
+        KeyForm::Sec1 => run(&[
+            "ecparam",
+            "-name",
+            "prime256v1",
+            "-genkey",
+            "-noout",
+            "-out",
+            &key,
+        ]),
+    }
+    let subject = format!("/CN={cn}");
+    run(&["req", "-new", "-key", &key, "-subj", &subject, "-out", &csr]);
+    let mut sign = vec![
+        "x509",
+        "-req",
+        "-in",
+        &csr,
+        "-CA",
+        ca.0,
+        "-CAkey",
+        ca.1,
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-out",
+        &crt,
+    ];
+    if !matches!(form, KeyForm::Pkcs8) {
+        std::fs::write(
+            dir.join("client-ext.cnf"),
+            "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=clientAuth\n",
+        )
+        .unwrap();
+        sign.extend(["-extfile", "client-ext.cnf"]);
+    }
+    run(&sign);
+    must(Command::new("chmod").arg("0600").arg(dir.join(&key)));
+    (dir.join(crt), dir.join(key))
 }
 
 struct Ran {
@@ -554,6 +639,191 @@ fn passwords_come_from_pgpassword_or_a_private_pgpass_and_never_show() {
     }
 }
 
+/// The ledger as seen through `url`: its customers and its audit trail.
+fn ledger_state(server: &Server, url: &str) -> String {
+    let mut state = String::new();
+    for args in [
+        &["customer", "list", "-o", "json"][..],
+        &["log", "-o", "json"][..],
+    ] {
+        let r = ran(&mut server.payctl(url, args));
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{args:?}");
+        state.push_str(&r.stdout);
+    }
+    state
+}
+
+/// The base64 lines of a PEM file: none may ever appear in payctl's output.
+fn secret_lines(file: &Path) -> Vec<String> {
+    std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("-----") && l.len() > 16)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_client_certificate_logs_in_where_pg_hba_asks_for_one_and_bad_ones_are_refused() {
+    let Some(server) = Server::start(Tls::OnWithClientCa, false) else {
+        return;
+    };
+    // Over TCP the role payctl logs in with a client certificate only (`cert`: signed by
+    // ssl_ca_file's CA, its CN the user name); anything else is rejected.
+    std::fs::write(
+        server.dir.path().join("data/pg_hba.conf"),
+        "local all all trust\nhostssl all payctl 127.0.0.1/32 cert\nhost all all 127.0.0.1/32 reject\n",
+    )
+    .unwrap();
+    server.psql("SELECT pg_reload_conf()");
+    let dir = server.dir.path();
+    let ca = server.ca();
+    let ca = ca.to_str().unwrap();
+    let ours = ("ca.crt", "ca.key");
+    let (crt, key) = client_certificate(dir, ours, "payctl", "clerk", KeyForm::Pkcs8);
+    let url_with = |mode: &str, crt: &Path, key: &Path| {
+        server.url(
+            "localhost",
+            &format!(
+                "?sslmode={mode}&sslrootcert={ca}&sslcert={}&sslkey={}",
+                crt.display(),
+                key.display()
+            ),
+        )
+    };
+    let good = url_with("verify-full", &crt, &key);
+
+    // With the certificate: a write and reads, under verify-full and under require.
+    works(&server, &good);
+    works(&server, &url_with("require", &crt, &key));
+    // The other two key formats rustls reads: PKCS#1 RSA and SEC1 EC.
+    for (name, form) in [("pkcs1", KeyForm::Pkcs1), ("sec1", KeyForm::Sec1)] {
+        let (c, k) = client_certificate(dir, ours, "payctl", name, form);
+        works(&server, &url_with("verify-full", &c, &k));
+    }
+    let before = ledger_state(&server, &good);
+    let mut outputs = Vec::new();
+
+    // Without a certificate the server refuses the login: exit 74, as a refused password.
+    let bare = server.url(
+        "localhost",
+        &format!("?sslmode=verify-full&sslrootcert={ca}"),
+    );
+    let r = ran(&mut server.payctl(&bare, ADD));
+    assert_eq!(r.code, 74, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        format!("error: ledger {bare} refused the login: connection requires a valid client certificate (SQLSTATE 28000); check PGPASSWORD or ~/.pgpass (mode 0600) and the server's pg_hba.conf; nothing was written\n")
+    );
+    outputs.push(r);
+
+    // A certificate of our CA for another user: refused by `cert`, and the hint names sslcert.
+    let (c, k) = client_certificate(dir, ours, "intruder", "intruder", KeyForm::Pkcs8);
+    let url = url_with("verify-full", &c, &k);
+    let r = ran(&mut server.payctl(&url, ADD));
+    assert_eq!(r.code, 74, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(&format!("error: ledger {url} refused the login: certificate authentication failed for user \"payctl\" (SQLSTATE 28000); check the client certificate in sslcert")),
+        "{}",
+        r.stderr
+    );
+    outputs.push(r);
+
+    // A certificate for payctl from a CA the server does not trust: the server ends the
+    // handshake, exit 74 naming the certificate presented.
+    must(
+        Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=rogue CA",
+            ])
+            .args(["-keyout", "rogue-ca.key", "-out", "rogue-ca.crt"])
+            .current_dir(dir),
+    );
+    let (rogue_crt, rogue_key) = client_certificate(
+        dir,
+        ("rogue-ca.crt", "rogue-ca.key"),
+        "payctl",
+        "rogue",
+        KeyForm::Pkcs8,
+    );
+    let url = url_with("verify-full", &rogue_crt, &rogue_key);
+    let r = ran(&mut server.payctl(&url, ADD));
+    assert_eq!(r.code, 74, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(&format!(
+            "error: ledger {url}: the server refused the TLS handshake (alert UnknownCA) after payctl presented the client certificate in sslcert '{}'; nothing was sent to it.",
+            rogue_crt.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    outputs.push(r);
+
+    // The right certificate with another key: refused before connecting (exit 2, naming
+    // sslkey), here and at a port where nothing listens (a connection would be exit 75).
+    let nowhere = |url: &str| url.replace(&format!(":{}/", server.port), ":1/");
+    let url = url_with("verify-full", &crt, &k);
+    for url in [url.clone(), nowhere(&url)] {
+        let r = ran(&mut server.payctl(&url, ADD));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert_eq!(
+            r.stderr,
+            format!(
+                "error: db '{url}' has sslkey '{}' that payctl cannot use (it is not the private key of the certificate in sslcert '{}'); allowed: a readable PEM file, mode 0600 or less, holding the unencrypted private key of the sslcert certificate (PKCS#8, PKCS#1 RSA or SEC1 EC)\n",
+                k.display(),
+                crt.display()
+            )
+        );
+        outputs.push(r);
+    }
+
+    // The right key, readable by others: refused before connecting, as libpq refuses it.
+    let open_key = dir.join("open.key");
+    std::fs::copy(&key, &open_key).unwrap();
+    must(Command::new("chmod").arg("0644").arg(&open_key));
+    let url = url_with("verify-full", &crt, &open_key);
+    for url in [url.clone(), nowhere(&url)] {
+        let r = ran(&mut server.payctl(&url, ADD));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert_eq!(
+            r.stderr,
+            format!(
+                "error: db '{url}' has sslkey '{k}' with group or world access (mode 0644); permissions should be u=rw (0600) or less, or u=rw,g=r (0640) or less if root owns it; run chmod 0600 {k}\n",
+                k = open_key.display()
+            )
+        );
+        outputs.push(r);
+    }
+    // The same file at 0600 is the right key and works.
+    must(Command::new("chmod").arg("0600").arg(&open_key));
+    assert_eq!(
+        ran(&mut server.payctl(&url, &["customer", "list", "-q"])).code,
+        0
+    );
+
+    // No refusal changed anything, and no key's content was ever printed.
+    assert_eq!(ledger_state(&server, &good), before);
+    let secrets: Vec<String> = [&key, &k, &rogue_key]
+        .iter()
+        .flat_map(|f| secret_lines(f))
+        .collect();
+    assert!(!secrets.is_empty());
+    for r in &outputs {
+        assert_eq!(r.stdout, "");
+        for line in &secrets {
+            assert!(!r.stderr.contains(line.as_str()), "key shown: {}", r.stderr);
+        }
+    }
+}
+
 #[track_caller]
 fn works_with_existing(server: &Server, url: &str) {
     let list = ran(&mut server.payctl(url, &["customer", "list", "-o", "csv"]));
@@ -621,4 +891,139 @@ fn a_url_that_does_not_parse_is_a_usage_error_naming_db_without_the_password() {
         assert!(!r.stderr.contains("hunter22"), "{}", r.stderr);
         assert_eq!(r.stdout, "");
     }
+}
+
+/// What `sslcert` and `sslkey` must be is checked before any connection: the URL points at a
+/// port where nothing listens (a connection attempt would be exit 75), and every case is
+/// exit 2 naming the field, the file and what is allowed. Needs no server and no openssl.
+#[test]
+fn client_certificate_files_are_checked_before_connecting_and_never_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name);
+    let write = |name: &str, text: &str, mode: &str| {
+        std::fs::write(at(name), text).unwrap();
+        must(Command::new("chmod").arg(mode).arg(at(name)));
+        at(name).display().to_string()
+    };
+    const SECRET: &str = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDSECRETSECRET";
+    let open_key = write(
+        "open.key",
+        &format!("-----BEGIN PRIVATE KEY-----\n{SECRET}\n-----END PRIVATE KEY-----\n"),
+        "0644",
+    );
+    let bad_base64 = write(
+        "bad.key",
+        &format!("-----BEGIN PRIVATE KEY-----\n{SECRET}!!!\n-----END PRIVATE KEY-----\n"),
+        "0600",
+    );
+    let unterminated = write(
+        "cut.key",
+        &format!("-----BEGIN PRIVATE KEY-----\n{SECRET}\n"),
+        "0600",
+    );
+    let no_key = write("nokey.key", &format!("just text {SECRET}\n"), "0600");
+    let encrypted = write(
+        "enc.key",
+        &format!(
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\n{SECRET}\n-----END ENCRYPTED PRIVATE KEY-----\n"
+        ),
+        "0600",
+    );
+    let empty_cert = write("empty.crt", "", "0644");
+    // PEM that decodes, with no key in it.
+    let not_der = write(
+        "notder.key",
+        "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+        "0600",
+    );
+    let folder = dir.path().display().to_string();
+    let key_allowed = "allowed: a readable PEM file, mode 0600 or less, holding the unencrypted private key of the sslcert certificate (PKCS#8, PKCS#1 RSA or SEC1 EC)";
+    let cert_allowed = "allowed: a readable PEM file holding the client certificate (then any intermediate certificates)";
+    let url = |cert: &str, key: &str| {
+        format!("postgres://clerk@127.0.0.1:1/ar?sslmode=require&sslcert={cert}&sslkey={key}")
+    };
+    for (url, why) in [
+        (
+            "postgres://clerk@127.0.0.1:1/ar?sslcert=/c.pem".to_owned(),
+            "has sslcert but no sslkey; allowed: both sslcert=FILE and sslkey=FILE (a client certificate and its private key), or neither".to_owned(),
+        ),
+        (
+            "postgres://clerk@127.0.0.1:1/ar?sslkey=/c.key&sslmode=disable".to_owned(),
+            "has sslkey but no sslcert; allowed: both sslcert=FILE and sslkey=FILE (a client certificate and its private key), or neither".to_owned(),
+        ),
+        (
+            url("/c.pem", ""),
+            format!("has sslkey ''; {key_allowed}"),
+        ),
+        (
+            url(&empty_cert, "/nonexistent/c.key"),
+            format!("has sslkey '/nonexistent/c.key' that payctl cannot use (cannot read it: no such file); {key_allowed}"),
+        ),
+        (
+            url(&empty_cert, &folder),
+            format!("has sslkey '{folder}' that payctl cannot use (it is not a file); {key_allowed}"),
+        ),
+        (
+            url(&empty_cert, &open_key),
+            format!("has sslkey '{open_key}' with group or world access (mode 0644); permissions should be u=rw (0600) or less, or u=rw,g=r (0640) or less if root owns it; run chmod 0600 {open_key}"),
+        ),
+        (
+            url("/nonexistent/c.crt", &bad_base64),
+            format!("has sslcert '/nonexistent/c.crt' that payctl cannot use (cannot read it: no such file); {cert_allowed}"),
+        ),
+        (
+            url(&empty_cert, &not_der),
+            format!("has sslcert '{empty_cert}' that payctl cannot use (no CERTIFICATE section in it); {cert_allowed}"),
+        ),
+    ] {
+        let r = refused_url(&url);
+        assert_eq!(r.code, 2, "{url}: {}", r.stderr);
+        assert_eq!(r.stderr, format!("error: db '{url}' {why}\n"), "{url}");
+        assert_eq!(r.stdout, "");
+    }
+    // The key's PEM is read before the certificate's, so any certificate file will do here:
+    // each bad key is named first.
+    let cert = write(
+        "c.crt",
+        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+        "0644",
+    );
+    for (key, why) in [
+        (&not_der, "the key cannot be used: failed to parse private key as RSA, ECDSA, or EdDSA"),
+        (&bad_base64, "a PEM section is not valid base64"),
+        (&unterminated, "a PEM section has no -----END line"),
+        (&no_key, "no PRIVATE KEY section in it"),
+        (
+            &encrypted,
+            "the key is encrypted, and payctl cannot ask for its passphrase; store it unencrypted (openssl pkey -in KEY -out KEY.plain) and keep the file at mode 0600",
+        ),
+    ] {
+        let url = url(&cert, key);
+        let r = refused_url(&url);
+        assert_eq!(r.code, 2, "{url}: {}", r.stderr);
+        assert_eq!(
+            r.stderr,
+            format!("error: db '{url}' has sslkey '{key}' that payctl cannot use ({why}); {key_allowed}\n"),
+        );
+        assert!(!r.stderr.contains("SECRET"), "{}", r.stderr);
+    }
+    // With -o json: Fusebill's shape, under the key `db`.
+    let url = url(&cert, &open_key);
+    let r = ran(Command::cargo_bin("payctl")
+        .unwrap()
+        .args(["customer", "list", "-o", "json"])
+        .env("PAYCTL_DB", &url)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null()));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stderr).expect(&r.stderr);
+    assert_eq!(json["HttpStatusCode"], 400);
+    assert_eq!(json["Errors"][0]["Key"], "db");
+    assert!(
+        json["Errors"][0]["Value"]
+            .as_str()
+            .unwrap()
+            .contains("with group or world access (mode 0644)"),
+        "{json}"
+    );
 }
