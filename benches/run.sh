@@ -9,7 +9,9 @@
 # Options: --seed N (default 7), --work DIR (default benches/work, or $BENCH_WORK: generated
 # data and the big ledgers are cached there by seed and size), --out FILE (default
 # benches/RESULTS.md). Public tools only: hyperfine, GNU time, sqlite3, ledger, hledger (and jq
-# to read hyperfine's JSON); installed with apt-get when missing.
+# to read hyperfine's JSON; openssl for T1's certificates); installed with apt-get when missing.
+# BENCH_NO_PG=1 leaves out the PostgreSQL cases (benches/pg.sh) and T1, what TLS costs one
+# command (benches/tls.sh, which also runs alone); BENCH_NO_TLS=1 leaves out T1 only.
 set -euo pipefail
 
 # The whole script is one block that bash reads before running any of it, so that editing this
@@ -23,7 +25,7 @@ WORK=${BENCH_WORK:-$ROOT/benches/work}
 OUT=$ROOT/benches/RESULTS.md
 ONLY_BANK=no
 
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case $1 in
         --quick) MODE=quick ;;
@@ -50,6 +52,7 @@ if [ "$ONLY_BANK" = no ]; then
     command -v hledger >/dev/null || missing+=(hledger)
 fi
 command -v jq >/dev/null || missing+=(jq)
+command -v openssl >/dev/null || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     sudo=""
@@ -465,6 +468,10 @@ B7_HITS=$("$PAYCTL" --db "$B_FULL" find "$B7_TEXT" -o json | jq length)
 PG_NOTE=""
 [ -n "${BENCH_NO_PG:-}" ] || source "$ROOT/benches/pg.sh"
 
+# --- T1: what TLS costs one command (benches/tls.sh: its own server on 127.0.0.1, ssl=on) -----
+TLS_NOTE=""
+[ -n "${BENCH_NO_PG:-}" ] || [ -n "${BENCH_NO_TLS:-}" ] || source "$ROOT/benches/tls.sh"
+
 # --- RESULTS.md ------------------------------------------------------------------------------
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
@@ -557,6 +564,7 @@ bank_case
     echo
     echo "Ratios are payctl / peer, each median from hyperfine in this run (B5: peak RSS from \`/usr/bin/time -v\`)."
     [ -z "$PG_NOTE" ] || echo "$PG_NOTE"
+    [ -z "$TLS_NOTE" ] || echo "$TLS_NOTE"
     echo "$BANK_LINE"
     echo "Importing $(thousands $B_N) payments took $(secs "$B_IMPORT_S") ($(thousands "$(awk -v n=$B_N -v t="$B_IMPORT_S" 'BEGIN { printf "%d", n / t }')")/s); $(thousands $S_N) took $(secs "$S_IMPORT_S") (these imports measured at $B_STAMP_DATE and $S_STAMP_DATE)."
     echo
