@@ -9,7 +9,8 @@
 #
 # One read (`customer list` of 20 customers) against one ledger on one local PostgreSQL server
 # listening on 127.0.0.1 with ssl=on (a 2048-bit RSA server certificate from a throwaway CA, as
-# most servers have), so that the commands differ only in how they connect:
+# most servers have; P-256 with BENCH_TLS_KEY=ec), so that the commands differ only in how they
+# connect:
 #   socket       the unix socket (no TCP, no TLS): what benches/pg.sh measures everything over
 #   disable      TCP, sslmode=disable
 #   require      TCP, TLS, certificate not checked
@@ -98,15 +99,23 @@ chmod 0700 "$TLS_DIR/data"
 tls_as_server "$TLS_BIN/initdb" -D "$TLS_DIR/data" -A trust -U payctl -E UTF8 --locale=C.UTF-8 --no-sync >"$TLS_DIR/initdb.log" 2>&1 \
     || { cat "$TLS_DIR/initdb.log" >&2; die "T1: initdb failed"; }
 
-# A CA, a server certificate for localhost, a client certificate for the role payctl.
+# A CA, a server certificate for localhost, a client certificate for the role payctl: RSA 2048
+# as most servers have, or with BENCH_TLS_KEY=ec P-256 keys for the server and the client
+# (cheaper to sign with: what a server's key type changes).
+case ${BENCH_TLS_KEY:-rsa} in
+    rsa) TLS_NEWKEY=rsa:2048 TLS_KEY_TEXT="2048-bit RSA" ;;
+    ec) TLS_NEWKEY=ec:$TLS_DIR/p256.pem TLS_KEY_TEXT="P-256 ECDSA"
+        openssl ecparam -name prime256v1 -out "$TLS_DIR/p256.pem" ;;
+    *) die "BENCH_TLS_KEY: '${BENCH_TLS_KEY}'; allowed: rsa, ec" ;;
+esac
 (
     cd "$TLS_DIR"
     q() { openssl "$@" >/dev/null 2>&1 || die "T1: openssl $1 failed"; }
     q req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=payctl bench CA" -keyout ca.key -out ca.crt
-    q req -newkey rsa:2048 -nodes -subj /CN=localhost -keyout server.key -out server.csr
+    q req -newkey "$TLS_NEWKEY" -nodes -subj /CN=localhost -keyout server.key -out server.csr
     printf 'subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n' >server.cnf
     q x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -extfile server.cnf -out server.crt
-    q req -newkey rsa:2048 -nodes -subj /CN=payctl -keyout client.key -out client.csr
+    q req -newkey "$TLS_NEWKEY" -nodes -subj /CN=payctl -keyout client.key -out client.csr
     printf 'extendedKeyUsage=clientAuth\n' >client.cnf
     q x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -extfile client.cnf -out client.crt
     chmod 0600 client.key
@@ -165,14 +174,41 @@ tls_used() {
 }
 [ "$(tls_used disable)" = f ] && [ "$(tls_used require)" = t ] || die "T1: the server's TLS is not as expected"
 
-for conn in socket disable require verify-full client-cert; do
-    hf "t1-payctl-$conn" --warmup $WARMUP --runs $RUNS_CREATE "$PAYCTL --db ${TLS_URLS[$conn]} customer list -o csv"
-done
+# The cases take turns, in TLS_ROUNDS rounds of a few runs each, and each case's times are
+# pooled across the rounds: on a machine shared with other work, load that comes and goes then
+# falls on every case alike instead of on whichever ran at the time, and the ratios hold.
 TLS_SELECT="SELECT id, name FROM customers ORDER BY id"
-for mode in disable require; do
-    hf "t1-psql-$mode" --warmup $WARMUP --runs $RUNS_CREATE \
-        "psql -X -q -At -d postgresql://payctl@127.0.0.1:$TLS_PORT/tls_ledger?sslmode=$mode -c \"$TLS_SELECT\""
+TLS_NAMES=() TLS_CMDS=()
+for conn in socket disable require verify-full client-cert; do
+    TLS_NAMES+=("t1-payctl-$conn")
+    TLS_CMDS+=("$PAYCTL --db ${TLS_URLS[$conn]} customer list -o csv")
 done
+for mode in disable require; do
+    TLS_NAMES+=("t1-psql-$mode")
+    TLS_CMDS+=("psql -X -q -At -d postgresql://payctl@127.0.0.1:$TLS_PORT/tls_ledger?sslmode=$mode -c \"$TLS_SELECT\"")
+done
+TLS_ROUNDS=5
+TLS_PER_ROUND=$(((RUNS_CREATE + TLS_ROUNDS - 1) / TLS_ROUNDS))
+log "T1: ${#TLS_NAMES[@]} commands, $TLS_ROUNDS rounds of $TLS_PER_ROUND runs each (after $WARMUP warm-up runs)"
+for round in $(seq 1 $TLS_ROUNDS); do
+    for i in "${!TLS_NAMES[@]}"; do
+        hyperfine -N --style none --warmup $([ "$round" = 1 ] && echo "$WARMUP" || echo 1) --runs $TLS_PER_ROUND \
+            --export-json "$RUN/${TLS_NAMES[$i]}-$round.json" --command-name "${TLS_NAMES[$i]}" "${TLS_CMDS[$i]}" >&2
+    done
+done
+# Pooled: median, mean, sample standard deviation, min, max, runs, as hf records them.
+for name in "${TLS_NAMES[@]}"; do
+    jq -s -r --arg n "$name" '[.[].results[0].times[]] | sort | length as $k | (add / $k) as $m
+        | [$n, (if $k % 2 == 1 then .[($k - 1) / 2] else (.[$k / 2 - 1] + .[$k / 2]) / 2 end), $m,
+           ((map((. - $m) * (. - $m)) | add) / ($k - 1) | sqrt), .[0], .[$k - 1], $k] | @tsv' \
+        "$RUN"/"$name"-*.json >>"$MEDIANS"
+    # The client's own CPU time (user + system), the mean per run (hyperfine records means
+    # only; the rounds have equal runs): what the client spends, not the server, nor the wait
+    # for the other process's turn on a loaded machine.
+    jq -s -r --arg n "$name" '[.[].results[0] | .user + .system] | [$n, add / length] | @tsv' \
+        "$RUN"/"$name"-*.json >>"$RUN/cpu.tsv"
+done
+cpu_mean() { awk -F'\t' -v n="$1" '$1 == n { print $2 }' "$RUN/cpu.tsv"; }
 tls_stop
 if declare -F pg_stop >/dev/null; then trap pg_stop EXIT; else trap - EXIT; fi
 
@@ -193,7 +229,9 @@ done
 p_plain=$(median t1-psql-disable) p_tls=$(median t1-psql-require)
 row "T1 ref." "\`psql\` (libpq, OpenSSL) running the same SELECT with \`sslmode=require\` vs \`sslmode=disable\`" \
     "$(secs "$p_tls") ($(added "$p_tls" "$p_plain"))" "disable $(secs "$p_plain")" "$(r2 "$(ratio "$p_tls" "$p_plain")")" "none: a reference" "–"
-TLS_NOTE="T1 rows: PostgreSQL $TLS_PG_VERSION, a throwaway server of this run on 127.0.0.1 with ssl=on (2048-bit RSA certificates from a throwaway CA; trust authentication except for the client certificate's \`cert\` line; fsync=off), one ledger of 20 customers read by \`payctl customer list -o csv\` over each connection; in brackets what each connection adds to \`sslmode=disable\` over TCP. The script checks each URL returns the same customers and that the server sees TLS where asked."
+ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
+TLS_CPU="client CPU (user + system, mean per run): payctl $(ms "$(cpu_mean t1-payctl-disable)") plain, $(ms "$(cpu_mean t1-payctl-require)") require, $(ms "$(cpu_mean t1-payctl-verify-full)") verify-full, $(ms "$(cpu_mean t1-payctl-client-cert)") with a client certificate; psql $(ms "$(cpu_mean t1-psql-disable)") plain, $(ms "$(cpu_mean t1-psql-require)") require"
+TLS_NOTE="T1 rows: PostgreSQL $TLS_PG_VERSION, a throwaway server of this run on 127.0.0.1 with ssl=on ($TLS_KEY_TEXT server and client keys, certificates from a throwaway CA; trust authentication except for the client certificate's \`cert\` line; fsync=off), one ledger of 20 customers read by \`payctl customer list -o csv\` over each connection, the commands taking turns in $TLS_ROUNDS rounds of $TLS_PER_ROUND runs (medians of the pooled times); in brackets what each connection adds to \`sslmode=disable\` over TCP. The script checks each URL returns the same customers and that the server sees TLS where asked. T1 $TLS_CPU."
 
 if [ "$tls_standalone" = yes ]; then
     cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
@@ -212,7 +250,7 @@ if [ "$tls_standalone" = yes ]; then
         echo "|---|---|---|---|---|---|---|"
         printf '%s\n' "${ROWS[@]}"
         echo
-        echo "Ratios are payctl / peer, each median from hyperfine in this run ($RUNS_CREATE runs after $WARMUP warm-up runs)."
+        echo "Ratios are payctl / peer, each the median of $((TLS_ROUNDS * TLS_PER_ROUND)) runs from hyperfine in this run, taken in $TLS_ROUNDS rounds in which the commands take turns."
         echo "$TLS_NOTE"
         echo
         echo "## Every measurement"

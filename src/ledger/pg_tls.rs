@@ -268,9 +268,18 @@ pub(crate) fn connect(url: &ServerUrl, shown: &str) -> Result<Client> {
 /// aws-lc-rs (post-quantum key exchange), but aws-lc-sys needs cmake and a C toolchain setup a
 /// fresh machine may lack; `ring` builds with the C compiler cargo already needs. Classical
 /// key exchange (X25519, P-256) is what PostgreSQL's own OpenSSL offers by default anyway.
+///
+/// P-256 is offered first. rustls sends a key share for its first group only, and PostgreSQL
+/// up to 17 lets TLS 1.3 use one group, `ssl_ecdh_curve`, `prime256v1` unless set otherwise:
+/// offered X25519 first, such a server answers with a HelloRetryRequest, which costs a round
+/// trip and a second key (seen in an strace of `sslmode=require` against PostgreSQL 15).
+/// PostgreSQL 18's default `ssl_groups` (X25519:prime256v1) takes P-256 as it comes.
 #[allow(deprecated)]
 fn provider() -> Arc<CryptoProvider> {
-    Arc::new(rustls::crypto::ring::default_provider())
+    use rustls::crypto::ring::{default_provider, kx_group};
+    let mut provider = default_provider();
+    provider.kx_groups = vec![kx_group::SECP256R1, kx_group::X25519, kx_group::SECP384R1];
+    Arc::new(provider)
 }
 
 fn client_config(
@@ -758,6 +767,19 @@ mod tests {
                 "{url}: {text}"
             );
         }
+    }
+
+    #[test]
+    fn p256_is_offered_first_so_that_postgresql_asks_for_no_retry() {
+        let groups: Vec<_> = provider().kx_groups.iter().map(|g| g.name()).collect();
+        assert_eq!(
+            groups,
+            [
+                rustls::NamedGroup::secp256r1,
+                rustls::NamedGroup::X25519,
+                rustls::NamedGroup::secp384r1
+            ]
+        );
     }
 
     #[test]
