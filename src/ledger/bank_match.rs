@@ -2,13 +2,14 @@
 //! proposals it stores, and the event that marks a line applied.
 
 use super::customers::{stored_currency, stored_enum};
-use super::invoices::{facts_row, FACTS};
+use super::invoices::{closure_of, facts_row, FACTS};
 use super::{Actor, Tx};
 use crate::core::bank_match::{
     allocations_text, parse_allocations_text, CustomerFacts, InvoiceFacts, LineFacts, PayerSeen,
     Proposal, Reason,
 };
-use crate::core::AllocationOrder;
+use crate::core::views::InvoiceBalanceFacts;
+use crate::core::{AllocationOrder, Currency};
 use crate::error::{Error, Record, Result, StorageKind};
 use crate::params;
 
@@ -175,20 +176,25 @@ pub fn line(tx: &Tx, id: i64) -> Result<BankLine> {
 }
 
 fn proposal_row(r: &super::Row) -> Result<StoredProposal> {
-    let reason: String = r.get(3)?;
-    let allocations: String = r.get(5)?;
+    proposal_row_at(r, 0)
+}
+
+/// A proposal's six columns (line, run, customer, reason, detail, allocations) from column `at`.
+fn proposal_row_at(r: &super::Row, at: usize) -> Result<StoredProposal> {
+    let reason: String = r.get(at + 3)?;
+    let allocations: String = r.get(at + 5)?;
     let bad = |what: &str| {
         Error::storage(StorageKind::BadValue {
             what: format!("a bank proposal with a bad {what}"),
         })
     };
     Ok(StoredProposal {
-        run: r.get(1)?,
+        run: r.get(at + 1)?,
         proposal: Proposal {
-            line_id: r.get(0)?,
-            customer_id: r.get(2)?,
+            line_id: r.get(at)?,
+            customer_id: r.get(at + 2)?,
             reason: Reason::parse(&reason).ok_or_else(|| bad("reason"))?,
-            detail: r.get(4)?,
+            detail: r.get(at + 4)?,
             allocations: parse_allocations_text(&allocations).ok_or_else(|| bad("allocations"))?,
         },
     })
@@ -208,24 +214,57 @@ pub fn newest_proposal(tx: &Tx, id: i64) -> Result<Option<StoredProposal>> {
 }
 
 /// Every line with no decision whose newest proposal names a customer, by booking date, then
-/// line id (the order `bank match` proposed them in).
+/// line id (the order `bank match` proposed them in): one statement for the lot.
 pub fn suggested(tx: &Tx) -> Result<Vec<(BankLine, StoredProposal)>> {
-    let proposals = tx.query_map(
-        &format!(
-            "{NEWEST} AND p.customer_id IS NOT NULL
-               AND p.reason <> 'ambiguous' AND p.reason <> 'none'
-               AND NOT EXISTS (SELECT 1 FROM bank_line_events e WHERE e.line_id = p.line_id)"
-        ),
+    tx.query_map(
+        "SELECT l.id, l.booking_date, l.amount, l.currency, l.payer_name, l.payer_account,
+                l.remittance, l.bank_ref, NULL, NULL,
+                p.line_id, p.run, p.customer_id, p.reason, p.detail, p.allocations
+         FROM bank_proposals p JOIN bank_lines l ON l.id = p.line_id
+         WHERE p.run = (SELECT max(q.run) FROM bank_proposals q WHERE q.line_id = p.line_id)
+           AND p.customer_id IS NOT NULL
+           AND p.reason <> 'ambiguous' AND p.reason <> 'none'
+           AND NOT EXISTS (SELECT 1 FROM bank_line_events e WHERE e.line_id = l.id)
+         ORDER BY l.booking_date, l.id",
         params![],
-        proposal_row,
+        |r| Ok((line_row(r)?, proposal_row_at(r, 10)?)),
+    )
+}
+
+/// The payments written since allocation `mark`, each with the invoices it allocated to (in
+/// the order of its first allocation to each) and their state now: one statement for a whole
+/// `bank apply --suggested`, not one per payment.
+pub fn touched_by_payment(
+    tx: &Tx,
+    mark: i64,
+) -> Result<std::collections::BTreeMap<i64, Vec<(InvoiceBalanceFacts, Currency)>>> {
+    let mut out: std::collections::BTreeMap<i64, Vec<(InvoiceBalanceFacts, Currency)>> =
+        std::collections::BTreeMap::new();
+    tx.for_each(
+        "SELECT a.payment_id, a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total,
+                b.allocated, b.closed, i.currency
+         FROM allocations a
+         JOIN invoices i ON i.id = a.invoice_id
+         JOIN invoice_balances b ON b.invoice_id = i.id
+         WHERE a.id > ?1 AND a.payment_id IS NOT NULL
+         GROUP BY a.payment_id, a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed, i.currency
+         ORDER BY a.payment_id, min(a.id)",
+        params![mark],
+        |r| {
+            let facts = InvoiceBalanceFacts {
+                invoice_id: r.get(1)?,
+                invoice_number: r.get(2)?,
+                applied: r.get(3)?,
+                total: r.get(4)?,
+                allocated: r.get(5)?,
+                closure: closure_of(r.get(6)?),
+            };
+            out.entry(r.get(0)?)
+                .or_default()
+                .push((facts, stored_currency(&r.get::<String>(7)?)?));
+            Ok(())
+        },
     )?;
-    let mut out = Vec::with_capacity(proposals.len());
-    for p in proposals {
-        out.push((line(tx, p.proposal.line_id)?, p));
-    }
-    out.sort_by(|(a, _), (b, _)| {
-        (&a.facts.booking_date, a.facts.id).cmp(&(&b.facts.booking_date, b.facts.id))
-    });
     Ok(out)
 }
 
