@@ -71,12 +71,34 @@ pub fn match_facts(tx: &Tx) -> Result<MatchFacts> {
         .into_iter()
         .map(|l| l.facts)
         .collect();
-    let invoices = tx
-        .query_map(
-            &format!("{FACTS} JOIN open_invoices o ON o.invoice_id = i.id ORDER BY i.id"),
-            params![],
-            facts_row,
-        )?
+    // The open invoices, then the invoices paid in full (not void, not written off), whose
+    // numbers the matcher looks for only when a remittance names no open one.
+    let open = tx.query_map(
+        &format!("{FACTS} JOIN open_invoices o ON o.invoice_id = i.id ORDER BY i.id"),
+        params![],
+        facts_row,
+    )?;
+    // Only what the number search needs (a ledger holds far more paid invoices than open).
+    let paid = tx.query_map(
+        "SELECT i.id, i.invoice_number, i.customer_id, i.currency
+         FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
+         WHERE b.closed IS NULL
+           AND NOT EXISTS (SELECT 1 FROM open_invoices o WHERE o.invoice_id = i.id)
+         ORDER BY i.id",
+        params![],
+        |r| {
+            Ok(InvoiceFacts {
+                id: r.get(0)?,
+                number: r.get(1)?,
+                customer_id: r.get(2)?,
+                currency: stored_currency(&r.get::<String>(3)?)?,
+                outstanding: 0,
+                due: chrono::DateTime::UNIX_EPOCH,
+                date: chrono::DateTime::UNIX_EPOCH,
+            })
+        },
+    )?;
+    let invoices = open
         .into_iter()
         .filter(|i| i.outstanding > 0)
         .map(|i| InvoiceFacts {
@@ -88,6 +110,7 @@ pub fn match_facts(tx: &Tx) -> Result<MatchFacts> {
             due: i.due,
             date: i.date,
         })
+        .chain(paid)
         .collect();
     let customers = tx.query_map(
         "SELECT id, name, currency, auto_allocate_order FROM customers ORDER BY id",

@@ -3,6 +3,7 @@
 
 mod after;
 mod bank;
+mod bank_checks;
 mod bank_match;
 mod batch;
 mod bench_harness;
