@@ -79,11 +79,13 @@ pub fn match_facts(tx: &Tx) -> Result<MatchFacts> {
         facts_row,
     )?;
     // Only what the number search needs (a ledger holds far more paid invoices than open).
+    // Paid: its allocations reach its total. Read from the balance cache joined by primary
+    // key, one pass: `NOT EXISTS` over open_invoices, keyed by customer and due date, cost a
+    // scan of it per invoice (2.7 s for 10,000 open invoices).
     let paid = tx.query_map(
         "SELECT i.id, i.invoice_number, i.customer_id, i.currency
          FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
-         WHERE b.closed IS NULL
-           AND NOT EXISTS (SELECT 1 FROM open_invoices o WHERE o.invoice_id = i.id)
+         WHERE b.closed IS NULL AND b.allocated >= i.total
          ORDER BY i.id",
         params![],
         |r| {
