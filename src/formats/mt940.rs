@@ -59,6 +59,77 @@ fn join_86_lines(text: &str) -> String {
     out
 }
 
+/// What the crate's parser cannot say, since its sanitizers drop stray lines: a line that
+/// starts like a field but is no `:NN:` or `:NNa:` tag (a field may not start a line of its
+/// text with `:`, so this is a file cut short or garbled), and a SWIFT block `{4:` that is
+/// never closed by `-}` (a file cut short).
+fn check_shape(text: &str) -> Result<(), ReadError> {
+    let is_tag = |line: &str| {
+        let b = line.as_bytes();
+        let digits = b.len() >= 4 && b[1].is_ascii_digit() && b[2].is_ascii_digit();
+        digits && (b[3] == b':' || (b.len() >= 5 && b[3].is_ascii_alphabetic() && b[4] == b':'))
+    };
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with(':') && !is_tag(line) {
+            return Err(ReadError::new(
+                i as u64 + 1,
+                format!("{line:?} is not an MT940 field (a tag such as :61: or :86:, then its value): the file looks cut short or garbled"),
+            ));
+        }
+    }
+    let opened = text.matches("{4:").count();
+    let closed = text.lines().filter(|l| l.trim().starts_with("-}")).count();
+    if opened > closed {
+        return Err(ReadError::new(
+            text.lines().count() as u64,
+            "a message block ({4:) is not closed by -}: the file is cut short",
+        ));
+    }
+    Ok(())
+}
+
+/// The crate's parse error (a multi-line pest report: position, the field's value, what was
+/// expected) as one sentence with the line of the file the field is on.
+fn crate_error(report: &str, text: &str) -> ReadError {
+    let lines: Vec<&str> = report.lines().map(str::trim).collect();
+    let column = lines
+        .iter()
+        .find_map(|l| l.find("--> ").map(|at| &l[at + 4..]))
+        .and_then(|p| p.split(':').nth(1));
+    let value = lines.iter().find_map(|l| {
+        let (n, rest) = l.split_once(" | ")?;
+        n.trim().parse::<u64>().ok().map(|_| rest)
+    });
+    let expected = lines.iter().find_map(|l| l.strip_prefix("= "));
+    match (column, value, expected) {
+        (Some(column), Some(value), Some(expected)) if !value.trim().is_empty() => {
+            let at = text
+                .lines()
+                .position(|l| l.contains(value.trim()))
+                .map_or(0, |i| i as u64 + 1);
+            ReadError::new(
+                at,
+                format!(
+                    "not a valid MT940 statement: the field's value {:?}, at character {column}: {expected}",
+                    value.trim()
+                ),
+            )
+        }
+        _ => ReadError::new(
+            0,
+            format!(
+                "not a valid MT940 statement: {}",
+                lines
+                    .iter()
+                    .filter(|l| !l.is_empty() && **l != "|")
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ),
+    }
+}
+
 /// Adds a `:62F:` (a copy of the opening balance) to each message that lacks one, and says
 /// which messages (in order) had none.
 fn complete_closing(text: &str) -> (String, Vec<bool>) {
@@ -115,10 +186,10 @@ pub fn read(text: &str) -> Result<Vec<RawStatement>, ReadError> {
         .filter(|(_, l)| l.trim_start().starts_with(":61:"))
         .map(|(i, _)| i as u64 + 1)
         .collect();
+    check_shape(text)?;
     let sanitized = mt940::sanitizers::sanitize(text);
     let (completed, missing_closing) = complete_closing(&sanitized);
-    let messages = mt940::parse_mt940(&completed)
-        .map_err(|e| ReadError::new(0, format!("not a valid MT940 statement: {e}")))?;
+    let messages = mt940::parse_mt940(&completed).map_err(|e| crate_error(&e.to_string(), text))?;
     let mut statements = Vec::with_capacity(messages.len());
     let mut k61 = 0usize;
     for (m, message) in messages.into_iter().enumerate() {
