@@ -360,11 +360,12 @@ fn apply_suggested(dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
         }
         // The payments exist now: each line is marked applied (with its audit event), as a
         // single `bank apply` marks it.
-        for (line, id, replayed, customer) in &recorded {
-            if !replayed {
-                bank::record_applied(tx, &actor, line, *id, *customer)?;
-            }
-        }
+        let marks: Vec<(&BankLine, i64, i64)> = recorded
+            .iter()
+            .filter(|(_, _, replayed, _)| !replayed)
+            .map(|(line, id, _, customer)| (line, *id, *customer))
+            .collect();
+        bank::record_applied_many(tx, &actor, &marks)?;
         if quiet {
             let ids = recorded
                 .iter()
