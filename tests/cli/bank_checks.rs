@@ -239,8 +239,18 @@ fn paid_invoices_of_two_customers_named_are_ambiguous() {
         "EUR",
     ]);
     env.ok(&[
-        "invoice", "add", "--id", "81", "--customer", "8", "--number", "E-2026-0007", "--total",
-        "20.00", "--date", "2026-10-01",
+        "invoice",
+        "add",
+        "--id",
+        "81",
+        "--customer",
+        "8",
+        "--number",
+        "E-2026-0007",
+        "--total",
+        "20.00",
+        "--date",
+        "2026-10-01",
     ]);
     for (customer, invoice, amount) in [("7", "71", "100"), ("8", "81", "20")] {
         env.ok(&[
@@ -279,8 +289,7 @@ fn paid_invoices_of_two_customers_named_are_ambiguous() {
 }
 
 #[test]
-fn apply_suggested_goes_through_the_batch_across_its_boundaries_and_skips_what_no_longer_fits()
-{
+fn apply_suggested_goes_through_the_batch_across_its_boundaries_and_skips_what_no_longer_fits() {
     let env = Env::new();
     euro_customer_with_invoices(
         &env,
@@ -293,7 +302,13 @@ fn apply_suggested_goes_through_the_batch_across_its_boundaries_and_skips_what_n
         ],
     );
     let mut csv = "date,amount,text,id\n".to_string();
-    for (n, amount) in [(1, "10.00"), (2, "20.00"), (3, "30.00"), (4, "40.00"), (5, "55.00")] {
+    for (n, amount) in [
+        (1, "10.00"),
+        (2, "20.00"),
+        (3, "30.00"),
+        (4, "40.00"),
+        (5, "55.00"),
+    ] {
         csv.push_str(&format!("2026-11-0{n},{amount},paying INV-100{n},T{n}\n"));
     }
     let csv = write(&env, "konto.csv", &csv);
