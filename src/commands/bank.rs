@@ -155,7 +155,8 @@ fn import(
         let now = actor.now_text().to_string();
         let mut out = Vec::new();
         for p in &planned {
-            let known = store::existing_refs(tx, p.lines.iter().map(|l| l.bank_ref.as_str()))?;
+            let refs: Vec<&str> = p.lines.iter().map(|l| l.bank_ref.as_str()).collect();
+            let known = store::existing_refs(tx, &refs)?;
             let new: Vec<_> = p
                 .lines
                 .iter()
@@ -180,9 +181,7 @@ fn import(
                 continue;
             }
             let id = store::insert_statement(tx, &p.statement, &now)?;
-            for line in &new {
-                store::insert_line(tx, id, line, &now)?;
-            }
+            store::insert_lines(tx, id, &new, &now)?;
             audit::record(
                 tx,
                 &actor,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::context::{Ctx, Outcome};
-use super::payment::record;
+use super::payment::{record, record_in_batch};
 use super::{dry_run_heading, write_or_rehearse};
 use crate::cli::BankApplyArgs;
 use crate::core::bank_match::{propose, LineFacts, Proposal, ProposalView};
@@ -15,8 +15,19 @@ use crate::core::views::{PaymentView, TouchedInvoiceView};
 use crate::core::{Money, PaymentMethod, Source};
 use crate::error::{Error, Result, StorageKind};
 use crate::ledger::bank_match::{self as bank, BankLine};
+use crate::ledger::batch::{Ahead, Batch};
 use crate::ledger::{invoices, payments, Actor, Tx};
 use crate::render;
+
+/// Suggested lines whose facts a batch reads ahead at once on PostgreSQL (their customers'
+/// open sets and their idempotency keys: a statement per kind, not per line).
+const READ_AHEAD_LINES: usize = 500;
+
+/// What `bank apply --suggested` returns per payment: its id alone (`-q`), or its view.
+enum Applied {
+    Id(i64),
+    View(Box<PaymentView>),
+}
 
 /// `bank apply LINE ...` or `bank apply --suggested`.
 pub fn apply(args: BankApplyArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -289,37 +300,117 @@ fn apply_line(args: BankApplyArgs, ctx: &Ctx) -> Result<Outcome> {
 
 fn apply_suggested(dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
     let actor = ctx.actor();
+    let batch_rows = ctx.ledger_config()?.import_batch_rows;
+    let quiet = ctx.quiet;
     let (mut applied, skipped) = write_or_rehearse(ctx, dry_run, |tx| {
-        let mut applied: Vec<PaymentView> = Vec::new();
         let mut skipped: Vec<String> = Vec::new();
-        for (line, stored) in bank::suggested(tx)? {
-            let customer = stored.proposal.customer_id.unwrap_or_default();
-            let req = request(
-                &line,
-                customer,
-                proposal_specs(&line, &stored.proposal),
-                false,
-            )?;
-            // Each proposal is planned again against the balances as they are now: one that
-            // no longer fits is skipped, never forced, and the others go on.
-            match tx.savepoint(|tx| apply_one(tx, &actor, &line, &req)) {
-                Ok((payment, _)) => applied.push(payment),
-                Err(e @ (Error::Rejected(_) | Error::IdempotencyConflict(_))) => {
-                    skipped.push(format!(
-                        "bank line {} skipped: its proposal (run {}) no longer fits: {}",
-                        line.facts.id,
-                        stored.run,
-                        e.to_string().replace('\n', "; ")
-                    ));
+        let suggested = bank::suggested(tx)?;
+        let mark = invoices::allocation_mark(tx)?;
+        // The lines' payments go through an import's batch (src/ledger/batch.rs): each
+        // planned by `create`'s rules (`record_in_batch`) against the balances as the lines
+        // before it left them, written a table at a time. A proposal that no longer fits is
+        // refused by the plan before anything of it is staged, so it is skipped, never
+        // forced, and the others go on.
+        let mut recorded: Vec<(BankLine, i64, bool, i64)> = Vec::with_capacity(suggested.len());
+        {
+            let mut batch = Batch::new(tx, batch_rows)?.ok_or_else(|| {
+                Error::storage(StorageKind::Internal {
+                    detail: "no payment batch on this ledger".to_string(),
+                })
+            })?;
+            for run in suggested.chunks(READ_AHEAD_LINES) {
+                let mut requests = Vec::with_capacity(run.len());
+                for (line, stored) in run {
+                    let customer = stored.proposal.customer_id.unwrap_or_default();
+                    requests.push(request(
+                        line,
+                        customer,
+                        proposal_specs(line, &stored.proposal),
+                        false,
+                    )?);
                 }
-                Err(e) => return Err(e),
+                if batch.reads_ahead() {
+                    let ahead: Vec<Ahead> = requests
+                        .iter()
+                        .map(|r| Ahead {
+                            customer: Some(r.customer_id),
+                            key: r.idempotency_key.clone(),
+                        })
+                        .collect();
+                    batch.read_ahead(&ahead)?;
+                }
+                for ((line, stored), req) in run.iter().zip(&requests) {
+                    match record_in_batch(&mut batch, &actor, req) {
+                        Ok((id, replayed)) => {
+                            recorded.push((line.clone(), id, replayed, req.customer_id))
+                        }
+                        Err(e @ (Error::Rejected(_) | Error::IdempotencyConflict(_))) => {
+                            skipped.push(format!(
+                                "bank line {} skipped: its proposal (run {}) no longer fits: {}",
+                                line.facts.id,
+                                stored.run,
+                                e.to_string().replace('\n', "; ")
+                            ));
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
             }
+            batch.finish(&actor)?;
         }
-        Ok((applied, skipped))
+        // The payments exist now: each line is marked applied (with its audit event), as a
+        // single `bank apply` marks it.
+        let marks: Vec<(&BankLine, i64, i64)> = recorded
+            .iter()
+            .filter(|(_, _, replayed, _)| !replayed)
+            .map(|(line, id, _, customer)| (line, *id, *customer))
+            .collect();
+        bank::record_applied_many(tx, &actor, &marks)?;
+        if quiet {
+            let ids = recorded
+                .iter()
+                .map(|(_, id, _, _)| Applied::Id(*id))
+                .collect();
+            return Ok((ids, skipped));
+        }
+        let mut touched = bank::touched_by_payment(tx, mark)?;
+        let mut views = Vec::with_capacity(recorded.len());
+        for (_, id, replayed, _) in &recorded {
+            let mut payment = payments::get(tx, *id)?;
+            if !replayed {
+                payment.touched_invoices = Some(TouchedInvoiceView::all_from_facts(
+                    touched.remove(id).unwrap_or_default(),
+                ));
+            }
+            views.push(Applied::View(Box::new(payment)));
+        }
+        Ok((views, skipped))
     })?;
     for line in &skipped {
         eprintln!("warning: {line}");
     }
+    // -q: the new payments' ids, one a line (`for id in $(payctl bank apply --suggested -q)`).
+    if quiet {
+        let ids = applied
+            .iter()
+            .filter(|_| !dry_run)
+            .filter_map(|a| match a {
+                Applied::Id(id) => Some(format!("{id}\n")),
+                Applied::View(p) => p.id.map(|id| format!("{id}\n")),
+            })
+            .collect();
+        return Ok(Outcome {
+            id: None,
+            text: ids,
+        });
+    }
+    let mut applied: Vec<PaymentView> = applied
+        .drain(..)
+        .filter_map(|a| match a {
+            Applied::View(p) => Some(*p),
+            Applied::Id(_) => None,
+        })
+        .collect();
     if dry_run {
         for p in &mut applied {
             p.id = None;
@@ -348,15 +439,6 @@ fn apply_suggested(dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
             }
         ),
     );
-    // -q: the new payments' ids, one a line (`for id in $(payctl bank apply --suggested -q)`).
-    let text = if ctx.quiet {
-        applied
-            .iter()
-            .filter_map(|p| p.id)
-            .map(|id| format!("{id}\n"))
-            .collect()
-    } else {
-        render::payments_outcome(&applied, ctx.style, &heading)
-    };
+    let text = render::payments_outcome(&applied, ctx.style, &heading);
     Ok(Outcome { id: None, text })
 }

@@ -3,7 +3,8 @@
 //! the facts, this decides, the ledger stores the proposals.
 //!
 //! Reasons, tried in this order for each line:
-//! 1. `invoice_number`: open invoice numbers found in the remittance text. Both sides are
+//! 1. `invoice_number`: open invoice numbers found in the remittance text (else paid ones:
+//!    their customer, with nothing allocated). Both sides are
 //!    normalised to uppercase letters and digits; a number matches only a run of whole words
 //!    of the remittance (`INV 2026/0042` finds `INV-2026-0042`, but `42` is never found inside
 //!    `20260042`). Numbers with fewer than [`MIN_NUMBER_CHARS`] letters and digits, or with no
@@ -54,7 +55,8 @@ pub struct LineFacts {
     pub remittance: Option<String>,
 }
 
-/// An invoice that still owes something.
+/// An invoice that still owes something, or (`outstanding` 0) one paid in full, which only
+/// its number is looked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvoiceFacts {
     pub id: i64,
@@ -474,21 +476,27 @@ impl<'a> Matcher<'a> {
                     .any(|(s2, e2, _)| s2 <= s && e <= e2 && (s2, e2) != (s, e))
             })
             .collect();
-        // Invoices named, in the line's currency, of a customer who pays in it.
+        // Invoices named, in the line's currency, of a customer who pays in it: the open ones
+        // (open when the run began), else the paid ones.
         let mut named: BTreeSet<i64> = BTreeSet::new();
+        let mut paid: BTreeSet<i64> = BTreeSet::new();
         for (_, _, ids) in &outer {
             for id in ids.iter() {
                 if let Some(invoice) = self.invoices.get(id) {
                     if invoice.currency == line.currency
                         && self.customer_fits(invoice.customer_id, line.currency)
                     {
-                        named.insert(*id);
+                        if invoice.outstanding > 0 {
+                            named.insert(*id);
+                        } else {
+                            paid.insert(*id);
+                        }
                     }
                 }
             }
         }
         if named.is_empty() {
-            return None;
+            return self.by_paid_invoice_number(line, &paid);
         }
         let customers: BTreeSet<i64> = named
             .iter()
@@ -538,6 +546,46 @@ impl<'a> Matcher<'a> {
             Reason::InvoiceNumber,
             detail,
             allocations,
+        ))
+    }
+
+    /// The remittance names only invoices that were paid before the run: the payer is their
+    /// customer (a second payment of a paid invoice is still that customer's money), and the
+    /// whole line is proposed unallocated, as the customer's available funds, for a clerk to
+    /// allocate or refund. Invoices of two customers: ambiguous.
+    fn by_paid_invoice_number(&self, line: &LineFacts, paid: &BTreeSet<i64>) -> Option<Outcome> {
+        if paid.is_empty() {
+            return None;
+        }
+        let customers: BTreeSet<i64> = paid
+            .iter()
+            .filter_map(|id| self.invoices.get(id).map(|i| i.customer_id))
+            .collect();
+        if customers.len() > 1 {
+            let who: Vec<String> = paid
+                .iter()
+                .filter_map(|id| self.invoices.get(id))
+                .map(|i| format!("{} of customer {}", i.number, i.customer_id))
+                .collect();
+            return Some(Outcome::ambiguous(format!(
+                "the remittance names paid invoices of more than one customer: {}",
+                who.join(", ")
+            )));
+        }
+        let customer = *customers.iter().next()?;
+        let numbers: Vec<String> = paid.iter().map(|id| self.number(*id)).collect();
+        Some(Outcome::matched(
+            customer,
+            Reason::InvoiceNumber,
+            format!(
+                "invoice{} {} of {} {} already paid; the whole {} would be the customer's available funds (unallocated)",
+                if numbers.len() == 1 { "" } else { "s" },
+                numbers.join(", "),
+                self.customer_label(customer),
+                if numbers.len() == 1 { "is" } else { "are" },
+                self.money(line.amount, line.currency)
+            ),
+            Vec::new(),
         ))
     }
 

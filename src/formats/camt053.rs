@@ -13,6 +13,7 @@
 use std::io::BufRead;
 
 use quick_xml::events::{BytesStart, Event};
+use rust_decimal::Decimal;
 
 use super::bank::{LineCounting, RawBalance, RawEntry, RawStatement, ReadError};
 
@@ -45,6 +46,11 @@ struct Entry {
     acct_svcr_ref: Option<String>,
     ntry_ref: Option<String>,
     txs: Vec<Tx>,
+    /// `NtryDtls/Btch`: the batch's own count of transactions, total and direction, as the
+    /// bank wrote them (summed over the entry's `Btch` elements).
+    batch_count: Option<String>,
+    batch_total: Option<(String, Option<String>)>,
+    batch_credit: Option<bool>,
 }
 
 #[derive(Default)]
@@ -177,6 +183,15 @@ pub fn read(input: impl BufRead) -> Result<Vec<RawStatement>, ReadError> {
                         ([.., "RmtInf", "Strd", "CdtrRefInf", "Ref"], Some(tx)) => {
                             tx.strd.push(text)
                         }
+                        ([.., "Ntry", "NtryDtls", "Btch", "NbOfTxs"], _) => {
+                            en.batch_count = Some(text)
+                        }
+                        ([.., "Ntry", "NtryDtls", "Btch", "TtlAmt"], _) => {
+                            en.batch_total = Some((text, ccy))
+                        }
+                        ([.., "Ntry", "NtryDtls", "Btch", "CdtDbtInd"], _) => {
+                            en.batch_credit = Some(indicator(&text, line)?)
+                        }
                         ([.., "Stmt", "Ntry", "Amt"], _) => en.amount = Some((text, ccy)),
                         ([.., "Stmt", "Ntry", "CdtDbtInd"], _) => {
                             en.credit = Some(indicator(&text, line)?)
@@ -297,6 +312,15 @@ fn finish_entry(en: Entry, s: &mut RawStatement) -> Result<(), ReadError> {
         .or_else(|| en.value_date.clone())
         .ok_or_else(|| ReadError::new(line, "the entry (Ntry) has no BookgDt"))?;
     let entry_id = en.acct_svcr_ref.or(en.ntry_ref);
+    check_batch(
+        &en.txs,
+        (&amount, &currency, credit),
+        &en.batch_count,
+        &en.batch_total,
+        en.batch_credit,
+        entry_id.as_deref(),
+        line,
+    )?;
     let batch = en.txs.len() > 1;
     if en.txs.is_empty() {
         s.entries.push(RawEntry {
@@ -341,6 +365,115 @@ fn finish_entry(en: Entry, s: &mut RawStatement) -> Result<(), ReadError> {
             payer_account: tx.payer_account,
             remittance: (!remittance.is_empty()).then(|| remittance.join(" ")),
         });
+    }
+    Ok(())
+}
+
+/// An amount as the bank wrote it, exact; `None` when it is not a plain decimal (the import's
+/// rules refuse it with its line, `core::bank::plan_import`).
+fn decimal(text: &str) -> Option<Decimal> {
+    crate::core::money::parse_decimal(text).ok()
+}
+
+/// An entry's own figures must agree with its transactions: the `TxDtls` amounts (credits
+/// less debits) add up to the entry's `Amt` in its direction, and `Btch/NbOfTxs` and
+/// `Btch/TtlAmt` (when the bank gives them) are the count of the `TxDtls` and the entry's
+/// amount. A bank that sends a batch whose parts disagree with its total has sent a file
+/// payctl cannot trust line by line: it is refused, naming the entry and both figures.
+/// Amounts in another currency than the entry's are not summed (the import refuses them).
+fn check_batch(
+    txs: &[Tx],
+    (amount, currency, credit): (&str, &Option<String>, bool),
+    batch_count: &Option<String>,
+    batch_total: &Option<(String, Option<String>)>,
+    batch_credit: Option<bool>,
+    entry_id: Option<&str>,
+    line: u64,
+) -> Result<(), ReadError> {
+    let entry = match entry_id {
+        Some(id) => format!("entry {id} (Ntry)"),
+        None => "the entry (Ntry)".to_string(),
+    };
+    let Some(entry_amount) = decimal(amount) else {
+        return Ok(());
+    };
+    let signed = |value: Decimal, credit: bool| if credit { value } else { -value };
+    let entry_signed = signed(entry_amount, credit);
+    let shown = |value: Decimal| {
+        if value.is_sign_negative() {
+            format!("{} debit", -value)
+        } else {
+            value.to_string()
+        }
+    };
+    if let Some(count) = batch_count {
+        let count = count.trim();
+        match count.parse::<usize>() {
+            Ok(n) if txs.is_empty() || n == txs.len() => {}
+            Ok(n) => {
+                return Err(ReadError::new(
+                    line,
+                    format!(
+                        "{entry}: its batch says {n} transactions (Btch/NbOfTxs) but it holds {} TxDtls",
+                        txs.len()
+                    ),
+                ))
+            }
+            Err(_) => {
+                return Err(ReadError::new(
+                    line,
+                    format!("{entry}: Btch/NbOfTxs {count:?} is not a count of transactions"),
+                ))
+            }
+        }
+    }
+    if let Some((total, total_ccy)) = batch_total {
+        let same_currency = total_ccy.is_none() || currency.is_none() || total_ccy == currency;
+        let Some(value) = decimal(total) else {
+            return Err(ReadError::new(
+                line,
+                format!("{entry}: Btch/TtlAmt {total:?} is not an amount"),
+            ));
+        };
+        let value = signed(value, batch_credit.unwrap_or(credit));
+        if same_currency && value != entry_signed {
+            return Err(ReadError::new(
+                line,
+                format!(
+                    "{entry}: its batch total (Btch/TtlAmt) is {} but the entry's amount (Amt) is {}; a batch must add up to its entry",
+                    shown(value),
+                    shown(entry_signed)
+                ),
+            ));
+        }
+    }
+    let mut sum = Decimal::ZERO;
+    for tx in txs {
+        let Some((text, ccy)) = tx.tx_amount.as_ref().or(tx.amount.as_ref()) else {
+            // A transaction without an amount: a lone one takes the entry's; in a batch it is
+            // refused by the caller.
+            return Ok(());
+        };
+        if ccy.is_some() && currency.is_some() && ccy != currency {
+            return Ok(());
+        }
+        let Some(value) = decimal(text) else {
+            return Ok(());
+        };
+        sum = match sum.checked_add(signed(value, tx.credit.unwrap_or(credit))) {
+            Some(s) => s,
+            None => return Ok(()),
+        };
+    }
+    if !txs.is_empty() && sum != entry_signed {
+        return Err(ReadError::new(
+            line,
+            format!(
+                "{entry}: its transactions (TxDtls) add up to {} but the entry's amount (Amt) is {}; a batch must add up to its entry",
+                shown(sum),
+                shown(entry_signed)
+            ),
+        ));
     }
     Ok(())
 }

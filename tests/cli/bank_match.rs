@@ -414,11 +414,16 @@ fn a_proposal_that_no_longer_fits_is_skipped_not_forced() {
         env.sql_lines("SELECT line_id, kind FROM bank_line_events"),
         vec!["2|applied"]
     );
-    // Matched again, line 1 names no open invoice any more, and nothing else fits it.
+    // Matched again, line 1 names only a paid invoice: its customer is proposed, with the
+    // whole line unallocated (the customer's available funds).
     let got = proposals(&env, &[]);
     assert_eq!(
         summary(&got[0]),
-        json!({"line": 1, "customer": null, "reason": "none", "allocations": []})
+        json!({"line": 1, "customer": 1, "reason": "invoice_number", "allocations": []})
+    );
+    assert_eq!(
+        got[0]["detail"],
+        "invoice INV-2026-0043 of customer 1 (Acme Corp) is already paid; the whole 50.00 USD would be the customer's available funds (unallocated)"
     );
 }
 

@@ -3,6 +3,7 @@
 
 mod after;
 mod bank;
+mod bank_checks;
 mod bank_match;
 mod batch;
 mod bench_harness;
@@ -23,6 +24,7 @@ mod issue16_import_touched;
 mod issue16_tables;
 mod issue19_refs;
 mod model;
+mod model_bank;
 mod parser_checks;
 mod parsers;
 mod pg_backup;
