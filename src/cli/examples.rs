@@ -260,3 +260,33 @@ Examples:
   payctl man > payctl.1
   payctl man invoice add > payctl-invoice-add.1
   payctl man --dir ~/.local/share/man/man1";
+
+pub const PERIOD: &str = "\
+Examples:
+  payctl period close 2026-09-30
+  payctl period list
+  payctl period reopen 2026-09-01 --reason \"late September invoices\"";
+
+pub const PERIOD_CLOSE: &str = "\
+Examples:
+  payctl period close 2026-09-30
+  payctl period close 2026-09-30 --dry-run -o json";
+
+pub const PERIOD_LIST: &str = "\
+Examples:
+  payctl period list
+  payctl period list -o csv";
+
+pub const PERIOD_REOPEN: &str = "\
+Examples:
+  payctl period close 2026-09-30 && payctl period reopen 2026-09-01 --reason \"late invoice\"";
+
+pub const CUSTOMER_EDIT: &str = "\
+Examples:
+  payctl customer edit 655080 --email billing@acme.example
+  payctl customer edit 655080 --name \"Acme Corp\" --order newest-to-oldest --dry-run";
+
+pub const INVOICE_EDIT: &str = "\
+Examples:
+  payctl invoice edit 566935 --number INV-2026-0042
+  payctl invoice edit 566935 --terms net45 --dry-run";

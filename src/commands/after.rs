@@ -31,6 +31,7 @@ fn on_payment<T>(
 ) -> Result<Outcome> {
     let actor = ctx.actor();
     let (value, payment) = write_or_rehearse(ctx, dry_run, |tx| {
+        super::period::guard(tx, "effectiveTimestamp", "change dated", actor.now)?;
         let mark = invoices::allocation_mark(tx)?;
         let value = f(tx, &actor)?;
         Ok((value, payment_after(tx, id, mark, None, dry_run)?))
@@ -72,6 +73,7 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
     if let Some(customer) = args.customer {
         let actor = ctx.actor();
         let touched = write_or_rehearse(ctx, dry_run, |tx| {
+            super::period::guard(tx, "effectiveTimestamp", "change dated", actor.now)?;
             let mark = invoices::allocation_mark(tx)?;
             let facts = corrections::customer_funds_facts(tx, customer)?;
             let plans = rules::plan_allocate_customer(args.order, &facts);
@@ -212,6 +214,7 @@ pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
     reject_any([req.reference_problem()])?;
     let actor = ctx.actor();
     let (refund_id, payment) = write_or_rehearse(ctx, dry_run, |tx| {
+        super::period::guard(tx, "effectiveTimestamp", "change dated", actor.now)?;
         let mark = invoices::allocation_mark(tx)?;
         let facts = corrections::refund_facts(tx, &req)?;
         let plan = rules::plan_refund(&req, &facts).map_err(refused)?;

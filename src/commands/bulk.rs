@@ -101,6 +101,7 @@ fn import_row(
     kind: ImportKind,
     mut value: Value,
     csv: bool,
+    allow_duplicate: bool,
 ) -> std::result::Result<RowResult, std::result::Result<Vec<String>, Error>> {
     let row_error = |e: Error| match e {
         Error::Storage(_) | Error::Busy(_) | Error::BrokenPipe => Err(e),
@@ -113,7 +114,8 @@ fn import_row(
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
             match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {
                 ImiRow::Payment(payload) => {
-                    import_payment(tx, batch, actor, &payload, &payload).map_err(row_error)
+                    import_payment(tx, batch, actor, &payload, &payload, allow_duplicate)
+                        .map_err(row_error)
                 }
                 ImiRow::Attempt {
                     payload,
@@ -125,8 +127,15 @@ fn import_row(
         }
         ImportKind::Payments => {
             let read = restored(&value, csv);
-            import_payment(tx, batch, actor, read.as_ref().unwrap_or(&value), &value)
-                .map_err(row_error)
+            import_payment(
+                tx,
+                batch,
+                actor,
+                read.as_ref().unwrap_or(&value),
+                &value,
+                allow_duplicate,
+            )
+            .map_err(row_error)
         }
         ImportKind::Invoices => {
             // A void invoice comes back void (an export carries its status); other statuses
@@ -184,8 +193,10 @@ fn import_payment(
     actor: &Actor,
     payload: &Value,
     raw: &Value,
+    allow_duplicate: bool,
 ) -> Result<RowResult> {
     let mut req = create_payment_from_json(payload, Source::Import).map_err(Error::Rejected)?;
+    req.allow_duplicate = allow_duplicate;
     if let Some(problem) = req
         .idempotency_key
         .as_deref()
@@ -377,6 +388,7 @@ fn import_invoice(
         }
     }
     let date = date_field(value, "effectiveTimestamp")?.unwrap_or(actor.now);
+    super::period::guard(tx, "effectiveTimestamp", "invoice date", date)?;
     let due = date_field(value, "dueDate")?.unwrap_or(date);
     let new = NewInvoice {
         id: id_field(value, "id")?,
@@ -564,6 +576,12 @@ fn import_write_off(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> 
         }
         invoice_rules::ImportedWriteOffPlan::Write(plan) => plan,
     };
+    super::period::guard(
+        tx,
+        "effectiveTimestamp",
+        "write-off dated",
+        write_off.effective.unwrap_or(actor.now),
+    )?;
     let effective = write_off
         .effective
         .map(crate::core::dates::format_timestamp);
@@ -704,6 +722,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                         kind,
                         value,
                         format == ImportFormat::Csv,
+                        args.allow_duplicate,
                     ),
                 ),
                 Err(reason) => (String::new(), Err(Ok(vec![reason]))),

@@ -30,6 +30,7 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             let actor = ctx.actor();
             let now = ctx.now;
             let view = ledger.write(|tx| {
+                super::period::guard(tx, "effectiveTimestamp", "invoice date", new.date)?;
                 let facts = invoices::add_facts(tx, &new)?;
                 let plan = rules::plan_invoice(&new, &facts).map_err(Error::Rejected)?;
                 let id = invoices::write(tx, &actor, &plan)?;
@@ -71,6 +72,7 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             let actor = ctx.actor();
             // Opened after the checks: a refused command does not even create the ledger.
             let mut view = write_or_rehearse(ctx, dry_run, |tx| {
+                super::period::guard(tx, "effectiveTimestamp", "void dated", actor.now)?;
                 let invoice = invoices::closing_facts(tx, id)?;
                 let plan = rules::plan_void(&invoice).map_err(Error::Rejected)?;
                 invoices::write_closing(tx, &actor, &plan, reason.trim(), None)?;
@@ -92,6 +94,7 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             let actor = ctx.actor();
             // Opened after the checks: a refused command does not even create the ledger.
             let mut view = write_or_rehearse(ctx, dry_run, |tx| {
+                super::period::guard(tx, "effectiveTimestamp", "write-off dated", actor.now)?;
                 let invoice = invoices::closing_facts(tx, id)?;
                 let plan = rules::plan_write_off(&invoice).map_err(Error::Rejected)?;
                 invoices::write_closing(tx, &actor, &plan, reason.trim(), None)?;

@@ -18,6 +18,7 @@ mod invoice;
 mod method;
 mod output;
 mod payment;
+pub(crate) mod period;
 mod report;
 mod restore;
 
@@ -52,6 +53,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Restore(args) => restore::run(args, ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
+        Command::Period(c) => period::run(c, ctx),
         Command::Report(c) => report::run(c, ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
         Command::Man(args) => match &args.dir {
@@ -85,6 +87,12 @@ pub fn hint(err: &Error) -> Option<String> {
             Record::Invoice => Some("list invoices with: payctl invoice list".to_string()),
             Record::Payment => Some("list payments with: payctl list".to_string()),
             Record::PaymentMethod => None,
+        },
+        // A write dated in a closed period: reopening from that date lets it in.
+        Error::Rejected(problems) => match problems.as_slice() {
+            [only] => crate::core::period::refused_date(&only.message)
+                .map(|date| format!("reopen it with: payctl period reopen {date} --reason ...")),
+            _ => None,
         },
         _ => None,
     }

@@ -17,6 +17,7 @@ pub mod method;
 pub mod money;
 pub mod payload;
 pub mod payment;
+pub mod period;
 pub mod report;
 pub mod text;
 pub mod totals;

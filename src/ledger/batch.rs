@@ -25,6 +25,7 @@
 
 use super::db::Engine;
 use super::Tx;
+use crate::core::period::ClosedPeriod;
 use crate::params;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -80,6 +81,12 @@ pub struct Batch<'t, 'c> {
     /// PostgreSQL: the triggers stay on and keep the caches; the flush writes the rows with
     /// COPY (src/ledger/batch_pg.rs).
     postgres: bool,
+    /// The close in force, read once: nothing but an import writes while it runs.
+    closed: Option<Option<ClosedPeriod>>,
+    /// The batch's payments with a reference, not yet written, by customer and amount: the
+    /// rows of the file a later row may duplicate (SPEC §10). Written ones are found in the
+    /// ledger, as any other payment.
+    staged_references: FxHashMap<(i64, i64), Vec<(i64, String)>>,
 }
 
 impl<'t, 'c> Batch<'t, 'c> {
@@ -106,6 +113,8 @@ impl<'t, 'c> Batch<'t, 'c> {
             totals: FxHashMap::default(),
             limit: rows.max(1),
             postgres,
+            closed: None,
+            staged_references: FxHashMap::default(),
         }))
     }
 
@@ -139,8 +148,28 @@ impl<'t, 'c> Batch<'t, 'c> {
             Some(total) => *total,
             None => totals::current(tx, customer.currency)?,
         };
+        let closed = match &self.closed {
+            Some(closed) => closed.clone(),
+            None => {
+                let closed = super::periods::closed(tx)?;
+                self.closed = Some(closed.clone());
+                closed
+            }
+        };
         let pending = |id: i64| self.pending.get(&id).copied().unwrap_or(0);
-        payments::gather_facts_for(self.tx, req, customer, &pending, ledger_total)
+        let currency = customer.currency;
+        let mut facts =
+            payments::gather_facts_for(self.tx, req, customer, &pending, ledger_total, closed)?;
+        facts.duplicates = payments::duplicates(tx, req, currency)?;
+        if let Ok(amount) = crate::core::Money::from_decimal(req.amount, currency) {
+            if let Some(staged) = self
+                .staged_references
+                .get(&(req.customer_id, amount.minor()))
+            {
+                facts.duplicates.extend(staged.iter().cloned());
+            }
+        }
+        Ok(facts)
     }
 
     /// Stages a payment planned from [`Batch::facts`] (`core::payment::plan_payment`) and
@@ -168,6 +197,12 @@ impl<'t, 'c> Batch<'t, 'c> {
             self.keys
                 .insert(key.clone(), (req.fingerprint_digest(), id));
         }
+        if let Some(reference) = &plan.reference {
+            self.staged_references
+                .entry((plan.customer_id, plan.amount.minor()))
+                .or_default()
+                .push((id, reference.clone()));
+        }
         self.staged.push(Staged {
             id,
             effective: format_timestamp(plan.effective),
@@ -186,6 +221,8 @@ impl<'t, 'c> Batch<'t, 'c> {
         let Some((first_payment, first_allocation)) = self.first.take() else {
             return Ok(());
         };
+        // Written now: a later row finds them in the ledger.
+        self.staged_references.clear();
         let tx = self.tx;
         if self.postgres {
             return self.flush_postgres(actor);

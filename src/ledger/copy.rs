@@ -24,7 +24,7 @@ use crate::params;
 /// place (`customers.default_method_id` is the one cycle: see [`copy_tables`]). PostgreSQL's
 /// `payctl_meta` is not here: each engine keeps its schema version its own way, and the target
 /// is migrated by payctl itself.
-pub const TABLES: [&str; 16] = [
+pub const TABLES: [&str; 17] = [
     "customers",
     "payment_methods",
     "invoices",
@@ -37,6 +37,7 @@ pub const TABLES: [&str; 16] = [
     "idempotency_keys",
     "import_keys",
     "audit_events",
+    "period_events",
     "invoice_balances",
     "payment_balances",
     "open_invoices",

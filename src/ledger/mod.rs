@@ -34,6 +34,7 @@ pub mod files;
 pub mod invoices;
 pub mod methods;
 pub mod payments;
+pub mod periods;
 mod pg_tls;
 pub mod postgres;
 pub mod reports;
@@ -61,6 +62,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_open_invoices.sql"),
     include_str!("migrations/003_checks_without_in.sql"),
     include_str!("migrations/004_currency_totals.sql"),
+    // Issue 19's migration 006; the fifth until 005 (invoice numbers) is merged beside it.
+    include_str!("migrations/006_periods.sql"),
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.

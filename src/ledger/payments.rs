@@ -37,7 +37,38 @@ pub fn stored_key(tx: &Tx, key: &str) -> Result<Option<(String, i64)>> {
 pub fn create_facts(tx: &Tx, req: &CreatePayment) -> Result<CreateFacts> {
     let customer = customers::facts(tx, req.customer_id)?;
     let ledger_total = super::totals::current(tx, customer.currency)?;
-    gather_facts_for(tx, req, customer, &|_| 0, ledger_total)
+    let closed = super::periods::closed(tx)?;
+    let mut facts = gather_facts_for(tx, req, customer, &|_| 0, ledger_total, closed)?;
+    facts.duplicates = duplicates(tx, req, facts.customer.currency)?;
+    Ok(facts)
+}
+
+/// The candidates of SPEC §10's duplicate rule (`core::payment::duplicate_problem`): the
+/// customer's live payments of `req`'s amount that have a reference. Read through the
+/// `payments_duplicate` index; nothing is read when `req` has no reference or allows a
+/// duplicate, or when its amount is not valid (the rules refuse it).
+pub(super) fn duplicates(
+    tx: &Tx,
+    req: &CreatePayment,
+    currency: Currency,
+) -> Result<Vec<(i64, String)>> {
+    let wanted = !req.allow_duplicate
+        && req
+            .reference
+            .as_deref()
+            .is_some_and(|r| !r.trim().is_empty());
+    let amount = Money::from_decimal(req.amount, currency).ok();
+    let (true, Some(amount)) = (wanted, amount) else {
+        return Ok(Vec::new());
+    };
+    tx.query_map(
+        "SELECT p.id, p.reference FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+         WHERE p.customer_id = ?1 AND p.amount = ?2 AND p.reference IS NOT NULL
+           AND b.voided = 0 AND b.settlement <> 'Failed'
+         ORDER BY p.id",
+        params![req.customer_id, amount.minor()],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// What the rules need to plan `req` for `customer`: the method named by id, the invoices
@@ -50,6 +81,7 @@ pub(super) fn gather_facts_for(
     customer: CustomerFacts,
     pending: &dyn Fn(i64) -> i64,
     ledger_total: i64,
+    closed: Option<crate::core::period::ClosedPeriod>,
 ) -> Result<CreateFacts> {
     let named_method = match req.payment_method_id {
         Some(id) => Some(methods::facts(tx, id)?),
@@ -81,6 +113,8 @@ pub(super) fn gather_facts_for(
         named_invoices,
         open_invoices,
         ledger_total,
+        closed,
+        duplicates: Vec::new(),
     })
 }
 

@@ -284,6 +284,30 @@ fn audit_reason(event: &AuditEvent) -> String {
         .to_string()
 }
 
+impl Record for crate::core::period::PeriodEvent {
+    const SPARE: &'static [&'static str] = &["osUser", "at"];
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID", Kind::Id),
+        field("kind", "Event", Kind::Fixed),
+        field("date", "Date", Kind::Date),
+        field("closedThrough", "Closed through", Kind::Date),
+        field("reason", "Reason", Kind::Text),
+        field("osUser", "User", Kind::Text),
+        field("at", "At", Kind::Date),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.kind.clone(),
+            self.date.clone(),
+            opt(&self.closed_through),
+            opt(&self.reason),
+            self.os_user.clone(),
+            self.at.clone(),
+        ]
+    }
+}
+
 impl Record for AuditEvent {
     const SPARE: &'static [&'static str] =
         &["entity", "command", "osUser", "paymentId", "customerId"];
