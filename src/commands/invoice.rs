@@ -1,8 +1,10 @@
 use super::context::{Ctx, Outcome};
 use super::{dry_run_heading, reject_any, write_or_rehearse};
 use crate::cli::InvoiceCommand;
+use crate::core::edit::{plan_invoice_edit, InvoiceEdit};
 use crate::core::invoice::{self as rules, Due, NewInvoice};
 use crate::error::{Error, Result};
+use crate::ledger::edits;
 use crate::ledger::invoices::{self, InvoiceFilter};
 use crate::render;
 
@@ -44,6 +46,25 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
                     Some(&format!("Added invoice {}", view.id)),
                 ),
             })
+        }
+        InvoiceCommand::Edit(args) => {
+            let edit = InvoiceEdit {
+                number: args.number,
+                due: match (args.due, args.terms) {
+                    (Some(at), _) => Some(Due::On(at)),
+                    (None, Some(days)) => Some(Due::NetDays(days)),
+                    (None, None) => None,
+                },
+            };
+            let actor = ctx.actor();
+            let changes = write_or_rehearse(ctx, args.dry_run, |tx| {
+                let facts = edits::invoice_facts(tx, args.id, edit.number.as_deref())?;
+                let (number, due, changes) =
+                    plan_invoice_edit(&edit, &facts).map_err(Error::Rejected)?;
+                edits::write_invoice(tx, &actor, &facts, number.as_deref(), due, &changes)?;
+                Ok(changes)
+            })?;
+            super::edit_outcome(ctx, "invoice", args.id, changes, args.dry_run)
         }
         InvoiceCommand::List(args) => {
             let filter = InvoiceFilter {

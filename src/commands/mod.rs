@@ -139,3 +139,29 @@ pub(crate) fn reject_any(problems: impl IntoIterator<Item = Option<Problem>>) ->
         Err(Error::Rejected(problems))
     }
 }
+
+/// What `customer edit` and `invoice edit` print: each field changed with its old and new
+/// value (a dry run: what would change), or that nothing did.
+pub(crate) fn edit_outcome(
+    ctx: &Ctx,
+    entity: &'static str,
+    id: i64,
+    changes: Vec<crate::core::edit::FieldChange>,
+    dry_run: bool,
+) -> Result<Outcome> {
+    let heading = if changes.is_empty() {
+        format!("{entity} {id} already has these values; nothing was changed")
+    } else {
+        dry_run_heading(dry_run, format!("Edited {entity} {id}"))
+    };
+    let view = crate::core::edit::EditView {
+        entity,
+        id,
+        changes,
+        dry_run,
+    };
+    Ok(Outcome {
+        id: (!dry_run).then_some(id),
+        text: crate::render::edit_outcome(&view, ctx.style, &heading),
+    })
+}

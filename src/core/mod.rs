@@ -8,6 +8,7 @@ pub mod corrections;
 pub mod currency;
 pub mod customer;
 pub mod dates;
+pub mod edit;
 pub mod enums;
 pub mod ids;
 pub mod import;

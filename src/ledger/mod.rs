@@ -30,6 +30,7 @@ pub mod corrections;
 pub mod customers;
 pub mod db;
 pub mod dump;
+pub mod edits;
 pub mod files;
 pub mod invoices;
 pub mod methods;
