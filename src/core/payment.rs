@@ -277,9 +277,18 @@ pub struct CreateFacts {
     /// The close in force (SPEC §10): a payment dated on or before it is refused.
     pub closed: Option<ClosedPeriod>,
     /// The customer's live payments (not void, not bounced) of the same amount with a
-    /// reference: id and reference, oldest first. Read only when the request has a reference
-    /// and does not allow a duplicate.
-    pub duplicates: Vec<(i64, String)>,
+    /// reference, oldest first. Read only when the request has a reference and does not allow
+    /// a duplicate.
+    pub duplicates: Vec<DuplicateCandidate>,
+}
+
+/// A live payment that a new one may duplicate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateCandidate {
+    pub id: i64,
+    pub reference: String,
+    /// An earlier row of the same import, not written yet (`id` is the one it will take).
+    pub in_this_import: bool,
 }
 
 /// SPEC §10: a payment with the same customer, amount and non-empty reference as a live
@@ -289,7 +298,7 @@ pub struct CreateFacts {
 pub fn duplicate_problem(
     req: &CreatePayment,
     amount: Money,
-    duplicates: &[(i64, String)],
+    duplicates: &[DuplicateCandidate],
 ) -> Option<Problem> {
     if req.allow_duplicate {
         return None;
@@ -298,12 +307,20 @@ pub fn duplicate_problem(
     if reference.is_empty() {
         return None;
     }
-    let (id, _) = duplicates.iter().find(|(_, r)| r.trim() == reference)?;
+    let found = duplicates
+        .iter()
+        .find(|d| d.reference.trim() == reference)?;
+    let first = match found.in_this_import {
+        false => format!("payment {} of customer {}", found.id, req.customer_id),
+        true => format!(
+            "an earlier row of this file (payment {} of customer {})",
+            found.id, req.customer_id
+        ),
+    };
     Some(Problem::new(
         "reference",
         format!(
-            "payment {id} of customer {} has the same amount {amount} and reference '{}'; this looks like the same payment entered twice. If it is a second payment, record it with --allow-duplicate",
-            req.customer_id,
+            "{first} has the same amount {amount} and reference '{}'; this looks like the same payment entered twice. If it is a second payment, record it with --allow-duplicate",
             excerpt(reference)
         ),
     ))

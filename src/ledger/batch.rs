@@ -86,7 +86,7 @@ pub struct Batch<'t, 'c> {
     /// The batch's payments with a reference, not yet written, by customer and amount: the
     /// rows of the file a later row may duplicate (SPEC §10). Written ones are found in the
     /// ledger, as any other payment.
-    staged_references: FxHashMap<(i64, i64), Vec<(i64, String)>>,
+    staged_references: FxHashMap<(i64, i64), Vec<crate::core::payment::DuplicateCandidate>>,
 }
 
 impl<'t, 'c> Batch<'t, 'c> {
@@ -201,7 +201,11 @@ impl<'t, 'c> Batch<'t, 'c> {
             self.staged_references
                 .entry((plan.customer_id, plan.amount.minor()))
                 .or_default()
-                .push((id, reference.clone()));
+                .push(crate::core::payment::DuplicateCandidate {
+                    id,
+                    reference: reference.clone(),
+                    in_this_import: true,
+                });
         }
         self.staged.push(Staged {
             id,

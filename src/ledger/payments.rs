@@ -51,7 +51,7 @@ pub(super) fn duplicates(
     tx: &Tx,
     req: &CreatePayment,
     currency: Currency,
-) -> Result<Vec<(i64, String)>> {
+) -> Result<Vec<crate::core::payment::DuplicateCandidate>> {
     let wanted = !req.allow_duplicate
         && req
             .reference
@@ -67,7 +67,13 @@ pub(super) fn duplicates(
            AND b.voided = 0 AND b.settlement <> 'Failed'
          ORDER BY p.id",
         params![req.customer_id, amount.minor()],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| {
+            Ok(crate::core::payment::DuplicateCandidate {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                in_this_import: false,
+            })
+        },
     )
 }
 
