@@ -265,7 +265,8 @@ pub const PERIOD: &str = "\
 Examples:
   payctl period close 2026-09-30
   payctl period list
-  payctl period reopen 2026-09-01 --reason \"late September invoices\"";
+  payctl period close 2026-09-30 && \\
+      payctl period reopen 2026-09-01 --reason \"late September invoices\"";
 
 pub const PERIOD_CLOSE: &str = "\
 Examples:
@@ -279,12 +280,13 @@ Examples:
 
 pub const PERIOD_REOPEN: &str = "\
 Examples:
-  payctl period close 2026-09-30 && payctl period reopen 2026-09-01 --reason \"late invoice\"";
+  payctl period close 2026-09-30 && \\
+      payctl period reopen 2026-09-01 --reason \"late invoice\"";
 
 pub const CUSTOMER_EDIT: &str = "\
 Examples:
   payctl customer edit 655080 --email billing@acme.example
-  payctl customer edit 655080 --name \"Acme Corp\" --order newest-to-oldest --dry-run";
+  payctl customer edit 655080 --order newest-to-oldest --dry-run";
 
 pub const INVOICE_EDIT: &str = "\
 Examples:

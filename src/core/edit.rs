@@ -145,6 +145,9 @@ pub struct InvoiceEditFacts {
     pub closed: Option<ClosedPeriod>,
 }
 
+/// An invoice's new number and due date (each `None` when unchanged) and the changes to audit.
+pub type InvoiceEditPlan = (Option<String>, Option<DateTime<Utc>>, Vec<FieldChange>);
+
 /// The invoice's new number and due date (each `None` when unchanged) and the changes to
 /// audit, or why not: `invoice add`'s checks (a number that is bounded text, unique for the
 /// customer; a due date not before the invoice date, terms that stay in range), and an
@@ -152,7 +155,7 @@ pub struct InvoiceEditFacts {
 pub fn plan_invoice_edit(
     edit: &InvoiceEdit,
     facts: &InvoiceEditFacts,
-) -> Result<(Option<String>, Option<DateTime<Utc>>, Vec<FieldChange>), Vec<Problem>> {
+) -> Result<InvoiceEditPlan, Vec<Problem>> {
     let mut problems = Vec::new();
     if let Err(p) = check_open(
         "effectiveTimestamp",

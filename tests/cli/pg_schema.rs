@@ -36,6 +36,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "004_currency_totals.sql",
         include_str!("../../src/ledger/migrations/004_currency_totals.sql"),
     ),
+    (
+        "006_periods.sql",
+        include_str!("../../src/ledger/migrations/006_periods.sql"),
+    ),
 ];
 
 /// What only the PostgreSQL schema has, on purpose: the schema version and application marker

@@ -21,9 +21,11 @@ CREATE TRIGGER period_events_no_delete BEFORE DELETE ON period_events BEGIN SELE
 CREATE INDEX payments_duplicate ON payments (customer_id, amount, reference) WHERE reference IS NOT NULL;
 
 -- `invoice edit` changes an invoice's number and due date, and nothing else: the append-only
--- trigger now names every other column.
+-- trigger now refuses a change of any other column (the id too, however it is named: rowid).
 DROP TRIGGER invoices_no_update;
-CREATE TRIGGER invoices_no_update BEFORE UPDATE OF id, customer_id, currency, total, effective_at, created_at ON invoices
+CREATE TRIGGER invoices_no_update BEFORE UPDATE ON invoices
+WHEN NEW.id IS NOT OLD.id OR NEW.customer_id IS NOT OLD.customer_id OR NEW.currency IS NOT OLD.currency
+  OR NEW.total IS NOT OLD.total OR NEW.effective_at IS NOT OLD.effective_at OR NEW.created_at IS NOT OLD.created_at
 BEGIN SELECT RAISE(ABORT, 'payctl: invoices are append-only but for their number and due date'); END;
 
 -- The open-invoices cache is ordered by due date: a new due date moves the invoice's entry.
@@ -39,5 +41,6 @@ END;
 
 -- `customer edit` changes a name, an email and an allocation order; `method set-default` the
 -- default method. A customer's id and currency never change.
-CREATE TRIGGER customers_fixed BEFORE UPDATE OF id, currency, created_at ON customers
+CREATE TRIGGER customers_fixed BEFORE UPDATE ON customers
+WHEN NEW.id IS NOT OLD.id OR NEW.currency IS NOT OLD.currency OR NEW.created_at IS NOT OLD.created_at
 BEGIN SELECT RAISE(ABORT, 'payctl: a customer''s id and currency never change'); END;

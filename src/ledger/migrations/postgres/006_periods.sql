@@ -1,6 +1,7 @@
 -- payctl ledger on PostgreSQL, schema 6 (issue 19): closed periods, the duplicate-payment
 -- index, and the two columns of an invoice that `invoice edit` may change (see
--- migrations/006_periods.sql). payctl sets schema_version to its place in the list.
+-- migrations/006_periods.sql). payctl then sets schema_version to the file's place in its list
+-- (5 until migration 005 is merged beside this one).
 
 SELECT set_config('search_path', quote_ident(current_schema()) || ', pg_temp', false);
 
@@ -70,3 +71,5 @@ BEGIN
 END $$;
 CREATE TRIGGER customers_fixed BEFORE UPDATE ON customers FOR EACH ROW EXECUTE FUNCTION customers_fixed();
 
+
+UPDATE payctl_meta SET value = '6' WHERE key = 'schema_version';
