@@ -1781,7 +1781,7 @@ fn append_only_triggers_refuse_update_and_delete_of_money_rows_from_outside() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "payctl: a customer's id and currency never change"
+        "payctl: the id and currency of a customer never change"
     );
     drop(conn);
 

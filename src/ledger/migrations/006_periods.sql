@@ -43,4 +43,4 @@ END;
 -- default method. A customer's id and currency never change.
 CREATE TRIGGER customers_fixed BEFORE UPDATE ON customers
 WHEN NEW.id IS NOT OLD.id OR NEW.currency IS NOT OLD.currency OR NEW.created_at IS NOT OLD.created_at
-BEGIN SELECT RAISE(ABORT, 'payctl: a customer''s id and currency never change'); END;
+BEGIN SELECT RAISE(ABORT, 'payctl: the id and currency of a customer never change'); END;

@@ -65,7 +65,7 @@ BEGIN
     IF NEW.id IS DISTINCT FROM OLD.id OR NEW.currency IS DISTINCT FROM OLD.currency
        OR NEW.created_at IS DISTINCT FROM OLD.created_at THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation',
-            MESSAGE = 'payctl: a customer''s id and currency never change';
+            MESSAGE = 'payctl: the id and currency of a customer never change';
     END IF;
     RETURN NEW;
 END $$;
