@@ -291,6 +291,12 @@ pub struct DuplicateCandidate {
     pub in_this_import: bool,
 }
 
+/// A reference as the duplicate rule compares it: without the spaces around it (U+0020, as
+/// SQL's `trim()` removes them, so that the ledger's index finds exactly these candidates).
+pub fn duplicate_key(reference: &str) -> &str {
+    reference.trim_matches(' ')
+}
+
 /// SPEC §10: a payment with the same customer, amount and non-empty reference as a live
 /// payment is a likely duplicate. References are compared exactly once the spaces around them
 /// are trimmed: `CHK 1042 ` is the check `CHK 1042` typed again, but `chk 1042` may be another

@@ -44,29 +44,29 @@ pub fn create_facts(tx: &Tx, req: &CreatePayment) -> Result<CreateFacts> {
 }
 
 /// The candidates of SPEC §10's duplicate rule (`core::payment::duplicate_problem`): the
-/// customer's live payments of `req`'s amount that have a reference. Read through the
-/// `payments_duplicate` index; nothing is read when `req` has no reference or allows a
+/// customer's live payments of `req`'s amount and reference (spaces around it trimmed). Read
+/// through the `payments_duplicate` index, one probe; nothing is read when `req` has no reference or allows a
 /// duplicate, or when its amount is not valid (the rules refuse it).
 pub(super) fn duplicates(
     tx: &Tx,
     req: &CreatePayment,
     currency: Currency,
 ) -> Result<Vec<crate::core::payment::DuplicateCandidate>> {
-    let wanted = !req.allow_duplicate
-        && req
-            .reference
-            .as_deref()
-            .is_some_and(|r| !r.trim().is_empty());
+    let reference = req
+        .reference
+        .as_deref()
+        .map(crate::core::payment::duplicate_key)
+        .filter(|r| !r.is_empty() && !req.allow_duplicate);
     let amount = Money::from_decimal(req.amount, currency).ok();
-    let (true, Some(amount)) = (wanted, amount) else {
+    let (Some(reference), Some(amount)) = (reference, amount) else {
         return Ok(Vec::new());
     };
     tx.query_map(
         "SELECT p.id, p.reference FROM payments p JOIN payment_balances b ON b.payment_id = p.id
          WHERE p.customer_id = ?1 AND p.amount = ?2 AND p.reference IS NOT NULL
-           AND b.voided = 0 AND b.settlement <> 'Failed'
+           AND trim(p.reference) = ?3 AND b.voided = 0 AND b.settlement <> 'Failed'
          ORDER BY p.id",
-        params![req.customer_id, amount.minor()],
+        params![req.customer_id, amount.minor(), reference],
         |r| {
             Ok(crate::core::payment::DuplicateCandidate {
                 id: r.get(0)?,

@@ -16,9 +16,11 @@ CREATE TABLE period_events (
 CREATE TRIGGER period_events_no_update BEFORE UPDATE ON period_events BEGIN SELECT RAISE(ABORT, 'payctl: period events are append-only'); END;
 CREATE TRIGGER period_events_no_delete BEFORE DELETE ON period_events BEGIN SELECT RAISE(ABORT, 'payctl: period events are append-only'); END;
 
--- A payment's likely duplicates: the customer's payments of the same amount with a reference.
--- Only those rows are indexed (most payments of an import have one, most at the terminal not).
-CREATE INDEX payments_duplicate ON payments (customer_id, amount, reference) WHERE reference IS NOT NULL;
+-- A payment's likely duplicates: the customer's payments of the same amount and reference,
+-- compared once the spaces around it are trimmed (SQL's trim(), core's trim_matches(' ')), so
+-- that a customer with a million payments of one amount is still one index probe. Only rows
+-- with a reference are indexed.
+CREATE INDEX payments_duplicate ON payments (customer_id, amount, trim(reference)) WHERE reference IS NOT NULL;
 
 -- `invoice edit` changes an invoice's number and due date, and nothing else: the append-only
 -- trigger now refuses a change of any other column (the id too, however it is named: rowid).

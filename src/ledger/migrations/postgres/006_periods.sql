@@ -27,7 +27,7 @@ CREATE TRIGGER period_events_no_update BEFORE UPDATE ON period_events FOR EACH R
 CREATE TRIGGER period_events_no_delete BEFORE DELETE ON period_events FOR EACH ROW EXECUTE FUNCTION payctl_refuse('payctl: period events are append-only');
 CREATE TRIGGER period_events_no_truncate BEFORE TRUNCATE ON period_events FOR EACH STATEMENT EXECUTE FUNCTION payctl_refuse('payctl: period events are append-only');
 
-CREATE INDEX payments_duplicate ON payments (customer_id, amount, reference) WHERE reference IS NOT NULL;
+CREATE INDEX payments_duplicate ON payments (customer_id, amount, trim(reference)) WHERE reference IS NOT NULL;
 
 -- An invoice's number and due date may change; nothing else of it.
 DROP TRIGGER invoices_no_update ON invoices;
