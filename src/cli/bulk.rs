@@ -39,6 +39,10 @@ pub struct ImportArgs {
     /// Keep the good rows; write each bad one with its line number and reason to FILE (CSV)
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
+    /// Accept payments with the customer, amount and reference of a live payment (in the
+    /// ledger or earlier in the file) instead of refusing them as likely duplicates
+    #[arg(long)]
+    pub allow_duplicate: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -320,3 +320,35 @@ Examples:
   payctl bank import statement.csv -q \\
       --map date=Date,amount=Amount,currency_code=USD && \\
       payctl bank apply 1 --customer 655080 --auto-allocate --dry-run";
+
+pub const PERIOD: &str = "\
+Examples:
+  payctl period close 2026-09-30
+  payctl period list
+  payctl period close 2026-09-30 && \\
+      payctl period reopen 2026-09-01 --reason \"late September invoices\"";
+
+pub const PERIOD_CLOSE: &str = "\
+Examples:
+  payctl period close 2026-09-30
+  payctl period close 2026-09-30 --dry-run -o json";
+
+pub const PERIOD_LIST: &str = "\
+Examples:
+  payctl period list
+  payctl period list -o csv";
+
+pub const PERIOD_REOPEN: &str = "\
+Examples:
+  payctl period close 2026-09-30 && \\
+      payctl period reopen 2026-09-01 --reason \"late invoice\"";
+
+pub const CUSTOMER_EDIT: &str = "\
+Examples:
+  payctl customer edit 655080 --email billing@acme.example
+  payctl customer edit 655080 --order newest-to-oldest --dry-run";
+
+pub const INVOICE_EDIT: &str = "\
+Examples:
+  payctl invoice edit 566935 --number INV-2026-0042
+  payctl invoice edit 566935 --terms net45 --dry-run";

@@ -50,6 +50,29 @@ pub enum InvoiceCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Change an invoice's number or due date (never its money, customer or currency)
+    #[command(after_help = super::examples::help(super::examples::INVOICE_EDIT))]
+    Edit(InvoiceEditArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("change").required(true).multiple(true).args(["number", "due", "terms"])))]
+pub struct InvoiceEditArgs {
+    /// Invoice id or number (id:N, number:TEXT force one reading)
+    #[arg(value_parser = invoice_ref_arg, value_name = "INV")]
+    pub id: InvoiceRef,
+    /// New invoice number (unique among the customer's invoices)
+    #[arg(long)]
+    pub number: Option<String>,
+    /// New due date (not before the invoice date)
+    #[arg(long, value_parser = date_arg, conflicts_with = "terms")]
+    pub due: Option<DateTime<Utc>>,
+    /// New payment terms: netN, due N days after the invoice date
+    #[arg(long, value_parser = terms_arg)]
+    pub terms: Option<u32>,
+    /// Print what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

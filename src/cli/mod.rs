@@ -24,6 +24,7 @@ pub mod examples;
 pub mod invoice;
 pub mod method;
 pub mod payment;
+pub mod period;
 pub mod report;
 pub mod restore;
 
@@ -39,6 +40,7 @@ pub use db::DbCommand;
 pub use invoice::InvoiceCommand;
 pub use method::MethodCommand;
 pub use payment::{CreateArgs, ListArgs};
+pub use period::PeriodCommand;
 pub use report::ReportCommand;
 pub use restore::RestoreArgs;
 
@@ -175,6 +177,9 @@ pub enum Command {
     /// Export payments, invoices, customers, allocations or activities
     #[command(after_help = examples::help(examples::EXPORT))]
     Export(ExportArgs),
+    /// Close accounting periods: no write dated on or before a closed date is accepted
+    #[command(subcommand, after_help = examples::help(examples::PERIOD))]
+    Period(PeriodCommand),
     /// Receivables reports: aging, customer statement, balances (read only)
     #[command(subcommand, after_help = examples::help(examples::REPORT))]
     Report(ReportCommand),

@@ -135,7 +135,21 @@ fn ahead_of(batch: &Batch, row: &std::result::Result<Value, String>) -> Ahead {
         }
         _ => None,
     };
-    Ahead { customer, key }
+    let amount = field("amount").and_then(|v| match v {
+        Value::Number(n) => rust_decimal::Decimal::from_str_exact(&n.to_string()).ok(),
+        Value::String(s) => rust_decimal::Decimal::from_str_exact(s.trim()).ok(),
+        _ => None,
+    });
+    let reference = match field("reference") {
+        Some(Value::String(r)) => Some(r.clone()),
+        _ => None,
+    };
+    Ahead {
+        customer,
+        key,
+        amount,
+        reference,
+    }
 }
 
 fn problems_text(problems: Vec<Problem>) -> Vec<String> {
@@ -151,6 +165,7 @@ fn import_row(
     kind: ImportKind,
     mut value: Value,
     csv: bool,
+    allow_duplicate: bool,
 ) -> std::result::Result<RowResult, std::result::Result<Vec<String>, Error>> {
     let row_error = |e: Error| match e {
         Error::Storage(_) | Error::Busy(_) | Error::BrokenPipe => Err(e),
@@ -163,7 +178,8 @@ fn import_row(
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
             match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {
                 ImiRow::Payment(payload) => {
-                    import_payment(tx, batch, actor, &payload, &payload).map_err(row_error)
+                    import_payment(tx, batch, actor, &payload, &payload, allow_duplicate)
+                        .map_err(row_error)
                 }
                 ImiRow::Attempt {
                     payload,
@@ -175,8 +191,15 @@ fn import_row(
         }
         ImportKind::Payments => {
             let read = restored(&value, csv);
-            import_payment(tx, batch, actor, read.as_ref().unwrap_or(&value), &value)
-                .map_err(row_error)
+            import_payment(
+                tx,
+                batch,
+                actor,
+                read.as_ref().unwrap_or(&value),
+                &value,
+                allow_duplicate,
+            )
+            .map_err(row_error)
         }
         ImportKind::Invoices => {
             // A void invoice comes back void (an export carries its status); other statuses
@@ -234,8 +257,10 @@ fn import_payment(
     actor: &Actor,
     payload: &Value,
     raw: &Value,
+    allow_duplicate: bool,
 ) -> Result<RowResult> {
     let mut req = create_payment_from_json(payload, Source::Import).map_err(Error::Rejected)?;
+    req.allow_duplicate = allow_duplicate;
     if let Some(problem) = req
         .idempotency_key
         .as_deref()
@@ -435,6 +460,7 @@ fn import_invoice(
         }
     }
     let date = date_field(value, "effectiveTimestamp")?.unwrap_or(actor.now);
+    super::period::guard(tx, "effectiveTimestamp", "invoice date", date)?;
     let due = date_field(value, "dueDate")?.unwrap_or(date);
     let new = NewInvoice {
         id: id_field(value, "id")?,
@@ -622,6 +648,12 @@ fn import_write_off(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> 
         }
         invoice_rules::ImportedWriteOffPlan::Write(plan) => plan,
     };
+    super::period::guard(
+        tx,
+        "effectiveTimestamp",
+        "write-off dated",
+        write_off.effective.unwrap_or(actor.now),
+    )?;
     let effective = write_off
         .effective
         .map(crate::core::dates::format_timestamp);
@@ -779,6 +811,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                         kind,
                         value,
                         format == ImportFormat::Csv,
+                        args.allow_duplicate,
                     ),
                 ),
                 Err(reason) => (String::new(), Err(Ok(vec![reason]))),

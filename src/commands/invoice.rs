@@ -1,8 +1,10 @@
 use super::context::{Ctx, Outcome};
 use super::{dry_run_heading, reject_any, write_or_rehearse};
 use crate::cli::InvoiceCommand;
+use crate::core::edit::{plan_invoice_edit, InvoiceEdit};
 use crate::core::invoice::{self as rules, Due, NewInvoice};
 use crate::error::{Error, Result};
+use crate::ledger::edits;
 use crate::ledger::invoices::{self, InvoiceFilter};
 use crate::render;
 
@@ -30,6 +32,7 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             let actor = ctx.actor();
             let now = ctx.now;
             let view = ledger.write(|tx| {
+                super::period::guard(tx, "effectiveTimestamp", "invoice date", new.date)?;
                 let facts = invoices::add_facts(tx, &new)?;
                 let plan = rules::plan_invoice(&new, &facts).map_err(Error::Rejected)?;
                 let id = invoices::write(tx, &actor, &plan)?;
@@ -43,6 +46,29 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
                     Some(&format!("Added invoice {}", view.id)),
                 ),
             })
+        }
+        InvoiceCommand::Edit(args) => {
+            let edit = InvoiceEdit {
+                // Stored as `invoice add` stores a number: trimmed.
+                number: args
+                    .number
+                    .map(|n| crate::core::invoice_ref::normalized_number(&n).to_string()),
+                due: match (args.due, args.terms) {
+                    (Some(at), _) => Some(Due::On(at)),
+                    (None, Some(days)) => Some(Due::NetDays(days)),
+                    (None, None) => None,
+                },
+            };
+            let actor = ctx.actor();
+            let (id, changes) = write_or_rehearse(ctx, args.dry_run, |tx| {
+                let id = invoices::resolve(tx, &args.id, None)?;
+                let facts = edits::invoice_facts(tx, id, edit.number.as_deref())?;
+                let (number, due, changes) =
+                    plan_invoice_edit(&edit, &facts).map_err(Error::Rejected)?;
+                edits::write_invoice(tx, &actor, &facts, number.as_deref(), due, &changes)?;
+                Ok((id, changes))
+            })?;
+            super::edit_outcome(ctx, "invoice", id, changes, args.dry_run)
         }
         InvoiceCommand::List(args) => {
             let filter = InvoiceFilter {
@@ -73,6 +99,7 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             // Opened after the checks: a refused command does not even create the ledger.
             let mut view = write_or_rehearse(ctx, dry_run, |tx| {
                 let id = invoices::resolve(tx, &id, None)?;
+                super::period::guard(tx, "effectiveTimestamp", "void dated", actor.now)?;
                 let invoice = invoices::closing_facts(tx, id)?;
                 let plan = rules::plan_void(&invoice).map_err(Error::Rejected)?;
                 invoices::write_closing(tx, &actor, &plan, reason.trim(), None)?;
@@ -96,6 +123,7 @@ pub fn run(command: InvoiceCommand, ctx: &Ctx) -> Result<Outcome> {
             // Opened after the checks: a refused command does not even create the ledger.
             let mut view = write_or_rehearse(ctx, dry_run, |tx| {
                 let id = invoices::resolve(tx, &id, None)?;
+                super::period::guard(tx, "effectiveTimestamp", "write-off dated", actor.now)?;
                 let invoice = invoices::closing_facts(tx, id)?;
                 let plan = rules::plan_write_off(&invoice).map_err(Error::Rejected)?;
                 invoices::write_closing(tx, &actor, &plan, reason.trim(), None)?;

@@ -39,6 +39,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Void { .. } => "void",
         Command::Activity(_) => "activity",
         Command::Log { .. } => "log",
+        Command::Period(_) => "period",
         Command::Import(_) => "import",
         Command::Export(_) => "export",
         Command::Verify => "verify",

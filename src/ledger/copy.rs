@@ -23,7 +23,7 @@ use crate::params;
 /// place (`customers.default_method_id` is the one cycle: see [`copy_tables`]). PostgreSQL's
 /// `payctl_meta` is not here: each engine keeps its schema version its own way, and the target
 /// is migrated by payctl itself.
-pub const TABLES: [&str; 20] = [
+pub const TABLES: [&str; 21] = [
     "customers",
     "payment_methods",
     "invoices",
@@ -36,6 +36,7 @@ pub const TABLES: [&str; 20] = [
     "idempotency_keys",
     "import_keys",
     "audit_events",
+    "period_events",
     "invoice_balances",
     "payment_balances",
     "open_invoices",

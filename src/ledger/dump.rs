@@ -21,6 +21,7 @@ const TABLES: &[(&str, &str)] = &[
     ("idempotency_keys", "key"),
     ("import_keys", "key"),
     ("audit_events", "id"),
+    ("period_events", "id"),
     ("invoice_balances", "invoice_id"),
     ("payment_balances", "payment_id"),
     (

@@ -32,11 +32,13 @@ pub mod corrections;
 pub mod customers;
 pub mod db;
 pub mod dump;
+pub mod edits;
 pub mod files;
 pub mod find;
 pub mod invoices;
 pub mod methods;
 pub mod payments;
+pub mod periods;
 mod pg_tls;
 pub mod postgres;
 pub mod reports;
@@ -111,6 +113,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_invoice_numbers.sql"),
     include_str!("migrations/006_bank.sql"),
     include_str!("migrations/007_statement_triggers.sql"),
+    include_str!("migrations/008_periods.sql"),
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.

@@ -319,6 +319,65 @@ fn audit_reason(event: &AuditEvent) -> String {
         .to_string()
 }
 
+impl Record for crate::core::period::PeriodEvent {
+    const SPARE: &'static [&'static str] = &["osUser", "at"];
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID", Kind::Id),
+        field("kind", "Event", Kind::Fixed),
+        field("date", "Date", Kind::Date),
+        field("closedThrough", "Closed through", Kind::Date),
+        field("reason", "Reason", Kind::Text),
+        field("osUser", "User", Kind::Text),
+        field("at", "At", Kind::Date),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.kind.clone(),
+            self.date.clone(),
+            opt(&self.closed_through),
+            opt(&self.reason),
+            self.os_user.clone(),
+            self.at.clone(),
+        ]
+    }
+}
+
+impl Record for crate::core::edit::FieldChange {
+    const FIELDS: &'static [Field] = &[
+        field("entity", "Record", Kind::Fixed),
+        field("id", "ID", Kind::Id),
+        field("field", "Field", Kind::Fixed),
+        field("old", "Old", Kind::Text),
+        field("new", "New", Kind::Text),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.entity.to_string(),
+            self.id.to_string(),
+            self.field.to_string(),
+            opt(&self.old),
+            opt(&self.new),
+        ]
+    }
+}
+
+/// An edit's outcome: JSON, the edit with its changes; CSV and JSON Lines, one change per
+/// record; a table, the heading and the changes.
+pub fn edit_outcome(view: &crate::core::edit::EditView, style: Style, heading: &str) -> String {
+    match style.format {
+        Format::Json => json(view),
+        Format::Jsonl | Format::Csv => list(&view.changes, style),
+        Format::Table | Format::Html => {
+            let mut out = format!("{heading}\n");
+            if !view.changes.is_empty() {
+                out.push_str(&list(&view.changes, style));
+            }
+            out
+        }
+    }
+}
+
 impl Record for AuditEvent {
     const SPARE: &'static [&'static str] =
         &["entity", "command", "osUser", "paymentId", "customerId"];

@@ -1718,7 +1718,6 @@ fn append_only_triggers_refuse_update_and_delete_of_money_rows_from_outside() {
 
     let conn = open_rw(&env);
     for (table, what) in [
-        ("invoices", "invoices are append-only"),
         ("invoice_closures", "invoice closures are append-only"),
         ("payments", "payments are append-only"),
         ("payment_events", "payment events are append-only"),
@@ -1755,6 +1754,37 @@ fn append_only_triggers_refuse_update_and_delete_of_money_rows_from_outside() {
     assert_eq!(err.to_string(), "payctl: allocations are append-only");
     let err = conn.execute("DELETE FROM payments", []).unwrap_err();
     assert_eq!(err.to_string(), "payctl: payments are append-only");
+    // An invoice's number and due date may change (`invoice edit`); its money, customer,
+    // currency, dates and id may not, however the column is named, and it is never deleted.
+    for change in [
+        "total = total + 1",
+        "customer_id = 2",
+        "currency = 'EUR'",
+        "effective_at = '2026-01-01T00:00:00Z'",
+        "rowid = 999",
+        "id = 999",
+    ] {
+        let err = conn
+            .execute(
+                &format!("UPDATE invoices SET {change} WHERE id = 566934"),
+                [],
+            )
+            .expect_err(change);
+        assert_eq!(
+            err.to_string(),
+            "payctl: invoices are append-only but for their number and due date",
+            "{change}"
+        );
+    }
+    let err = conn.execute("DELETE FROM invoices", []).unwrap_err();
+    assert_eq!(err.to_string(), "payctl: invoices are append-only");
+    let err = conn
+        .execute("UPDATE customers SET currency = 'EUR'", [])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "payctl: the id and currency of a customer never change"
+    );
     drop(conn);
 
     assert_eq!(before, env.snapshot());

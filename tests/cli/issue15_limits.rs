@@ -509,7 +509,8 @@ fn a_ledger_an_older_payctl_filled_past_the_limit() {
         "DROP TABLE IF EXISTS currency_totals;
          DROP TABLE IF EXISTS bank_line_events; DROP TABLE IF EXISTS bank_proposals;
          DROP TABLE IF EXISTS bank_lines; DROP TABLE IF EXISTS bank_statements;
-         PRAGMA user_version = 3;
+         DROP TABLE period_events; DROP INDEX payments_duplicate;
+         DROP TRIGGER invoices_due_moves; DROP TRIGGER customers_fixed; PRAGMA user_version = 3;
          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 922)
          INSERT INTO payments (customer_id, amount, currency, method, source, effective_at, gateway_fee,
                                initial_settlement, created_at)

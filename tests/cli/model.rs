@@ -79,6 +79,9 @@ enum Op {
         allocate: Vec<(usize, Amt)>,
         /// `--auto-allocate`, and whether newest-to-oldest.
         auto: Option<bool>,
+        /// `--reference R0` or `R1`: the same amount and reference as a live payment is a
+        /// likely duplicate (SPEC §10), refused.
+        reference: Option<u8>,
     },
     Allocate {
         pay: usize,
@@ -137,14 +140,20 @@ fn create_op(plain: bool) -> impl Strategy<Value = Op> {
         if plain { 0 } else { 2 } => prop::collection::vec((idx.clone(), amt()), 1..=1),
         if plain { 0 } else { 1 } => prop::collection::vec((idx, amt()), 2..=3),
     ];
-    (amt(), method, allocate, prop::option::of(any::<bool>())).prop_map(
-        |(amount, method, allocate, auto)| Op::Create {
+    (
+        amt(),
+        method,
+        allocate,
+        prop::option::of(any::<bool>()),
+        prop::option::of(0u8..2),
+    )
+        .prop_map(|(amount, method, allocate, auto, reference)| Op::Create {
             amount,
             method,
             allocate,
             auto,
-        },
-    )
+            reference,
+        })
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -218,6 +227,7 @@ struct Payment {
     amount: i64,
     settlement: Settlement,
     voided: bool,
+    reference: Option<u8>,
     /// Net cents on each invoice (no zero entries).
     allocations: BTreeMap<i64, i64>,
     refunded: i64,
@@ -418,6 +428,7 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
             method,
             allocate,
             auto,
+            reference,
         } => {
             let open_total: i64 = model.invoices.iter().map(|i| model.outstanding(i.id)).sum();
             let first = model.outstanding(model.invoice_id(0));
@@ -466,6 +477,16 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
                     args.extend([s("--order"), s("newest-to-oldest")]);
                 }
             }
+            if let Some(r) = reference {
+                args.extend([s("--reference"), format!("R{r}")]);
+                if model
+                    .payments
+                    .iter()
+                    .any(|p| p.counts() && p.amount == amount && p.reference == Some(*r))
+                {
+                    ok = false;
+                }
+            }
             if !ok {
                 return (args, Expect::Rejected);
             }
@@ -474,6 +495,7 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
                 amount,
                 settlement,
                 voided: false,
+                reference: *reference,
                 allocations: BTreeMap::new(),
                 refunded: 0,
             };
@@ -1028,6 +1050,7 @@ fn a_refund_cannot_take_money_back_from_a_written_off_invoice() {
             method: Method::Cash,
             allocate: vec![(1, Amt::Cents(485))],
             auto: None,
+            reference: None,
         },
         Op::WriteOff { inv: 1 },
         Op::Refund {
