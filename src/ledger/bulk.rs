@@ -67,13 +67,14 @@ pub fn export(
         "payments" => export_payments(tx, each),
         "invoices" => {
             tx.for_each("SELECT i.id, i.invoice_number, i.customer_id, i.currency, i.total, i.effective_at, i.due_at,
-                            b.allocated, b.closed
+                            b.allocated, b.closed, b.adjusted
                      FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id ORDER BY i.id", params![], |r| {
                 let currency = stored_currency(&r.get::<String>(3)?)?;
                 let total: i64 = r.get(4)?;
                 let allocated: i64 = r.get(7)?;
                 let closure = super::invoices::closure_of(r.get(8)?);
-                let status = crate::core::invoice::derive_status(closure, allocated, total);
+                let adjusted: i64 = r.get(9)?;
+                let status = crate::core::invoice::derive_status(closure, allocated, total + adjusted);
                 let mut m = Map::new();
                 m.insert("id".into(), json!(r.get::<i64>(0)?));
                 m.insert("invoiceNumber".into(), json!(r.get::<String>(1)?));

@@ -24,12 +24,15 @@ use crate::params;
 /// place (`customers.default_method_id` is the one cycle: see [`copy_tables`]). PostgreSQL's
 /// `payctl_meta` is not here: each engine keeps its schema version its own way, and the target
 /// is migrated by payctl itself.
-pub const TABLES: [&str; 16] = [
+pub const TABLES: [&str; 19] = [
     "customers",
     "payment_methods",
     "invoices",
     "invoice_closures",
+    "invoice_adjustments",
     "payments",
+    "credit_write_offs",
+    "credit_write_off_parts",
     "payment_events",
     "refunds",
     "allocations",

@@ -28,6 +28,9 @@ const TABLES: &[(&str, &str)] = &[
         "customer_id, due_at, effective_at, invoice_id",
     ),
     ("currency_totals", "currency"),
+    ("invoice_adjustments", "id"),
+    ("credit_write_offs", "id"),
+    ("credit_write_off_parts", "id"),
 ];
 
 /// Columns only one engine has, left out so that the same ledger dumps the same on both:

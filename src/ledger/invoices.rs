@@ -79,7 +79,7 @@ pub fn write(tx: &Tx, actor: &Actor, plan: &InvoicePlan) -> Result<i64> {
 
 const SELECT: &str = "
     SELECT i.id, i.invoice_number, i.customer_id, i.currency, i.total, i.effective_at, i.due_at,
-           b.allocated, b.closed, b.written_off, cl.reason
+           b.allocated, b.closed, b.written_off, cl.reason, b.adjusted
     FROM invoices i
     JOIN invoice_balances b ON b.invoice_id = i.id
     LEFT JOIN invoice_closures cl ON cl.invoice_id = i.id";
@@ -99,9 +99,12 @@ fn view(r: &Row, as_of: DateTime<Utc>) -> Result<InvoiceView> {
     let allocated: i64 = r.get(7)?;
     let closure = closure_of(r.get(8)?);
     let written_off: i64 = r.get(9)?;
+    let adjusted: i64 = r.get(11)?;
     let due_text: String = r.get(6)?;
-    let status = derive_status(closure, allocated, total);
-    let open = outstanding(closure, allocated, total);
+    // What it owes: its total with its credit notes, debit notes and partial write-offs.
+    let owed = total + adjusted;
+    let status = derive_status(closure, allocated, owed);
+    let open = outstanding(closure, allocated, owed);
     let overdue = open > 0
         && parse_stored(&due_text)
             .map(|due| is_past_due(due, as_of))
@@ -121,6 +124,10 @@ fn view(r: &Row, as_of: DateTime<Utc>) -> Result<InvoiceView> {
         written_off_amount: (closure == Some(Closure::WrittenOff))
             .then(|| Money::from_minor(written_off, currency)),
         closed_reason: r.get(10)?,
+        adjustments: Vec::new(),
+        credit_notes: None,
+        debit_notes: None,
+        written_off: None,
         payment_allocations: Vec::new(),
         dry_run: false,
     })
@@ -139,6 +146,7 @@ fn with_payments(tx: &Tx, mut invoice: InvoiceView) -> Result<InvoiceView> {
             })
         })?;
     invoice.payment_allocations = rows;
+    super::adjustments::attach(tx, &mut invoice)?;
     Ok(invoice)
 }
 
@@ -167,10 +175,10 @@ pub fn applied_since(tx: &Tx, mark: i64) -> Result<Vec<(i64, i64)>> {
 /// if given), in the order they were first touched: what they applied, net, and the
 /// invoice's balance and status now.
 pub fn touched_since(tx: &Tx, mark: i64, payment: Option<i64>) -> Result<Vec<TouchedInvoiceView>> {
-    tx.query_map("SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total, b.allocated, b.closed, i.currency
+    tx.query_map("SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total + b.adjusted, b.allocated, b.closed, i.currency
              FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
              WHERE a.id > ?1 AND (CAST(?2 AS BIGINT) IS NULL OR a.payment_id = ?2)
-             GROUP BY a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed, i.currency ORDER BY min(a.id)", params![mark, payment], |r| {
+             GROUP BY a.invoice_id, i.invoice_number, i.total, b.adjusted, b.allocated, b.closed, i.currency ORDER BY min(a.id)", params![mark, payment], |r| {
             let currency = stored_currency(&r.get::<String>(6)?)?;
             let money = |minor| Money::from_minor(minor, currency);
             let total: i64 = r.get(3)?;
@@ -195,7 +203,7 @@ pub fn touched_now(tx: &Tx, applied: &[(i64, i64)]) -> Result<Vec<TouchedInvoice
         .iter()
         .map(|&(invoice_id, minor)| {
             tx.query_row(
-                "SELECT i.invoice_number, i.total, b.allocated, b.closed, i.currency
+                "SELECT i.invoice_number, i.total + b.adjusted, b.allocated, b.closed, i.currency
                  FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id WHERE i.id = ?1",
                 params![invoice_id],
                 |r| {
@@ -273,7 +281,7 @@ fn facts_row(r: &Row) -> Result<InvoiceFacts> {
 }
 
 const FACTS: &str = "
-    SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
+    SELECT i.id, i.customer_id, i.currency, i.total + b.adjusted, i.effective_at, i.due_at, b.allocated, b.closed,
            i.invoice_number
     FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id";
 
@@ -326,12 +334,12 @@ pub fn open_in_order_pending(
     macro_rules! in_order {
         ($direction:literal) => {
             concat!(
-                "SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
+                "SELECT i.id, i.customer_id, i.currency, i.total + b.adjusted, i.effective_at, i.due_at, b.allocated, b.closed,
                         i.invoice_number
                  FROM open_invoices o
                  JOIN invoices i ON i.id = o.invoice_id
                  JOIN invoice_balances b ON b.invoice_id = o.invoice_id
-                 WHERE o.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total
+                 WHERE o.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total + b.adjusted
                  ORDER BY o.due_at ", $direction, ", o.effective_at ", $direction, ", o.invoice_id ", $direction
             )
         };

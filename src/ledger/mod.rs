@@ -20,6 +20,7 @@ use crate::core::text::mask_card_numbers;
 use crate::error::{Error, Result};
 
 pub mod activities;
+pub mod adjustments;
 pub mod audit;
 pub mod backup;
 pub mod batch;
@@ -61,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_open_invoices.sql"),
     include_str!("migrations/003_checks_without_in.sql"),
     include_str!("migrations/004_currency_totals.sql"),
+    include_str!("migrations/007_adjustments.sql"),
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.

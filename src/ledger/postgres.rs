@@ -18,6 +18,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/002_open_invoices.sql"),
     include_str!("migrations/postgres/003_checks_without_in.sql"),
     include_str!("migrations/postgres/004_currency_totals.sql"),
+    include_str!("migrations/postgres/007_adjustments.sql"),
 ];
 
 /// The advisory lock every write transaction takes first: it serialises writers as SQLite's

@@ -92,9 +92,9 @@ pub fn aging_current(
         "CAST(?1 AS BIGINT) IS NULL AND"
     };
     let sql = format!(
-        "SELECT i.customer_id, i.currency, i.{column}, i.total - b.allocated
+        "SELECT i.customer_id, i.currency, i.{column}, i.total + b.adjusted - b.allocated
          FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
-         WHERE {filter} b.closed IS NULL AND b.allocated < i.total"
+         WHERE {filter} b.closed IS NULL AND b.allocated < i.total + b.adjusted"
     );
     let days = DayBuckets::new(on);
     let mut currencies = Currencies::default();
@@ -223,7 +223,7 @@ pub fn balance_facts(tx: &Tx, today: chrono::NaiveDate) -> Result<BalanceFacts> 
     // sum() raises on integer overflow; the groups are few.
     let mut funds = Vec::new();
     tx.for_each(
-        "SELECT p.customer_id, p.currency, CAST(sum(p.amount - b.allocated - b.refunded) AS BIGINT)
+        "SELECT p.customer_id, p.currency, CAST(sum(p.amount - b.allocated - b.refunded - b.written_off) AS BIGINT)
          FROM payments p JOIN payment_balances b ON b.payment_id = p.id
          WHERE b.voided = 0 AND b.settlement <> 'Failed'
          GROUP BY p.customer_id, p.currency",

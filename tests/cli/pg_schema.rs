@@ -36,6 +36,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "004_currency_totals.sql",
         include_str!("../../src/ledger/migrations/004_currency_totals.sql"),
     ),
+    (
+        "007_adjustments.sql",
+        include_str!("../../src/ledger/migrations/007_adjustments.sql"),
+    ),
 ];
 
 /// What only the PostgreSQL schema has, on purpose: the schema version and application marker

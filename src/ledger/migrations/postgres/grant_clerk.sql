@@ -46,7 +46,8 @@ BEGIN
     EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I', schema, clerk);
     FOREACH t IN ARRAY ARRAY['customers', 'payment_methods', 'invoices', 'invoice_closures',
                              'payments', 'payment_events', 'refunds', 'allocations', 'activities',
-                             'idempotency_keys', 'import_keys', 'audit_events', 'currency_totals']
+                             'idempotency_keys', 'import_keys', 'audit_events', 'currency_totals',
+                             'invoice_adjustments', 'credit_write_offs', 'credit_write_off_parts']
     LOOP
         EXECUTE format('GRANT INSERT ON %I.%I TO %I', schema, t, clerk);
     END LOOP;
