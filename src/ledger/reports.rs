@@ -9,6 +9,7 @@ use super::{Row, Tx};
 use crate::params;
 
 use super::customers::stored_currency;
+use crate::core::adjustment::AdjustmentKind;
 use crate::core::dates::{format_timestamp, parse_stored};
 use crate::core::report::{
     outstanding_at, AgeBasis, AgingBook, AsOf, Bucket, ClosureKind, CustomerName, Dated,
@@ -136,8 +137,17 @@ pub fn aging_at(
         params![end],
         |r| r.get(0),
     )?;
+    // Credit notes, debit notes and partial write-offs dated by then, net, in invoice order: one
+    // dated after the as-of moment does not count yet.
+    let adjusted: Vec<(i64, i64)> = tx.query_map(
+        "SELECT invoice_id, CAST(sum(CASE WHEN kind = 'debit_note' THEN amount ELSE -amount END) AS BIGINT)
+         FROM invoice_adjustments WHERE effective_at < ?1 GROUP BY invoice_id ORDER BY invoice_id",
+        params![end],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let mut applied = applied.into_iter().peekable();
     let mut closed = closed.into_iter().peekable();
+    let mut adjusted = adjusted.into_iter().peekable();
     let column = reference_column(basis);
     let filter = if customer.is_some() {
         "customer_id = ?2 AND"
@@ -171,7 +181,19 @@ pub fn aging_at(
             is_closed |= invoice == id;
             closed.next();
         }
-        let open = outstanding_at(r.get(4)?, paid, true, is_closed);
+        let mut change = 0;
+        while let Some(&(invoice, sum)) = adjusted.peek() {
+            if invoice > id {
+                break;
+            }
+            if invoice == id {
+                change = sum;
+            }
+            adjusted.next();
+        }
+        let total: i64 = r.get(4)?;
+        let owed = total.checked_add(change).ok_or_else(overflow)?;
+        let open = outstanding_at(owed, paid, true, is_closed);
         if open == 0 {
             return Ok(());
         }
@@ -195,8 +217,11 @@ pub fn balance_facts(tx: &Tx, today: chrono::NaiveDate) -> Result<BalanceFacts> 
     let mut by_customer: rustc_hash::FxHashMap<(i64, &'static str), (Currency, InvoiceSums)> =
         Default::default();
     tx.for_each(
-        "SELECT i.customer_id, i.currency, i.total, b.allocated, b.closed, b.written_off, i.due_at
-             FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id",
+        "SELECT i.customer_id, i.currency, i.total + b.adjusted + coalesce(w.s, 0), b.allocated, b.closed,
+                b.written_off + coalesce(w.s, 0), i.due_at
+             FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
+             LEFT JOIN (SELECT invoice_id, CAST(sum(amount) AS BIGINT) s FROM invoice_adjustments
+                        WHERE kind = 'write_off' GROUP BY invoice_id) w ON w.invoice_id = i.id",
         params![],
         |r| {
             let currency = currencies.get(text(r, 1)?)?;
@@ -296,6 +321,44 @@ pub fn happenings(tx: &Tx, customer_id: i64) -> Result<Vec<Dated>> {
                     },
                     amount: r.get(2)?,
                     reason: r.get(3)?,
+                },
+            })
+        },
+    )?;
+    collect(
+        "SELECT x.id, x.invoice_id, x.kind, x.amount, x.reason, x.effective_at
+         FROM invoice_adjustments x JOIN invoices i ON i.id = x.invoice_id WHERE i.customer_id = ?1",
+        &mut |r, _| {
+            let kind = text(r, 2)?;
+            Ok(Dated {
+                at: stamp(r, 5)?,
+                what: Happening::Adjustment {
+                    id: r.get(0)?,
+                    invoice_id: r.get(1)?,
+                    kind: AdjustmentKind::from_code(kind).ok_or_else(|| {
+                        Error::Storage(format!(
+                            "the ledger holds an invoice adjustment of kind {kind:?}; run payctl verify"
+                        ))
+                    })?,
+                    amount: r.get(3)?,
+                    reason: r.get(4)?,
+                },
+            })
+        },
+    )?;
+    collect(
+        "SELECT w.id, x.id, x.payment_id, x.amount, w.reason, w.effective_at
+         FROM credit_write_off_parts x JOIN credit_write_offs w ON w.id = x.write_off_id
+         WHERE w.customer_id = ?1",
+        &mut |r, _| {
+            Ok(Dated {
+                at: stamp(r, 5)?,
+                what: Happening::CreditWriteOff {
+                    id: r.get(0)?,
+                    part_id: r.get(1)?,
+                    payment_id: r.get(2)?,
+                    amount: r.get(3)?,
+                    reason: r.get(4)?,
                 },
             })
         },
