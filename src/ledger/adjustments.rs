@@ -26,20 +26,31 @@ fn bad_kind(kind: &str) -> Error {
 /// Writes a planned adjustment and its audit event; a debit note is first counted in its
 /// currency's ledger total, which refuses one payctl could not sum (SPEC §2). Returns its id.
 pub fn write(tx: &Tx, actor: &Actor, plan: &AdjustmentPlan) -> Result<i64> {
+    write_with_id(tx, actor, plan, None)
+}
+
+/// [`write`], keeping the id an imported row gives (`None`: the next one).
+pub fn write_with_id(
+    tx: &Tx,
+    actor: &Actor,
+    plan: &AdjustmentPlan,
+    id: Option<i64>,
+) -> Result<i64> {
     if plan.kind == AdjustmentKind::DebitNote {
         super::totals::charge(tx, "amount", "debit note", plan.amount)?;
     }
     let effective = format_timestamp(plan.effective);
     let id = tx.insert(
-        "INSERT INTO invoice_adjustments (invoice_id, kind, amount, reason, effective_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO invoice_adjustments (id, invoice_id, kind, amount, reason, effective_at, created_at)
+         VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             plan.invoice_id,
             plan.kind.code(),
             plan.amount.minor(),
             plan.reason,
             effective,
-            actor.now_text()
+            actor.now_text(),
+            id
         ],
     )?;
     audit::record(
@@ -125,17 +136,28 @@ pub fn credit_facts(tx: &Tx, customer: i64) -> Result<CreditFacts> {
 
 /// Writes a planned credit write-off, its parts and its audit event. Returns its id.
 pub fn write_credit(tx: &Tx, actor: &Actor, plan: &CreditWriteOffPlan) -> Result<i64> {
+    write_credit_with_id(tx, actor, plan, None)
+}
+
+/// [`write_credit`], keeping the id an imported row gives (`None`: the next one).
+pub fn write_credit_with_id(
+    tx: &Tx,
+    actor: &Actor,
+    plan: &CreditWriteOffPlan,
+    id: Option<i64>,
+) -> Result<i64> {
     let effective = format_timestamp(plan.effective);
     let id = tx.insert(
-        "INSERT INTO credit_write_offs (customer_id, currency, amount, reason, effective_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO credit_write_offs (id, customer_id, currency, amount, reason, effective_at, created_at)
+         VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             plan.customer_id,
             plan.amount.currency().code(),
             plan.amount.minor(),
             plan.reason,
             effective,
-            actor.now_text()
+            actor.now_text(),
+            id
         ],
     )?;
     for &(payment, amount) in &plan.parts {
@@ -163,4 +185,29 @@ pub fn write_credit(tx: &Tx, actor: &Actor, plan: &CreditWriteOffPlan) -> Result
         &json!({"amount": plan.amount, "reason": plan.reason, "effectiveTimestamp": effective, "payments": parts}),
     )?;
     Ok(id)
+}
+
+/// The invoice, kind and amount of adjustment `id`, if it exists (an import's check).
+pub fn stored(tx: &Tx, id: i64) -> Result<Option<(i64, AdjustmentKind, i64)>> {
+    tx.query_opt(
+        "SELECT invoice_id, kind, amount FROM invoice_adjustments WHERE id = ?1",
+        params![id],
+        |r| {
+            let kind: String = r.get(1)?;
+            Ok((
+                r.get(0)?,
+                AdjustmentKind::from_code(&kind).ok_or_else(|| bad_kind(&kind))?,
+                r.get(2)?,
+            ))
+        },
+    )
+}
+
+/// The customer and amount of credit write-off `id`, if it exists (an import's check).
+pub fn stored_credit(tx: &Tx, id: i64) -> Result<Option<(i64, i64)>> {
+    tx.query_opt(
+        "SELECT customer_id, amount FROM credit_write_offs WHERE id = ?1",
+        params![id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
