@@ -123,7 +123,8 @@ pub struct ClosingPlan {
     pub amount: i64,
 }
 
-/// Voids an invoice that has no live allocations: only an unpaid one. It takes nothing.
+/// Voids an invoice that has no live allocations (an unpaid one, or one credited down to
+/// nothing with nothing paid). It takes nothing.
 pub fn plan_void(invoice: &InvoiceFacts) -> Result<ClosingPlan, Vec<Problem>> {
     let id = invoice.id;
     match invoice.status {
@@ -134,11 +135,12 @@ pub fn plan_void(invoice: &InvoiceFacts) -> Result<ClosingPlan, Vec<Problem>> {
                 invoice.status
             ),
         )]),
-        InvoiceStatus::PartiallyPaid | InvoiceStatus::Paid => Err(vec![Problem::new(
+        // What is paid on it: what it owes less what is outstanding.
+        _ if invoice.total - invoice.outstanding > 0 => Err(vec![Problem::new(
             "invoiceId",
             format!("invoice {id} is {} and has payments allocated; unallocate them first (payctl unallocate PAYMENT --invoice {id})", invoice.status),
         )]),
-        InvoiceStatus::Unpaid => Ok(closing(invoice, Closure::Void, 0)),
+        _ => Ok(closing(invoice, Closure::Void, 0)),
     }
 }
 

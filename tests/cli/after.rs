@@ -36,6 +36,8 @@ const VERIFY_CHECKS: &str = "  ok  payment balances match their rows
   ok  allocations join a payment and an invoice of one customer and currency
   ok  every payment has its Collect activity
   ok  each currency's ledger total matches its invoices and payments
+  ok  each credit write-off is the sum of its parts, of its customer's payments in its currency
+  ok  invoice adjustments are positive
   ok  every refund has its Refund activity
   ok  every currency is ISO 4217
 ";

@@ -19,6 +19,7 @@ mod issue16_help;
 mod issue16_html;
 mod issue16_import_touched;
 mod issue16_tables;
+mod issue19_adjustments;
 mod model;
 mod parser_checks;
 mod parsers;
