@@ -31,6 +31,9 @@ _payctl() {
             payctl,create)
                 cmd="payctl__subcmd__create"
                 ;;
+            payctl,credit)
+                cmd="payctl__subcmd__credit"
+                ;;
             payctl,customer)
                 cmd="payctl__subcmd__customer"
                 ;;
@@ -106,6 +109,18 @@ _payctl() {
             payctl__subcmd__activity__subcmd__help,list)
                 cmd="payctl__subcmd__activity__subcmd__help__subcmd__list"
                 ;;
+            payctl__subcmd__credit,help)
+                cmd="payctl__subcmd__credit__subcmd__help"
+                ;;
+            payctl__subcmd__credit,write-off)
+                cmd="payctl__subcmd__credit__subcmd__write__subcmd__off"
+                ;;
+            payctl__subcmd__credit__subcmd__help,help)
+                cmd="payctl__subcmd__credit__subcmd__help__subcmd__help"
+                ;;
+            payctl__subcmd__credit__subcmd__help,write-off)
+                cmd="payctl__subcmd__credit__subcmd__help__subcmd__write__subcmd__off"
+                ;;
             payctl__subcmd__customer,add)
                 cmd="payctl__subcmd__customer__subcmd__add"
                 ;;
@@ -156,6 +171,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help,create)
                 cmd="payctl__subcmd__help__subcmd__create"
+                ;;
+            payctl__subcmd__help,credit)
+                cmd="payctl__subcmd__help__subcmd__credit"
                 ;;
             payctl__subcmd__help,customer)
                 cmd="payctl__subcmd__help__subcmd__customer"
@@ -220,6 +238,9 @@ _payctl() {
             payctl__subcmd__help__subcmd__activity,list)
                 cmd="payctl__subcmd__help__subcmd__activity__subcmd__list"
                 ;;
+            payctl__subcmd__help__subcmd__credit,write-off)
+                cmd="payctl__subcmd__help__subcmd__credit__subcmd__write__subcmd__off"
+                ;;
             payctl__subcmd__help__subcmd__customer,add)
                 cmd="payctl__subcmd__help__subcmd__customer__subcmd__add"
                 ;;
@@ -234,6 +255,12 @@ _payctl() {
                 ;;
             payctl__subcmd__help__subcmd__invoice,add)
                 cmd="payctl__subcmd__help__subcmd__invoice__subcmd__add"
+                ;;
+            payctl__subcmd__help__subcmd__invoice,credit-note)
+                cmd="payctl__subcmd__help__subcmd__invoice__subcmd__credit__subcmd__note"
+                ;;
+            payctl__subcmd__help__subcmd__invoice,debit-note)
+                cmd="payctl__subcmd__help__subcmd__invoice__subcmd__debit__subcmd__note"
                 ;;
             payctl__subcmd__help__subcmd__invoice,list)
                 cmd="payctl__subcmd__help__subcmd__invoice__subcmd__list"
@@ -268,6 +295,12 @@ _payctl() {
             payctl__subcmd__invoice,add)
                 cmd="payctl__subcmd__invoice__subcmd__add"
                 ;;
+            payctl__subcmd__invoice,credit-note)
+                cmd="payctl__subcmd__invoice__subcmd__credit__subcmd__note"
+                ;;
+            payctl__subcmd__invoice,debit-note)
+                cmd="payctl__subcmd__invoice__subcmd__debit__subcmd__note"
+                ;;
             payctl__subcmd__invoice,help)
                 cmd="payctl__subcmd__invoice__subcmd__help"
                 ;;
@@ -285,6 +318,12 @@ _payctl() {
                 ;;
             payctl__subcmd__invoice__subcmd__help,add)
                 cmd="payctl__subcmd__invoice__subcmd__help__subcmd__add"
+                ;;
+            payctl__subcmd__invoice__subcmd__help,credit-note)
+                cmd="payctl__subcmd__invoice__subcmd__help__subcmd__credit__subcmd__note"
+                ;;
+            payctl__subcmd__invoice__subcmd__help,debit-note)
+                cmd="payctl__subcmd__invoice__subcmd__help__subcmd__debit__subcmd__note"
                 ;;
             payctl__subcmd__invoice__subcmd__help,help)
                 cmd="payctl__subcmd__invoice__subcmd__help__subcmd__help"
@@ -356,7 +395,7 @@ _payctl() {
 
     case "${cmd}" in
         payctl)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db restore completions man help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -755,6 +794,124 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__credit)
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version write-off help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__help)
+            opts="write-off help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__help__subcmd__write__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__write__subcmd__off)
+            opts="-o -q -h -V --customer --amount --reason --date --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__customer)
             opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1068,7 +1225,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__export)
-            opts="-o -q -h -V --format --to --db --output --quiet --color --no-headers --help --version payments invoices customers allocations activities methods write-offs"
+            opts="-o -q -h -V --format --to --db --output --quiet --color --no-headers --help --version payments invoices customers allocations activities methods write-offs adjustments credit-write-offs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,7 +1263,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help)
-            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db restore completions man help"
+            opts="customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export report verify backup db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1206,6 +1363,34 @@ _payctl() {
         payctl__subcmd__help__subcmd__create)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__credit)
+            opts="write-off"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__credit__subcmd__write__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1344,7 +1529,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__invoice)
-            opts="add list show void write-off"
+            opts="add list show void write-off credit-note debit-note"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1358,6 +1543,34 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__invoice__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__invoice__subcmd__credit__subcmd__note)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__invoice__subcmd__debit__subcmd__note)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1701,7 +1914,7 @@ _payctl() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "payments invoices customers methods write-offs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "payments invoices customers methods write-offs adjustments credit-write-offs" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1736,7 +1949,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show void write-off help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show void write-off credit-note debit-note help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1827,8 +2040,92 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__invoice__subcmd__credit__subcmd__note)
+            opts="-o -q -h -V --amount --reason --date --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__debit__subcmd__note)
+            opts="-o -q -h -V --amount --reason --date --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__invoice__subcmd__help)
-            opts="add list show void write-off help"
+            opts="add list show void write-off credit-note debit-note help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1842,6 +2139,34 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__help__subcmd__credit__subcmd__note)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__help__subcmd__debit__subcmd__note)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2036,13 +2361,21 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__write__subcmd__off)
-            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --no-headers --help --version"
+            opts="-o -q -h -V --reason --amount --date --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -160,7 +160,10 @@ pub fn plan_adjustment(
             (owed, open)
         }
     };
-    let effective = req.date.unwrap_or(now);
+    // An invoice dated ahead (issued in advance) takes notes from its own date: that is the
+    // default date then, and the latest allowed.
+    let latest = now.max(invoice.date);
+    let effective = req.date.unwrap_or(latest);
     if effective < invoice.date {
         return Err(refuse(
             "date",
@@ -171,13 +174,18 @@ pub fn plan_adjustment(
             ),
         ));
     }
-    if effective > now {
+    if effective > latest {
         return Err(refuse(
             "date",
             format!(
-                "date {} is in the future; a {words} is dated now ({}) at the latest",
+                "date {} is in the future; a {words} is dated {} at the latest{}",
                 format_timestamp(effective),
-                format_timestamp(now)
+                format_timestamp(latest),
+                if latest > now {
+                    " (the invoice's own date, later than now)"
+                } else {
+                    " (now)"
+                }
             ),
         ));
     }
@@ -267,7 +275,7 @@ pub fn plan_credit_write_off(
         return Err(refuse(
             "date",
             format!(
-                "date {} is in the future; a credit write-off is dated now ({}) at the latest",
+                "date {} is in the future; a credit write-off is dated {} at the latest (now)",
                 format_timestamp(effective),
                 format_timestamp(now)
             ),

@@ -1793,11 +1793,11 @@ fn verify_names_the_records_an_edit_behind_payctls_back_broke() {
     env.refused(
         &["verify"],
         1,
-        "error: payment 1: cached allocated 4000 / refunded 0 (minor units) but its rows say 11000 / 0
-error: payment 1: amount 5000 < allocated 11000 + refunded 0 (minor units)
-error: invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none
+        "error: payment 1: cached allocated 4000 / refunded 0 / written off 0 (minor units) but its rows say 11000 / 0 / 0
+error: payment 1: amount 5000 < allocated 11000 + refunded 0 + credit written off 0 (minor units)
+error: invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none; cached adjustments 0 but its rows say 0
 error: invoice 566934: closed or paid but listed as open
-error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 (minor units)
+error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 + adjustments 0 (minor units)
 ",
     );
     // The same with -o json: one Fusebill error document, one entry per broken record.
@@ -1810,15 +1810,15 @@ error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000
   "Errors": [
     {
       "Key": "verify",
-      "Value": "payment 1: cached allocated 4000 / refunded 0 (minor units) but its rows say 11000 / 0"
+      "Value": "payment 1: cached allocated 4000 / refunded 0 / written off 0 (minor units) but its rows say 11000 / 0 / 0"
     },
     {
       "Key": "verify",
-      "Value": "payment 1: amount 5000 < allocated 11000 + refunded 0 (minor units)"
+      "Value": "payment 1: amount 5000 < allocated 11000 + refunded 0 + credit written off 0 (minor units)"
     },
     {
       "Key": "verify",
-      "Value": "invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none"
+      "Value": "invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none; cached adjustments 0 but its rows say 0"
     },
     {
       "Key": "verify",
@@ -1826,7 +1826,7 @@ error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000
     },
     {
       "Key": "verify",
-      "Value": "invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 (minor units)"
+      "Value": "invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 + adjustments 0 (minor units)"
     }
   ]
 }
@@ -1862,8 +1862,8 @@ fn verify_names_a_payment_whose_amount_was_edited_and_a_deleted_refund() {
         &["verify"],
         1,
         "error: foreign_key_check: activities row 2 refers to a missing refunds row
-error: payment 1: cached allocated 4000 / refunded 500 (minor units) but its rows say 4000 / 0
-error: payment 1: amount 3000 < allocated 4000 + refunded 0 (minor units)
+error: payment 1: cached allocated 4000 / refunded 500 / written off 0 (minor units) but its rows say 4000 / 0 / 0
+error: payment 1: amount 3000 < allocated 4000 + refunded 0 + credit written off 0 (minor units)
 error: currency USD: ledger total 20000 but its invoices and payments add up to 18000 (minor units)
 ",
     );

@@ -116,12 +116,8 @@ fn odoo_overpayment_is_written_off_with_one_command() {
     let customer = env.json(&["customer", "show", "655080"]);
     assert_eq!(customer["availableFunds"].to_string(), "0.00");
     // Nothing is left to allocate, and nothing more to write off.
-    env.refused(
-        &["allocate", "--customer", "655080", "--auto"],
-        1,
-        &env.run(&["allocate", "--customer", "655080", "--auto"])
-            .stderr,
-    );
+    let out = env.ok(&["allocate", "--customer", "655080", "--auto"]);
+    assert!(out.contains("from 0 payments"), "{out}");
     env.refused(
         &[
             "credit", "write-off", "--customer", "655080", "--amount", "0.01", "--reason", "x",
@@ -255,7 +251,7 @@ fn credit_notes_never_go_below_what_is_paid_and_debit_notes_reopen() {
     assert_eq!(json["invoiceAllocations"][0]["invoiceId"], 566934);
     assert_eq!(json["invoiceAllocations"][0]["amount"].to_string(), "2.50");
     // The table shows the adjustments.
-    let table = env.ok(&["invoice", "show", "566934"]);
+    let table = env.ok_piped(&["invoice", "show", "566934"]);
     assert!(
         table.contains("Credit notes  40.00\nDebit notes  2.50\n"),
         "{table}"
@@ -291,12 +287,12 @@ fn refusals_change_nothing_and_name_the_field() {
     env.refused(
         &["invoice", "credit-note", "566934", "--amount", "1", "--reason", "x", "--date", "2026-09-30"],
         1,
-        "error: date 2026-09-30 is before invoice 566934's date 2026-10-01; a credit note is dated on or after it\n",
+        "error: date 2026-09-30T00:00:00Z is before invoice 566934's date 2026-10-01T00:00:00Z; a credit note is dated on or after it\n",
     );
     env.refused(
         &["invoice", "credit-note", "566934", "--amount", "1", "--reason", "x", "--date", "2026-12-01"],
         1,
-        "error: date 2026-12-01 is in the future; a credit note is dated now (2026-11-21T10:00:00Z) at the latest\n",
+        "error: date 2026-12-01T00:00:00Z is in the future; a credit note is dated 2026-11-21T10:00:00Z at the latest (now)\n",
     );
     env.refused(
         &[
@@ -355,7 +351,7 @@ fn refusals_change_nothing_and_name_the_field() {
             "--reason",
             "x",
         ],
-        2,
+        1,
         &env.run(&[
             "invoice",
             "credit-note",
@@ -582,7 +578,7 @@ fn statement_aging_as_of_and_balances_count_the_new_rows() {
         "--date",
         "2026-11-16",
     ]);
-    let statement = env.ok(&[
+    let statement = env.ok_piped(&[
         "report",
         "statement",
         "--customer",
@@ -592,18 +588,22 @@ fn statement_aging_as_of_and_balances_count_the_new_rows() {
     ]);
     assert!(
         statement.contains(
-            "2026-11-10  credit note  566934  -  returned  10.00  140.00  10.00\n\
-         2026-11-12  debit note  566935  -  late fee  4.00  144.00  10.00\n\
-         2026-11-15  partial write-off  566934  -  deduction  5.00  139.00  10.00\n\
-         2026-11-16  credit write-off  -  1  write-off 1: overpayment  10.00  139.00  0.00\n"
+            "2026-11-09  opening  -  -  -  -  80.00  10.00\n\
+             2026-11-10  credit note  566934  -  returned  10.00  70.00  10.00\n\
+             2026-11-12  debit note  566935  -  late fee  4.00  74.00  10.00\n\
+             2026-11-15  partial write-off  566934  -  deduction  5.00  69.00  10.00\n\
+             2026-11-16  credit write-off  -  1  write-off 1: overpayment  10.00  69.00  0.00\n"
         ),
         "{statement}"
     );
-    // As of 2026-11-11 the debit note and write-off do not count yet.
-    let aging = env.json(&["report", "aging", "--as-of", "2026-11-11"]);
-    assert_eq!(aging["totals"][0]["total"].to_string(), "100.00", "{aging}");
-    let aging = env.json(&["report", "aging"]);
-    assert_eq!(aging["totals"][0]["total"].to_string(), "99.00", "{aging}");
+    // As of 2026-11-11 the debit note and the write-off do not count yet: 566934 owes
+    // 100 - 40 paid - 10 credited, 566935 its 20 (566936 is dated December).
+    let aging = env.ok(&["report", "aging", "--as-of", "2026-11-11", "-o", "csv"]);
+    assert!(aging.contains(",70.00\n"), "{aging}");
+    let aging = env.ok(&["report", "aging", "--as-of", "2026-11-13", "-o", "csv"]);
+    assert!(aging.contains(",74.00\n"), "{aging}");
+    let aging = env.ok(&["report", "aging", "-o", "csv"]);
+    assert!(aging.contains(",99.00\n"), "{aging}");
     let balances = env.ok(&["report", "balances", "-o", "csv"]);
     assert!(
         balances.contains("655080,Acme Corp,USD,144.00,40.00,5.00,99.00,"),

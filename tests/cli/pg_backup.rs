@@ -266,7 +266,7 @@ fn a_backup_of_either_engine_is_a_sqlite_ledger_that_verify_accepts_and_reads_th
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!((app, version), (0x5059_4354, 4));
+    assert_eq!((app, version), (0x5059_4354, 5));
     drop(conn);
     // The backup output is the same shape on both engines.
     let again = env.json(&["backup", file.to_str().unwrap(), "--force"]);

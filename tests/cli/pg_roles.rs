@@ -173,6 +173,8 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
                 ("activities", "\"INSERT, SELECT\""),
                 ("allocations", "\"INSERT, SELECT\""),
                 ("audit_events", "\"INSERT, SELECT\""),
+                ("credit_write_off_parts", "\"INSERT, SELECT\""),
+                ("credit_write_offs", "\"INSERT, SELECT\""),
                 ("currency_totals", "\"INSERT, SELECT, UPDATE (total)\""),
                 (
                     "customers",
@@ -180,6 +182,7 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
                 ),
                 ("idempotency_keys", "\"INSERT, SELECT\""),
                 ("import_keys", "\"INSERT, SELECT\""),
+                ("invoice_adjustments", "\"INSERT, SELECT\""),
                 ("invoice_balances", "SELECT"),
                 ("invoice_closures", "\"INSERT, SELECT\""),
                 ("invoices", "\"INSERT, SELECT\""),

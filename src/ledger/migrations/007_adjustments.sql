@@ -14,32 +14,32 @@
 -- become: allocated + refunded + written off never exceed the payment's amount.
 
 CREATE TABLE invoice_adjustments (
-    id           INTEGER PRIMARY KEY,
-    invoice_id   INTEGER NOT NULL REFERENCES invoices (id),
-    kind         TEXT NOT NULL CHECK (kind = 'credit_note' OR kind = 'debit_note' OR kind = 'write_off'),
-    amount       INTEGER NOT NULL CHECK (amount > 0),
-    reason       TEXT NOT NULL,
-    effective_at TEXT NOT NULL,
-    created_at   TEXT NOT NULL
+    id            INTEGER PRIMARY KEY,
+    invoice_id    INTEGER NOT NULL REFERENCES invoices (id),
+    kind          TEXT NOT NULL CHECK (kind = 'credit_note' OR kind = 'debit_note' OR kind = 'write_off'),
+    amount        INTEGER NOT NULL CHECK (amount > 0),
+    reason        TEXT NOT NULL,
+    effective_at  TEXT NOT NULL,
+    created_at    TEXT NOT NULL
 ) STRICT;
 CREATE INDEX invoice_adjustments_invoice ON invoice_adjustments (invoice_id);
 
 CREATE TABLE credit_write_offs (
-    id           INTEGER PRIMARY KEY,
-    customer_id  INTEGER NOT NULL REFERENCES customers (id),
-    currency     TEXT NOT NULL CHECK (length(currency) = 3),
-    amount       INTEGER NOT NULL CHECK (amount > 0),
-    reason       TEXT NOT NULL,
-    effective_at TEXT NOT NULL,
-    created_at   TEXT NOT NULL
+    id            INTEGER PRIMARY KEY,
+    customer_id   INTEGER NOT NULL REFERENCES customers (id),
+    currency      TEXT NOT NULL CHECK (length(currency) = 3),
+    amount        INTEGER NOT NULL CHECK (amount > 0),
+    reason        TEXT NOT NULL,
+    effective_at  TEXT NOT NULL,
+    created_at    TEXT NOT NULL
 ) STRICT;
 CREATE INDEX credit_write_offs_customer ON credit_write_offs (customer_id);
 
 CREATE TABLE credit_write_off_parts (
-    id           INTEGER PRIMARY KEY,
-    write_off_id INTEGER NOT NULL REFERENCES credit_write_offs (id),
-    payment_id   INTEGER NOT NULL REFERENCES payments (id),
-    amount       INTEGER NOT NULL CHECK (amount > 0)
+    id            INTEGER PRIMARY KEY,
+    write_off_id  INTEGER NOT NULL REFERENCES credit_write_offs (id),
+    payment_id    INTEGER NOT NULL REFERENCES payments (id),
+    amount        INTEGER NOT NULL CHECK (amount > 0)
 ) STRICT;
 CREATE INDEX credit_write_off_parts_write_off ON credit_write_off_parts (write_off_id);
 CREATE INDEX credit_write_off_parts_payment ON credit_write_off_parts (payment_id);

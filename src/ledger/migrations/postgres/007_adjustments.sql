@@ -5,32 +5,32 @@
 SELECT set_config('search_path', quote_ident(current_schema()) || ', pg_temp', false);
 
 CREATE TABLE invoice_adjustments (
-    id           BIGINT PRIMARY KEY,
-    invoice_id   BIGINT NOT NULL REFERENCES invoices (id),
-    kind         TEXT NOT NULL CHECK (kind = 'credit_note' OR kind = 'debit_note' OR kind = 'write_off'),
-    amount       BIGINT NOT NULL CHECK (amount > 0),
-    reason       TEXT NOT NULL,
-    effective_at TEXT NOT NULL,
-    created_at   TEXT NOT NULL
+    id            BIGINT PRIMARY KEY,
+    invoice_id    BIGINT NOT NULL REFERENCES invoices (id),
+    kind          TEXT NOT NULL CHECK (kind = 'credit_note' OR kind = 'debit_note' OR kind = 'write_off'),
+    amount        BIGINT NOT NULL CHECK (amount > 0),
+    reason        TEXT NOT NULL,
+    effective_at  TEXT NOT NULL,
+    created_at    TEXT NOT NULL
 );
 CREATE INDEX invoice_adjustments_invoice ON invoice_adjustments (invoice_id);
 
 CREATE TABLE credit_write_offs (
-    id           BIGINT PRIMARY KEY,
-    customer_id  BIGINT NOT NULL REFERENCES customers (id),
-    currency     TEXT NOT NULL CHECK (length(currency) = 3),
-    amount       BIGINT NOT NULL CHECK (amount > 0),
-    reason       TEXT NOT NULL,
-    effective_at TEXT NOT NULL,
-    created_at   TEXT NOT NULL
+    id            BIGINT PRIMARY KEY,
+    customer_id   BIGINT NOT NULL REFERENCES customers (id),
+    currency      TEXT NOT NULL CHECK (length(currency) = 3),
+    amount        BIGINT NOT NULL CHECK (amount > 0),
+    reason        TEXT NOT NULL,
+    effective_at  TEXT NOT NULL,
+    created_at    TEXT NOT NULL
 );
 CREATE INDEX credit_write_offs_customer ON credit_write_offs (customer_id);
 
 CREATE TABLE credit_write_off_parts (
-    id           BIGINT PRIMARY KEY,
-    write_off_id BIGINT NOT NULL REFERENCES credit_write_offs (id),
-    payment_id   BIGINT NOT NULL REFERENCES payments (id),
-    amount       BIGINT NOT NULL CHECK (amount > 0)
+    id            BIGINT PRIMARY KEY,
+    write_off_id  BIGINT NOT NULL REFERENCES credit_write_offs (id),
+    payment_id    BIGINT NOT NULL REFERENCES payments (id),
+    amount        BIGINT NOT NULL CHECK (amount > 0)
 );
 CREATE INDEX credit_write_off_parts_write_off ON credit_write_off_parts (write_off_id);
 CREATE INDEX credit_write_off_parts_payment ON credit_write_off_parts (payment_id);
@@ -184,3 +184,5 @@ CREATE TRIGGER credit_write_off_parts_no_delete BEFORE DELETE ON credit_write_of
 CREATE TRIGGER invoice_adjustments_no_truncate BEFORE TRUNCATE ON invoice_adjustments FOR EACH STATEMENT EXECUTE FUNCTION payctl_refuse('payctl: invoice adjustments are append-only');
 CREATE TRIGGER credit_write_offs_no_truncate BEFORE TRUNCATE ON credit_write_offs FOR EACH STATEMENT EXECUTE FUNCTION payctl_refuse('payctl: credit write-offs are append-only');
 CREATE TRIGGER credit_write_off_parts_no_truncate BEFORE TRUNCATE ON credit_write_off_parts FOR EACH STATEMENT EXECUTE FUNCTION payctl_refuse('payctl: credit write-offs are append-only');
+
+UPDATE payctl_meta SET value = '7' WHERE key = 'schema_version';
