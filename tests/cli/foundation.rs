@@ -1838,7 +1838,7 @@ fn a_ledger_from_a_newer_payctl_is_exit_74() {
         &["customer", "list"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 4); upgrade payctl\n",
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 5); upgrade payctl\n",
             env.db.display()
         ),
     );
@@ -1846,7 +1846,7 @@ fn a_ledger_from_a_newer_payctl_is_exit_74() {
         &["customer", "add", "--name", "New"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 4); upgrade payctl\n",
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 5); upgrade payctl\n",
             env.db.display()
         ),
     );

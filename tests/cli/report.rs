@@ -918,7 +918,7 @@ fn a_report_refuses_what_is_not_a_ledger_it_can_read() {
         &["report", "aging"],
         74,
         &format!(
-            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 4); upgrade payctl\n",
+            "error: ledger {} was written by a newer payctl (schema 99, this payctl knows 5); upgrade payctl\n",
             env.db.display()
         ),
     );

@@ -76,7 +76,7 @@ END;
 
 -- The guards of schema 1 and the open set of schema 2, with what an invoice owes and what a
 -- payment has written off in them.
-DROP TRIGGER allocations_balance;
+DROP TRIGGER IF EXISTS allocations_balance;
 CREATE TRIGGER allocations_balance AFTER INSERT ON allocations BEGIN
     UPDATE invoice_balances SET allocated = allocated + NEW.amount WHERE invoice_id = NEW.invoice_id;
     UPDATE payment_balances SET allocated = allocated + NEW.amount WHERE payment_id = NEW.payment_id;
@@ -94,7 +94,7 @@ CREATE TRIGGER allocations_balance AFTER INSERT ON allocations BEGIN
            FROM invoices i, payments p WHERE i.id = NEW.invoice_id AND p.id = NEW.payment_id);
 END;
 
-DROP TRIGGER refunds_balance;
+DROP TRIGGER IF EXISTS refunds_balance;
 CREATE TRIGGER refunds_balance AFTER INSERT ON refunds BEGIN
     UPDATE payment_balances SET refunded = refunded + NEW.amount WHERE payment_id = NEW.payment_id;
     SELECT RAISE(ABORT, 'payctl: refund would spend more than the payment')
@@ -103,7 +103,7 @@ CREATE TRIGGER refunds_balance AFTER INSERT ON refunds BEGIN
            WHERE b.payment_id = NEW.payment_id);
 END;
 
-DROP TRIGGER invoice_balances_closes;
+DROP TRIGGER IF EXISTS invoice_balances_closes;
 CREATE TRIGGER invoice_balances_closes AFTER UPDATE ON invoice_balances
 WHEN OLD.closed IS NULL AND OLD.allocated < (SELECT total FROM invoices WHERE id = OLD.invoice_id) + OLD.adjusted
  AND (NEW.closed IS NOT NULL OR NEW.allocated >= (SELECT total FROM invoices WHERE id = NEW.invoice_id) + NEW.adjusted)
@@ -113,7 +113,7 @@ BEGIN
           (SELECT customer_id, due_at, effective_at, id FROM invoices WHERE id = NEW.invoice_id);
 END;
 
-DROP TRIGGER invoice_balances_reopens;
+DROP TRIGGER IF EXISTS invoice_balances_reopens;
 CREATE TRIGGER invoice_balances_reopens AFTER UPDATE ON invoice_balances
 WHEN NEW.closed IS NULL AND NEW.allocated < (SELECT total FROM invoices WHERE id = NEW.invoice_id) + NEW.adjusted
  AND (OLD.closed IS NOT NULL OR OLD.allocated >= (SELECT total FROM invoices WHERE id = OLD.invoice_id) + OLD.adjusted)
