@@ -203,9 +203,9 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
     // Granting again changes nothing and says the same.
     let json = team.env.json(&["db", "grant-clerk", role]);
     let rows = json.as_array().unwrap();
-    assert_eq!(rows.len(), 17);
+    assert_eq!(rows.len(), 20);
     assert_eq!(
-        rows[4],
+        rows[6],
         serde_json::json!({"role": role, "table": "customers", "privileges": ["INSERT", "SELECT", "UPDATE (default_method_id)"]})
     );
     let table = team.env.ok_piped(&["db", "grant-clerk", role]);
@@ -213,7 +213,7 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
     assert_eq!(
         first,
         format!(
-            "Granted role {role} what payctl's commands need on 17 tables of ledger {}; the server refuses it any UPDATE, DELETE or TRUNCATE of a money row, any write to the caches and any change to the schema",
+            "Granted role {role} what payctl's commands need on 20 tables of ledger {}; the server refuses it any UPDATE, DELETE or TRUNCATE of a money row, any write to the caches and any change to the schema",
             team.env.db.display()
         )
     );
