@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('customer', 'customer', [CompletionResultType]::ParameterValue, 'Add, list and show customers')
             [CompletionResult]::new('method', 'method', [CompletionResultType]::ParameterValue, 'Payment methods on file (credit cards, bank accounts, PayPal)')
             [CompletionResult]::new('invoice', 'invoice', [CompletionResultType]::ParameterValue, 'Add, list, show, void and write off invoices')
+            [CompletionResult]::new('credit', 'credit', [CompletionResultType]::ParameterValue, 'A customer''s unapplied credit: write it off')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Record a payment and allocate it to invoices')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List payments')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one payment as a Fusebill Payment Object')
@@ -271,8 +272,10 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List invoices with their derived status')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one invoice and the payments allocated to it')
             [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Void an invoice with no payments allocated')
-            [CompletionResult]::new('write-off', 'write-off', [CompletionResultType]::ParameterValue, 'Write off an invoice''s whole outstanding balance (cannot be undone)')
+            [CompletionResult]::new('write-off', 'write-off', [CompletionResultType]::ParameterValue, 'Write off an invoice''s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an invoice''s number or due date (never its money, customer or currency)')
+            [CompletionResult]::new('credit-note', 'credit-note', [CompletionResultType]::ParameterValue, 'Lower what an invoice owes (never below what is paid on it)')
+            [CompletionResult]::new('debit-note', 'debit-note', [CompletionResultType]::ParameterValue, 'Raise what an invoice owes (a late fee, a correction)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -349,6 +352,8 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
         }
         'payctl;invoice;write-off' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (kept with the write-off and in the audit trail)')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Write off only this much (at most what the invoice owes); the invoice stays open until nothing is owed, and is then paid')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Date of a partial write-off [default: now]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -381,13 +386,51 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'payctl;invoice;credit-note' {
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount of the note, in the invoice''s currency')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (kept with the note and in the audit trail)')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Date of the note, on or after the invoice''s date [default: now]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be written, write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave the header row out of tables (boxed and plain)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;invoice;debit-note' {
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount of the note, in the invoice''s currency')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (kept with the note and in the audit trail)')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Date of the note, on or after the invoice''s date [default: now]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be written, write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave the header row out of tables (boxed and plain)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'payctl;invoice;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an invoice')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List invoices with their derived status')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one invoice and the payments allocated to it')
             [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Void an invoice with no payments allocated')
-            [CompletionResult]::new('write-off', 'write-off', [CompletionResultType]::ParameterValue, 'Write off an invoice''s whole outstanding balance (cannot be undone)')
+            [CompletionResult]::new('write-off', 'write-off', [CompletionResultType]::ParameterValue, 'Write off an invoice''s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an invoice''s number or due date (never its money, customer or currency)')
+            [CompletionResult]::new('credit-note', 'credit-note', [CompletionResultType]::ParameterValue, 'Lower what an invoice owes (never below what is paid on it)')
+            [CompletionResult]::new('debit-note', 'debit-note', [CompletionResultType]::ParameterValue, 'Raise what an invoice owes (a late fee, a correction)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -409,7 +452,59 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
         'payctl;invoice;help;edit' {
             break
         }
+        'payctl;invoice;help;credit-note' {
+            break
+        }
+        'payctl;invoice;help;debit-note' {
+            break
+        }
         'payctl;invoice;help;help' {
+            break
+        }
+        'payctl;credit' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave the header row out of tables (boxed and plain)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('write-off', 'write-off', [CompletionResultType]::ParameterValue, 'Write off a customer''s unapplied credit (an overpayment), taken from the oldest payments'' unallocated amounts first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'payctl;credit;write-off' {
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Customer id')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'How much to write off (at most the customer''s unapplied credit on settled payments)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (kept with the write-off and in the audit trail)')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Date of the write-off [default: now]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be written, write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what a script needs (a new record''s id, a backup''s path), no summary')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave the header row out of tables (boxed and plain)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'payctl;credit;help' {
+            [CompletionResult]::new('write-off', 'write-off', [CompletionResultType]::ParameterValue, 'Write off a customer''s unapplied credit (an overpayment), taken from the oldest payments'' unallocated amounts first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'payctl;credit;help;write-off' {
+            break
+        }
+        'payctl;credit;help;help' {
             break
         }
         'payctl;create' {
@@ -1175,6 +1270,7 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('customer', 'customer', [CompletionResultType]::ParameterValue, 'Add, list and show customers')
             [CompletionResult]::new('method', 'method', [CompletionResultType]::ParameterValue, 'Payment methods on file (credit cards, bank accounts, PayPal)')
             [CompletionResult]::new('invoice', 'invoice', [CompletionResultType]::ParameterValue, 'Add, list, show, void and write off invoices')
+            [CompletionResult]::new('credit', 'credit', [CompletionResultType]::ParameterValue, 'A customer''s unapplied credit: write it off')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Record a payment and allocate it to invoices')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List payments')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one payment as a Fusebill Payment Object')
@@ -1240,8 +1336,10 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List invoices with their derived status')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one invoice and the payments allocated to it')
             [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Void an invoice with no payments allocated')
-            [CompletionResult]::new('write-off', 'write-off', [CompletionResultType]::ParameterValue, 'Write off an invoice''s whole outstanding balance (cannot be undone)')
+            [CompletionResult]::new('write-off', 'write-off', [CompletionResultType]::ParameterValue, 'Write off an invoice''s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an invoice''s number or due date (never its money, customer or currency)')
+            [CompletionResult]::new('credit-note', 'credit-note', [CompletionResultType]::ParameterValue, 'Lower what an invoice owes (never below what is paid on it)')
+            [CompletionResult]::new('debit-note', 'debit-note', [CompletionResultType]::ParameterValue, 'Raise what an invoice owes (a late fee, a correction)')
             break
         }
         'payctl;help;invoice;add' {
@@ -1260,6 +1358,19 @@ Register-ArgumentCompleter -Native -CommandName 'payctl' -ScriptBlock {
             break
         }
         'payctl;help;invoice;edit' {
+            break
+        }
+        'payctl;help;invoice;credit-note' {
+            break
+        }
+        'payctl;help;invoice;debit-note' {
+            break
+        }
+        'payctl;help;credit' {
+            [CompletionResult]::new('write-off', 'write-off', [CompletionResultType]::ParameterValue, 'Write off a customer''s unapplied credit (an overpayment), taken from the oldest payments'' unallocated amounts first')
+            break
+        }
+        'payctl;help;credit;write-off' {
             break
         }
         'payctl;help;create' {

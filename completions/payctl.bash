@@ -34,6 +34,9 @@ _payctl() {
             payctl,create)
                 cmd="payctl__subcmd__create"
                 ;;
+            payctl,credit)
+                cmd="payctl__subcmd__credit"
+                ;;
             payctl,customer)
                 cmd="payctl__subcmd__customer"
                 ;;
@@ -163,6 +166,18 @@ _payctl() {
             payctl__subcmd__bank__subcmd__help,show)
                 cmd="payctl__subcmd__bank__subcmd__help__subcmd__show"
                 ;;
+            payctl__subcmd__credit,help)
+                cmd="payctl__subcmd__credit__subcmd__help"
+                ;;
+            payctl__subcmd__credit,write-off)
+                cmd="payctl__subcmd__credit__subcmd__write__subcmd__off"
+                ;;
+            payctl__subcmd__credit__subcmd__help,help)
+                cmd="payctl__subcmd__credit__subcmd__help__subcmd__help"
+                ;;
+            payctl__subcmd__credit__subcmd__help,write-off)
+                cmd="payctl__subcmd__credit__subcmd__help__subcmd__write__subcmd__off"
+                ;;
             payctl__subcmd__customer,add)
                 cmd="payctl__subcmd__customer__subcmd__add"
                 ;;
@@ -222,6 +237,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help,create)
                 cmd="payctl__subcmd__help__subcmd__create"
+                ;;
+            payctl__subcmd__help,credit)
+                cmd="payctl__subcmd__help__subcmd__credit"
                 ;;
             payctl__subcmd__help,customer)
                 cmd="payctl__subcmd__help__subcmd__customer"
@@ -313,6 +331,9 @@ _payctl() {
             payctl__subcmd__help__subcmd__bank,show)
                 cmd="payctl__subcmd__help__subcmd__bank__subcmd__show"
                 ;;
+            payctl__subcmd__help__subcmd__credit,write-off)
+                cmd="payctl__subcmd__help__subcmd__credit__subcmd__write__subcmd__off"
+                ;;
             payctl__subcmd__help__subcmd__customer,add)
                 cmd="payctl__subcmd__help__subcmd__customer__subcmd__add"
                 ;;
@@ -330,6 +351,12 @@ _payctl() {
                 ;;
             payctl__subcmd__help__subcmd__invoice,add)
                 cmd="payctl__subcmd__help__subcmd__invoice__subcmd__add"
+                ;;
+            payctl__subcmd__help__subcmd__invoice,credit-note)
+                cmd="payctl__subcmd__help__subcmd__invoice__subcmd__credit__subcmd__note"
+                ;;
+            payctl__subcmd__help__subcmd__invoice,debit-note)
+                cmd="payctl__subcmd__help__subcmd__invoice__subcmd__debit__subcmd__note"
                 ;;
             payctl__subcmd__help__subcmd__invoice,edit)
                 cmd="payctl__subcmd__help__subcmd__invoice__subcmd__edit"
@@ -376,6 +403,12 @@ _payctl() {
             payctl__subcmd__invoice,add)
                 cmd="payctl__subcmd__invoice__subcmd__add"
                 ;;
+            payctl__subcmd__invoice,credit-note)
+                cmd="payctl__subcmd__invoice__subcmd__credit__subcmd__note"
+                ;;
+            payctl__subcmd__invoice,debit-note)
+                cmd="payctl__subcmd__invoice__subcmd__debit__subcmd__note"
+                ;;
             payctl__subcmd__invoice,edit)
                 cmd="payctl__subcmd__invoice__subcmd__edit"
                 ;;
@@ -396,6 +429,12 @@ _payctl() {
                 ;;
             payctl__subcmd__invoice__subcmd__help,add)
                 cmd="payctl__subcmd__invoice__subcmd__help__subcmd__add"
+                ;;
+            payctl__subcmd__invoice__subcmd__help,credit-note)
+                cmd="payctl__subcmd__invoice__subcmd__help__subcmd__credit__subcmd__note"
+                ;;
+            payctl__subcmd__invoice__subcmd__help,debit-note)
+                cmd="payctl__subcmd__invoice__subcmd__help__subcmd__debit__subcmd__note"
                 ;;
             payctl__subcmd__invoice__subcmd__help,edit)
                 cmd="payctl__subcmd__invoice__subcmd__help__subcmd__edit"
@@ -494,7 +533,7 @@ _payctl() {
 
     case "${cmd}" in
         payctl)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1291,6 +1330,124 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__credit)
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version write-off help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__help)
+            opts="write-off help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__help__subcmd__write__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__write__subcmd__off)
+            opts="-o -q -h -V --customer --amount --reason --date --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__customer)
             opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show edit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1660,7 +1817,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__export)
-            opts="-o -q -h -V --format --to --db --output --quiet --color --no-headers --help --version payments invoices customers allocations activities methods write-offs"
+            opts="-o -q -h -V --format --to --db --output --quiet --color --no-headers --help --version payments invoices customers allocations activities methods write-offs adjustments credit-write-offs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1732,7 +1889,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help)
-            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help"
+            opts="customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1955,6 +2112,34 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__help__subcmd__credit)
+            opts="write-off"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__credit__subcmd__write__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__help__subcmd__customer)
             opts="add list show edit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2110,7 +2295,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__invoice)
-            opts="add list show void write-off edit"
+            opts="add list show void write-off edit credit-note debit-note"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2124,6 +2309,34 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__invoice__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__invoice__subcmd__credit__subcmd__note)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__invoice__subcmd__debit__subcmd__note)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2537,7 +2750,7 @@ _payctl() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "payments invoices customers methods write-offs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "payments invoices customers methods write-offs adjustments credit-write-offs" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -2572,7 +2785,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show void write-off edit help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show void write-off edit credit-note debit-note help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2663,6 +2876,90 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__invoice__subcmd__credit__subcmd__note)
+            opts="-o -q -h -V --amount --reason --date --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__debit__subcmd__note)
+            opts="-o -q -h -V --amount --reason --date --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__invoice__subcmd__edit)
             opts="-o -q -h -V --number --due --terms --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2706,7 +3003,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__help)
-            opts="add list show void write-off edit help"
+            opts="add list show void write-off edit credit-note debit-note help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2720,6 +3017,34 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__help__subcmd__credit__subcmd__note)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__help__subcmd__debit__subcmd__note)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2928,13 +3253,21 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__write__subcmd__off)
-            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --no-headers --help --version"
+            opts="-o -q -h -V --reason --amount --date --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand customer 'Add, list and show customers'
             cand method 'Payment methods on file (credit cards, bank accounts, PayPal)'
             cand invoice 'Add, list, show, void and write off invoices'
+            cand credit 'A customer''s unapplied credit: write it off'
             cand create 'Record a payment and allocate it to invoices'
             cand list 'List payments'
             cand show 'Show one payment as a Fusebill Payment Object'
@@ -247,8 +248,10 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand list 'List invoices with their derived status'
             cand show 'Show one invoice and the payments allocated to it'
             cand void 'Void an invoice with no payments allocated'
-            cand write-off 'Write off an invoice''s whole outstanding balance (cannot be undone)'
+            cand write-off 'Write off an invoice''s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)'
             cand edit 'Change an invoice''s number or due date (never its money, customer or currency)'
+            cand credit-note 'Lower what an invoice owes (never below what is paid on it)'
+            cand debit-note 'Raise what an invoice owes (a late fee, a correction)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'payctl;invoice;add'= {
@@ -320,6 +323,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
         }
         &'payctl;invoice;write-off'= {
             cand --reason 'Why (kept with the write-off and in the audit trail)'
+            cand --amount 'Write off only this much (at most what the invoice owes); the invoice stays open until nothing is owed, and is then paid'
+            cand --date 'Date of a partial write-off [default: now]'
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -350,13 +355,49 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'payctl;invoice;credit-note'= {
+            cand --amount 'Amount of the note, in the invoice''s currency'
+            cand --reason 'Why (kept with the note and in the audit trail)'
+            cand --date 'Date of the note, on or after the invoice''s date [default: now]'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;invoice;debit-note'= {
+            cand --amount 'Amount of the note, in the invoice''s currency'
+            cand --reason 'Why (kept with the note and in the audit trail)'
+            cand --date 'Date of the note, on or after the invoice''s date [default: now]'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'payctl;invoice;help'= {
             cand add 'Add an invoice'
             cand list 'List invoices with their derived status'
             cand show 'Show one invoice and the payments allocated to it'
             cand void 'Void an invoice with no payments allocated'
-            cand write-off 'Write off an invoice''s whole outstanding balance (cannot be undone)'
+            cand write-off 'Write off an invoice''s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)'
             cand edit 'Change an invoice''s number or due date (never its money, customer or currency)'
+            cand credit-note 'Lower what an invoice owes (never below what is paid on it)'
+            cand debit-note 'Raise what an invoice owes (a late fee, a correction)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'payctl;invoice;help;add'= {
@@ -371,7 +412,52 @@ set edit:completion:arg-completer[payctl] = {|@words|
         }
         &'payctl;invoice;help;edit'= {
         }
+        &'payctl;invoice;help;credit-note'= {
+        }
+        &'payctl;invoice;help;debit-note'= {
+        }
         &'payctl;invoice;help;help'= {
+        }
+        &'payctl;credit'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand write-off 'Write off a customer''s unapplied credit (an overpayment), taken from the oldest payments'' unallocated amounts first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;credit;write-off'= {
+            cand --customer 'Customer id'
+            cand --amount 'How much to write off (at most the customer''s unapplied credit on settled payments)'
+            cand --reason 'Why (kept with the write-off and in the audit trail)'
+            cand --date 'Date of the write-off [default: now]'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;credit;help'= {
+            cand write-off 'Write off a customer''s unapplied credit (an overpayment), taken from the oldest payments'' unallocated amounts first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;credit;help;write-off'= {
+        }
+        &'payctl;credit;help;help'= {
         }
         &'payctl;create'= {
             cand --customer 'Customer id'
@@ -1071,6 +1157,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand customer 'Add, list and show customers'
             cand method 'Payment methods on file (credit cards, bank accounts, PayPal)'
             cand invoice 'Add, list, show, void and write off invoices'
+            cand credit 'A customer''s unapplied credit: write it off'
             cand create 'Record a payment and allocate it to invoices'
             cand list 'List payments'
             cand show 'Show one payment as a Fusebill Payment Object'
@@ -1126,8 +1213,10 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand list 'List invoices with their derived status'
             cand show 'Show one invoice and the payments allocated to it'
             cand void 'Void an invoice with no payments allocated'
-            cand write-off 'Write off an invoice''s whole outstanding balance (cannot be undone)'
+            cand write-off 'Write off an invoice''s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)'
             cand edit 'Change an invoice''s number or due date (never its money, customer or currency)'
+            cand credit-note 'Lower what an invoice owes (never below what is paid on it)'
+            cand debit-note 'Raise what an invoice owes (a late fee, a correction)'
         }
         &'payctl;help;invoice;add'= {
         }
@@ -1140,6 +1229,15 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;invoice;write-off'= {
         }
         &'payctl;help;invoice;edit'= {
+        }
+        &'payctl;help;invoice;credit-note'= {
+        }
+        &'payctl;help;invoice;debit-note'= {
+        }
+        &'payctl;help;credit'= {
+            cand write-off 'Write off a customer''s unapplied credit (an overpayment), taken from the oldest payments'' unallocated amounts first'
+        }
+        &'payctl;help;credit;write-off'= {
         }
         &'payctl;help;create'= {
         }

@@ -13,6 +13,11 @@ pub enum Kind {
     Methods,
     /// Invoice write-offs (import them after the payments)
     WriteOffs,
+    /// Credit notes, debit notes and partial write-offs (import them after the invoices,
+    /// before the payments)
+    Adjustments,
+    /// Write-offs of customers' unapplied credit (import them after the payments)
+    CreditWriteOffs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -54,6 +59,8 @@ pub enum ExportKind {
     Activities,
     Methods,
     WriteOffs,
+    Adjustments,
+    CreditWriteOffs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -106,7 +106,27 @@ Examples:
 
 pub const INVOICE_WRITE_OFF: &str = "\
 Examples:
-  payctl invoice write-off 566934 --reason \"customer insolvent\"";
+  payctl invoice write-off 566934 --reason \"customer insolvent\"
+  payctl invoice write-off 566934 --amount 5 --reason \"bank charges\"";
+
+pub const INVOICE_CREDIT_NOTE: &str = "\
+Examples:
+  payctl invoice credit-note 566934 --amount 10 --reason \"2 units returned\"
+  payctl invoice credit-note 566936 --amount 5 --reason \"discount\" --dry-run";
+
+pub const INVOICE_DEBIT_NOTE: &str = "\
+Examples:
+  payctl invoice debit-note 566935 --amount 2.50 --reason \"late fee\"
+  payctl invoice debit-note 566934 --amount 7 --reason fee --date 2026-11-15";
+
+pub const CREDIT: &str = "\
+Examples:
+  payctl credit write-off --customer 655080 --amount 20 --reason \"overpayment\"";
+
+pub const CREDIT_WRITE_OFF: &str = "\
+Examples:
+  payctl credit write-off --customer 655080 --amount 20 --reason \"overpayment\"
+  payctl credit write-off --customer 655080 --amount 1 --reason x --dry-run";
 
 pub const CREATE: &str = "\
 Examples:

@@ -37,7 +37,7 @@ pub use bank::{BankApplyArgs, BankCommand};
 pub use bulk::{ExportArgs, ImportArgs};
 pub use customer::CustomerCommand;
 pub use db::DbCommand;
-pub use invoice::InvoiceCommand;
+pub use invoice::{CreditCommand, InvoiceCommand};
 pub use method::MethodCommand;
 pub use payment::{CreateArgs, ListArgs};
 pub use period::PeriodCommand;
@@ -117,6 +117,9 @@ pub enum Command {
     /// Add, list, show, void and write off invoices
     #[command(subcommand, after_help = examples::help(examples::INVOICE))]
     Invoice(InvoiceCommand),
+    /// A customer's unapplied credit: write it off
+    #[command(subcommand, after_help = examples::help(examples::CREDIT))]
+    Credit(CreditCommand),
     /// Record a payment and allocate it to invoices
     #[command(after_help = examples::help(examples::CREATE))]
     Create(Box<CreateArgs>),

@@ -35,6 +35,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Customer(c) => customer::run(c, ctx),
         Command::Method(c) => method::run(c, ctx),
         Command::Invoice(c) => invoice::run(c, ctx),
+        Command::Credit(c) => invoice::run_credit(c, ctx),
         Command::Create(args) => payment::create(*args, ctx),
         Command::List(args) => payment::list(args, ctx),
         Command::Show { id } => payment::show(id, ctx),

@@ -28,6 +28,7 @@ pub fn html_only_for_reports(command: &Command) -> Result<()> {
         Command::Customer(_) => "customer",
         Command::Method(_) => "method",
         Command::Invoice(_) => "invoice",
+        Command::Credit(_) => "credit",
         Command::Create(_) => "create",
         Command::List(_) => "list",
         Command::Show { .. } => "show",

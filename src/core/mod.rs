@@ -2,6 +2,7 @@
 //! create-payment request. Nothing here touches clap, SQLite or the terminal.
 
 pub mod activity;
+pub mod adjustment;
 pub mod allocation;
 pub mod bank;
 pub mod bank_match;

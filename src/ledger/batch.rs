@@ -512,7 +512,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                 String,
             ) = tx
                 .query_row(
-                "SELECT b.allocated, i.total, CASE WHEN b.closed IS NOT NULL THEN 1 ELSE 0 END, i.customer_id, i.due_at, i.effective_at
+                "SELECT b.allocated, i.total + b.adjusted, CASE WHEN b.closed IS NOT NULL THEN 1 ELSE 0 END, i.customer_id, i.due_at, i.effective_at
                  FROM invoice_balances b JOIN invoices i ON i.id = b.invoice_id WHERE b.invoice_id = ?1",
                 params![invoice], |r| {
                     Ok((
@@ -551,7 +551,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                  WHERE a.id >= ?1
                    AND (p.id IS NULL OR i.id IS NULL OR b.payment_id IS NULL OR a.payment_id < ?2
                         OR a.amount <= 0 OR i.customer_id <> p.customer_id OR i.currency <> p.currency
-                        OR b.allocated < 0 OR b.allocated + b.refunded > p.amount)
+                        OR b.allocated < 0 OR b.allocated + b.refunded + b.written_off > p.amount)
                  LIMIT 1",
             params![first_allocation, first_payment],
             |r| r.get(0),

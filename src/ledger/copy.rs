@@ -23,12 +23,15 @@ use crate::params;
 /// place (`customers.default_method_id` is the one cycle: see [`copy_tables`]). PostgreSQL's
 /// `payctl_meta` is not here: each engine keeps its schema version its own way, and the target
 /// is migrated by payctl itself.
-pub const TABLES: [&str; 21] = [
+pub const TABLES: [&str; 24] = [
     "customers",
     "payment_methods",
     "invoices",
     "invoice_closures",
+    "invoice_adjustments",
     "payments",
+    "credit_write_offs",
+    "credit_write_off_parts",
     "payment_events",
     "refunds",
     "allocations",

@@ -20,6 +20,7 @@ use crate::core::text::mask_card_numbers;
 use crate::error::{BusyKind, Error, Result, StorageKind};
 
 pub mod activities;
+pub mod adjustments;
 pub mod audit;
 pub mod backup;
 pub mod bank;
@@ -114,6 +115,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_bank.sql"),
     include_str!("migrations/007_statement_triggers.sql"),
     include_str!("migrations/008_periods.sql"),
+    include_str!("migrations/009_adjustments.sql"),
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.

@@ -421,7 +421,8 @@ pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
         .query_opt(
             "SELECT p.customer_id, p.amount, p.currency, p.method, p.method_id, p.source, p.reference, p.effective_at,
                     p.gateway_fee, p.created_at, b.allocated, b.refunded, b.settlement, b.voided,
-                    (SELECT a.id FROM activities a WHERE a.payment_id = p.id AND a.transaction_type = 'Collect')
+                    (SELECT a.id FROM activities a WHERE a.payment_id = p.id AND a.transaction_type = 'Collect'),
+                    b.written_off
              FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1",
             params![id],
             |r| {
@@ -439,6 +440,7 @@ pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
                 created: r.get(9)?,
                 allocated: r.get(10)?,
                 refunded: r.get(11)?,
+                written_off: r.get(15)?,
                 settlement: stored_enum(&r.get::<String>(12)?)?,
                 voided: r.get(13)?,
                 activity_id: r.get(14)?,
@@ -449,9 +451,9 @@ pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
     let currency = facts.currency;
 
     let invoice_allocations = tx.query_map(
-        "SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total, b.allocated, b.closed
+        "SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total + b.adjusted, b.allocated, b.closed
          FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
-         WHERE a.payment_id = ?1 GROUP BY a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed
+         WHERE a.payment_id = ?1 GROUP BY a.invoice_id, i.invoice_number, i.total, b.adjusted, b.allocated, b.closed
          HAVING sum(a.amount) <> 0 ORDER BY min(a.id)",
         params![id],
         |r| {
@@ -533,7 +535,7 @@ pub fn list(tx: &Tx, filter: &PaymentFilter) -> Result<Vec<PaymentView>> {
                AND (CAST(?3 AS TEXT) IS NULL OR p.source = ?3)
                AND (CAST(?4 AS TEXT) IS NULL OR p.effective_at >= ?4)
                AND (CAST(?5 AS TEXT) IS NULL OR p.effective_at < ?5)
-               AND (?6 = 0 OR (b.voided = 0 AND b.settlement <> 'Failed' AND p.amount - b.allocated - b.refunded > 0))
+               AND (?6 = 0 OR (b.voided = 0 AND b.settlement <> 'Failed' AND p.amount - b.allocated - b.refunded - b.written_off > 0))
              ORDER BY p.effective_at, p.id
              LIMIT ?7 OFFSET ?8",
             params![

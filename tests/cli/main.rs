@@ -21,6 +21,7 @@ mod issue16_help;
 mod issue16_html;
 mod issue16_import_touched;
 mod issue16_tables;
+mod issue19_adjustments;
 mod issue19_controls;
 mod issue19_refs;
 mod model;

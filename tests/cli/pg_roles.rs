@@ -177,6 +177,8 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
                 ("bank_lines", "\"INSERT, SELECT\""),
                 ("bank_proposals", "\"INSERT, SELECT\""),
                 ("bank_statements", "\"INSERT, SELECT\""),
+                ("credit_write_off_parts", "\"INSERT, SELECT\""),
+                ("credit_write_offs", "\"INSERT, SELECT\""),
                 ("currency_totals", "\"INSERT, SELECT, UPDATE (total)\""),
                 (
                     "customers",
@@ -184,6 +186,7 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
                 ),
                 ("idempotency_keys", "\"INSERT, SELECT\""),
                 ("import_keys", "\"INSERT, SELECT\""),
+                ("invoice_adjustments", "\"INSERT, SELECT\""),
                 ("invoice_balances", "SELECT"),
                 ("invoice_closures", "\"INSERT, SELECT\""),
                 ("invoices", "\"INSERT, SELECT, UPDATE (invoice_number, due_at)\""),
@@ -205,9 +208,9 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
     // Granting again changes nothing and says the same.
     let json = team.env.json(&["db", "grant-clerk", role]);
     let rows = json.as_array().unwrap();
-    assert_eq!(rows.len(), 22);
+    assert_eq!(rows.len(), 25);
     assert_eq!(
-        rows[8],
+        rows[10],
         serde_json::json!({"role": role, "table": "customers", "privileges": ["INSERT", "SELECT", "UPDATE (name, email, auto_allocate_order, default_method_id)"]})
     );
     let table = team.env.ok_piped(&["db", "grant-clerk", role]);
@@ -215,7 +218,7 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
     assert_eq!(
         first,
         format!(
-            "Granted role {role} what payctl's commands need on 22 tables of ledger {}; the server refuses it any UPDATE, DELETE or TRUNCATE of a money row, any write to the caches and any change to the schema",
+            "Granted role {role} what payctl's commands need on 25 tables of ledger {}; the server refuses it any UPDATE, DELETE or TRUNCATE of a money row, any write to the caches and any change to the schema",
             team.env.db.display()
         )
     );

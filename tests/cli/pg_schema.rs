@@ -52,6 +52,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "008_periods.sql",
         include_str!("../../src/ledger/migrations/008_periods.sql"),
     ),
+    (
+        "009_adjustments.sql",
+        include_str!("../../src/ledger/migrations/009_adjustments.sql"),
+    ),
 ];
 
 /// What only the PostgreSQL schema has, on purpose: the schema version and application marker

@@ -50,7 +50,8 @@ BEGIN
                              'payments', 'payment_events', 'refunds', 'allocations', 'activities',
                              'idempotency_keys', 'import_keys', 'audit_events', 'currency_totals',
                              'bank_statements', 'bank_lines', 'bank_line_events', 'bank_proposals',
-                             'period_events']
+                             'period_events',
+                             'invoice_adjustments', 'credit_write_offs', 'credit_write_off_parts']
     LOOP
         EXECUTE format('GRANT INSERT ON %I.%I TO %I', schema, t, clerk);
     END LOOP;
