@@ -588,11 +588,11 @@ fn statement_aging_as_of_and_balances_count_the_new_rows() {
     ]);
     assert!(
         statement.contains(
-            "2026-11-09  opening  -  -  -  -  80.00  10.00\n\
-             2026-11-10  credit note  566934  -  returned  10.00  70.00  10.00\n\
-             2026-11-12  debit note  566935  -  late fee  4.00  74.00  10.00\n\
-             2026-11-15  partial write-off  566934  -  deduction  5.00  69.00  10.00\n\
-             2026-11-16  credit write-off  -  1  write-off 1: overpayment  10.00  69.00  0.00\n"
+            "2026-11-09  opening  -  -  -  -  -  80.00  10.00\n\
+             2026-11-10  credit note  566934  566934  -  returned  10.00  70.00  10.00\n\
+             2026-11-12  debit note  566935  566935  -  late fee  4.00  74.00  10.00\n\
+             2026-11-15  partial write-off  566934  566934  -  deduction  5.00  69.00  10.00\n\
+             2026-11-16  credit write-off  -  -  1  write-off 1: overpayment  10.00  69.00  0.00\n"
         ),
         "{statement}"
     );

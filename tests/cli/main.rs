@@ -23,6 +23,7 @@ mod issue16_import_touched;
 mod issue16_tables;
 mod issue19_adjustments;
 mod issue19_controls;
+mod issue19_done;
 mod issue19_refs;
 mod model;
 mod parser_checks;

@@ -128,6 +128,9 @@ pub struct StatementEntry {
     /// partial write-off, credit write-off, closing.
     pub entry: &'static str,
     pub invoice_id: Option<i64>,
+    /// The number of the invoice the entry names (none when it names none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice_number: Option<String>,
     pub payment_id: Option<i64>,
     pub refund_id: Option<i64>,
     pub description: Option<String>,
@@ -183,6 +186,9 @@ pub enum StatementError {
 }
 
 struct InvoiceState {
+    /// Its number, for the entries that name the invoice (SPEC §9: the statement's invoice
+    /// numbers).
+    number: String,
     currency: Currency,
     total: i64,
     /// Debit notes less credit notes and partial write-offs so far.
@@ -305,6 +311,7 @@ impl Account {
             match &d.what {
                 Happening::Invoice {
                     id,
+                    number,
                     currency,
                     total,
                     ..
@@ -312,6 +319,7 @@ impl Account {
                     self.invoices.insert(
                         *id,
                         InvoiceState {
+                            number: number.clone(),
                             currency: *currency,
                             total: *total,
                             adjusted: 0,
@@ -690,6 +698,10 @@ pub fn statement(
     let mut entries: HashMap<&'static str, Vec<StatementEntry>> = HashMap::new();
     for d in &happenings[split..] {
         let e = account.apply(&d.what)?;
+        let invoice_number = e
+            .invoice_id
+            .and_then(|id| account.invoices.get(&id))
+            .map(|inv| inv.number.clone());
         let now = account.running(e.currency);
         let m = |minor: i64| Money::from_minor(minor, e.currency);
         entries
@@ -701,6 +713,7 @@ pub fn statement(
                 effective_timestamp: format_timestamp(d.at),
                 entry: e.entry,
                 invoice_id: e.invoice_id,
+                invoice_number,
                 payment_id: e.payment_id,
                 refund_id: e.refund_id,
                 description: e.description,
