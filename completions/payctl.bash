@@ -34,6 +34,9 @@ _payctl() {
             payctl,create)
                 cmd="payctl__subcmd__create"
                 ;;
+            payctl,credit)
+                cmd="payctl__subcmd__credit"
+                ;;
             payctl,customer)
                 cmd="payctl__subcmd__customer"
                 ;;
@@ -66,6 +69,9 @@ _payctl() {
                 ;;
             payctl,method)
                 cmd="payctl__subcmd__method"
+                ;;
+            payctl,period)
+                cmd="payctl__subcmd__period"
                 ;;
             payctl,reallocate)
                 cmd="payctl__subcmd__reallocate"
@@ -160,8 +166,23 @@ _payctl() {
             payctl__subcmd__bank__subcmd__help,show)
                 cmd="payctl__subcmd__bank__subcmd__help__subcmd__show"
                 ;;
+            payctl__subcmd__credit,help)
+                cmd="payctl__subcmd__credit__subcmd__help"
+                ;;
+            payctl__subcmd__credit,write-off)
+                cmd="payctl__subcmd__credit__subcmd__write__subcmd__off"
+                ;;
+            payctl__subcmd__credit__subcmd__help,help)
+                cmd="payctl__subcmd__credit__subcmd__help__subcmd__help"
+                ;;
+            payctl__subcmd__credit__subcmd__help,write-off)
+                cmd="payctl__subcmd__credit__subcmd__help__subcmd__write__subcmd__off"
+                ;;
             payctl__subcmd__customer,add)
                 cmd="payctl__subcmd__customer__subcmd__add"
+                ;;
+            payctl__subcmd__customer,edit)
+                cmd="payctl__subcmd__customer__subcmd__edit"
                 ;;
             payctl__subcmd__customer,help)
                 cmd="payctl__subcmd__customer__subcmd__help"
@@ -174,6 +195,9 @@ _payctl() {
                 ;;
             payctl__subcmd__customer__subcmd__help,add)
                 cmd="payctl__subcmd__customer__subcmd__help__subcmd__add"
+                ;;
+            payctl__subcmd__customer__subcmd__help,edit)
+                cmd="payctl__subcmd__customer__subcmd__help__subcmd__edit"
                 ;;
             payctl__subcmd__customer__subcmd__help,help)
                 cmd="payctl__subcmd__customer__subcmd__help__subcmd__help"
@@ -214,6 +238,9 @@ _payctl() {
             payctl__subcmd__help,create)
                 cmd="payctl__subcmd__help__subcmd__create"
                 ;;
+            payctl__subcmd__help,credit)
+                cmd="payctl__subcmd__help__subcmd__credit"
+                ;;
             payctl__subcmd__help,customer)
                 cmd="payctl__subcmd__help__subcmd__customer"
                 ;;
@@ -246,6 +273,9 @@ _payctl() {
                 ;;
             payctl__subcmd__help,method)
                 cmd="payctl__subcmd__help__subcmd__method"
+                ;;
+            payctl__subcmd__help,period)
+                cmd="payctl__subcmd__help__subcmd__period"
                 ;;
             payctl__subcmd__help,reallocate)
                 cmd="payctl__subcmd__help__subcmd__reallocate"
@@ -301,8 +331,14 @@ _payctl() {
             payctl__subcmd__help__subcmd__bank,show)
                 cmd="payctl__subcmd__help__subcmd__bank__subcmd__show"
                 ;;
+            payctl__subcmd__help__subcmd__credit,write-off)
+                cmd="payctl__subcmd__help__subcmd__credit__subcmd__write__subcmd__off"
+                ;;
             payctl__subcmd__help__subcmd__customer,add)
                 cmd="payctl__subcmd__help__subcmd__customer__subcmd__add"
+                ;;
+            payctl__subcmd__help__subcmd__customer,edit)
+                cmd="payctl__subcmd__help__subcmd__customer__subcmd__edit"
                 ;;
             payctl__subcmd__help__subcmd__customer,list)
                 cmd="payctl__subcmd__help__subcmd__customer__subcmd__list"
@@ -315,6 +351,15 @@ _payctl() {
                 ;;
             payctl__subcmd__help__subcmd__invoice,add)
                 cmd="payctl__subcmd__help__subcmd__invoice__subcmd__add"
+                ;;
+            payctl__subcmd__help__subcmd__invoice,credit-note)
+                cmd="payctl__subcmd__help__subcmd__invoice__subcmd__credit__subcmd__note"
+                ;;
+            payctl__subcmd__help__subcmd__invoice,debit-note)
+                cmd="payctl__subcmd__help__subcmd__invoice__subcmd__debit__subcmd__note"
+                ;;
+            payctl__subcmd__help__subcmd__invoice,edit)
+                cmd="payctl__subcmd__help__subcmd__invoice__subcmd__edit"
                 ;;
             payctl__subcmd__help__subcmd__invoice,list)
                 cmd="payctl__subcmd__help__subcmd__invoice__subcmd__list"
@@ -337,6 +382,15 @@ _payctl() {
             payctl__subcmd__help__subcmd__method,set-default)
                 cmd="payctl__subcmd__help__subcmd__method__subcmd__set__subcmd__default"
                 ;;
+            payctl__subcmd__help__subcmd__period,close)
+                cmd="payctl__subcmd__help__subcmd__period__subcmd__close"
+                ;;
+            payctl__subcmd__help__subcmd__period,list)
+                cmd="payctl__subcmd__help__subcmd__period__subcmd__list"
+                ;;
+            payctl__subcmd__help__subcmd__period,reopen)
+                cmd="payctl__subcmd__help__subcmd__period__subcmd__reopen"
+                ;;
             payctl__subcmd__help__subcmd__report,aging)
                 cmd="payctl__subcmd__help__subcmd__report__subcmd__aging"
                 ;;
@@ -348,6 +402,15 @@ _payctl() {
                 ;;
             payctl__subcmd__invoice,add)
                 cmd="payctl__subcmd__invoice__subcmd__add"
+                ;;
+            payctl__subcmd__invoice,credit-note)
+                cmd="payctl__subcmd__invoice__subcmd__credit__subcmd__note"
+                ;;
+            payctl__subcmd__invoice,debit-note)
+                cmd="payctl__subcmd__invoice__subcmd__debit__subcmd__note"
+                ;;
+            payctl__subcmd__invoice,edit)
+                cmd="payctl__subcmd__invoice__subcmd__edit"
                 ;;
             payctl__subcmd__invoice,help)
                 cmd="payctl__subcmd__invoice__subcmd__help"
@@ -366,6 +429,15 @@ _payctl() {
                 ;;
             payctl__subcmd__invoice__subcmd__help,add)
                 cmd="payctl__subcmd__invoice__subcmd__help__subcmd__add"
+                ;;
+            payctl__subcmd__invoice__subcmd__help,credit-note)
+                cmd="payctl__subcmd__invoice__subcmd__help__subcmd__credit__subcmd__note"
+                ;;
+            payctl__subcmd__invoice__subcmd__help,debit-note)
+                cmd="payctl__subcmd__invoice__subcmd__help__subcmd__debit__subcmd__note"
+                ;;
+            payctl__subcmd__invoice__subcmd__help,edit)
+                cmd="payctl__subcmd__invoice__subcmd__help__subcmd__edit"
                 ;;
             payctl__subcmd__invoice__subcmd__help,help)
                 cmd="payctl__subcmd__invoice__subcmd__help__subcmd__help"
@@ -406,6 +478,30 @@ _payctl() {
             payctl__subcmd__method__subcmd__help,set-default)
                 cmd="payctl__subcmd__method__subcmd__help__subcmd__set__subcmd__default"
                 ;;
+            payctl__subcmd__period,close)
+                cmd="payctl__subcmd__period__subcmd__close"
+                ;;
+            payctl__subcmd__period,help)
+                cmd="payctl__subcmd__period__subcmd__help"
+                ;;
+            payctl__subcmd__period,list)
+                cmd="payctl__subcmd__period__subcmd__list"
+                ;;
+            payctl__subcmd__period,reopen)
+                cmd="payctl__subcmd__period__subcmd__reopen"
+                ;;
+            payctl__subcmd__period__subcmd__help,close)
+                cmd="payctl__subcmd__period__subcmd__help__subcmd__close"
+                ;;
+            payctl__subcmd__period__subcmd__help,help)
+                cmd="payctl__subcmd__period__subcmd__help__subcmd__help"
+                ;;
+            payctl__subcmd__period__subcmd__help,list)
+                cmd="payctl__subcmd__period__subcmd__help__subcmd__list"
+                ;;
+            payctl__subcmd__period__subcmd__help,reopen)
+                cmd="payctl__subcmd__period__subcmd__help__subcmd__reopen"
+                ;;
             payctl__subcmd__report,aging)
                 cmd="payctl__subcmd__report__subcmd__aging"
                 ;;
@@ -437,7 +533,7 @@ _payctl() {
 
     case "${cmd}" in
         payctl)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1153,7 +1249,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__create)
-            opts="-o -q -h -V --customer --amount --method --method-id --use-default-method --reference --source --currency --date --gateway-fee --allocate --auto-allocate --order --idempotency-key --dry-run --json --db --output --quiet --color --no-headers --help --version"
+            opts="-o -q -h -V --customer --amount --method --method-id --use-default-method --reference --source --currency --date --gateway-fee --allocate --auto-allocate --order --idempotency-key --allow-duplicate --dry-run --json --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1234,8 +1330,126 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__credit)
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version write-off help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__help)
+            opts="write-off help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__help__subcmd__write__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__credit__subcmd__write__subcmd__off)
+            opts="-o -q -h -V --customer --amount --reason --date --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__customer)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show edit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1314,8 +1528,50 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__customer__subcmd__edit)
+            opts="-o -q -h -V --name --email --order --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order)
+                    COMPREPLY=($(compgen -W "OldestToNewest NewestToOldest" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__customer__subcmd__help)
-            opts="add list show help"
+            opts="add list show edit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1329,6 +1585,20 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__customer__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__customer__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1547,7 +1817,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__export)
-            opts="-o -q -h -V --format --to --db --output --quiet --color --no-headers --help --version payments invoices customers allocations activities methods write-offs"
+            opts="-o -q -h -V --format --to --db --output --quiet --color --no-headers --help --version payments invoices customers allocations activities methods write-offs adjustments credit-write-offs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1619,7 +1889,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help)
-            opts="customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help"
+            opts="customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1842,8 +2112,36 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__help__subcmd__credit)
+            opts="write-off"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__credit__subcmd__write__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__help__subcmd__customer)
-            opts="add list show"
+            opts="add list show edit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1857,6 +2155,20 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__customer__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__customer__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1983,7 +2295,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__invoice)
-            opts="add list show void write-off"
+            opts="add list show void write-off edit credit-note debit-note"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1997,6 +2309,48 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__invoice__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__invoice__subcmd__credit__subcmd__note)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__invoice__subcmd__debit__subcmd__note)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__invoice__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2151,6 +2505,62 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__help__subcmd__method__subcmd__set__subcmd__default)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__period)
+            opts="close list reopen"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__period__subcmd__close)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__period__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__help__subcmd__period__subcmd__reopen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2333,14 +2743,14 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__import)
-            opts="-o -q -h -V --kind --format --dry-run --rejects --db --output --quiet --color --no-headers --help --version"
+            opts="-o -q -h -V --kind --format --dry-run --rejects --allow-duplicate --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "payments invoices customers methods write-offs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "payments invoices customers methods write-offs adjustments credit-write-offs" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -2375,7 +2785,7 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice)
-            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show void write-off help"
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version add list show void write-off edit credit-note debit-note help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2466,8 +2876,134 @@ _payctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        payctl__subcmd__invoice__subcmd__credit__subcmd__note)
+            opts="-o -q -h -V --amount --reason --date --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__debit__subcmd__note)
+            opts="-o -q -h -V --amount --reason --date --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__edit)
+            opts="-o -q -h -V --number --due --terms --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --number)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --terms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         payctl__subcmd__invoice__subcmd__help)
-            opts="add list show void write-off help"
+            opts="add list show void write-off edit credit-note debit-note help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2481,6 +3017,48 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__help__subcmd__credit__subcmd__note)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__help__subcmd__debit__subcmd__note)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__invoice__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2675,13 +3253,21 @@ _payctl() {
             return 0
             ;;
         payctl__subcmd__invoice__subcmd__write__subcmd__off)
-            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --no-headers --help --version"
+            opts="-o -q -h -V --reason --amount --date --dry-run --db --output --quiet --color --no-headers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3033,6 +3619,200 @@ _payctl() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__period)
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version close list reopen help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__period__subcmd__close)
+            opts="-o -q -h -V --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__period__subcmd__help)
+            opts="close list reopen help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__period__subcmd__help__subcmd__close)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__period__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__period__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__period__subcmd__help__subcmd__reopen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__period__subcmd__list)
+            opts="-o -q -h -V --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv jsonl html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        payctl__subcmd__period__subcmd__reopen)
+            opts="-o -q -h -V --reason --dry-run --db --output --quiet --color --no-headers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

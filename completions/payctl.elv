@@ -32,6 +32,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand customer 'Add, list and show customers'
             cand method 'Payment methods on file (credit cards, bank accounts, PayPal)'
             cand invoice 'Add, list, show, void and write off invoices'
+            cand credit 'A customer''s unapplied credit: write it off'
             cand create 'Record a payment and allocate it to invoices'
             cand list 'List payments'
             cand show 'Show one payment as a Fusebill Payment Object'
@@ -45,6 +46,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand log 'Show the audit trail'
             cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
             cand export 'Export payments, invoices, customers, allocations or activities'
+            cand period 'Close accounting periods: no write dated on or before a closed date is accepted'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand find 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
@@ -71,6 +73,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand add 'Add a customer'
             cand list 'List customers with their balances'
             cand show 'Show one customer'
+            cand edit 'Change a customer''s name, email or allocation order (never its id or currency)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'payctl;customer;add'= {
@@ -117,10 +120,28 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'payctl;customer;edit'= {
+            cand --name 'New name'
+            cand --email 'New email address'
+            cand --order 'New default auto-allocation order (kebab-case too: oldest-to-newest)'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would change, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'payctl;customer;help'= {
             cand add 'Add a customer'
             cand list 'List customers with their balances'
             cand show 'Show one customer'
+            cand edit 'Change a customer''s name, email or allocation order (never its id or currency)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'payctl;customer;help;add'= {
@@ -128,6 +149,8 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;customer;help;list'= {
         }
         &'payctl;customer;help;show'= {
+        }
+        &'payctl;customer;help;edit'= {
         }
         &'payctl;customer;help;help'= {
         }
@@ -225,7 +248,10 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand list 'List invoices with their derived status'
             cand show 'Show one invoice and the payments allocated to it'
             cand void 'Void an invoice with no payments allocated'
-            cand write-off 'Write off an invoice''s whole outstanding balance (cannot be undone)'
+            cand write-off 'Write off an invoice''s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)'
+            cand edit 'Change an invoice''s number or due date (never its money, customer or currency)'
+            cand credit-note 'Lower what an invoice owes (never below what is paid on it)'
+            cand debit-note 'Raise what an invoice owes (a late fee, a correction)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'payctl;invoice;add'= {
@@ -297,6 +323,59 @@ set edit:completion:arg-completer[payctl] = {|@words|
         }
         &'payctl;invoice;write-off'= {
             cand --reason 'Why (kept with the write-off and in the audit trail)'
+            cand --amount 'Write off only this much (at most what the invoice owes); the invoice stays open until nothing is owed, and is then paid'
+            cand --date 'Date of a partial write-off [default: now]'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;invoice;edit'= {
+            cand --number 'New invoice number (unique among the customer''s invoices)'
+            cand --due 'New due date (not before the invoice date)'
+            cand --terms 'New payment terms: netN, due N days after the invoice date'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would change, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;invoice;credit-note'= {
+            cand --amount 'Amount of the note, in the invoice''s currency'
+            cand --reason 'Why (kept with the note and in the audit trail)'
+            cand --date 'Date of the note, on or after the invoice''s date [default: now]'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;invoice;debit-note'= {
+            cand --amount 'Amount of the note, in the invoice''s currency'
+            cand --reason 'Why (kept with the note and in the audit trail)'
+            cand --date 'Date of the note, on or after the invoice''s date [default: now]'
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -315,7 +394,10 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand list 'List invoices with their derived status'
             cand show 'Show one invoice and the payments allocated to it'
             cand void 'Void an invoice with no payments allocated'
-            cand write-off 'Write off an invoice''s whole outstanding balance (cannot be undone)'
+            cand write-off 'Write off an invoice''s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)'
+            cand edit 'Change an invoice''s number or due date (never its money, customer or currency)'
+            cand credit-note 'Lower what an invoice owes (never below what is paid on it)'
+            cand debit-note 'Raise what an invoice owes (a late fee, a correction)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'payctl;invoice;help;add'= {
@@ -328,7 +410,54 @@ set edit:completion:arg-completer[payctl] = {|@words|
         }
         &'payctl;invoice;help;write-off'= {
         }
+        &'payctl;invoice;help;edit'= {
+        }
+        &'payctl;invoice;help;credit-note'= {
+        }
+        &'payctl;invoice;help;debit-note'= {
+        }
         &'payctl;invoice;help;help'= {
+        }
+        &'payctl;credit'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand write-off 'Write off a customer''s unapplied credit (an overpayment), taken from the oldest payments'' unallocated amounts first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;credit;write-off'= {
+            cand --customer 'Customer id'
+            cand --amount 'How much to write off (at most the customer''s unapplied credit on settled payments)'
+            cand --reason 'Why (kept with the write-off and in the audit trail)'
+            cand --date 'Date of the write-off [default: now]'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;credit;help'= {
+            cand write-off 'Write off a customer''s unapplied credit (an overpayment), taken from the oldest payments'' unallocated amounts first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;credit;help;write-off'= {
+        }
+        &'payctl;credit;help;help'= {
         }
         &'payctl;create'= {
             cand --customer 'Customer id'
@@ -350,6 +479,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
             cand --use-default-method 'Use the customer''s default method on file'
             cand --auto-allocate 'Spread what is left over the customer''s open invoices'
+            cand --allow-duplicate 'Record it even if a live payment of this customer has the same amount and reference (otherwise refused as a likely duplicate)'
             cand --dry-run 'Print what would be written, write nothing'
             cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
             cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
@@ -580,6 +710,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
             cand --dry-run 'Check every row, write nothing'
+            cand --allow-duplicate 'Accept payments with the customer, amount and reference of a live payment (in the ledger or earlier in the file) instead of refusing them as likely duplicates'
             cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
             cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
             cand --no-headers 'Leave the header row out of tables (boxed and plain)'
@@ -602,6 +733,79 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'payctl;period'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand close 'Close every business date on or before DATE: later writes dated then are refused'
+            cand list 'List every close and reopen, oldest first'
+            cand reopen 'Reopen DATE and every later date (the close moves back to the day before DATE)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;period;close'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;period;list'= {
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;period;reopen'= {
+            cand --reason 'Why (kept with the event and in the audit trail)'
+            cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)'
+            cand --dry-run 'Print what would be written, write nothing'
+            cand -q 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --quiet 'Print only what a script needs (a new record''s id, a backup''s path), no summary'
+            cand --no-headers 'Leave the header row out of tables (boxed and plain)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'payctl;period;help'= {
+            cand close 'Close every business date on or before DATE: later writes dated then are refused'
+            cand list 'List every close and reopen, oldest first'
+            cand reopen 'Reopen DATE and every later date (the close moves back to the day before DATE)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'payctl;period;help;close'= {
+        }
+        &'payctl;period;help;list'= {
+        }
+        &'payctl;period;help;reopen'= {
+        }
+        &'payctl;period;help;help'= {
         }
         &'payctl;report'= {
             cand --db 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]'
@@ -953,6 +1157,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand customer 'Add, list and show customers'
             cand method 'Payment methods on file (credit cards, bank accounts, PayPal)'
             cand invoice 'Add, list, show, void and write off invoices'
+            cand credit 'A customer''s unapplied credit: write it off'
             cand create 'Record a payment and allocate it to invoices'
             cand list 'List payments'
             cand show 'Show one payment as a Fusebill Payment Object'
@@ -966,6 +1171,7 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand log 'Show the audit trail'
             cand import 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
             cand export 'Export payments, invoices, customers, allocations or activities'
+            cand period 'Close accounting periods: no write dated on or before a closed date is accepted'
             cand report 'Receivables reports: aging, customer statement, balances (read only)'
             cand verify 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
             cand find 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
@@ -981,12 +1187,15 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand add 'Add a customer'
             cand list 'List customers with their balances'
             cand show 'Show one customer'
+            cand edit 'Change a customer''s name, email or allocation order (never its id or currency)'
         }
         &'payctl;help;customer;add'= {
         }
         &'payctl;help;customer;list'= {
         }
         &'payctl;help;customer;show'= {
+        }
+        &'payctl;help;customer;edit'= {
         }
         &'payctl;help;method'= {
             cand add 'Put a payment method on file (never a card number: brand and last four digits only)'
@@ -1004,7 +1213,10 @@ set edit:completion:arg-completer[payctl] = {|@words|
             cand list 'List invoices with their derived status'
             cand show 'Show one invoice and the payments allocated to it'
             cand void 'Void an invoice with no payments allocated'
-            cand write-off 'Write off an invoice''s whole outstanding balance (cannot be undone)'
+            cand write-off 'Write off an invoice''s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)'
+            cand edit 'Change an invoice''s number or due date (never its money, customer or currency)'
+            cand credit-note 'Lower what an invoice owes (never below what is paid on it)'
+            cand debit-note 'Raise what an invoice owes (a late fee, a correction)'
         }
         &'payctl;help;invoice;add'= {
         }
@@ -1015,6 +1227,17 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;invoice;void'= {
         }
         &'payctl;help;invoice;write-off'= {
+        }
+        &'payctl;help;invoice;edit'= {
+        }
+        &'payctl;help;invoice;credit-note'= {
+        }
+        &'payctl;help;invoice;debit-note'= {
+        }
+        &'payctl;help;credit'= {
+            cand write-off 'Write off a customer''s unapplied credit (an overpayment), taken from the oldest payments'' unallocated amounts first'
+        }
+        &'payctl;help;credit;write-off'= {
         }
         &'payctl;help;create'= {
         }
@@ -1047,6 +1270,17 @@ set edit:completion:arg-completer[payctl] = {|@words|
         &'payctl;help;import'= {
         }
         &'payctl;help;export'= {
+        }
+        &'payctl;help;period'= {
+            cand close 'Close every business date on or before DATE: later writes dated then are refused'
+            cand list 'List every close and reopen, oldest first'
+            cand reopen 'Reopen DATE and every later date (the close moves back to the day before DATE)'
+        }
+        &'payctl;help;period;close'= {
+        }
+        &'payctl;help;period;list'= {
+        }
+        &'payctl;help;period;reopen'= {
         }
         &'payctl;help;report'= {
             cand aging 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'

@@ -41,6 +41,7 @@ complete -c payctl -n "__fish_payctl_needs_command" -s V -l version -d 'Print ve
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "customer" -d 'Add, list and show customers'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "method" -d 'Payment methods on file (credit cards, bank accounts, PayPal)'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "invoice" -d 'Add, list, show, void and write off invoices'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "credit" -d 'A customer\'s unapplied credit: write it off'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "create" -d 'Record a payment and allocate it to invoices'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "list" -d 'List payments'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "show" -d 'Show one payment as a Fusebill Payment Object'
@@ -54,6 +55,7 @@ complete -c payctl -n "__fish_payctl_needs_command" -f -a "activity" -d 'Payment
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "log" -d 'Show the audit trail'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "import" -d 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "export" -d 'Export payments, invoices, customers, allocations or activities'
+complete -c payctl -n "__fish_payctl_needs_command" -f -a "period" -d 'Close accounting periods: no write dated on or before a closed date is accepted'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "report" -d 'Receivables reports: aging, customer statement, balances (read only)'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "verify" -d 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "find" -d 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
@@ -64,23 +66,24 @@ complete -c payctl -n "__fish_payctl_needs_command" -f -a "restore" -d 'Load a S
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "man" -d 'Print a man page (roff), or write them all to a folder'
 complete -c payctl -n "__fish_payctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
 json\t'One JSON document (lists are arrays)'
 csv\t''
 jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "add" -d 'Add a customer'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "list" -d 'List customers with their balances'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "show" -d 'Show one customer'
-complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -f -a "add" -d 'Add a customer'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -f -a "list" -d 'List customers with their balances'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -f -a "show" -d 'Show one customer'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -f -a "edit" -d 'Change a customer\'s name, email or allocation order (never its id or currency)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l id -d 'Customer id (e.g. 655080); assigned when left out' -r
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l name -d 'Name' -r
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from add" -l email -d 'Email address' -r
@@ -126,9 +129,28 @@ complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -l name -d 'New name' -r
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -l email -d 'New email address' -r
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -l order -d 'New default auto-allocation order (kebab-case too: oldest-to-newest)' -r -f -a "OldestToNewest\t''
+NewestToOldest\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -l dry-run -d 'Print what would change, write nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "list" -d 'List customers with their balances'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one customer'
+complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a customer\'s name, email or allocation order (never its id or currency)'
 complete -c payctl -n "__fish_payctl_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand method; and not __fish_seen_subcommand_from add list set-default help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
@@ -200,25 +222,28 @@ complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_su
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a customer\'s payment methods'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "set-default" -d 'Make a method its customer\'s default'
 complete -c payctl -n "__fish_payctl_using_subcommand method; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
 json\t'One JSON document (lists are arrays)'
 csv\t''
 jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
 html\t'A self-contained HTML page (report aging and report statement only)'"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "add" -d 'Add an invoice'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "list" -d 'List invoices with their derived status'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "show" -d 'Show one invoice and the payments allocated to it'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "void" -d 'Void an invoice with no payments allocated'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (cannot be undone)'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -f -a "add" -d 'Add an invoice'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -f -a "list" -d 'List invoices with their derived status'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -f -a "show" -d 'Show one invoice and the payments allocated to it'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -f -a "void" -d 'Void an invoice with no payments allocated'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -f -a "edit" -d 'Change an invoice\'s number or due date (never its money, customer or currency)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -f -a "credit-note" -d 'Lower what an invoice owes (never below what is paid on it)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -f -a "debit-note" -d 'Raise what an invoice owes (a late fee, a correction)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and not __fish_seen_subcommand_from add list show void write-off edit credit-note debit-note help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l customer -d 'Customer id the invoice is for' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l id -d 'Invoice id (e.g. 566934); assigned when left out' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from add" -l number -d 'Invoice number as printed; the id when left out' -r
@@ -291,6 +316,8 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_s
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from void" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l reason -d 'Why (kept with the write-off and in the audit trail)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l amount -d 'Write off only this much (at most what the invoice owes); the invoice stays open until nothing is owed, and is then paid' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l date -d 'Date of a partial write-off [default: now]' -r
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
 json\t'One JSON document (lists are arrays)'
@@ -305,12 +332,101 @@ complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_s
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from write-off" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -l number -d 'New invoice number (unique among the customer\'s invoices)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -l due -d 'New due date (not before the invoice date)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -l terms -d 'New payment terms: netN, due N days after the invoice date' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -l dry-run -d 'Print what would change, write nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -l amount -d 'Amount of the note, in the invoice\'s currency' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -l reason -d 'Why (kept with the note and in the audit trail)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -l date -d 'Date of the note, on or after the invoice\'s date [default: now]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -l dry-run -d 'Print what would be written, write nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from credit-note" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -l amount -d 'Amount of the note, in the invoice\'s currency' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -l reason -d 'Why (kept with the note and in the audit trail)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -l date -d 'Date of the note, on or after the invoice\'s date [default: now]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -l dry-run -d 'Print what would be written, write nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from debit-note" -s V -l version -d 'Print version'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an invoice'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "list" -d 'List invoices with their derived status'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one invoice and the payments allocated to it'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "void" -d 'Void an invoice with no payments allocated'
-complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (cannot be undone)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change an invoice\'s number or due date (never its money, customer or currency)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "credit-note" -d 'Lower what an invoice owes (never below what is paid on it)'
+complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "debit-note" -d 'Raise what an invoice owes (a late fee, a correction)'
 complete -c payctl -n "__fish_payctl_using_subcommand invoice; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and not __fish_seen_subcommand_from write-off help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and not __fish_seen_subcommand_from write-off help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and not __fish_seen_subcommand_from write-off help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and not __fish_seen_subcommand_from write-off help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and not __fish_seen_subcommand_from write-off help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and not __fish_seen_subcommand_from write-off help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and not __fish_seen_subcommand_from write-off help" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and not __fish_seen_subcommand_from write-off help" -f -a "write-off" -d 'Write off a customer\'s unapplied credit (an overpayment), taken from the oldest payments\' unallocated amounts first'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and not __fish_seen_subcommand_from write-off help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -l customer -d 'Customer id' -r
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -l amount -d 'How much to write off (at most the customer\'s unapplied credit on settled payments)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -l reason -d 'Why (kept with the write-off and in the audit trail)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -l date -d 'Date of the write-off [default: now]' -r
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -l dry-run -d 'Print what would be written, write nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from write-off" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from help" -f -a "write-off" -d 'Write off a customer\'s unapplied credit (an overpayment), taken from the oldest payments\' unallocated amounts first'
+complete -c payctl -n "__fish_payctl_using_subcommand credit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l customer -d 'Customer id' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l amount -d 'Amount, a plain decimal in the customer\'s currency (50.78)' -r
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l method -d 'How the customer paid (any case; kebab-case too: credit-card, direct-deposit)' -r -f -a "Cash\t''
@@ -344,6 +460,7 @@ always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l use-default-method -d 'Use the customer\'s default method on file'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l auto-allocate -d 'Spread what is left over the customer\'s open invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand create" -l allow-duplicate -d 'Record it even if a live payment of this customer has the same amount and reference (otherwise refused as a likely duplicate)'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l dry-run -d 'Print what would be written, write nothing'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand create" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
@@ -580,7 +697,9 @@ complete -c payctl -n "__fish_payctl_using_subcommand import" -l kind -d 'What t
 invoices\t''
 customers\t''
 methods\t'Payment methods on file (import them before the payments that name them)'
-write-offs\t'Invoice write-offs (import them after the payments)'"
+write-offs\t'Invoice write-offs (import them after the payments)'
+adjustments\t'Credit notes, debit notes and partial write-offs (import them after the invoices, before the payments)'
+credit-write-offs\t'Write-offs of customers\' unapplied credit (import them after the payments)'"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l format -d 'File format [default: from the extension: .csv, .json, .jsonl/.ndjson, .xml]' -r -f -a "csv\t''
 json\t''
 jsonl\t''
@@ -596,6 +715,7 @@ complete -c payctl -n "__fish_payctl_using_subcommand import" -l color -d 'When 
 always\t''
 never\t''"
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l dry-run -d 'Check every row, write nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand import" -l allow-duplicate -d 'Accept payments with the customer, amount and reference of a live payment (in the ledger or earlier in the file) instead of refusing them as likely duplicates'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -617,6 +737,69 @@ complete -c payctl -n "__fish_payctl_using_subcommand export" -s q -l quiet -d '
 complete -c payctl -n "__fish_payctl_using_subcommand export" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand export" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -f -a "close" -d 'Close every business date on or before DATE: later writes dated then are refused'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -f -a "list" -d 'List every close and reopen, oldest first'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -f -a "reopen" -d 'Reopen DATE and every later date (the close moves back to the day before DATE)'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and not __fish_seen_subcommand_from close list reopen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from close" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from close" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from close" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from close" -l dry-run -d 'Print what would be written, write nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from close" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from list" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from reopen" -l reason -d 'Why (kept with the event and in the audit trail)' -r
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from reopen" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from reopen" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
+json\t'One JSON document (lists are arrays)'
+csv\t''
+jsonl\t'JSON Lines: one JSON object per line (each record of a list)'
+html\t'A self-contained HTML page (report aging and report statement only)'"
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from reopen" -l color -d 'When to use colour (NO_COLOR, TERM=dumb and a non-terminal stdout mean never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from reopen" -l dry-run -d 'Print what would be written, write nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only what a script needs (a new record\'s id, a backup\'s path), no summary'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from reopen" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close every business date on or before DATE: later writes dated then are refused'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every close and reopen, oldest first'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from help" -f -a "reopen" -d 'Reopen DATE and every later date (the close moves back to the day before DATE)'
+complete -c payctl -n "__fish_payctl_using_subcommand period; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -l db -d 'Ledger file [default: $XDG_DATA_HOME/payctl/ledger.db, i.e. ~/.local/share/payctl/ledger.db]' -r -F
 complete -c payctl -n "__fish_payctl_using_subcommand report; and not __fish_seen_subcommand_from aging statement balances help" -s o -l output -d 'Output format' -r -f -a "table\t'Boxed on a terminal; plain columns separated by two spaces in a pipe'
 json\t'One JSON document (lists are arrays)'
@@ -935,35 +1118,38 @@ complete -c payctl -n "__fish_payctl_using_subcommand man" -s q -l quiet -d 'Pri
 complete -c payctl -n "__fish_payctl_using_subcommand man" -l no-headers -d 'Leave the header row out of tables (boxed and plain)'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c payctl -n "__fish_payctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "customer" -d 'Add, list and show customers'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "method" -d 'Payment methods on file (credit cards, bank accounts, PayPal)'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "invoice" -d 'Add, list, show, void and write off invoices'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "create" -d 'Record a payment and allocate it to invoices'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "list" -d 'List payments'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "show" -d 'Show one payment as a Fusebill Payment Object'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "allocate" -d 'Apply a payment\'s unallocated funds to invoices (or all of a customer\'s with --customer)'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "unallocate" -d 'Take money a payment applied to an invoice back into its unallocated funds'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "reallocate" -d 'Move money from one invoice to another in one step'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "refund" -d 'Refund part or all of a payment'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "settle" -d 'Settle a Pending (ACH, DirectDeposit) payment; failed means NSF'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "void" -d 'Void a payment entered by mistake (reverses its allocations, keeps the record)'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "activity" -d 'Payment activities: every attempt to move money'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "log" -d 'Show the audit trail'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "import" -d 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "export" -d 'Export payments, invoices, customers, allocations or activities'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "report" -d 'Receivables reports: aging, customer statement, balances (read only)'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "verify" -d 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "find" -d 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "backup" -d 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "bank" -d 'Bank statements: import their credit lines, match them to invoices, apply them as payments, list, show, ignore and report them'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "db" -d 'Administer a team ledger on PostgreSQL: database roles for clerks'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "restore" -d 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database\'s owner)'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "man" -d 'Print a man page (roff), or write them all to a folder'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice create list show allocate unallocate reallocate refund settle void activity log import export report verify find backup bank db restore completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "customer" -d 'Add, list and show customers'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "method" -d 'Payment methods on file (credit cards, bank accounts, PayPal)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "invoice" -d 'Add, list, show, void and write off invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "credit" -d 'A customer\'s unapplied credit: write it off'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "create" -d 'Record a payment and allocate it to invoices'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "list" -d 'List payments'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "show" -d 'Show one payment as a Fusebill Payment Object'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "allocate" -d 'Apply a payment\'s unallocated funds to invoices (or all of a customer\'s with --customer)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "unallocate" -d 'Take money a payment applied to an invoice back into its unallocated funds'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "reallocate" -d 'Move money from one invoice to another in one step'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "refund" -d 'Refund part or all of a payment'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "settle" -d 'Settle a Pending (ACH, DirectDeposit) payment; failed means NSF'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "void" -d 'Void a payment entered by mistake (reverses its allocations, keeps the record)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "activity" -d 'Payment activities: every attempt to move money'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "log" -d 'Show the audit trail'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "import" -d 'Import payments, invoices or customers from CSV, JSON, JSON Lines or XML, all or nothing'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "export" -d 'Export payments, invoices, customers, allocations or activities'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "period" -d 'Close accounting periods: no write dated on or before a closed date is accepted'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "report" -d 'Receivables reports: aging, customer statement, balances (read only)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "verify" -d 'Check the ledger: SQLite integrity, foreign keys, and every balance recomputed from its rows'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "find" -d 'Find customers by name or email, invoices by number, payments by reference, and all three by exact amount'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "backup" -d 'Write a consistent copy of the ledger to FILE, safely while other payctl processes write'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "bank" -d 'Bank statements: import their credit lines, match them to invoices, apply them as payments, list, show, ignore and report them'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "db" -d 'Administer a team ledger on PostgreSQL: database roles for clerks'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "restore" -d 'Load a SQLite ledger FILE (a backup) into the empty ledger named by --db (a file or a postgres:// URL; on PostgreSQL run it as the database\'s owner)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "man" -d 'Print a man page (roff), or write them all to a folder'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and not __fish_seen_subcommand_from customer method invoice credit create list show allocate unallocate reallocate refund settle void activity log import export period report verify find backup bank db restore completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "add" -d 'Add a customer'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "list" -d 'List customers with their balances'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "show" -d 'Show one customer'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "edit" -d 'Change a customer\'s name, email or allocation order (never its id or currency)'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from method" -f -a "add" -d 'Put a payment method on file (never a card number: brand and last four digits only)'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from method" -f -a "list" -d 'List a customer\'s payment methods'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from method" -f -a "set-default" -d 'Make a method its customer\'s default'
@@ -971,9 +1157,16 @@ complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subc
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "list" -d 'List invoices with their derived status'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "show" -d 'Show one invoice and the payments allocated to it'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "void" -d 'Void an invoice with no payments allocated'
-complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (cannot be undone)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "write-off" -d 'Write off an invoice\'s whole outstanding balance (closes it, cannot be undone), or with --amount part of it (a deduction: what is left stays owed)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "edit" -d 'Change an invoice\'s number or due date (never its money, customer or currency)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "credit-note" -d 'Lower what an invoice owes (never below what is paid on it)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from invoice" -f -a "debit-note" -d 'Raise what an invoice owes (a late fee, a correction)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from credit" -f -a "write-off" -d 'Write off a customer\'s unapplied credit (an overpayment), taken from the oldest payments\' unallocated amounts first'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from activity" -f -a "list" -d 'List payment activities (every attempt, successful or not)'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from activity" -f -a "add" -d 'Record an attempt that made no payment (a declined card)'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from period" -f -a "close" -d 'Close every business date on or before DATE: later writes dated then are refused'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from period" -f -a "list" -d 'List every close and reopen, oldest first'
+complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from period" -f -a "reopen" -d 'Reopen DATE and every later date (the close moves back to the day before DATE)'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "aging" -d 'Outstanding receivables by age (Current, 1–30, 31–60, 61–90, 90+ days) per customer and currency'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "statement" -d 'One customer\'s account in date order, with a running balance and available funds'
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "balances" -d 'Per customer and currency: invoiced, paid, written off, outstanding, overdue, available funds'
@@ -987,5 +1180,5 @@ complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subc
 complete -c payctl -n "__fish_payctl_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "grant-clerk" -d 'Let a database role read and record everything payctl records, and nothing else (team ledger on PostgreSQL only; run it as the ledger\'s owner)'
 
 # Values of positional arguments (added by payctl; clap_complete writes none).
-complete -c payctl -n "__fish_payctl_using_subcommand export; and not __fish_seen_subcommand_from payments invoices customers allocations activities methods write-offs" -f -a "payments invoices customers allocations activities methods write-offs"
+complete -c payctl -n "__fish_payctl_using_subcommand export; and not __fish_seen_subcommand_from payments invoices customers allocations activities methods write-offs adjustments credit-write-offs" -f -a "payments invoices customers allocations activities methods write-offs adjustments credit-write-offs"
 complete -c payctl -n "__fish_payctl_using_subcommand completions; and not __fish_seen_subcommand_from bash zsh fish powershell elvish" -f -a "bash zsh fish powershell elvish"

@@ -13,6 +13,11 @@ pub enum Kind {
     Methods,
     /// Invoice write-offs (import them after the payments)
     WriteOffs,
+    /// Credit notes, debit notes and partial write-offs (import them after the invoices,
+    /// before the payments)
+    Adjustments,
+    /// Write-offs of customers' unapplied credit (import them after the payments)
+    CreditWriteOffs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -39,6 +44,10 @@ pub struct ImportArgs {
     /// Keep the good rows; write each bad one with its line number and reason to FILE (CSV)
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
+    /// Accept payments with the customer, amount and reference of a live payment (in the
+    /// ledger or earlier in the file) instead of refusing them as likely duplicates
+    #[arg(long)]
+    pub allow_duplicate: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -50,6 +59,8 @@ pub enum ExportKind {
     Activities,
     Methods,
     WriteOffs,
+    Adjustments,
+    CreditWriteOffs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

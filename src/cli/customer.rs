@@ -18,6 +18,29 @@ pub enum CustomerCommand {
         #[arg(value_parser = id_arg)]
         id: i64,
     },
+    /// Change a customer's name, email or allocation order (never its id or currency)
+    #[command(after_help = super::examples::help(super::examples::CUSTOMER_EDIT))]
+    Edit(CustomerEditArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("change").required(true).multiple(true).args(["name", "email", "order"])))]
+pub struct CustomerEditArgs {
+    /// Customer id
+    #[arg(value_parser = id_arg)]
+    pub id: i64,
+    /// New name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// New email address
+    #[arg(long)]
+    pub email: Option<String>,
+    /// New default auto-allocation order (kebab-case too: oldest-to-newest)
+    #[arg(long, value_parser = closed_set::<AllocationOrder>())]
+    pub order: Option<AllocationOrder>,
+    /// Print what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -106,7 +106,27 @@ Examples:
 
 pub const INVOICE_WRITE_OFF: &str = "\
 Examples:
-  payctl invoice write-off 566934 --reason \"customer insolvent\"";
+  payctl invoice write-off 566934 --reason \"customer insolvent\"
+  payctl invoice write-off 566934 --amount 5 --reason \"bank charges\"";
+
+pub const INVOICE_CREDIT_NOTE: &str = "\
+Examples:
+  payctl invoice credit-note 566934 --amount 10 --reason \"2 units returned\"
+  payctl invoice credit-note 566936 --amount 5 --reason \"discount\" --dry-run";
+
+pub const INVOICE_DEBIT_NOTE: &str = "\
+Examples:
+  payctl invoice debit-note 566935 --amount 2.50 --reason \"late fee\"
+  payctl invoice debit-note 566934 --amount 7 --reason fee --date 2026-11-15";
+
+pub const CREDIT: &str = "\
+Examples:
+  payctl credit write-off --customer 655080 --amount 20 --reason \"overpayment\"";
+
+pub const CREDIT_WRITE_OFF: &str = "\
+Examples:
+  payctl credit write-off --customer 655080 --amount 20 --reason \"overpayment\"
+  payctl credit write-off --customer 655080 --amount 1 --reason x --dry-run";
 
 pub const CREATE: &str = "\
 Examples:
@@ -320,3 +340,35 @@ Examples:
   payctl bank import statement.csv -q \\
       --map date=Date,amount=Amount,currency_code=USD && \\
       payctl bank apply 1 --customer 655080 --auto-allocate --dry-run";
+
+pub const PERIOD: &str = "\
+Examples:
+  payctl period close 2026-09-30
+  payctl period list
+  payctl period close 2026-09-30 && \\
+      payctl period reopen 2026-09-01 --reason \"late September invoices\"";
+
+pub const PERIOD_CLOSE: &str = "\
+Examples:
+  payctl period close 2026-09-30
+  payctl period close 2026-09-30 --dry-run -o json";
+
+pub const PERIOD_LIST: &str = "\
+Examples:
+  payctl period list
+  payctl period list -o csv";
+
+pub const PERIOD_REOPEN: &str = "\
+Examples:
+  payctl period close 2026-09-30 && \\
+      payctl period reopen 2026-09-01 --reason \"late invoice\"";
+
+pub const CUSTOMER_EDIT: &str = "\
+Examples:
+  payctl customer edit 655080 --email billing@acme.example
+  payctl customer edit 655080 --order newest-to-oldest --dry-run";
+
+pub const INVOICE_EDIT: &str = "\
+Examples:
+  payctl invoice edit 566935 --number INV-2026-0042
+  payctl invoice edit 566935 --terms net45 --dry-run";

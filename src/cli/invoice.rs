@@ -37,7 +37,8 @@ pub enum InvoiceCommand {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Write off an invoice's whole outstanding balance (cannot be undone)
+    /// Write off an invoice's whole outstanding balance (closes it, cannot be undone), or with
+    /// --amount part of it (a deduction: what is left stays owed)
     #[command(after_help = super::examples::help(super::examples::INVOICE_WRITE_OFF))]
     WriteOff {
         /// Invoice id or number (id:N, number:TEXT force one reading)
@@ -46,10 +47,94 @@ pub enum InvoiceCommand {
         /// Why (kept with the write-off and in the audit trail)
         #[arg(long)]
         reason: String,
+        /// Write off only this much (at most what the invoice owes); the invoice stays open
+        /// until nothing is owed, and is then paid
+        #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
+        amount: Option<Decimal>,
+        /// Date of a partial write-off [default: now]
+        #[arg(long, value_parser = date_arg, requires = "amount")]
+        date: Option<DateTime<Utc>>,
         /// Print what would be written, write nothing
         #[arg(long)]
         dry_run: bool,
     },
+    /// Change an invoice's number or due date (never its money, customer or currency)
+    #[command(after_help = super::examples::help(super::examples::INVOICE_EDIT))]
+    Edit(InvoiceEditArgs),
+    /// Lower what an invoice owes (never below what is paid on it)
+    #[command(after_help = super::examples::help(super::examples::INVOICE_CREDIT_NOTE))]
+    CreditNote(AdjustArgs),
+    /// Raise what an invoice owes (a late fee, a correction)
+    #[command(after_help = super::examples::help(super::examples::INVOICE_DEBIT_NOTE))]
+    DebitNote(AdjustArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("change").required(true).multiple(true).args(["number", "due", "terms"])))]
+pub struct InvoiceEditArgs {
+    /// Invoice id or number (id:N, number:TEXT force one reading)
+    #[arg(value_parser = invoice_ref_arg, value_name = "INV")]
+    pub id: InvoiceRef,
+    /// New invoice number (unique among the customer's invoices)
+    #[arg(long)]
+    pub number: Option<String>,
+    /// New due date (not before the invoice date)
+    #[arg(long, value_parser = date_arg, conflicts_with = "terms")]
+    pub due: Option<DateTime<Utc>>,
+    /// New payment terms: netN, due N days after the invoice date
+    #[arg(long, value_parser = terms_arg)]
+    pub terms: Option<u32>,
+    /// Print what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `invoice credit-note` and `invoice debit-note`.
+#[derive(Debug, Args)]
+pub struct AdjustArgs {
+    /// Invoice id or number (id:N, number:TEXT force one reading)
+    #[arg(value_parser = invoice_ref_arg, value_name = "INV")]
+    pub id: InvoiceRef,
+    /// Amount of the note, in the invoice's currency
+    #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
+    pub amount: Decimal,
+    /// Why (kept with the note and in the audit trail)
+    #[arg(long)]
+    pub reason: String,
+    /// Date of the note, on or after the invoice's date [default: now]
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<DateTime<Utc>>,
+    /// Print what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `payctl credit`: a customer's unapplied credit.
+#[derive(Debug, Subcommand)]
+pub enum CreditCommand {
+    /// Write off a customer's unapplied credit (an overpayment), taken from the oldest
+    /// payments' unallocated amounts first
+    #[command(after_help = super::examples::help(super::examples::CREDIT_WRITE_OFF))]
+    WriteOff(CreditWriteOffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreditWriteOffArgs {
+    /// Customer id
+    #[arg(long, value_parser = id_arg)]
+    pub customer: i64,
+    /// How much to write off (at most the customer's unapplied credit on settled payments)
+    #[arg(long, value_parser = amount_arg, allow_negative_numbers = true)]
+    pub amount: Decimal,
+    /// Why (kept with the write-off and in the audit trail)
+    #[arg(long)]
+    pub reason: String,
+    /// Date of the write-off [default: now]
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<DateTime<Utc>>,
+    /// Print what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ pub mod examples;
 pub mod invoice;
 pub mod method;
 pub mod payment;
+pub mod period;
 pub mod report;
 pub mod restore;
 
@@ -36,9 +37,10 @@ pub use bank::{BankApplyArgs, BankCommand};
 pub use bulk::{ExportArgs, ImportArgs};
 pub use customer::CustomerCommand;
 pub use db::DbCommand;
-pub use invoice::InvoiceCommand;
+pub use invoice::{CreditCommand, InvoiceCommand};
 pub use method::MethodCommand;
 pub use payment::{CreateArgs, ListArgs};
+pub use period::PeriodCommand;
 pub use report::ReportCommand;
 pub use restore::RestoreArgs;
 
@@ -115,6 +117,9 @@ pub enum Command {
     /// Add, list, show, void and write off invoices
     #[command(subcommand, after_help = examples::help(examples::INVOICE))]
     Invoice(InvoiceCommand),
+    /// A customer's unapplied credit: write it off
+    #[command(subcommand, after_help = examples::help(examples::CREDIT))]
+    Credit(CreditCommand),
     /// Record a payment and allocate it to invoices
     #[command(after_help = examples::help(examples::CREATE))]
     Create(Box<CreateArgs>),
@@ -175,6 +180,9 @@ pub enum Command {
     /// Export payments, invoices, customers, allocations or activities
     #[command(after_help = examples::help(examples::EXPORT))]
     Export(ExportArgs),
+    /// Close accounting periods: no write dated on or before a closed date is accepted
+    #[command(subcommand, after_help = examples::help(examples::PERIOD))]
+    Period(PeriodCommand),
     /// Receivables reports: aging, customer statement, balances (read only)
     #[command(subcommand, after_help = examples::help(examples::REPORT))]
     Report(ReportCommand),

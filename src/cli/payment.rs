@@ -55,6 +55,10 @@ pub struct CreateArgs {
     /// Retry-safe key: the same key and request return the first payment
     #[arg(long)]
     pub idempotency_key: Option<String>,
+    /// Record it even if a live payment of this customer has the same amount and reference
+    /// (otherwise refused as a likely duplicate)
+    #[arg(long)]
+    pub allow_duplicate: bool,
     /// Print what would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -33,6 +33,7 @@ fn on_payment<T>(
 ) -> Result<Outcome> {
     let actor = ctx.actor();
     let (value, payment) = write_or_rehearse(ctx, dry_run, |tx| {
+        super::period::guard(tx, "effectiveTimestamp", "change dated", actor.now)?;
         let mark = invoices::allocation_mark(tx)?;
         let value = f(tx, &actor)?;
         Ok((value, payment_after(tx, id, mark, None, dry_run)?))
@@ -88,6 +89,7 @@ pub fn allocate(args: AllocateArgs, ctx: &Ctx) -> Result<Outcome> {
     if let Some(customer) = args.customer {
         let actor = ctx.actor();
         let touched = write_or_rehearse(ctx, dry_run, |tx| {
+            super::period::guard(tx, "effectiveTimestamp", "change dated", actor.now)?;
             let mark = invoices::allocation_mark(tx)?;
             let facts = corrections::customer_funds_facts(tx, customer)?;
             let plans = rules::plan_allocate_customer(args.order, &facts);
@@ -232,6 +234,7 @@ pub fn refund(args: RefundArgs, ctx: &Ctx) -> Result<Outcome> {
     reject_any([req.reference_problem()])?;
     let actor = ctx.actor();
     let (refund_id, payment) = write_or_rehearse(ctx, dry_run, |tx| {
+        super::period::guard(tx, "effectiveTimestamp", "change dated", actor.now)?;
         let mark = invoices::allocation_mark(tx)?;
         let mut req = req.clone();
         if let Some(customer) = payments::customer_of(tx, id)? {

@@ -162,6 +162,9 @@ fn request(
         auto_allocate,
         auto_allocate_order: None,
         idempotency_key: Some(format!("bank:{}", line.bank_ref)),
+        // SPEC §10's duplicate rule holds here too: a check entered by hand and then found on
+        // the statement is the same money; `bank ignore` records why the line is not applied.
+        allow_duplicate: false,
     })
 }
 

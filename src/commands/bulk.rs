@@ -135,7 +135,21 @@ fn ahead_of(batch: &Batch, row: &std::result::Result<Value, String>) -> Ahead {
         }
         _ => None,
     };
-    Ahead { customer, key }
+    let amount = field("amount").and_then(|v| match v {
+        Value::Number(n) => rust_decimal::Decimal::from_str_exact(&n.to_string()).ok(),
+        Value::String(s) => rust_decimal::Decimal::from_str_exact(s.trim()).ok(),
+        _ => None,
+    });
+    let reference = match field("reference") {
+        Some(Value::String(r)) => Some(r.clone()),
+        _ => None,
+    };
+    Ahead {
+        customer,
+        key,
+        amount,
+        reference,
+    }
 }
 
 fn problems_text(problems: Vec<Problem>) -> Vec<String> {
@@ -151,6 +165,7 @@ fn import_row(
     kind: ImportKind,
     mut value: Value,
     csv: bool,
+    allow_duplicate: bool,
 ) -> std::result::Result<RowResult, std::result::Result<Vec<String>, Error>> {
     let row_error = |e: Error| match e {
         Error::Storage(_) | Error::Busy(_) | Error::BrokenPipe => Err(e),
@@ -163,7 +178,8 @@ fn import_row(
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
             match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {
                 ImiRow::Payment(payload) => {
-                    import_payment(tx, batch, actor, &payload, &payload).map_err(row_error)
+                    import_payment(tx, batch, actor, &payload, &payload, allow_duplicate)
+                        .map_err(row_error)
                 }
                 ImiRow::Attempt {
                     payload,
@@ -175,8 +191,15 @@ fn import_row(
         }
         ImportKind::Payments => {
             let read = restored(&value, csv);
-            import_payment(tx, batch, actor, read.as_ref().unwrap_or(&value), &value)
-                .map_err(row_error)
+            import_payment(
+                tx,
+                batch,
+                actor,
+                read.as_ref().unwrap_or(&value),
+                &value,
+                allow_duplicate,
+            )
+            .map_err(row_error)
         }
         ImportKind::Invoices => {
             // A void invoice comes back void (an export carries its status); other statuses
@@ -200,7 +223,161 @@ fn import_row(
             let read = restored(&value, csv);
             import_write_off(tx, actor, read.as_ref().unwrap_or(&value)).map_err(row_error)
         }
+        ImportKind::Adjustments => {
+            let read = restored(&value, csv);
+            import_adjustment(tx, actor, read.as_ref().unwrap_or(&value)).map_err(row_error)
+        }
+        ImportKind::CreditWriteOffs => {
+            let read = restored(&value, csv);
+            import_credit_write_off(tx, actor, read.as_ref().unwrap_or(&value)).map_err(row_error)
+        }
     }
+}
+
+/// An amount field of an imported row, exact (a JSON number or a string).
+fn decimal_field(value: &Value, name: &str) -> Result<rust_decimal::Decimal> {
+    let amount =
+        field(value, name).ok_or_else(|| Error::rejected(name, format!("{name} is required")))?;
+    let shown = excerpt(&match amount {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    crate::core::money::decimal_from_json(amount)
+        .map_err(|e| Error::rejected(name, format!("{name} '{shown}' {e}")))
+}
+
+/// The reason of an imported adjustment or credit write-off (a default when the file has none).
+fn reason_field(value: &Value, default: &str) -> Result<String> {
+    let reason = text_field(value, "reason")
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| default.to_string());
+    if let Some(p) = super::text_problem("reason", "reason", &reason, 500) {
+        return Err(Error::Rejected(vec![p]));
+    }
+    Ok(reason)
+}
+
+/// A credit note, debit note or partial write-off, by the rules of the commands that make
+/// them. A row whose `id` is already in the ledger with the same invoice, kind and amount was
+/// imported before: nothing is written.
+fn import_adjustment(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> {
+    use crate::core::adjustment::{AdjustmentKind, AdjustmentRequest};
+    unknown_keys(value, import::ADJUSTMENT_COLUMNS)?;
+    let invoice_id = id_field(value, "invoiceId")?
+        .ok_or_else(|| Error::rejected("invoiceId", "invoiceId is required"))?;
+    let kind_text = text_field(value, "kind").unwrap_or_default();
+    let kind = AdjustmentKind::from_code(&kind_text.to_ascii_lowercase().replace('-', "_"))
+        .ok_or_else(|| {
+            Error::rejected(
+                "kind",
+                format!(
+                    "kind '{}' is not one of credit_note, debit_note, write_off",
+                    excerpt(&kind_text)
+                ),
+            )
+        })?;
+    let invoice =
+        invoices::facts(tx, invoice_id)?.ok_or_else(|| invoices::not_found(invoice_id))?;
+    if let Some(customer) = id_field(value, "customerId")? {
+        if let Some(p) = invoice_rules::imported_customer_problem(&invoice, customer) {
+            return Err(Error::Rejected(vec![p]));
+        }
+    }
+    if let Some(currency) = currency_field(value)? {
+        if let Some(p) = invoice_rules::imported_currency_problem(&invoice, currency) {
+            return Err(Error::Rejected(vec![p]));
+        }
+    }
+    let req = AdjustmentRequest {
+        invoice_id,
+        kind,
+        amount: decimal_field(value, "amount")?,
+        reason: reason_field(value, "adjusted in the imported file")?,
+        date: date_field(value, "effectiveTimestamp")?,
+    };
+    let id = id_field(value, "id")?;
+    if let Some(id) = id {
+        if let Some(existing) = crate::ledger::adjustments::stored(tx, id)? {
+            let same = existing.0 == invoice_id
+                && existing.1 == kind
+                && crate::core::Money::from_decimal(req.amount, invoice.currency)
+                    .is_ok_and(|m| m.minor() == existing.2);
+            return match same {
+                true => Ok(RowResult::AlreadyImported),
+                false => Err(Error::rejected(
+                    "id",
+                    format!("adjustment {id} is already in the ledger with another invoice, kind or amount"),
+                )),
+            };
+        }
+    }
+    let label = match kind {
+        AdjustmentKind::CreditNote => "credit note dated",
+        AdjustmentKind::DebitNote => "debit note dated",
+        AdjustmentKind::WriteOff => "write-off dated",
+    };
+    super::period::guard(
+        tx,
+        "effectiveTimestamp",
+        label,
+        req.date.unwrap_or(actor.now),
+    )?;
+    let plan = crate::core::adjustment::plan_adjustment(&req, &invoice, actor.now)
+        .map_err(Error::Rejected)?;
+    crate::ledger::adjustments::write_with_id(tx, actor, &plan, id)?;
+    Ok(RowResult::Imported)
+}
+
+/// A credit write-off, by the rules of `credit write-off` (oldest payments first). A row whose
+/// `id` is already in the ledger with the same customer and amount was imported before.
+fn import_credit_write_off(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> {
+    use crate::core::adjustment::CreditWriteOffRequest;
+    unknown_keys(value, import::CREDIT_WRITE_OFF_COLUMNS)?;
+    let customer_id = id_field(value, "customerId")?
+        .ok_or_else(|| Error::rejected("customerId", "customerId is required"))?;
+    let facts = crate::ledger::adjustments::credit_facts(tx, customer_id)?;
+    if let Some(currency) = currency_field(value)? {
+        if currency != facts.currency {
+            return Err(Error::rejected(
+                "currency",
+                format!(
+                    "customer {customer_id}'s credit is in {}, not {currency}",
+                    facts.currency
+                ),
+            ));
+        }
+    }
+    let req = CreditWriteOffRequest {
+        customer_id,
+        amount: decimal_field(value, "amount")?,
+        reason: reason_field(value, "written off in the imported file")?,
+        date: date_field(value, "effectiveTimestamp")?,
+    };
+    let id = id_field(value, "id")?;
+    if let Some(id) = id {
+        if let Some((customer, amount)) = crate::ledger::adjustments::stored_credit(tx, id)? {
+            let same = customer == customer_id
+                && crate::core::Money::from_decimal(req.amount, facts.currency)
+                    .is_ok_and(|m| m.minor() == amount);
+            return match same {
+                true => Ok(RowResult::AlreadyImported),
+                false => Err(Error::rejected(
+                    "id",
+                    format!("credit write-off {id} is already in the ledger with another customer or amount"),
+                )),
+            };
+        }
+    }
+    super::period::guard(
+        tx,
+        "effectiveTimestamp",
+        "credit write-off dated",
+        req.date.unwrap_or(actor.now),
+    )?;
+    let plan = crate::core::adjustment::plan_credit_write_off(&req, &facts, actor.now)
+        .map_err(Error::Rejected)?;
+    crate::ledger::adjustments::write_credit_with_id(tx, actor, &plan, id)?;
+    Ok(RowResult::Imported)
 }
 
 /// The row to import when it differs from the row as read: from a CSV file, each text cell
@@ -234,8 +411,10 @@ fn import_payment(
     actor: &Actor,
     payload: &Value,
     raw: &Value,
+    allow_duplicate: bool,
 ) -> Result<RowResult> {
     let mut req = create_payment_from_json(payload, Source::Import).map_err(Error::Rejected)?;
+    req.allow_duplicate = allow_duplicate;
     if let Some(problem) = req
         .idempotency_key
         .as_deref()
@@ -435,6 +614,7 @@ fn import_invoice(
         }
     }
     let date = date_field(value, "effectiveTimestamp")?.unwrap_or(actor.now);
+    super::period::guard(tx, "effectiveTimestamp", "invoice date", date)?;
     let due = date_field(value, "dueDate")?.unwrap_or(date);
     let new = NewInvoice {
         id: id_field(value, "id")?,
@@ -622,6 +802,12 @@ fn import_write_off(tx: &Tx, actor: &Actor, value: &Value) -> Result<RowResult> 
         }
         invoice_rules::ImportedWriteOffPlan::Write(plan) => plan,
     };
+    super::period::guard(
+        tx,
+        "effectiveTimestamp",
+        "write-off dated",
+        write_off.effective.unwrap_or(actor.now),
+    )?;
     let effective = write_off
         .effective
         .map(crate::core::dates::format_timestamp);
@@ -647,6 +833,8 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         Kind::Customers => ImportKind::Customers,
         Kind::Methods => ImportKind::Methods,
         Kind::WriteOffs => ImportKind::WriteOffs,
+        Kind::Adjustments => ImportKind::Adjustments,
+        Kind::CreditWriteOffs => ImportKind::CreditWriteOffs,
     };
     if format == ImportFormat::Xml && kind != ImportKind::Payments {
         return Err(Error::usage(
@@ -714,6 +902,8 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             ImportKind::Customers => "customers",
             ImportKind::Methods => "methods",
             ImportKind::WriteOffs => "write-offs",
+            ImportKind::Adjustments => "adjustments",
+            ImportKind::CreditWriteOffs => "credit-write-offs",
         },
         dry_run: args.dry_run,
         ..Default::default()
@@ -779,6 +969,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                         kind,
                         value,
                         format == ImportFormat::Csv,
+                        args.allow_duplicate,
                     ),
                 ),
                 Err(reason) => (String::new(), Err(Ok(vec![reason]))),
@@ -934,6 +1125,8 @@ pub fn export(args: ExportArgs, ctx: &Ctx) -> Result<Outcome> {
         ExportKind::Activities => "activities",
         ExportKind::Methods => "methods",
         ExportKind::WriteOffs => "write-offs",
+        ExportKind::Adjustments => "adjustments",
+        ExportKind::CreditWriteOffs => "credit-write-offs",
     };
     // `--to -` is stdout, as `-` is stdin for import.
     let to = args.to.as_deref().filter(|p| *p != Path::new("-"));

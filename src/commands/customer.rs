@@ -1,8 +1,9 @@
 use super::context::{Ctx, Outcome};
 use crate::cli::CustomerCommand;
 use crate::core::customer::{self as rules, NewCustomer};
+use crate::core::edit::{plan_customer_edit, CustomerEdit};
 use crate::error::{Error, Result};
-use crate::ledger::customers;
+use crate::ledger::{customers, edits};
 use crate::render;
 
 pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
@@ -41,6 +42,21 @@ pub fn run(command: CustomerCommand, ctx: &Ctx) -> Result<Outcome> {
         CustomerCommand::List => {
             let list = ctx.ledger_existing()?.read(customers::list)?;
             Ok(Outcome::read(render::list(&list, ctx.style)))
+        }
+        CustomerCommand::Edit(args) => {
+            let edit = CustomerEdit {
+                name: args.name,
+                email: args.email,
+                order: args.order,
+            };
+            let actor = ctx.actor();
+            let changes = super::write_or_rehearse(ctx, args.dry_run, |tx| {
+                let current = edits::customer_record(tx, args.id)?;
+                let changes = plan_customer_edit(&edit, &current).map_err(Error::Rejected)?;
+                edits::write_customer(tx, &actor, args.id, &changes)?;
+                Ok(changes)
+            })?;
+            super::edit_outcome(ctx, "customer", args.id, changes, args.dry_run)
         }
         CustomerCommand::Show { id } => {
             let view = ctx.ledger_existing()?.read(|tx| customers::get(tx, id))?;

@@ -21,6 +21,7 @@ mod invoice;
 mod method;
 mod output;
 mod payment;
+pub(crate) mod period;
 mod report;
 mod restore;
 
@@ -34,6 +35,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Customer(c) => customer::run(c, ctx),
         Command::Method(c) => method::run(c, ctx),
         Command::Invoice(c) => invoice::run(c, ctx),
+        Command::Credit(c) => invoice::run_credit(c, ctx),
         Command::Create(args) => payment::create(*args, ctx),
         Command::List(args) => payment::list(args, ctx),
         Command::Show { id } => payment::show(id, ctx),
@@ -57,6 +59,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Restore(args) => restore::run(args, ctx),
         Command::Import(args) => bulk::import(args, ctx),
         Command::Export(args) => bulk::export(args, ctx),
+        Command::Period(c) => period::run(c, ctx),
         Command::Report(c) => report::run(c, ctx),
         Command::Completions { shell } => Ok(Outcome::read(completion_script(shell))),
         Command::Man(args) => match &args.dir {
@@ -94,6 +97,12 @@ pub fn hint(err: &Error) -> Option<String> {
             Record::BankStatement => Some("list statements with: payctl bank report".to_string()),
         },
         Error::Storage(failure) => storage_hint(&failure.kind).map(str::to_owned),
+        // A write dated in a closed period: reopening from that date lets it in.
+        Error::Rejected(problems) => match problems.as_slice() {
+            [only] => crate::core::period::refused_date(&only.message)
+                .map(|date| format!("reopen it with: payctl period reopen {date} --reason ...")),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -158,4 +167,30 @@ pub(crate) fn reject_any(problems: impl IntoIterator<Item = Option<Problem>>) ->
     } else {
         Err(Error::Rejected(problems))
     }
+}
+
+/// What `customer edit` and `invoice edit` print: each field changed with its old and new
+/// value (a dry run: what would change), or that nothing did.
+pub(crate) fn edit_outcome(
+    ctx: &Ctx,
+    entity: &'static str,
+    id: i64,
+    changes: Vec<crate::core::edit::FieldChange>,
+    dry_run: bool,
+) -> Result<Outcome> {
+    let heading = if changes.is_empty() {
+        format!("{entity} {id} already has these values; nothing was changed")
+    } else {
+        dry_run_heading(dry_run, format!("Edited {entity} {id}"))
+    };
+    let view = crate::core::edit::EditView {
+        entity,
+        id,
+        changes,
+        dry_run,
+    };
+    Ok(Outcome {
+        id: (!dry_run).then_some(id),
+        text: crate::render::edit_outcome(&view, ctx.style, &heading),
+    })
 }

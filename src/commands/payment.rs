@@ -99,6 +99,7 @@ fn request_from_flags(args: &CreateArgs) -> Result<CreatePayment> {
         auto_allocate: args.auto_allocate,
         auto_allocate_order: args.order,
         idempotency_key: None,
+        allow_duplicate: args.allow_duplicate,
     })
 }
 
@@ -180,6 +181,7 @@ pub fn create(args: CreateArgs, ctx: &Ctx) -> Result<Outcome> {
         }
         req.idempotency_key = Some(flag_key.clone());
     }
+    req.allow_duplicate |= args.allow_duplicate;
     if let Some(key) = &req.idempotency_key {
         reject_any([idempotency_key_problem(key)])?;
     }

@@ -24,6 +24,8 @@ pub struct PaymentFacts {
     pub amount: i64,
     pub allocated: i64,
     pub refunded: i64,
+    /// Unapplied credit written off this payment (`credit write-off`): gone for good.
+    pub written_off: i64,
     pub settlement: Settlement,
     pub voided: bool,
     pub method: String,
@@ -33,7 +35,7 @@ pub struct PaymentFacts {
 
 impl PaymentFacts {
     pub fn unallocated(&self) -> i64 {
-        self.amount - self.allocated - self.refunded
+        self.amount - self.allocated - self.refunded - self.written_off
     }
 
     pub fn money(&self, minor: i64) -> Money {
@@ -509,7 +511,7 @@ pub fn plan_refund(req: &RefundRequest, facts: &RefundFacts) -> Result<RefundPla
         ));
     }
     let amount = money_of(p, "amount", "amount", req.amount)?;
-    let refundable = p.amount - p.refunded;
+    let refundable = p.amount - p.refunded - p.written_off;
     if amount.minor() > refundable {
         return Err(Refusal::one(
             "amount",
@@ -762,6 +764,15 @@ pub fn plan_void(req: &Void, facts: &ReversalFacts) -> Result<VoidPlan, Refusal>
             ),
         ));
     }
+    if p.written_off > 0 {
+        return Err(Refusal::one(
+            "paymentId",
+            format!(
+                "payment {payment_id} has credit written off ({}); it cannot be voided",
+                p.money(p.written_off)
+            ),
+        ));
+    }
     Ok(VoidPlan {
         payment: p.clone(),
         reason: req.reason.clone(),
@@ -785,6 +796,7 @@ mod tests {
             amount,
             allocated,
             refunded,
+            written_off: 0,
             settlement: Settlement::Successful,
             voided: false,
             method: "Check".to_string(),

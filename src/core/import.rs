@@ -14,6 +14,8 @@ pub enum ImportKind {
     Customers,
     Methods,
     WriteOffs,
+    Adjustments,
+    CreditWriteOffs,
 }
 
 /// The CSV columns of a payments file: the Fusebill field names.
@@ -73,6 +75,32 @@ pub const WRITE_OFF_COLUMNS: &[&str] = &[
     "reason",
     "effectiveTimestamp",
 ];
+/// Credit notes, debit notes and partial write-offs, as `payctl export adjustments` writes
+/// them: imported after the invoices and before the payments (a debit note raises what a
+/// payment may pay; a credit note made before a payment could not be taken below it after).
+pub const ADJUSTMENT_COLUMNS: &[&str] = &[
+    "id",
+    "invoiceId",
+    "customerId",
+    "kind",
+    "amount",
+    "currency",
+    "reason",
+    "effectiveTimestamp",
+];
+/// Credit write-offs, as `payctl export credit-write-offs` writes them: imported after the
+/// payments. `payments` (`PAYMENT=AMOUNT;…`, what it took from each) is informative: payment
+/// ids are not kept by a payments import, so an imported write-off takes its amount from the
+/// customer's oldest payments again, as the command does.
+pub const CREDIT_WRITE_OFF_COLUMNS: &[&str] = &[
+    "id",
+    "customerId",
+    "amount",
+    "currency",
+    "reason",
+    "effectiveTimestamp",
+    "payments",
+];
 pub const CUSTOMER_DERIVED: &[&str] = &[
     "defaultPaymentMethodId",
     "outstandingBalance",
@@ -87,6 +115,8 @@ pub fn check_header(kind: ImportKind, header: &[String]) -> Result<(), String> {
         ImportKind::Customers => (CUSTOMER_COLUMNS, CUSTOMER_DERIVED),
         ImportKind::Methods => (METHOD_COLUMNS, &[]),
         ImportKind::WriteOffs => (WRITE_OFF_COLUMNS, &[]),
+        ImportKind::Adjustments => (ADJUSTMENT_COLUMNS, &[]),
+        ImportKind::CreditWriteOffs => (CREDIT_WRITE_OFF_COLUMNS, &[]),
     };
     let unknown: Vec<&str> = header
         .iter()
@@ -116,6 +146,8 @@ pub fn check_header(kind: ImportKind, header: &[String]) -> Result<(), String> {
         ImportKind::Customers => &["name"],
         ImportKind::Methods => &["customerId", "type"],
         ImportKind::WriteOffs => &["invoiceId", "amount"],
+        ImportKind::Adjustments => &["invoiceId", "kind", "amount"],
+        ImportKind::CreditWriteOffs => &["customerId", "amount"],
     };
     let missing: Vec<&str> = required
         .iter()
@@ -183,7 +215,11 @@ pub fn csv_record_to_object(
 /// Drops the derived fields an export writes, so an exported record reads back.
 pub fn strip_derived(kind: ImportKind, value: &mut Value) {
     let derived: &[&str] = match kind {
-        ImportKind::Payments | ImportKind::Methods | ImportKind::WriteOffs => &[],
+        ImportKind::Payments
+        | ImportKind::Methods
+        | ImportKind::WriteOffs
+        | ImportKind::Adjustments
+        | ImportKind::CreditWriteOffs => &[],
         ImportKind::Invoices => INVOICE_DERIVED,
         ImportKind::Customers => CUSTOMER_DERIVED,
     };

@@ -150,7 +150,8 @@ pub struct ClosingPlan {
     pub amount: i64,
 }
 
-/// Voids an invoice that has no live allocations: only an unpaid one. It takes nothing.
+/// Voids an invoice that has no live allocations (an unpaid one, or one credited down to
+/// nothing with nothing paid). It takes nothing.
 pub fn plan_void(invoice: &InvoiceFacts) -> Result<ClosingPlan, Vec<Problem>> {
     let id = invoice.id;
     match invoice.status {
@@ -161,11 +162,12 @@ pub fn plan_void(invoice: &InvoiceFacts) -> Result<ClosingPlan, Vec<Problem>> {
                 invoice.status
             ),
         )]),
-        InvoiceStatus::PartiallyPaid | InvoiceStatus::Paid => Err(vec![Problem::new(
+        // What is paid on it: what it owes less what is outstanding.
+        _ if invoice.total - invoice.outstanding > 0 => Err(vec![Problem::new(
             "invoiceId",
             format!("invoice {id} is {} and has payments allocated; unallocate them first (payctl unallocate PAYMENT --invoice {id})", invoice.status),
         )]),
-        InvoiceStatus::Unpaid => Ok(closing(invoice, Closure::Void, 0)),
+        _ => Ok(closing(invoice, Closure::Void, 0)),
     }
 }
 
@@ -305,14 +307,18 @@ pub enum Closure {
 }
 
 /// Payload's rule: nothing applied is `unpaid`, part of the total is `partially_paid`, all of
-/// it is `paid`; a void or a write-off is final.
+/// it is `paid`; a void or a write-off is final. `total` is what the invoice owes: its total
+/// plus debit notes, less credit notes and partial write-offs. An invoice that owes nothing
+/// more is `paid`, however it got there (payments, a credit note or a partial write-off of the
+/// rest: Odoo's and ERPNext's "Paid"); only the whole write-off (`invoice write-off` without
+/// `--amount`) makes it `written_off`.
 pub fn derive_status(closure: Option<Closure>, allocated: i64, total: i64) -> InvoiceStatus {
     match closure {
         Some(Closure::Void) => InvoiceStatus::Void,
         Some(Closure::WrittenOff) => InvoiceStatus::WrittenOff,
+        None if allocated >= total => InvoiceStatus::Paid,
         None if allocated <= 0 => InvoiceStatus::Unpaid,
-        None if allocated < total => InvoiceStatus::PartiallyPaid,
-        None => InvoiceStatus::Paid,
+        None => InvoiceStatus::PartiallyPaid,
     }
 }
 
@@ -333,6 +339,8 @@ mod tests {
         assert_eq!(derive_status(None, 0, 100), InvoiceStatus::Unpaid);
         assert_eq!(derive_status(None, 1, 100), InvoiceStatus::PartiallyPaid);
         assert_eq!(derive_status(None, 100, 100), InvoiceStatus::Paid);
+        // Credited down to nothing, nothing paid: nothing is owed.
+        assert_eq!(derive_status(None, 0, 0), InvoiceStatus::Paid);
         assert_eq!(
             derive_status(Some(Closure::Void), 0, 100),
             InvoiceStatus::Void

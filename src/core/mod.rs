@@ -2,6 +2,7 @@
 //! create-payment request. Nothing here touches clap, SQLite or the terminal.
 
 pub mod activity;
+pub mod adjustment;
 pub mod allocation;
 pub mod bank;
 pub mod bank_match;
@@ -10,6 +11,7 @@ pub mod corrections;
 pub mod currency;
 pub mod customer;
 pub mod dates;
+pub mod edit;
 pub mod enums;
 pub mod find;
 pub mod ids;
@@ -22,6 +24,7 @@ pub mod method;
 pub mod money;
 pub mod payload;
 pub mod payment;
+pub mod period;
 pub mod report;
 pub mod text;
 pub mod totals;

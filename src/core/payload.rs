@@ -255,6 +255,7 @@ pub fn create_payment_from_json(
             auto_allocate,
             auto_allocate_order,
             idempotency_key,
+            allow_duplicate: false,
         }),
         _ => Err(problems),
     }

@@ -10,6 +10,7 @@ use super::currency::Currency;
 use super::enums::{AllocationOrder, InvoiceStatus, MethodType, PaymentMethod, Settlement, Source};
 use super::invoice_ref::{parse_invoice_ref, split_allocation, InvoiceRef};
 use super::money::{parse_decimal, Money};
+use super::period::{check_open, ClosedPeriod};
 use super::text::{
     check_text, contains_card_number, excerpt, is_bidi_control, is_blank, TextError,
 };
@@ -183,6 +184,11 @@ pub struct CreatePayment {
     pub auto_allocate_order: Option<AllocationOrder>,
     #[serde(skip)]
     pub idempotency_key: Option<String>,
+    /// `--allow-duplicate`: the caller knows another live payment has the same customer,
+    /// amount and reference. Not part of the fingerprint: a replay under the same key is the
+    /// same payment whether or not it says so.
+    #[serde(skip)]
+    pub allow_duplicate: bool,
 }
 
 impl serde::Serialize for Currency {
@@ -278,6 +284,62 @@ pub struct CreateFacts {
     /// Every invoice total and payment amount recorded in the customer's currency, added up
     /// (`currency_totals`), before this payment.
     pub ledger_total: i64,
+    /// The close in force (SPEC §10): a payment dated on or before it is refused.
+    pub closed: Option<ClosedPeriod>,
+    /// The customer's live payments (not void, not bounced) of the same amount with a
+    /// reference, oldest first. Read only when the request has a reference and does not allow
+    /// a duplicate.
+    pub duplicates: Vec<DuplicateCandidate>,
+}
+
+/// A live payment that a new one may duplicate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateCandidate {
+    pub id: i64,
+    pub reference: String,
+    /// An earlier row of the same import, not written yet (`id` is the one it will take).
+    pub in_this_import: bool,
+}
+
+/// A reference as the duplicate rule compares it: without the spaces around it (U+0020, as
+/// SQL's `trim()` removes them, so that the ledger's index finds exactly these candidates).
+pub fn duplicate_key(reference: &str) -> &str {
+    reference.trim_matches(' ')
+}
+
+/// SPEC §10: a payment with the same customer, amount and non-empty reference as a live
+/// payment is a likely duplicate. References are compared exactly once the spaces around them
+/// are trimmed: `CHK 1042 ` is the check `CHK 1042` typed again, but `chk 1042` may be another
+/// bank's reference, and refusing a real payment costs more than asking for `--allow-duplicate`.
+pub fn duplicate_problem(
+    req: &CreatePayment,
+    amount: Money,
+    duplicates: &[DuplicateCandidate],
+) -> Option<Problem> {
+    if req.allow_duplicate {
+        return None;
+    }
+    let reference = req.reference.as_deref()?.trim();
+    if reference.is_empty() {
+        return None;
+    }
+    let found = duplicates
+        .iter()
+        .find(|d| d.reference.trim() == reference)?;
+    let first = match found.in_this_import {
+        false => format!("payment {} of customer {}", found.id, req.customer_id),
+        true => format!(
+            "an earlier row of this file (payment {} of customer {})",
+            found.id, req.customer_id
+        ),
+    };
+    Some(Problem::new(
+        "reference",
+        format!(
+            "{first} has the same amount {amount} and reference '{}'; this looks like the same payment entered twice. If it is a second payment, record it with --allow-duplicate",
+            excerpt(reference)
+        ),
+    ))
 }
 
 /// The payment to write, every rule checked.
@@ -383,6 +445,20 @@ pub fn plan_payment(
         }
     }
 
+    // SPEC §10: not in a closed period, not a likely duplicate.
+    let effective = req.effective_timestamp.unwrap_or(now);
+    if let Err(p) = check_open(
+        "effectiveTimestamp",
+        "payment date",
+        effective,
+        facts.closed.as_ref(),
+    ) {
+        problems.push(p);
+    }
+    if let Some(a) = amount {
+        problems.extend(duplicate_problem(req, a, &facts.duplicates));
+    }
+
     // Rule 5: explicit allocations.
     let mut allocations: Vec<(i64, Money)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -481,7 +557,7 @@ pub fn plan_payment(
         method_id,
         source: req.source,
         reference: req.reference.clone(),
-        effective: req.effective_timestamp.unwrap_or(now),
+        effective,
         gateway_fee,
         settlement: method.initial_settlement(),
         allocations,
@@ -713,6 +789,7 @@ mod tests {
             auto_allocate: false,
             auto_allocate_order: None,
             idempotency_key: Some("k1".into()),
+            allow_duplicate: false,
         };
         let mut b = a.clone();
         b.amount = Decimal::new(50780, 3);
@@ -793,6 +870,7 @@ mod tests {
                 auto_allocate: false,
                 auto_allocate_order: None,
                 idempotency_key: None,
+                allow_duplicate: false,
             }
         }
 
@@ -821,6 +899,8 @@ mod tests {
                     vec![]
                 },
                 ledger_total,
+                closed: None,
+                duplicates: vec![],
             }
         }
 

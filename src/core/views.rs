@@ -64,10 +64,60 @@ pub struct InvoiceView {
     /// Why the invoice was voided or written off.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closed_reason: Option<String>,
+    /// Its credit notes, debit notes and partial write-offs, oldest first; left out, with the
+    /// three sums below, when it has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub adjustments: Vec<AdjustmentView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_notes: Option<Money>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub debit_notes: Option<Money>,
+    /// The sum of its partial write-offs (`invoice write-off --amount`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written_off: Option<Money>,
     pub payment_allocations: Vec<InvoicePaymentView>,
     /// Present only on a dry run (`invoice void|write-off --dry-run`): nothing was written.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub dry_run: bool,
+}
+
+/// A customer's unapplied credit written off (`credit write-off`): what it took from each
+/// payment, and what the customer has left.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditWriteOffView {
+    /// `None` in a dry run: nothing was written, so there is no id yet.
+    pub id: Option<i64>,
+    pub customer_id: i64,
+    pub amount: Money,
+    pub currency: Currency,
+    pub reason: String,
+    pub effective_timestamp: String,
+    pub payments: Vec<CreditWriteOffPartView>,
+    /// The customer's available funds after it.
+    pub available_funds: Money,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub dry_run: bool,
+}
+
+/// What a credit write-off took from one payment, and what that payment holds unallocated after.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditWriteOffPartView {
+    pub payment_id: i64,
+    pub amount: Money,
+    pub unallocated_amount: Money,
+}
+
+/// One credit note, debit note or partial write-off of an invoice.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdjustmentView {
+    pub id: i64,
+    pub kind: crate::core::adjustment::AdjustmentKind,
+    pub amount: Money,
+    pub reason: String,
+    pub effective_timestamp: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -131,6 +181,10 @@ pub struct PaymentView {
     pub refunds: Vec<RefundView>,
     pub unallocated_amount: Money,
     pub refundable_amount: Money,
+    /// Unapplied credit written off this payment by `credit write-off`: neither allocated,
+    /// nor unallocated, nor refundable any more. Left out when nothing was.
+    #[serde(skip_serializing_if = "Money::is_zero")]
+    pub credit_written_off: Money,
     pub gateway_fee: Money,
     pub settlement: SettlementView,
     pub voided: bool,
@@ -175,6 +229,8 @@ pub struct PaymentFacts {
     pub created: String,
     pub allocated: i64,
     pub refunded: i64,
+    /// Unapplied credit written off this payment (`credit write-off`).
+    pub written_off: i64,
     pub settlement: Settlement,
     pub voided: bool,
     pub activity_id: Option<i64>,
@@ -251,12 +307,12 @@ impl PaymentView {
             .map_or((None, None), |(m, msg)| (Some(m), msg));
         let live = !facts.voided && facts.settlement != Settlement::Failed;
         let unallocated = if live {
-            facts.amount - facts.allocated - facts.refunded
+            facts.amount - facts.allocated - facts.refunded - facts.written_off
         } else {
             0
         };
         let refundable = if live {
-            facts.amount - facts.refunded
+            facts.amount - facts.refunded - facts.written_off
         } else {
             0
         };
@@ -276,6 +332,7 @@ impl PaymentView {
             refunds,
             unallocated_amount: money(unallocated),
             refundable_amount: money(refundable),
+            credit_written_off: money(facts.written_off),
             gateway_fee: money(facts.gateway_fee),
             settlement: SettlementView {
                 status: facts.settlement,
@@ -359,6 +416,7 @@ mod tests {
             created: "2026-11-02T00:00:00Z".into(),
             allocated,
             refunded,
+            written_off: 0,
             settlement: Settlement::Successful,
             voided: false,
             activity_id: None,

@@ -25,6 +25,7 @@
 
 use super::db::Engine;
 use super::Tx;
+use crate::core::period::ClosedPeriod;
 use crate::params;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -33,7 +34,8 @@ use super::{customers, payments, totals, Actor, SqlResult};
 use crate::core::currency::Currency;
 use crate::core::dates::format_timestamp;
 use crate::core::payment::{
-    allocated_after, CreateFacts, CreatePayment, CustomerFacts, InvoiceFacts, PaymentPlan,
+    allocated_after, CreateFacts, CreatePayment, CustomerFacts, DuplicateCandidate, InvoiceFacts,
+    PaymentPlan,
 };
 use crate::error::{Error, Result, StorageKind};
 
@@ -58,7 +60,12 @@ const MAX_OPEN: usize = 200_000;
 pub struct Ahead {
     pub customer: Option<i64>,
     pub key: Option<String>,
+    /// The row's amount and reference as written, for its duplicate candidates (SPEC §10).
+    pub amount: Option<rust_decimal::Decimal>,
+    pub reference: Option<String>,
 }
+
+use payments::DuplicateKey;
 
 /// What a batch that reads ahead (PostgreSQL: each read is a round trip) holds of the ledger,
 /// read a run of rows at a time: their idempotency keys, their customers' open sets, and the
@@ -79,6 +86,10 @@ struct Ahead_ {
     /// The content the current row counted, if it did: a refused row's count is taken back
     /// ([`Batch::forget_row`]), as the rollback to its savepoint takes back SQLite's.
     counted: Option<u128>,
+    /// The ledger's live payments under the duplicate keys of the current run of rows, as
+    /// [`payments::duplicates`] reads them for one (an empty list: none). The batch's own
+    /// payments are in [`Batch::staged_references`] until the next read ahead.
+    duplicates: FxHashMap<DuplicateKey, Vec<DuplicateCandidate>>,
 }
 
 /// A payment of the batch, planned and numbered, written at the flush.
@@ -118,6 +129,16 @@ pub struct Batch<'t, 'c> {
     /// PostgreSQL: what the batch read ahead of the rows (`None` on SQLite, whose reads cost
     /// no round trip).
     ahead: Option<Ahead_>,
+    /// The close in force, read once: nothing but an import writes while it runs.
+    closed: Option<Option<ClosedPeriod>>,
+    /// The batch's payments with a reference, by customer and amount: the rows of the file a
+    /// later row may duplicate (SPEC §10). On SQLite they are dropped at each flush (a later row
+    /// finds them in the ledger, as any other payment); a batch that reads ahead keeps them
+    /// until its next read ahead, whose reads of the ledger then include them.
+    staged_references: FxHashMap<(i64, i64), Vec<DuplicateCandidate>>,
+    /// The id of this import's first payment: a candidate from that id on is a row of this
+    /// file, written by an earlier flush or not, and is named as one.
+    import_first: Option<i64>,
 }
 
 impl<'t, 'c> Batch<'t, 'c> {
@@ -145,6 +166,9 @@ impl<'t, 'c> Batch<'t, 'c> {
             limit: rows.max(1),
             postgres,
             ahead: postgres.then(Ahead_::default),
+            closed: None,
+            staged_references: FxHashMap::default(),
+            import_first: None,
         }))
     }
 
@@ -204,6 +228,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         let mut customers: Vec<i64> = Vec::new();
         let mut facts_wanted: Vec<i64> = Vec::new();
         ahead.keys.clear();
+        ahead.duplicates.clear();
         for row in rows {
             if let Some(key) = &row.key {
                 if !self.keys.contains_key(key) && !ahead.keys.contains_key(key) {
@@ -247,6 +272,43 @@ impl<'t, 'c> Batch<'t, 'c> {
                 ahead.open.insert(customer, open);
             }
         }
+        // The rows' duplicate candidates in the ledger, a statement per IN_LIST rows. What
+        // the batch staged and flushed since the last read ahead is in the ledger now; what it
+        // has not flushed stays in `staged_references`.
+        let mut wanted: Vec<DuplicateKey> = Vec::new();
+        for row in rows {
+            let (Some(c), Some(amount), Some(reference)) =
+                (row.customer, row.amount, row.reference.as_deref())
+            else {
+                continue;
+            };
+            let reference = crate::core::payment::duplicate_key(reference);
+            let currency = match self.customers.get(&c) {
+                Some(customer) => customer.currency,
+                None => continue,
+            };
+            let Ok(amount) = crate::core::Money::from_decimal(amount, currency) else {
+                continue;
+            };
+            let key = (c, amount.minor(), reference.to_string());
+            if reference.is_empty() || ahead.duplicates.contains_key(&key) {
+                continue;
+            }
+            ahead.duplicates.insert(key.clone(), Vec::new());
+            wanted.push(key);
+        }
+        for chunk in wanted.chunks(payments::DUPLICATE_KEYS) {
+            for (key, candidate) in payments::duplicates_many(tx, chunk)? {
+                if let Some(list) = ahead.duplicates.get_mut(&key) {
+                    list.push(candidate);
+                }
+            }
+        }
+        let unflushed = self.first.map(|(payment, _)| payment);
+        for list in self.staged_references.values_mut() {
+            list.retain(|d| unflushed.is_some_and(|first| d.id >= first));
+        }
+        self.staged_references.retain(|_, list| !list.is_empty());
         Ok(())
     }
 
@@ -289,12 +351,68 @@ impl<'t, 'c> Batch<'t, 'c> {
             Some(total) => *total,
             None => totals::current(tx, customer.currency)?,
         };
+        let closed = match &self.closed {
+            Some(closed) => closed.clone(),
+            None => {
+                let closed = super::periods::closed(tx)?;
+                self.closed = Some(closed.clone());
+                closed
+            }
+        };
         let pending = |id: i64| self.pending.get(&id).copied().unwrap_or(0);
         let open_set = match &self.ahead {
             Some(ahead) if req.auto_allocate => ahead.open.get(&customer.id).map(Vec::as_slice),
             _ => None,
         };
-        payments::gather_facts_for(self.tx, req, customer, &pending, ledger_total, open_set)
+        let currency = customer.currency;
+        let mut facts = payments::gather_facts_for(
+            self.tx,
+            req,
+            customer,
+            &pending,
+            ledger_total,
+            open_set,
+            closed,
+        )?;
+        facts.duplicates = self.duplicates(req, currency)?;
+        Ok(facts)
+    }
+
+    /// `req`'s duplicate candidates (as [`payments::duplicates`]) among the ledger's payments
+    /// and the rows of this import: read ahead where the batch did, else read now.
+    fn duplicates(
+        &self,
+        req: &CreatePayment,
+        currency: Currency,
+    ) -> Result<Vec<DuplicateCandidate>> {
+        let amount = crate::core::Money::from_decimal(req.amount, currency).ok();
+        let reference = req
+            .reference
+            .as_deref()
+            .map(crate::core::payment::duplicate_key)
+            .filter(|r| !r.is_empty() && !req.allow_duplicate);
+        let (Some(amount), Some(reference)) = (amount, reference) else {
+            return Ok(Vec::new());
+        };
+        let key = (req.customer_id, amount.minor(), reference.to_string());
+        let read_ahead = self.ahead.as_ref().and_then(|a| a.duplicates.get(&key));
+        let mut found = match read_ahead {
+            Some(list) => list.clone(),
+            None => payments::duplicates(self.tx, req, currency)?,
+        };
+        if let Some(staged) = self
+            .staged_references
+            .get(&(req.customer_id, amount.minor()))
+        {
+            found.extend(staged.iter().cloned());
+        }
+        // One payment once (a row flushed since the read ahead may be in both), by id.
+        found.sort_by_key(|d| d.id);
+        found.dedup_by_key(|d| d.id);
+        for d in &mut found {
+            d.in_this_import |= self.import_first.is_some_and(|first| d.id >= first);
+        }
+        Ok(found)
     }
 
     /// Stages a payment planned from [`Batch::facts`] (`core::payment::plan_payment`) and
@@ -312,6 +430,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             }
         };
         let id = first_payment + self.staged.len() as i64;
+        self.import_first.get_or_insert(id);
         for (invoice, amount) in &plan.allocations {
             *self.pending.entry(*invoice).or_default() += amount.minor();
             *self.applied.entry(*invoice).or_default() += amount.minor();
@@ -332,6 +451,16 @@ impl<'t, 'c> Batch<'t, 'c> {
             }
             self.keys.insert(key.clone(), (fingerprint, id));
         }
+        if let Some(reference) = &plan.reference {
+            self.staged_references
+                .entry((plan.customer_id, plan.amount.minor()))
+                .or_default()
+                .push(DuplicateCandidate {
+                    id,
+                    reference: reference.clone(),
+                    in_this_import: true,
+                });
+        }
         self.staged.push(Staged {
             id,
             effective: format_timestamp(plan.effective),
@@ -350,6 +479,11 @@ impl<'t, 'c> Batch<'t, 'c> {
         let Some((first_payment, first_allocation)) = self.first.take() else {
             return Ok(());
         };
+        // Written now: a later row finds them in the ledger (a batch that reads ahead keeps
+        // them until it reads ahead again, see `staged_references`).
+        if self.ahead.is_none() {
+            self.staged_references.clear();
+        }
         let tx = self.tx;
         if self.postgres {
             return self.flush_postgres(actor);
@@ -378,7 +512,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                 String,
             ) = tx
                 .query_row(
-                "SELECT b.allocated, i.total, CASE WHEN b.closed IS NOT NULL THEN 1 ELSE 0 END, i.customer_id, i.due_at, i.effective_at
+                "SELECT b.allocated, i.total + b.adjusted, CASE WHEN b.closed IS NOT NULL THEN 1 ELSE 0 END, i.customer_id, i.due_at, i.effective_at
                  FROM invoice_balances b JOIN invoices i ON i.id = b.invoice_id WHERE b.invoice_id = ?1",
                 params![invoice], |r| {
                     Ok((
@@ -417,7 +551,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                  WHERE a.id >= ?1
                    AND (p.id IS NULL OR i.id IS NULL OR b.payment_id IS NULL OR a.payment_id < ?2
                         OR a.amount <= 0 OR i.customer_id <> p.customer_id OR i.currency <> p.currency
-                        OR b.allocated < 0 OR b.allocated + b.refunded > p.amount)
+                        OR b.allocated < 0 OR b.allocated + b.refunded + b.written_off > p.amount)
                  LIMIT 1",
             params![first_allocation, first_payment],
             |r| r.get(0),

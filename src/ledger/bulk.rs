@@ -67,13 +67,14 @@ pub fn export(
         "payments" => export_payments(tx, each),
         "invoices" => {
             tx.for_each("SELECT i.id, i.invoice_number, i.customer_id, i.currency, i.total, i.effective_at, i.due_at,
-                            b.allocated, b.closed
+                            b.allocated, b.closed, b.adjusted
                      FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id ORDER BY i.id", params![], |r| {
                 let currency = stored_currency(&r.get::<String>(3)?)?;
                 let total: i64 = r.get(4)?;
                 let allocated: i64 = r.get(7)?;
                 let closure = super::invoices::closure_of(r.get(8)?);
-                let status = crate::core::invoice::derive_status(closure, allocated, total);
+                let adjusted: i64 = r.get(9)?;
+                let status = crate::core::invoice::derive_status(closure, allocated, total + adjusted);
                 let mut m = Map::new();
                 m.insert("id".into(), json!(r.get::<i64>(0)?));
                 m.insert("invoiceNumber".into(), json!(r.get::<String>(1)?));
@@ -146,6 +147,77 @@ pub fn export(
                     m.insert("currency".into(), json!(currency.code()));
                     m.insert("reason".into(), json!(r.get::<String>(4)?));
                     m.insert("effectiveTimestamp".into(), json!(r.get::<String>(5)?));
+                    each(m)?;
+                    Ok(())
+                },
+            )?;
+            Ok(())
+        }
+        "adjustments" => {
+            tx.for_each(
+                "SELECT x.id, x.invoice_id, i.customer_id, x.kind, x.amount, i.currency, x.reason, x.effective_at
+                     FROM invoice_adjustments x JOIN invoices i ON i.id = x.invoice_id ORDER BY x.id",
+                params![],
+                |r| {
+                    let currency = stored_currency(&r.get::<String>(5)?)?;
+                    let mut m = Map::new();
+                    m.insert("id".into(), json!(r.get::<i64>(0)?));
+                    m.insert("invoiceId".into(), json!(r.get::<i64>(1)?));
+                    m.insert("customerId".into(), json!(r.get::<i64>(2)?));
+                    m.insert("kind".into(), json!(r.get::<String>(3)?));
+                    m.insert(
+                        "amount".into(),
+                        serde_json::to_value(Money::from_minor(r.get(4)?, currency))
+                            .unwrap_or(Value::Null),
+                    );
+                    m.insert("currency".into(), json!(currency.code()));
+                    m.insert("reason".into(), json!(r.get::<String>(6)?));
+                    m.insert("effectiveTimestamp".into(), json!(r.get::<String>(7)?));
+                    each(m)?;
+                    Ok(())
+                },
+            )?;
+            Ok(())
+        }
+        "credit-write-offs" => {
+            tx.for_each(
+                "SELECT w.id, w.customer_id, w.amount, w.currency, w.reason, w.effective_at,
+                        (SELECT string_agg(CAST(x.payment_id AS TEXT) || '=' || CAST(x.amount AS TEXT), ';')
+                           FROM credit_write_off_parts x WHERE x.write_off_id = w.id)
+                     FROM credit_write_offs w ORDER BY w.id",
+                params![],
+                |r| {
+                    let currency = stored_currency(&r.get::<String>(3)?)?;
+                    let parts: Option<String> = r.get(6)?;
+                    // Each part's minor units as an amount of the currency.
+                    let parts = parts
+                        .unwrap_or_default()
+                        .split(';')
+                        .filter(|p| !p.is_empty())
+                        .map(|p| match p.split_once('=') {
+                            Some((payment, minor)) => format!(
+                                "{payment}={}",
+                                minor
+                                    .parse::<i64>()
+                                    .map(|m| Money::from_minor(m, currency).to_string())
+                                    .unwrap_or_else(|_| minor.to_string())
+                            ),
+                            None => p.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(";");
+                    let mut m = Map::new();
+                    m.insert("id".into(), json!(r.get::<i64>(0)?));
+                    m.insert("customerId".into(), json!(r.get::<i64>(1)?));
+                    m.insert(
+                        "amount".into(),
+                        serde_json::to_value(Money::from_minor(r.get(2)?, currency))
+                            .unwrap_or(Value::Null),
+                    );
+                    m.insert("currency".into(), json!(currency.code()));
+                    m.insert("reason".into(), json!(r.get::<String>(4)?));
+                    m.insert("effectiveTimestamp".into(), json!(r.get::<String>(5)?));
+                    m.insert("payments".into(), json!(parts));
                     each(m)?;
                     Ok(())
                 },

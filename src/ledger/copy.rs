@@ -23,12 +23,15 @@ use crate::params;
 /// place (`customers.default_method_id` is the one cycle: see [`copy_tables`]). PostgreSQL's
 /// `payctl_meta` is not here: each engine keeps its schema version its own way, and the target
 /// is migrated by payctl itself.
-pub const TABLES: [&str; 20] = [
+pub const TABLES: [&str; 24] = [
     "customers",
     "payment_methods",
     "invoices",
     "invoice_closures",
+    "invoice_adjustments",
     "payments",
+    "credit_write_offs",
+    "credit_write_off_parts",
     "payment_events",
     "refunds",
     "allocations",
@@ -36,6 +39,7 @@ pub const TABLES: [&str; 20] = [
     "idempotency_keys",
     "import_keys",
     "audit_events",
+    "period_events",
     "invoice_balances",
     "payment_balances",
     "open_invoices",

@@ -23,7 +23,7 @@ use crate::error::Result;
 
 pub fn payment_facts(tx: &Tx, id: i64) -> Result<PaymentFacts> {
     tx.query_opt("SELECT p.customer_id, p.currency, p.amount, b.allocated, b.refunded, b.settlement, b.voided,
-                p.method, p.method_id, p.source
+                p.method, p.method_id, p.source, b.written_off
          FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1", params![id], |r| {
         Ok(PaymentFacts {
             id,
@@ -32,6 +32,7 @@ pub fn payment_facts(tx: &Tx, id: i64) -> Result<PaymentFacts> {
             amount: r.get(2)?,
             allocated: r.get(3)?,
             refunded: r.get(4)?,
+            written_off: r.get(10)?,
             settlement: stored_enum(&r.get::<String>(5)?)?,
             voided: r.get(6)?,
             method: r.get(7)?,
@@ -130,7 +131,7 @@ pub fn customer_funds_facts(tx: &Tx, customer_id: i64) -> Result<CustomerFundsFa
     let ids = tx.query_map(
         "SELECT p.id FROM payments p JOIN payment_balances b ON b.payment_id = p.id
          WHERE p.customer_id = ?1 AND b.voided = 0 AND b.settlement <> 'Failed'
-           AND p.amount - b.allocated - b.refunded > 0
+           AND p.amount - b.allocated - b.refunded - b.written_off > 0
          ORDER BY p.effective_at, p.id",
         params![customer_id],
         |r| r.get::<i64>(0),

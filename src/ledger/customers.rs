@@ -80,10 +80,10 @@ pub fn not_found(id: i64) -> Error {
 
 const SELECT: &str = "
     SELECT c.id, c.name, c.email, c.currency, c.default_method_id, c.auto_allocate_order,
-        (SELECT CAST(coalesce(sum(i.total - b.allocated), 0) AS BIGINT)
+        (SELECT CAST(coalesce(sum(i.total + b.adjusted - b.allocated), 0) AS BIGINT)
            FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
           WHERE i.customer_id = c.id AND i.currency = c.currency AND b.closed IS NULL),
-        (SELECT CAST(coalesce(sum(p.amount - b.allocated - b.refunded), 0) AS BIGINT)
+        (SELECT CAST(coalesce(sum(p.amount - b.allocated - b.refunded - b.written_off), 0) AS BIGINT)
            FROM payments p JOIN payment_balances b ON b.payment_id = p.id
           WHERE p.customer_id = c.id AND b.voided = 0 AND b.settlement <> 'Failed')
     FROM customers c";

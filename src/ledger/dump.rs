@@ -21,6 +21,7 @@ const TABLES: &[(&str, &str)] = &[
     ("idempotency_keys", "key"),
     ("import_keys", "key"),
     ("audit_events", "id"),
+    ("period_events", "id"),
     ("invoice_balances", "invoice_id"),
     ("payment_balances", "payment_id"),
     (
@@ -32,6 +33,9 @@ const TABLES: &[(&str, &str)] = &[
     ("bank_lines", "id"),
     ("bank_line_events", "id"),
     ("bank_proposals", "id"),
+    ("invoice_adjustments", "id"),
+    ("credit_write_offs", "id"),
+    ("credit_write_off_parts", "id"),
 ];
 
 /// Columns only one engine has, left out so that the same ledger dumps the same on both:

@@ -81,11 +81,11 @@ fn invoices(tx: &Tx, query: &FindQuery) -> Result<Vec<FoundView>> {
     let limit = query.limit as usize;
     tx.for_each_while(
         "SELECT i.id, i.customer_id, i.invoice_number, i.currency, i.total,
-                CASE WHEN b.closed IS NULL THEN i.total - b.allocated ELSE 0 END
+                CASE WHEN b.closed IS NULL THEN i.total + b.adjusted - b.allocated ELSE 0 END
          FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
          WHERE lower(i.invoice_number) LIKE ?1 ESCAPE '\\'
             OR i.total IN (?2, ?3, ?4, ?5, ?6)
-            OR (b.closed IS NULL AND i.total - b.allocated IN (?2, ?3, ?4, ?5, ?6))
+            OR (b.closed IS NULL AND i.total + b.adjusted - b.allocated IN (?2, ?3, ?4, ?5, ?6))
          ORDER BY CASE WHEN lower(i.invoice_number) = ?7 THEN 0 ELSE 1 END, i.id",
         params![
             query.prefix_pattern(),

@@ -87,7 +87,7 @@ pub fn write(tx: &Tx, actor: &Actor, plan: &InvoicePlan) -> Result<i64> {
 
 const SELECT: &str = "
     SELECT i.id, i.invoice_number, i.customer_id, i.currency, i.total, i.effective_at, i.due_at,
-           b.allocated, b.closed, b.written_off, cl.reason
+           b.allocated, b.closed, b.written_off, cl.reason, b.adjusted
     FROM invoices i
     JOIN invoice_balances b ON b.invoice_id = i.id
     LEFT JOIN invoice_closures cl ON cl.invoice_id = i.id";
@@ -107,9 +107,12 @@ fn view(r: &Row, as_of: DateTime<Utc>) -> Result<InvoiceView> {
     let allocated: i64 = r.get(7)?;
     let closure = closure_of(r.get(8)?);
     let written_off: i64 = r.get(9)?;
+    let adjusted: i64 = r.get(11)?;
     let due_text: String = r.get(6)?;
-    let status = derive_status(closure, allocated, total);
-    let open = outstanding(closure, allocated, total);
+    // What it owes: its total with its credit notes, debit notes and partial write-offs.
+    let owed = total + adjusted;
+    let status = derive_status(closure, allocated, owed);
+    let open = outstanding(closure, allocated, owed);
     let overdue = open > 0
         && parse_stored(&due_text)
             .map(|due| is_past_due(due, as_of))
@@ -129,6 +132,10 @@ fn view(r: &Row, as_of: DateTime<Utc>) -> Result<InvoiceView> {
         written_off_amount: (closure == Some(Closure::WrittenOff))
             .then(|| Money::from_minor(written_off, currency)),
         closed_reason: r.get(10)?,
+        adjustments: Vec::new(),
+        credit_notes: None,
+        debit_notes: None,
+        written_off: None,
         payment_allocations: Vec::new(),
         dry_run: false,
     })
@@ -147,6 +154,7 @@ fn with_payments(tx: &Tx, mut invoice: InvoiceView) -> Result<InvoiceView> {
             })
         })?;
     invoice.payment_allocations = rows;
+    super::adjustments::attach(tx, &mut invoice)?;
     Ok(invoice)
 }
 
@@ -180,13 +188,13 @@ pub fn touched_since(
     payment: Option<i64>,
 ) -> Result<Vec<(InvoiceBalanceFacts, Currency)>> {
     tx.query_map(
-        "SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total,
+        "SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total + b.adjusted,
                 b.allocated, b.closed, i.currency
          FROM allocations a
          JOIN invoices i ON i.id = a.invoice_id
          JOIN invoice_balances b ON b.invoice_id = i.id
          WHERE a.id > ?1 AND (CAST(?2 AS BIGINT) IS NULL OR a.payment_id = ?2)
-         GROUP BY a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed, i.currency
+         GROUP BY a.invoice_id, i.invoice_number, i.total, b.adjusted, b.allocated, b.closed, i.currency
          ORDER BY min(a.id)",
         params![mark, payment],
         |r| {
@@ -214,7 +222,7 @@ pub fn touched_now(
         .iter()
         .map(|&(invoice_id, minor)| {
             tx.query_row(
-                "SELECT i.invoice_number, i.total, b.allocated, b.closed, i.currency
+                "SELECT i.invoice_number, i.total + b.adjusted, b.allocated, b.closed, i.currency
                  FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id WHERE i.id = ?1",
                 params![invoice_id],
                 |r| {
@@ -288,7 +296,7 @@ pub(crate) fn facts_row(r: &Row) -> Result<InvoiceFacts> {
 }
 
 pub(crate) const FACTS: &str = "
-    SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
+    SELECT i.id, i.customer_id, i.currency, i.total + b.adjusted, i.effective_at, i.due_at, b.allocated, b.closed,
            i.invoice_number
     FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id";
 
@@ -347,12 +355,12 @@ pub fn open_in_order_pending(
     macro_rules! in_order {
         ($direction:literal) => {
             concat!(
-                "SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
+                "SELECT i.id, i.customer_id, i.currency, i.total + b.adjusted, i.effective_at, i.due_at, b.allocated, b.closed,
                         i.invoice_number
                  FROM open_invoices o
                  JOIN invoices i ON i.id = o.invoice_id
                  JOIN invoice_balances b ON b.invoice_id = o.invoice_id
-                 WHERE o.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total
+                 WHERE o.customer_id = ?1 AND b.closed IS NULL AND b.allocated < i.total + b.adjusted
                  ORDER BY o.due_at ", $direction, ", o.effective_at ", $direction, ", o.invoice_id ", $direction
             )
         };
@@ -444,12 +452,12 @@ pub fn open_sets(
         return Ok(out);
     }
     let sql = format!(
-        "SELECT i.id, i.customer_id, i.currency, i.total, i.effective_at, i.due_at, b.allocated, b.closed,
+        "SELECT i.id, i.customer_id, i.currency, i.total + b.adjusted, i.effective_at, i.due_at, b.allocated, b.closed,
                 i.invoice_number
          FROM open_invoices o
          JOIN invoices i ON i.id = o.invoice_id
          JOIN invoice_balances b ON b.invoice_id = o.invoice_id
-         WHERE o.customer_id IN ({}) AND b.closed IS NULL AND b.allocated < i.total
+         WHERE o.customer_id IN ({}) AND b.closed IS NULL AND b.allocated < i.total + b.adjusted
          ORDER BY o.customer_id, o.due_at, o.effective_at, o.invoice_id",
         in_list(1)
     );

@@ -20,6 +20,7 @@ use crate::core::text::mask_card_numbers;
 use crate::error::{BusyKind, Error, Result, StorageKind};
 
 pub mod activities;
+pub mod adjustments;
 pub mod audit;
 pub mod backup;
 pub mod bank;
@@ -32,11 +33,13 @@ pub mod corrections;
 pub mod customers;
 pub mod db;
 pub mod dump;
+pub mod edits;
 pub mod files;
 pub mod find;
 pub mod invoices;
 pub mod methods;
 pub mod payments;
+pub mod periods;
 mod pg_tls;
 pub mod postgres;
 pub mod reports;
@@ -111,6 +114,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_invoice_numbers.sql"),
     include_str!("migrations/006_bank.sql"),
     include_str!("migrations/007_statement_triggers.sql"),
+    include_str!("migrations/008_periods.sql"),
+    include_str!("migrations/009_adjustments.sql"),
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.

@@ -46,7 +46,100 @@ pub fn stored_key(tx: &Tx, key: &str) -> Result<Option<(String, i64)>> {
 pub fn create_facts(tx: &Tx, req: &CreatePayment) -> Result<CreateFacts> {
     let customer = customers::facts(tx, req.customer_id)?;
     let ledger_total = super::totals::current(tx, customer.currency)?;
-    gather_facts_for(tx, req, customer, &|_| 0, ledger_total, None)
+    let closed = super::periods::closed(tx)?;
+    let mut facts = gather_facts_for(tx, req, customer, &|_| 0, ledger_total, None, closed)?;
+    facts.duplicates = duplicates(tx, req, facts.customer.currency)?;
+    Ok(facts)
+}
+
+/// The candidates of SPEC §10's duplicate rule (`core::payment::duplicate_problem`): the
+/// customer's live payments of `req`'s amount and reference (spaces around it trimmed). Read
+/// through the `payments_duplicate` index, one probe; nothing is read when `req` has no reference or allows a
+/// duplicate, or when its amount is not valid (the rules refuse it).
+pub(super) fn duplicates(
+    tx: &Tx,
+    req: &CreatePayment,
+    currency: Currency,
+) -> Result<Vec<crate::core::payment::DuplicateCandidate>> {
+    let reference = req
+        .reference
+        .as_deref()
+        .map(crate::core::payment::duplicate_key)
+        .filter(|r| !r.is_empty() && !req.allow_duplicate);
+    let amount = Money::from_decimal(req.amount, currency).ok();
+    let (Some(reference), Some(amount)) = (reference, amount) else {
+        return Ok(Vec::new());
+    };
+    tx.query_map(
+        "SELECT p.id, p.reference FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+         WHERE p.customer_id = ?1 AND p.amount = ?2 AND p.reference IS NOT NULL
+           AND trim(p.reference) = ?3 AND b.voided = 0 AND b.settlement <> 'Failed'
+         ORDER BY p.id",
+        params![req.customer_id, amount.minor(), reference],
+        |r| {
+            Ok(crate::core::payment::DuplicateCandidate {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                in_this_import: false,
+            })
+        },
+    )
+}
+
+/// A duplicate key: customer, amount in minor units, trimmed reference.
+pub type DuplicateKey = (i64, i64, String);
+
+/// Keys per statement of [`duplicates_many`]: three placeholders each.
+pub const DUPLICATE_KEYS: usize = invoices::IN_LIST / 3;
+
+/// [`duplicates`] for up to [`DUPLICATE_KEYS`] keys at once (customer, amount in minor units,
+/// trimmed reference), one statement for the lot (an import that reads ahead): each key's
+/// live payments, by id. Each key is one probe of the `payments_duplicate` index.
+pub fn duplicates_many(
+    tx: &Tx,
+    keys: &[DuplicateKey],
+) -> Result<Vec<(DuplicateKey, crate::core::payment::DuplicateCandidate)>> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut padded = keys.to_vec();
+    if let Some(last) = keys.last() {
+        padded.resize(DUPLICATE_KEYS, last.clone());
+    }
+    let arms = (0..DUPLICATE_KEYS)
+        .map(|i| {
+            let n = 3 * i + 1;
+            format!(
+                "(p.customer_id = ?{n} AND p.amount = ?{} AND trim(p.reference) = ?{})",
+                n + 1,
+                n + 2
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let sql = format!(
+        "SELECT p.id, p.reference, p.customer_id, p.amount, trim(p.reference)
+         FROM payments p JOIN payment_balances b ON b.payment_id = p.id
+         WHERE p.reference IS NOT NULL AND ({arms})
+           AND b.voided = 0 AND b.settlement <> 'Failed'
+         ORDER BY p.id"
+    );
+    let mut params: Vec<&dyn super::db::ToParam> = Vec::with_capacity(3 * DUPLICATE_KEYS);
+    for (customer, amount, reference) in &padded {
+        params.push(customer);
+        params.push(amount);
+        params.push(reference);
+    }
+    tx.query_map(&sql, &params, |r| {
+        Ok((
+            (r.get(2)?, r.get(3)?, r.get(4)?),
+            crate::core::payment::DuplicateCandidate {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                in_this_import: false,
+            },
+        ))
+    })
 }
 
 /// What the ledger holds under each of `keys` (1 to [`invoices::IN_LIST`] of them), as
@@ -76,6 +169,7 @@ pub(super) fn gather_facts_for(
     pending: &dyn Fn(i64) -> i64,
     ledger_total: i64,
     open_set: Option<&[crate::core::payment::InvoiceFacts]>,
+    closed: Option<crate::core::period::ClosedPeriod>,
 ) -> Result<CreateFacts> {
     let named_method = match req.payment_method_id {
         Some(id) => Some(methods::facts(tx, id)?),
@@ -111,6 +205,8 @@ pub(super) fn gather_facts_for(
         named_invoices,
         open_invoices,
         ledger_total,
+        closed,
+        duplicates: Vec::new(),
     })
 }
 
@@ -325,7 +421,8 @@ pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
         .query_opt(
             "SELECT p.customer_id, p.amount, p.currency, p.method, p.method_id, p.source, p.reference, p.effective_at,
                     p.gateway_fee, p.created_at, b.allocated, b.refunded, b.settlement, b.voided,
-                    (SELECT a.id FROM activities a WHERE a.payment_id = p.id AND a.transaction_type = 'Collect')
+                    (SELECT a.id FROM activities a WHERE a.payment_id = p.id AND a.transaction_type = 'Collect'),
+                    b.written_off
              FROM payments p JOIN payment_balances b ON b.payment_id = p.id WHERE p.id = ?1",
             params![id],
             |r| {
@@ -343,6 +440,7 @@ pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
                 created: r.get(9)?,
                 allocated: r.get(10)?,
                 refunded: r.get(11)?,
+                written_off: r.get(15)?,
                 settlement: stored_enum(&r.get::<String>(12)?)?,
                 voided: r.get(13)?,
                 activity_id: r.get(14)?,
@@ -353,9 +451,9 @@ pub fn get(tx: &Tx, id: i64) -> Result<PaymentView> {
     let currency = facts.currency;
 
     let invoice_allocations = tx.query_map(
-        "SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total, b.allocated, b.closed
+        "SELECT a.invoice_id, i.invoice_number, CAST(sum(a.amount) AS BIGINT), i.total + b.adjusted, b.allocated, b.closed
          FROM allocations a JOIN invoices i ON i.id = a.invoice_id JOIN invoice_balances b ON b.invoice_id = i.id
-         WHERE a.payment_id = ?1 GROUP BY a.invoice_id, i.invoice_number, i.total, b.allocated, b.closed
+         WHERE a.payment_id = ?1 GROUP BY a.invoice_id, i.invoice_number, i.total, b.adjusted, b.allocated, b.closed
          HAVING sum(a.amount) <> 0 ORDER BY min(a.id)",
         params![id],
         |r| {
@@ -437,7 +535,7 @@ pub fn list(tx: &Tx, filter: &PaymentFilter) -> Result<Vec<PaymentView>> {
                AND (CAST(?3 AS TEXT) IS NULL OR p.source = ?3)
                AND (CAST(?4 AS TEXT) IS NULL OR p.effective_at >= ?4)
                AND (CAST(?5 AS TEXT) IS NULL OR p.effective_at < ?5)
-               AND (?6 = 0 OR (b.voided = 0 AND b.settlement <> 'Failed' AND p.amount - b.allocated - b.refunded > 0))
+               AND (?6 = 0 OR (b.voided = 0 AND b.settlement <> 'Failed' AND p.amount - b.allocated - b.refunded - b.written_off > 0))
              ORDER BY p.effective_at, p.id
              LIMIT ?7 OFFSET ?8",
             params![

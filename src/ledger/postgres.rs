@@ -21,6 +21,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/005_invoice_numbers.sql"),
     include_str!("migrations/postgres/006_bank.sql"),
     include_str!("migrations/postgres/007_statement_triggers.sql"),
+    include_str!("migrations/postgres/008_periods.sql"),
+    include_str!("migrations/postgres/009_adjustments.sql"),
 ];
 
 /// The advisory lock every write transaction takes first: it serialises writers as SQLite's

@@ -9,6 +9,7 @@ use super::{Row, Tx};
 use crate::params;
 
 use super::customers::stored_currency;
+use crate::core::adjustment::AdjustmentKind;
 use crate::core::dates::{format_timestamp, parse_stored};
 use crate::core::report::{
     outstanding_at, AgeBasis, AgingBook, AsOf, Bucket, ClosureKind, CustomerName, Dated,
@@ -89,9 +90,9 @@ pub fn aging_current(
         "CAST(?1 AS BIGINT) IS NULL AND"
     };
     let sql = format!(
-        "SELECT i.customer_id, i.currency, i.{column}, i.total - b.allocated
+        "SELECT i.customer_id, i.currency, i.{column}, i.total + b.adjusted - b.allocated
          FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
-         WHERE {filter} b.closed IS NULL AND b.allocated < i.total"
+         WHERE {filter} b.closed IS NULL AND b.allocated < i.total + b.adjusted"
     );
     let days = DayBuckets::new(on);
     let mut currencies = Currencies::default();
@@ -133,8 +134,17 @@ pub fn aging_at(
         params![end],
         |r| r.get(0),
     )?;
+    // Credit notes, debit notes and partial write-offs dated by then, net, in invoice order: one
+    // dated after the as-of moment does not count yet.
+    let adjusted: Vec<(i64, i64)> = tx.query_map(
+        "SELECT invoice_id, CAST(sum(CASE WHEN kind = 'debit_note' THEN amount ELSE -amount END) AS BIGINT)
+         FROM invoice_adjustments WHERE effective_at < ?1 GROUP BY invoice_id ORDER BY invoice_id",
+        params![end],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let mut applied = applied.into_iter().peekable();
     let mut closed = closed.into_iter().peekable();
+    let mut adjusted = adjusted.into_iter().peekable();
     let column = reference_column(basis);
     let filter = if customer.is_some() {
         "customer_id = ?2 AND"
@@ -168,7 +178,19 @@ pub fn aging_at(
             is_closed |= invoice == id;
             closed.next();
         }
-        let open = outstanding_at(r.get(4)?, paid, true, is_closed);
+        let mut change = 0;
+        while let Some(&(invoice, sum)) = adjusted.peek() {
+            if invoice > id {
+                break;
+            }
+            if invoice == id {
+                change = sum;
+            }
+            adjusted.next();
+        }
+        let total: i64 = r.get(4)?;
+        let owed = total.checked_add(change).ok_or_else(overflow)?;
+        let open = outstanding_at(owed, paid, true, is_closed);
         if open == 0 {
             return Ok(());
         }
@@ -192,8 +214,11 @@ pub fn balance_facts(tx: &Tx, today: chrono::NaiveDate) -> Result<BalanceFacts> 
     let mut by_customer: rustc_hash::FxHashMap<(i64, &'static str), (Currency, InvoiceSums)> =
         Default::default();
     tx.for_each(
-        "SELECT i.customer_id, i.currency, i.total, b.allocated, b.closed, b.written_off, i.due_at
-             FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id",
+        "SELECT i.customer_id, i.currency, i.total + b.adjusted + coalesce(w.s, 0), b.allocated, b.closed,
+                b.written_off + coalesce(w.s, 0), i.due_at
+             FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
+             LEFT JOIN (SELECT invoice_id, CAST(sum(amount) AS BIGINT) s FROM invoice_adjustments
+                        WHERE kind = 'write_off' GROUP BY invoice_id) w ON w.invoice_id = i.id",
         params![],
         |r| {
             let currency = currencies.get(text(r, 1)?)?;
@@ -220,7 +245,7 @@ pub fn balance_facts(tx: &Tx, today: chrono::NaiveDate) -> Result<BalanceFacts> 
     // sum() raises on integer overflow; the groups are few.
     let mut funds = Vec::new();
     tx.for_each(
-        "SELECT p.customer_id, p.currency, CAST(sum(p.amount - b.allocated - b.refunded) AS BIGINT)
+        "SELECT p.customer_id, p.currency, CAST(sum(p.amount - b.allocated - b.refunded - b.written_off) AS BIGINT)
          FROM payments p JOIN payment_balances b ON b.payment_id = p.id
          WHERE b.voided = 0 AND b.settlement <> 'Failed'
          GROUP BY p.customer_id, p.currency",
@@ -293,6 +318,44 @@ pub fn happenings(tx: &Tx, customer_id: i64) -> Result<Vec<Dated>> {
                     },
                     amount: r.get(2)?,
                     reason: r.get(3)?,
+                },
+            })
+        },
+    )?;
+    collect(
+        "SELECT x.id, x.invoice_id, x.kind, x.amount, x.reason, x.effective_at
+         FROM invoice_adjustments x JOIN invoices i ON i.id = x.invoice_id WHERE i.customer_id = ?1",
+        &mut |r, _| {
+            let kind = text(r, 2)?;
+            Ok(Dated {
+                at: stamp(r, 5)?,
+                what: Happening::Adjustment {
+                    id: r.get(0)?,
+                    invoice_id: r.get(1)?,
+                    kind: AdjustmentKind::from_code(kind).ok_or_else(|| {
+                        Error::storage(StorageKind::BadValue {
+                            what: format!("an invoice adjustment of kind {kind:?}"),
+                        })
+                    })?,
+                    amount: r.get(3)?,
+                    reason: r.get(4)?,
+                },
+            })
+        },
+    )?;
+    collect(
+        "SELECT w.id, x.id, x.payment_id, x.amount, w.reason, w.effective_at
+         FROM credit_write_off_parts x JOIN credit_write_offs w ON w.id = x.write_off_id
+         WHERE w.customer_id = ?1",
+        &mut |r, _| {
+            Ok(Dated {
+                at: stamp(r, 5)?,
+                what: Happening::CreditWriteOff {
+                    id: r.get(0)?,
+                    part_id: r.get(1)?,
+                    payment_id: r.get(2)?,
+                    amount: r.get(3)?,
+                    reason: r.get(4)?,
                 },
             })
         },

@@ -13,20 +13,23 @@ const CHECKS: &[(&str, &str)] = &[
     (
         "payment balances match their rows",
         "SELECT 'payment ' || p.id || ': cached allocated ' || b.allocated || ' / refunded ' || b.refunded
-                || ' (minor units) but its rows say ' || coalesce(a.s, 0) || ' / ' || coalesce(r.s, 0)
+                || ' / written off ' || b.written_off
+                || ' (minor units) but its rows say ' || coalesce(a.s, 0) || ' / ' || coalesce(r.s, 0) || ' / ' || coalesce(w.s, 0)
          FROM payments p JOIN payment_balances b ON b.payment_id = p.id
          LEFT JOIN (SELECT payment_id, sum(amount) s FROM allocations GROUP BY payment_id) a ON a.payment_id = p.id
          LEFT JOIN (SELECT payment_id, sum(amount) s FROM refunds GROUP BY payment_id) r ON r.payment_id = p.id
-         WHERE b.allocated <> coalesce(a.s, 0) OR b.refunded <> coalesce(r.s, 0)",
+         LEFT JOIN (SELECT payment_id, sum(amount) s FROM credit_write_off_parts GROUP BY payment_id) w ON w.payment_id = p.id
+         WHERE b.allocated <> coalesce(a.s, 0) OR b.refunded <> coalesce(r.s, 0) OR b.written_off <> coalesce(w.s, 0)",
     ),
     (
         "no payment spends more than its amount",
         "SELECT 'payment ' || p.id || ': amount ' || p.amount || ' < allocated ' || coalesce(a.s, 0)
-                || ' + refunded ' || coalesce(r.s, 0) || ' (minor units)'
+                || ' + refunded ' || coalesce(r.s, 0) || ' + credit written off ' || coalesce(w.s, 0) || ' (minor units)'
          FROM payments p
          LEFT JOIN (SELECT payment_id, sum(amount) s FROM allocations GROUP BY payment_id) a ON a.payment_id = p.id
          LEFT JOIN (SELECT payment_id, sum(amount) s FROM refunds GROUP BY payment_id) r ON r.payment_id = p.id
-         WHERE coalesce(a.s, 0) < 0 OR coalesce(a.s, 0) + coalesce(r.s, 0) > p.amount
+         LEFT JOIN (SELECT payment_id, sum(amount) s FROM credit_write_off_parts GROUP BY payment_id) w ON w.payment_id = p.id
+         WHERE coalesce(a.s, 0) < 0 OR coalesce(a.s, 0) + coalesce(r.s, 0) + coalesce(w.s, 0) > p.amount
             OR p.amount <= 0 OR p.gateway_fee < 0 OR p.gateway_fee > p.amount",
     ),
     (
@@ -38,11 +41,13 @@ const CHECKS: &[(&str, &str)] = &[
         "invoice balances match their rows",
         "SELECT 'invoice ' || i.id || ': cached allocated ' || b.allocated || ' but its rows say ' || coalesce(a.s, 0)
                 || '; cached closure ' || coalesce(b.closed, 'none') || ' but its rows say ' || coalesce(c.kind, 'none')
+                || '; cached adjustments ' || b.adjusted || ' but its rows say ' || coalesce(d.s, 0)
          FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
          LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocations GROUP BY invoice_id) a ON a.invoice_id = i.id
          LEFT JOIN invoice_closures c ON c.invoice_id = i.id
+         LEFT JOIN (SELECT invoice_id, sum(CASE WHEN kind = 'debit_note' THEN amount ELSE -amount END) s FROM invoice_adjustments GROUP BY invoice_id) d ON d.invoice_id = i.id
          WHERE b.allocated <> coalesce(a.s, 0) OR coalesce(b.closed, '') <> coalesce(c.kind, '')
-            OR b.written_off <> coalesce(c.amount, 0)",
+            OR b.written_off <> coalesce(c.amount, 0) OR b.adjusted <> coalesce(d.s, 0)",
     ),
     (
         "the open invoices cache holds exactly the open invoices",
@@ -51,9 +56,10 @@ const CHECKS: &[(&str, &str)] = &[
          FROM invoices i
          LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocations GROUP BY invoice_id) a ON a.invoice_id = i.id
          LEFT JOIN invoice_closures c ON c.invoice_id = i.id
+         LEFT JOIN (SELECT invoice_id, sum(CASE WHEN kind = 'debit_note' THEN amount ELSE -amount END) s FROM invoice_adjustments GROUP BY invoice_id) d ON d.invoice_id = i.id
          LEFT JOIN open_invoices o ON o.invoice_id = i.id AND o.customer_id = i.customer_id
                                   AND o.due_at = i.due_at AND o.effective_at = i.effective_at
-         WHERE (c.invoice_id IS NULL AND coalesce(a.s, 0) < i.total) <> (o.invoice_id IS NOT NULL)
+         WHERE (c.invoice_id IS NULL AND coalesce(a.s, 0) < i.total + coalesce(d.s, 0)) <> (o.invoice_id IS NOT NULL)
          UNION ALL
          SELECT 'invoice ' || o.invoice_id || ': listed as open under customer ' || o.customer_id || ' with other dates than the invoice'
          FROM open_invoices o LEFT JOIN invoices i ON i.id = o.invoice_id AND i.customer_id = o.customer_id
@@ -63,11 +69,13 @@ const CHECKS: &[(&str, &str)] = &[
     (
         "no invoice is allocated past its total",
         "SELECT 'invoice ' || i.id || ': allocated ' || coalesce(a.s, 0) || ' + written off ' || coalesce(c.amount, 0)
-                || ' is outside 0..total ' || i.total || ' (minor units)'
+                || ' is outside 0..total ' || i.total || ' + adjustments ' || coalesce(d.s, 0) || ' (minor units)'
          FROM invoices i
          LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocations GROUP BY invoice_id) a ON a.invoice_id = i.id
          LEFT JOIN invoice_closures c ON c.invoice_id = i.id
-         WHERE i.total <= 0 OR coalesce(a.s, 0) < 0 OR coalesce(a.s, 0) + coalesce(c.amount, 0) > i.total",
+         LEFT JOIN (SELECT invoice_id, sum(CASE WHEN kind = 'debit_note' THEN amount ELSE -amount END) s FROM invoice_adjustments GROUP BY invoice_id) d ON d.invoice_id = i.id
+         WHERE i.total <= 0 OR coalesce(a.s, 0) < 0 OR i.total + coalesce(d.s, 0) < 0
+            OR coalesce(a.s, 0) + coalesce(c.amount, 0) > i.total + coalesce(d.s, 0)",
     ),
     (
         "void invoices have nothing allocated",
@@ -112,7 +120,9 @@ const CHECKS: &[(&str, &str)] = &[
         // The same sum the migration that made the table does (high and low 32 bits apart, so
         // that an over-full ledger is named here rather than failing the sum), capped at 2^63 - 1.
         "WITH rows AS (SELECT currency, total AS amount FROM invoices
-                       UNION ALL SELECT currency, amount FROM payments),
+                       UNION ALL SELECT currency, amount FROM payments
+                       UNION ALL SELECT i.currency, x.amount FROM invoice_adjustments x JOIN invoices i ON i.id = x.invoice_id
+                                 WHERE x.kind = 'debit_note'),
               sums AS (SELECT currency, CAST(sum(amount >> 32) AS BIGINT) AS hi, CAST(sum(amount & 4294967295) AS BIGINT) AS lo
                        FROM rows GROUP BY currency),
               actual AS (SELECT currency,
@@ -126,6 +136,23 @@ const CHECKS: &[(&str, &str)] = &[
          UNION ALL
          SELECT 'currency ' || t.currency || ': ledger total ' || t.total || ' but it has no invoices or payments'
          FROM currency_totals t WHERE t.total <> 0 AND t.currency NOT IN (SELECT currency FROM actual)",
+    ),
+    (
+        "each credit write-off is the sum of its parts, of its customer's payments in its currency",
+        "SELECT 'credit write-off ' || w.id || ': amount ' || w.amount || ' but its parts add up to ' || coalesce(t.s, 0) || ' (minor units)'
+         FROM credit_write_offs w
+         LEFT JOIN (SELECT write_off_id, sum(amount) s FROM credit_write_off_parts GROUP BY write_off_id) t ON t.write_off_id = w.id
+         WHERE w.amount <> coalesce(t.s, 0)
+         UNION ALL
+         SELECT 'credit write-off ' || w.id || ': part ' || x.id || ' takes from payment ' || p.id || ' of customer '
+                || p.customer_id || ' in ' || p.currency || ', not customer ' || w.customer_id || ' in ' || w.currency
+         FROM credit_write_off_parts x JOIN credit_write_offs w ON w.id = x.write_off_id JOIN payments p ON p.id = x.payment_id
+         WHERE p.customer_id <> w.customer_id OR p.currency <> w.currency",
+    ),
+    (
+        "invoice adjustments are positive",
+        "SELECT 'invoice adjustment ' || x.id || ' of invoice ' || x.invoice_id || ': amount ' || x.amount || ' is not positive'
+         FROM invoice_adjustments x WHERE x.amount <= 0",
     ),
     (
         "every refund has its Refund activity",

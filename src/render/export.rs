@@ -149,6 +149,8 @@ fn empty_header(kind: &str) -> String {
         "customers" => import::CUSTOMER_COLUMNS,
         "methods" => import::METHOD_COLUMNS,
         "write-offs" => import::WRITE_OFF_COLUMNS,
+        "adjustments" => import::ADJUSTMENT_COLUMNS,
+        "credit-write-offs" => import::CREDIT_WRITE_OFF_COLUMNS,
         "allocations" => &[
             "paymentId",
             "invoiceId",

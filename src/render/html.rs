@@ -253,6 +253,7 @@ fn statement_section(section: &StatementSection, statement: &Statement) -> Strin
         ("Date", ""),
         ("Entry", ""),
         ("Invoice", ""),
+        ("Number", ""),
         ("Payment", ""),
         ("Description", ""),
         ("Amount", " class=\"num\""),
@@ -268,7 +269,7 @@ fn statement_section(section: &StatementSection, statement: &Statement) -> Strin
             .map(|t| t.chars().take(10).collect())
             .unwrap_or_default();
         format!(
-            "<tr class=\"{entry}\"><td class=\"nowrap\">{}</td><td>{entry}</td><td></td><td></td><td></td><td></td>{}{}</tr>\n",
+            "<tr class=\"{entry}\"><td class=\"nowrap\">{}</td><td>{entry}</td><td></td><td></td><td></td><td></td><td></td>{}{}</tr>\n",
             escape(&day),
             amount_cell(Some(balance)),
             amount_cell(Some(funds)),
@@ -282,10 +283,11 @@ fn statement_section(section: &StatementSection, statement: &Statement) -> Strin
     ));
     for e in &section.entries {
         out.push_str(&format!(
-            "<tr><td class=\"nowrap\">{}</td><td>{}</td>{}{}<td>{}</td>{}{}{}</tr>\n",
+            "<tr><td class=\"nowrap\">{}</td><td>{}</td>{}<td>{}</td>{}<td>{}</td>{}{}{}</tr>\n",
             escape(&e.date),
             escape(e.entry),
             id_cell(e.invoice_id),
+            escape(e.invoice_number.as_deref().unwrap_or("")),
             id_cell(e.payment_id),
             escape(e.description.as_deref().unwrap_or("")),
             amount_cell(e.amount.as_ref()),

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use crate::core::find::FoundView;
 use crate::core::views::{
-    ActivityView, CustomerView, InvoiceView, MethodView, PaymentView, TouchedInvoiceView,
+    ActivityView, CreditWriteOffView, CustomerView, InvoiceView, MethodView, PaymentView,
+    TouchedInvoiceView,
 };
 use crate::core::{InvoiceStatus, Settlement};
 use crate::ledger::audit::AuditEvent;
@@ -231,6 +232,9 @@ impl Record for InvoiceView {
         field("dueDate", "Due", Kind::Date),
         shown("writtenOffAmount", "Written off", Kind::Money, false),
         shown("closedReason", "Reason", Kind::Text, false),
+        shown("creditNotes", "Credit notes", Kind::Money, false),
+        shown("debitNotes", "Debit notes", Kind::Money, false),
+        shown("writtenOff", "Part written off", Kind::Money, false),
     ];
     fn values(&self) -> Vec<String> {
         vec![
@@ -247,11 +251,40 @@ impl Record for InvoiceView {
             self.due_date.clone(),
             opt(&self.written_off_amount),
             opt(&self.closed_reason),
+            opt(&self.credit_notes),
+            opt(&self.debit_notes),
+            opt(&self.written_off),
         ]
     }
     fn sub_tables(&self, _style: Style) -> Vec<SubTable> {
+        let mut out = Vec::new();
+        if !self.adjustments.is_empty() {
+            out.push(SubTable {
+                title: "Adjustments".to_string(),
+                columns: vec![
+                    col("ID", Kind::Id),
+                    col("Kind", Kind::Fixed),
+                    col("Amount", Kind::Money),
+                    col("Date", Kind::Date),
+                    col("Reason", Kind::Text),
+                ],
+                rows: self
+                    .adjustments
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            Value::new(a.id.to_string(), Kind::Id),
+                            Value::new(a.kind.code().to_string(), Kind::Fixed),
+                            Value::new(a.amount.to_string(), Kind::Money),
+                            Value::new(a.effective_timestamp.clone(), Kind::Date),
+                            Value::new(a.reason.clone(), Kind::Text),
+                        ]
+                    })
+                    .collect(),
+            });
+        }
         if self.payment_allocations.is_empty() {
-            return Vec::new();
+            return out;
         }
         let rows = self
             .payment_allocations
@@ -264,7 +297,7 @@ impl Record for InvoiceView {
                 ]
             })
             .collect();
-        vec![SubTable {
+        out.push(SubTable {
             title: "Payments allocated".to_string(),
             columns: vec![
                 col("Payment", Kind::Id),
@@ -272,6 +305,51 @@ impl Record for InvoiceView {
                 col("Date", Kind::Date),
             ],
             rows,
+        });
+        out
+    }
+}
+
+impl Record for CreditWriteOffView {
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID", Kind::Id),
+        field("customerId", "Customer", Kind::Id),
+        money("amount", "Amount"),
+        field("currency", "Currency", Kind::Fixed),
+        field("reason", "Reason", Kind::Text),
+        field("effectiveTimestamp", "Date", Kind::Date),
+        money("availableFunds", "Available funds"),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            opt(&self.id),
+            self.customer_id.to_string(),
+            self.amount.to_string(),
+            self.currency.to_string(),
+            self.reason.clone(),
+            self.effective_timestamp.clone(),
+            self.available_funds.to_string(),
+        ]
+    }
+    fn sub_tables(&self, _style: Style) -> Vec<SubTable> {
+        vec![SubTable {
+            title: "Taken from payments".to_string(),
+            columns: vec![
+                col("Payment", Kind::Id),
+                col("Amount", Kind::Money),
+                col("Unallocated", Kind::Money),
+            ],
+            rows: self
+                .payments
+                .iter()
+                .map(|p| {
+                    vec![
+                        Value::new(p.payment_id.to_string(), Kind::Id),
+                        Value::new(p.amount.to_string(), Kind::Money),
+                        Value::new(p.unallocated_amount.to_string(), Kind::Money),
+                    ]
+                })
+                .collect(),
         }]
     }
 }
@@ -317,6 +395,65 @@ fn audit_reason(event: &AuditEvent) -> String {
         .find_map(|k| event.detail.get(k).and_then(|v| v.as_str()))
         .unwrap_or_default()
         .to_string()
+}
+
+impl Record for crate::core::period::PeriodEvent {
+    const SPARE: &'static [&'static str] = &["osUser", "at"];
+    const FIELDS: &'static [Field] = &[
+        field("id", "ID", Kind::Id),
+        field("kind", "Event", Kind::Fixed),
+        field("date", "Date", Kind::Date),
+        field("closedThrough", "Closed through", Kind::Date),
+        field("reason", "Reason", Kind::Text),
+        field("osUser", "User", Kind::Text),
+        field("at", "At", Kind::Date),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.kind.clone(),
+            self.date.clone(),
+            opt(&self.closed_through),
+            opt(&self.reason),
+            self.os_user.clone(),
+            self.at.clone(),
+        ]
+    }
+}
+
+impl Record for crate::core::edit::FieldChange {
+    const FIELDS: &'static [Field] = &[
+        field("entity", "Record", Kind::Fixed),
+        field("id", "ID", Kind::Id),
+        field("field", "Field", Kind::Fixed),
+        field("old", "Old", Kind::Text),
+        field("new", "New", Kind::Text),
+    ];
+    fn values(&self) -> Vec<String> {
+        vec![
+            self.entity.to_string(),
+            self.id.to_string(),
+            self.field.to_string(),
+            opt(&self.old),
+            opt(&self.new),
+        ]
+    }
+}
+
+/// An edit's outcome: JSON, the edit with its changes; CSV and JSON Lines, one change per
+/// record; a table, the heading and the changes.
+pub fn edit_outcome(view: &crate::core::edit::EditView, style: Style, heading: &str) -> String {
+    match style.format {
+        Format::Json => json(view),
+        Format::Jsonl | Format::Csv => list(&view.changes, style),
+        Format::Table | Format::Html => {
+            let mut out = format!("{heading}\n");
+            if !view.changes.is_empty() {
+                out.push_str(&list(&view.changes, style));
+            }
+            out
+        }
+    }
 }
 
 impl Record for AuditEvent {
@@ -466,6 +603,7 @@ impl Record for PaymentView {
         detail("settlement", "Settlement", Kind::Fixed),
         detail("voided", "Voided", Kind::Fixed),
         shown("status", "Status", Kind::Fixed, true),
+        shown("creditWrittenOff", "Credit written off", Kind::Money, false),
     ];
     fn values(&self) -> Vec<String> {
         vec![
@@ -488,6 +626,11 @@ impl Record for PaymentView {
             self.settlement.status.to_string(),
             self.voided.to_string(),
             payment_status(self),
+            if self.credit_written_off.is_zero() {
+                String::new()
+            } else {
+                self.credit_written_off.to_string()
+            },
         ]
     }
     fn sub_tables(&self, style: Style) -> Vec<SubTable> {
@@ -700,24 +843,32 @@ fn outcome_csv(payments: &[PaymentView]) -> String {
 /// What `invoice void` and `invoice write-off` print: the invoice as it is after the command,
 /// and in CSV one more column, `dryRun`.
 pub fn invoice_outcome(invoice: &InvoiceView, style: Style, heading: &str) -> String {
+    record_outcome(invoice, invoice.dry_run, style, heading)
+}
+
+/// A credit write-off as `credit write-off` prints it: the record, and in CSV whether it was a
+/// dry run (the parts are in JSON and the table).
+pub fn credit_write_off_outcome(view: &CreditWriteOffView, style: Style, heading: &str) -> String {
+    record_outcome(view, view.dry_run, style, heading)
+}
+
+fn record_outcome<R: Record>(record: &R, dry_run: bool, style: Style, heading: &str) -> String {
     match style.format {
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(Vec::new());
-            let header: Vec<&str> = InvoiceView::FIELDS
+            let header: Vec<&str> = R::FIELDS
                 .iter()
                 .filter(|f| f.in_csv)
                 .map(|f| f.name)
                 .chain(["dryRun"])
                 .collect();
-            let values: Vec<String> = csv_values(invoice)
-                .chain([invoice.dry_run.to_string()])
-                .collect();
+            let values: Vec<String> = csv_values(record).chain([dry_run.to_string()]).collect();
             // Writing to a Vec cannot fail.
             let _ = writer.write_record(&header);
             let _ = writer.write_record(&values);
             String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
         }
-        _ => one(invoice, style, Some(heading)),
+        _ => one(record, style, Some(heading)),
     }
 }
 

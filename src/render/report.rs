@@ -238,6 +238,7 @@ impl Record for StatementEntry {
         field("effectiveTimestamp", "Timestamp", Kind::Date),
         field("entry", "Entry", Kind::Fixed),
         field("invoiceId", "Invoice", Kind::Id),
+        field("invoiceNumber", "Number", Kind::Text),
         field("paymentId", "Payment", Kind::Id),
         field("refundId", "Refund", Kind::Id),
         field("description", "Description", Kind::Text),
@@ -254,6 +255,7 @@ impl Record for StatementEntry {
             self.effective_timestamp.clone(),
             self.entry.to_string(),
             opt(&self.invoice_id),
+            opt(&self.invoice_number),
             opt(&self.payment_id),
             opt(&self.refund_id),
             opt(&self.description),
@@ -284,6 +286,7 @@ fn bound_entry(
         effective_timestamp: at.clone().unwrap_or_default(),
         entry,
         invoice_id: None,
+        invoice_number: None,
         payment_id: None,
         refund_id: None,
         description: None,
@@ -348,6 +351,7 @@ pub fn statement(statement: &Statement, style: Style) -> String {
                             Value::new(e.date.clone(), Kind::Date),
                             Value::new(e.entry, Kind::Fixed),
                             Value::new(opt(&e.invoice_id), Kind::Id),
+                            Value::new(opt(&e.invoice_number), Kind::Text),
                             Value::new(opt(&e.payment_id), Kind::Id),
                             // Invoice numbers, payment methods and references (check numbers):
                             // what the customer knows the entry by.
@@ -371,6 +375,10 @@ pub fn statement(statement: &Statement, style: Style) -> String {
                     Column {
                         title: "Invoice",
                         kind: Kind::Id,
+                    },
+                    Column {
+                        title: "Number",
+                        kind: Kind::Text,
                     },
                     Column {
                         title: "Payment",

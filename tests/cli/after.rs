@@ -36,6 +36,8 @@ const VERIFY_CHECKS: &str = "  ok  payment balances match their rows
   ok  allocations join a payment and an invoice of one customer and currency
   ok  every payment has its Collect activity
   ok  each currency's ledger total matches its invoices and payments
+  ok  each credit write-off is the sum of its parts, of its customer's payments in its currency
+  ok  invoice adjustments are positive
   ok  every refund has its Refund activity
   ok  each applied bank line has its payment, of its amount
   ok  each bank line is in its statement's currency
@@ -1718,7 +1720,6 @@ fn append_only_triggers_refuse_update_and_delete_of_money_rows_from_outside() {
 
     let conn = open_rw(&env);
     for (table, what) in [
-        ("invoices", "invoices are append-only"),
         ("invoice_closures", "invoice closures are append-only"),
         ("payments", "payments are append-only"),
         ("payment_events", "payment events are append-only"),
@@ -1755,6 +1756,37 @@ fn append_only_triggers_refuse_update_and_delete_of_money_rows_from_outside() {
     assert_eq!(err.to_string(), "payctl: allocations are append-only");
     let err = conn.execute("DELETE FROM payments", []).unwrap_err();
     assert_eq!(err.to_string(), "payctl: payments are append-only");
+    // An invoice's number and due date may change (`invoice edit`); its money, customer,
+    // currency, dates and id may not, however the column is named, and it is never deleted.
+    for change in [
+        "total = total + 1",
+        "customer_id = 2",
+        "currency = 'EUR'",
+        "effective_at = '2026-01-01T00:00:00Z'",
+        "rowid = 999",
+        "id = 999",
+    ] {
+        let err = conn
+            .execute(
+                &format!("UPDATE invoices SET {change} WHERE id = 566934"),
+                [],
+            )
+            .expect_err(change);
+        assert_eq!(
+            err.to_string(),
+            "payctl: invoices are append-only but for their number and due date",
+            "{change}"
+        );
+    }
+    let err = conn.execute("DELETE FROM invoices", []).unwrap_err();
+    assert_eq!(err.to_string(), "payctl: invoices are append-only");
+    let err = conn
+        .execute("UPDATE customers SET currency = 'EUR'", [])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "payctl: the id and currency of a customer never change"
+    );
     drop(conn);
 
     assert_eq!(before, env.snapshot());
@@ -1793,11 +1825,11 @@ fn verify_names_the_records_an_edit_behind_payctls_back_broke() {
     env.refused(
         &["verify"],
         1,
-        "error: payment 1: cached allocated 4000 / refunded 0 (minor units) but its rows say 11000 / 0
-error: payment 1: amount 5000 < allocated 11000 + refunded 0 (minor units)
-error: invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none
+        "error: payment 1: cached allocated 4000 / refunded 0 / written off 0 (minor units) but its rows say 11000 / 0 / 0
+error: payment 1: amount 5000 < allocated 11000 + refunded 0 + credit written off 0 (minor units)
+error: invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none; cached adjustments 0 but its rows say 0
 error: invoice 566934: closed or paid but listed as open
-error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 (minor units)
+error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 + adjustments 0 (minor units)
 ",
     );
     // The same with -o json: one Fusebill error document, one entry per broken record.
@@ -1810,15 +1842,15 @@ error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000
   "Errors": [
     {
       "Key": "verify",
-      "Value": "payment 1: cached allocated 4000 / refunded 0 (minor units) but its rows say 11000 / 0"
+      "Value": "payment 1: cached allocated 4000 / refunded 0 / written off 0 (minor units) but its rows say 11000 / 0 / 0"
     },
     {
       "Key": "verify",
-      "Value": "payment 1: amount 5000 < allocated 11000 + refunded 0 (minor units)"
+      "Value": "payment 1: amount 5000 < allocated 11000 + refunded 0 + credit written off 0 (minor units)"
     },
     {
       "Key": "verify",
-      "Value": "invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none"
+      "Value": "invoice 566934: cached allocated 4000 but its rows say 11000; cached closure none but its rows say none; cached adjustments 0 but its rows say 0"
     },
     {
       "Key": "verify",
@@ -1826,7 +1858,7 @@ error: invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000
     },
     {
       "Key": "verify",
-      "Value": "invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 (minor units)"
+      "Value": "invoice 566934: allocated 11000 + written off 0 is outside 0..total 10000 + adjustments 0 (minor units)"
     }
   ]
 }
@@ -1862,8 +1894,8 @@ fn verify_names_a_payment_whose_amount_was_edited_and_a_deleted_refund() {
         &["verify"],
         1,
         "error: foreign_key_check: activities row 2 refers to a missing refunds row
-error: payment 1: cached allocated 4000 / refunded 500 (minor units) but its rows say 4000 / 0
-error: payment 1: amount 3000 < allocated 4000 + refunded 0 (minor units)
+error: payment 1: cached allocated 4000 / refunded 500 / written off 0 (minor units) but its rows say 4000 / 0 / 0
+error: payment 1: amount 3000 < allocated 4000 + refunded 0 + credit written off 0 (minor units)
 error: currency USD: ledger total 20000 but its invoices and payments add up to 18000 (minor units)
 ",
     );

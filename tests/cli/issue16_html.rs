@@ -645,21 +645,21 @@ fn statement_page_totals_equal_the_json() {
          <dt>Balance owed</dt><dd data-field=\"closingBalance\">1650.49</dd>\n\
          <dt>Available funds</dt><dd data-field=\"availableFunds\">0.00</dd>\n\
          </dl>\n<table>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Entry</th>\
-         <th scope=\"col\">Invoice</th><th scope=\"col\">Payment</th>\
+         <th scope=\"col\">Invoice</th><th scope=\"col\">Number</th><th scope=\"col\">Payment</th>\
          <th scope=\"col\">Description</th><th scope=\"col\" class=\"num\">Amount</th>\
          <th scope=\"col\" class=\"num\">Balance</th><th scope=\"col\" class=\"num\">Funds</th>\
          </tr></thead>\n<tbody>\n\
          <tr class=\"opening\"><td class=\"nowrap\">2026-09-01</td><td>opening</td><td></td>\
-         <td></td><td></td><td></td><td class=\"num\">1200.00</td><td class=\"num\">0.00</td></tr>\n\
-         <tr><td class=\"nowrap\">2026-09-15</td><td>invoice</td><td class=\"nowrap\">2</td><td></td>\
+         <td></td><td></td><td></td><td></td><td class=\"num\">1200.00</td><td class=\"num\">0.00</td></tr>\n\
+         <tr><td class=\"nowrap\">2026-09-15</td><td>invoice</td><td class=\"nowrap\">2</td><td>INV-2</td><td></td>\
          <td>INV-2, due 2026-10-15</td><td class=\"num\">350.50</td><td class=\"num\">1550.50</td>\
          <td class=\"num\">0.00</td></tr>\n\
-         <tr><td class=\"nowrap\">2026-11-10</td><td>invoice</td><td class=\"nowrap\">3</td><td></td>\
+         <tr><td class=\"nowrap\">2026-11-10</td><td>invoice</td><td class=\"nowrap\">3</td><td>INV-3</td><td></td>\
          <td>INV-3, due 2026-12-10</td><td class=\"num\">99.99</td><td class=\"num\">1650.49</td>\
          <td class=\"num\">0.00</td></tr>\n\
          </tbody>\n<tfoot>\n\
          <tr class=\"closing\"><td class=\"nowrap\">2026-11-10</td><td>closing</td><td></td>\
-         <td></td><td></td><td></td><td class=\"num\">1650.49</td><td class=\"num\">0.00</td></tr>\n\
+         <td></td><td></td><td></td><td></td><td class=\"num\">1650.49</td><td class=\"num\">0.00</td></tr>\n\
          </tfoot>\n</table>\n"
     );
 }

@@ -567,8 +567,8 @@ fn tables_show_status_write_offs_reasons_and_references() {
     // The statement: invoice numbers and references (the check number), dates as days.
     let statement = piped(&env, &["report", "statement", "--customer", "655080"], &[]);
     for line in [
-        "2026-10-01  invoice  566934  -  INV-2026-0934, due 2026-10-31  10000.00  10000.00  0.00",
-        "2026-11-21  payment  -  1  Check, reference check 10042 from the accounts payable department  1200.00  10050.00  1215.00",
+        "2026-10-01  invoice  566934  INV-2026-0934  -  INV-2026-0934, due 2026-10-31  10000.00  10000.00  0.00",
+        "2026-11-21  payment  -  -  1  Check, reference check 10042 from the accounts payable department  1200.00  10050.00  1215.00",
     ] {
         assert!(statement.lines().any(|l| l == line), "{line}\n{statement}");
     }

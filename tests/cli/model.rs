@@ -79,6 +79,9 @@ enum Op {
         allocate: Vec<(usize, Amt)>,
         /// `--auto-allocate`, and whether newest-to-oldest.
         auto: Option<bool>,
+        /// `--reference R0` or `R1`: the same amount and reference as a live payment is a
+        /// likely duplicate (SPEC §10), refused.
+        reference: Option<u8>,
     },
     Allocate {
         pay: usize,
@@ -119,6 +122,22 @@ enum Op {
     WriteOff {
         inv: usize,
     },
+    /// Issue 19: a credit note, a partial write-off, a debit note, a credit write-off.
+    CreditNote {
+        inv: usize,
+        amount: Amt,
+    },
+    PartWriteOff {
+        inv: usize,
+        amount: Amt,
+    },
+    DebitNote {
+        inv: usize,
+        amount: Amt,
+    },
+    CreditWriteOff {
+        amount: Amt,
+    },
 }
 
 /// A create with an allocation or two (often none), auto-allocating half the time; `plain`
@@ -137,14 +156,20 @@ fn create_op(plain: bool) -> impl Strategy<Value = Op> {
         if plain { 0 } else { 2 } => prop::collection::vec((idx.clone(), amt()), 1..=1),
         if plain { 0 } else { 1 } => prop::collection::vec((idx, amt()), 2..=3),
     ];
-    (amt(), method, allocate, prop::option::of(any::<bool>())).prop_map(
-        |(amount, method, allocate, auto)| Op::Create {
+    (
+        amt(),
+        method,
+        allocate,
+        prop::option::of(any::<bool>()),
+        prop::option::of(0u8..2),
+    )
+        .prop_map(|(amount, method, allocate, auto, reference)| Op::Create {
             amount,
             method,
             allocate,
             auto,
-        },
-    )
+            reference,
+        })
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -168,7 +193,11 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (idx.clone(), any::<bool>()).prop_map(|(pay, successful)| Op::Settle { pay, successful }),
         2 => idx.clone().prop_map(|pay| Op::Void { pay }),
         1 => idx.clone().prop_map(|inv| Op::VoidInvoice { inv }),
-        1 => idx.prop_map(|inv| Op::WriteOff { inv }),
+        1 => idx.clone().prop_map(|inv| Op::WriteOff { inv }),
+        2 => (idx.clone(), amt()).prop_map(|(inv, amount)| Op::CreditNote { inv, amount }),
+        2 => (idx.clone(), amt()).prop_map(|(inv, amount)| Op::PartWriteOff { inv, amount }),
+        1 => (idx, amt()).prop_map(|(inv, amount)| Op::DebitNote { inv, amount }),
+        2 => amt().prop_map(|amount| Op::CreditWriteOff { amount }),
     ]
 }
 
@@ -200,6 +229,8 @@ enum Closed {
 struct Invoice {
     id: i64,
     total: i64,
+    /// Debit notes less credit notes and partial write-offs.
+    adjusted: i64,
     due: u32,
     day: u32,
     closed: Option<Closed>,
@@ -218,9 +249,12 @@ struct Payment {
     amount: i64,
     settlement: Settlement,
     voided: bool,
+    reference: Option<u8>,
     /// Net cents on each invoice (no zero entries).
     allocations: BTreeMap<i64, i64>,
     refunded: i64,
+    /// Unapplied credit written off it.
+    written_off: i64,
 }
 
 impl Payment {
@@ -232,14 +266,14 @@ impl Payment {
     }
     fn unallocated(&self) -> i64 {
         if self.counts() {
-            self.amount - self.allocated() - self.refunded
+            self.amount - self.allocated() - self.refunded - self.written_off
         } else {
             0
         }
     }
     fn refundable(&self) -> i64 {
         if self.counts() {
-            self.amount - self.refunded
+            self.amount - self.refunded - self.written_off
         } else {
             0
         }
@@ -292,16 +326,18 @@ impl Model {
         let inv = self.invoice(id);
         match inv.closed {
             Some(_) => 0,
-            None => inv.total - self.paid(id),
+            None => inv.total + inv.adjusted - self.paid(id),
         }
     }
     fn status(&self, id: i64) -> &'static str {
         match self.invoice(id).closed {
             Some(Closed::Void) => "void",
             Some(Closed::WrittenOff) => "written_off",
+            // What it owes: its total with its notes and partial write-offs; owing nothing
+            // more is paid, however it got there.
             None => match self.paid(id) {
+                p if p >= self.invoice(id).total + self.invoice(id).adjusted => "paid",
                 0 => "unpaid",
-                p if p == self.invoice(id).total => "paid",
                 _ => "partially_paid",
             },
         }
@@ -418,6 +454,7 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
             method,
             allocate,
             auto,
+            reference,
         } => {
             let open_total: i64 = model.invoices.iter().map(|i| model.outstanding(i.id)).sum();
             let first = model.outstanding(model.invoice_id(0));
@@ -466,6 +503,16 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
                     args.extend([s("--order"), s("newest-to-oldest")]);
                 }
             }
+            if let Some(r) = reference {
+                args.extend([s("--reference"), format!("R{r}")]);
+                if model
+                    .payments
+                    .iter()
+                    .any(|p| p.counts() && p.amount == amount && p.reference == Some(*r))
+                {
+                    ok = false;
+                }
+            }
             if !ok {
                 return (args, Expect::Rejected);
             }
@@ -474,8 +521,10 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
                 amount,
                 settlement,
                 voided: false,
+                reference: *reference,
                 allocations: BTreeMap::new(),
                 refunded: 0,
+                written_off: 0,
             };
             for (inv, x) in &explicit {
                 payment.add(*inv, *x);
@@ -745,7 +794,7 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
             let Some(p) = model.payment(id) else {
                 return (args, Expect::NotFound);
             };
-            if !p.counts() || p.refunded > 0 || on_written_off.contains(&id) {
+            if !p.counts() || p.refunded > 0 || p.written_off > 0 || on_written_off.contains(&id) {
                 return (args, Expect::Rejected);
             }
             p.voided = true;
@@ -790,6 +839,88 @@ fn step(model: &mut Model, op: &Op) -> (Vec<String>, Expect) {
                 .find(|i| i.id == inv)
                 .unwrap()
                 .closed = Some(Closed::WrittenOff);
+            (args, Expect::Done)
+        }
+        Op::CreditNote { inv, amount } | Op::PartWriteOff { inv, amount } => {
+            let credit = matches!(op, Op::CreditNote { .. });
+            let inv = model.pick_invoice(*inv, |i| model.open(i));
+            let outstanding = model.outstanding(inv);
+            let x = amount.resolve(outstanding, model.invoice(inv).total);
+            let args = vec![
+                s("invoice"),
+                s(if credit { "credit-note" } else { "write-off" }),
+                inv.to_string(),
+                s("--amount"),
+                money(x),
+                s("--reason"),
+                s("adjusted"),
+            ];
+            // Never below what is paid, never above what it owes; no closed invoice.
+            if model.invoice(inv).closed.is_some() || x == 0 || x > outstanding {
+                return (args, Expect::Rejected);
+            }
+            model
+                .invoices
+                .iter_mut()
+                .find(|i| i.id == inv)
+                .unwrap()
+                .adjusted -= x;
+            (args, Expect::Done)
+        }
+        Op::DebitNote { inv, amount } => {
+            let inv = model.pick_invoice(*inv, |i| model.invoice(i).closed.is_none());
+            let x = amount.resolve(model.outstanding(inv), 250);
+            let args = vec![
+                s("invoice"),
+                s("debit-note"),
+                inv.to_string(),
+                s("--amount"),
+                money(x),
+                s("--reason"),
+                s("late fee"),
+            ];
+            if model.invoice(inv).closed.is_some() || x == 0 {
+                return (args, Expect::Rejected);
+            }
+            model
+                .invoices
+                .iter_mut()
+                .find(|i| i.id == inv)
+                .unwrap()
+                .adjusted += x;
+            (args, Expect::Done)
+        }
+        Op::CreditWriteOff { amount } => {
+            // Only settled payments that still count give up credit, oldest first (all share
+            // one timestamp: by id).
+            let eligible = |p: &Payment| p.counts() && p.settlement == Settlement::Successful;
+            let available: i64 = model
+                .payments
+                .iter()
+                .filter(|p| eligible(p))
+                .map(Payment::unallocated)
+                .sum();
+            let all: i64 = model.payments.iter().map(Payment::unallocated).sum();
+            let x = amount.resolve(available, all);
+            let args = vec![
+                s("credit"),
+                s("write-off"),
+                s("--customer"),
+                CUSTOMER.to_string(),
+                s("--amount"),
+                money(x),
+                s("--reason"),
+                s("overpayment"),
+            ];
+            if x == 0 || x > available {
+                return (args, Expect::Rejected);
+            }
+            let mut left = x;
+            for p in model.payments.iter_mut().filter(|p| eligible(p)) {
+                let take = left.min(p.unallocated());
+                p.written_off += take;
+                left -= take;
+            }
             (args, Expect::Done)
         }
     }
@@ -937,6 +1068,7 @@ fn run_case(invoices: &[InvoiceSpec], ops: &[Op]) -> Result<(), TestCaseError> {
         model.invoices.push(Invoice {
             id,
             total: spec.total,
+            adjusted: 0,
             due: spec.day + spec.net,
             day: spec.day,
             closed: None,
@@ -1028,6 +1160,7 @@ fn a_refund_cannot_take_money_back_from_a_written_off_invoice() {
             method: Method::Cash,
             allocate: vec![(1, Amt::Cents(485))],
             auto: None,
+            reference: None,
         },
         Op::WriteOff { inv: 1 },
         Op::Refund {

@@ -177,22 +177,26 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
                 ("bank_lines", "\"INSERT, SELECT\""),
                 ("bank_proposals", "\"INSERT, SELECT\""),
                 ("bank_statements", "\"INSERT, SELECT\""),
+                ("credit_write_off_parts", "\"INSERT, SELECT\""),
+                ("credit_write_offs", "\"INSERT, SELECT\""),
                 ("currency_totals", "\"INSERT, SELECT, UPDATE (total)\""),
                 (
                     "customers",
-                    "\"INSERT, SELECT, UPDATE (default_method_id)\"",
+                    "\"INSERT, SELECT, UPDATE (name, email, auto_allocate_order, default_method_id)\"",
                 ),
                 ("idempotency_keys", "\"INSERT, SELECT\""),
                 ("import_keys", "\"INSERT, SELECT\""),
+                ("invoice_adjustments", "\"INSERT, SELECT\""),
                 ("invoice_balances", "SELECT"),
                 ("invoice_closures", "\"INSERT, SELECT\""),
-                ("invoices", "\"INSERT, SELECT\""),
+                ("invoices", "\"INSERT, SELECT, UPDATE (invoice_number, due_at)\""),
                 ("open_invoices", "SELECT"),
                 ("payctl_meta", "SELECT"),
                 ("payment_balances", "SELECT"),
                 ("payment_events", "\"INSERT, SELECT\""),
                 ("payment_methods", "\"INSERT, SELECT\""),
                 ("payments", "\"INSERT, SELECT\""),
+                ("period_events", "\"INSERT, SELECT\""),
                 ("refunds", "\"INSERT, SELECT\""),
             ]
             .iter()
@@ -204,17 +208,17 @@ fn grant_clerk_prints_what_it_granted_in_every_format() {
     // Granting again changes nothing and says the same.
     let json = team.env.json(&["db", "grant-clerk", role]);
     let rows = json.as_array().unwrap();
-    assert_eq!(rows.len(), 21);
+    assert_eq!(rows.len(), 25);
     assert_eq!(
-        rows[8],
-        serde_json::json!({"role": role, "table": "customers", "privileges": ["INSERT", "SELECT", "UPDATE (default_method_id)"]})
+        rows[10],
+        serde_json::json!({"role": role, "table": "customers", "privileges": ["INSERT", "SELECT", "UPDATE (name, email, auto_allocate_order, default_method_id)"]})
     );
     let table = team.env.ok_piped(&["db", "grant-clerk", role]);
     let first = table.lines().next().unwrap();
     assert_eq!(
         first,
         format!(
-            "Granted role {role} what payctl's commands need on 21 tables of ledger {}; the server refuses it any UPDATE, DELETE or TRUNCATE of a money row, any write to the caches and any change to the schema",
+            "Granted role {role} what payctl's commands need on 25 tables of ledger {}; the server refuses it any UPDATE, DELETE or TRUNCATE of a money row, any write to the caches and any change to the schema",
             team.env.db.display()
         )
     );
@@ -458,7 +462,11 @@ fn the_server_refuses_a_clerk_every_rewrite_of_money_caches_and_schema() {
         statements.push(format!("DELETE FROM {cache}"));
     }
     statements.push("UPDATE payctl_meta SET value = '1'".into());
-    statements.push("UPDATE customers SET name = 'Mallory'".into());
+    // `customer edit` and `invoice edit` may change a name or a due date; an id, a currency
+    // or a total, never.
+    statements.push("UPDATE customers SET currency = 'EUR'".into());
+    statements.push("UPDATE customers SET id = id".into());
+    statements.push("UPDATE invoices SET total = total".into());
     for table in [
         "payments",
         "allocations",

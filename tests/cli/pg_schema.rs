@@ -48,6 +48,14 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "007_statement_triggers.sql",
         include_str!("../../src/ledger/migrations/007_statement_triggers.sql"),
     ),
+    (
+        "008_periods.sql",
+        include_str!("../../src/ledger/migrations/008_periods.sql"),
+    ),
+    (
+        "009_adjustments.sql",
+        include_str!("../../src/ledger/migrations/009_adjustments.sql"),
+    ),
 ];
 
 /// What only the PostgreSQL schema has, on purpose: the schema version and application marker
@@ -399,13 +407,32 @@ fn sqlite_schema(migrations: &[(&str, &str)]) -> (BTreeSet<String>, Connection) 
             .collect::<Result<_, _>>()
             .unwrap();
         for (index, unique, origin) in indexes {
-            let columns: Vec<String> = conn
+            let named: Vec<Option<String>> = conn
                 .prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")
                 .unwrap()
                 .query_map([&index], |r| r.get(0))
                 .unwrap()
                 .collect::<Result<_, _>>()
                 .unwrap();
+            // An expression (no column name) as its CREATE INDEX writes it, in PostgreSQL's
+            // words: SQLite's trim(x) is PostgreSQL's TRIM(BOTH FROM x).
+            let columns: Vec<String> = if named.iter().all(Option::is_some) {
+                named.into_iter().flatten().collect()
+            } else {
+                let sql: String = conn
+                    .query_row(
+                        "SELECT sql FROM sqlite_schema WHERE name = ?1",
+                        [&index],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                let on = sql.find(&format!(" ON {table} ")).unwrap();
+                let open = on + sql[on..].find('(').unwrap();
+                parenthesised(&sql, open)
+                    .split(',')
+                    .map(|c| c.trim().replace("trim(", "TRIM(BOTH FROM "))
+                    .collect()
+            };
             match origin.as_str() {
                 "pk" => {}
                 "u" => {
@@ -805,9 +832,11 @@ fn pg_schema_matches_sqlite() {
             // position, which is the same once the files are numbered without gaps).
             vec![
                 "schema_version".to_string(),
-                SQLITE_MIGRATIONS.last().unwrap().0[..3]
-                    .trim_start_matches('0')
-                    .to_string()
+                // The last file's number: run by psql, each file records its own.
+                SQLITE_MIGRATIONS
+                    .last()
+                    .map(|(name, _)| name[..3].trim_start_matches('0').to_string())
+                    .unwrap_or_default()
             ],
         ]
     );

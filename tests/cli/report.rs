@@ -406,25 +406,25 @@ fn statement_runs_in_date_order_and_ends_at_the_customers_balance() {
         text(&[
             "Statement for customer 655080 Acme Corp, all dates",
             "Amounts in USD:",
-            "───────────────────────────────────────────────────────────────────────────────────────────",
-            " Date        Entry         Invoice  Payment  Description            Amount  Balance   Funds",
-            "═══════════════════════════════════════════════════════════════════════════════════════════",
-            "             opening                                                           0.00    0.00",
-            " 2026-09-01  invoice       3                 3, due 2026-09-01       40.00    40.00    0.00",
-            " 2026-09-01  invoice       4                 4, due 2026-09-01       30.00    70.00    0.00",
-            " 2026-10-01  invoice       1                 1, due 2026-10-31      100.00   170.00    0.00",
-            " 2026-11-05  write-off     3                 customer insolvent      40.00   130.00    0.00",
-            " 2026-11-06  invoice void  4                 issued twice            30.00   100.00    0.00",
-            " 2026-11-10  payment                1        Cash                   100.00   100.00  100.00",
-            " 2026-11-10  allocation    1        1                               100.00     0.00    0.00",
-            " 2026-11-15  invoice       2                 2, due 2026-11-15       50.00    50.00    0.00",
-            " 2026-11-16  payment                2        ACH                     50.00    50.00   50.00",
-            " 2026-11-16  allocation    2        2                                50.00     0.00    0.00",
-            " 2026-11-18  reversal      2        2        payment bounced (NSF)   50.00    50.00   50.00",
-            " 2026-11-18  nsf                    2        R01                     50.00    50.00    0.00",
-            " 2026-11-20  unallocation  1        1                                20.00    70.00   20.00",
-            "             closing                                                          70.00   20.00",
-            "───────────────────────────────────────────────────────────────────────────────────────────",
+            "───────────────────────────────────────────────────────────────────────────────────────────────────",
+            " Date        Entry         Invoice  Number  Payment  Description            Amount  Balance   Funds",
+            "═══════════════════════════════════════════════════════════════════════════════════════════════════",
+            "             opening                                                                   0.00    0.00",
+            " 2026-09-01  invoice       3        3                3, due 2026-09-01       40.00    40.00    0.00",
+            " 2026-09-01  invoice       4        4                4, due 2026-09-01       30.00    70.00    0.00",
+            " 2026-10-01  invoice       1        1                1, due 2026-10-31      100.00   170.00    0.00",
+            " 2026-11-05  write-off     3        3                customer insolvent      40.00   130.00    0.00",
+            " 2026-11-06  invoice void  4        4                issued twice            30.00   100.00    0.00",
+            " 2026-11-10  payment                        1        Cash                   100.00   100.00  100.00",
+            " 2026-11-10  allocation    1        1       1                               100.00     0.00    0.00",
+            " 2026-11-15  invoice       2        2                2, due 2026-11-15       50.00    50.00    0.00",
+            " 2026-11-16  payment                        2        ACH                     50.00    50.00   50.00",
+            " 2026-11-16  allocation    2        2       2                                50.00     0.00    0.00",
+            " 2026-11-18  reversal      2        2       2        payment bounced (NSF)   50.00    50.00   50.00",
+            " 2026-11-18  nsf                            2        R01                     50.00    50.00    0.00",
+            " 2026-11-20  unallocation  1        1       1                                20.00    70.00   20.00",
+            "             closing                                                                  70.00   20.00",
+            "───────────────────────────────────────────────────────────────────────────────────────────────────",
         ])
     );
     // The closing line is what `customer show` says the customer owes and has available.
@@ -477,19 +477,19 @@ fn statement_window_opens_with_the_balance_before_it() {
         text(&[
             "Statement for customer 655080 Acme Corp, 2026-11-10 to 2026-11-18",
             "Amounts in USD:",
-            "─────────────────────────────────────────────────────────────────────────────────────────",
-            " Date        Entry       Invoice  Payment  Description            Amount  Balance   Funds",
-            "═════════════════════════════════════════════════════════════════════════════════════════",
-            " 2026-11-10  opening                                                       100.00    0.00",
-            " 2026-11-10  payment              1        Cash                   100.00   100.00  100.00",
-            " 2026-11-10  allocation  1        1                               100.00     0.00    0.00",
-            " 2026-11-15  invoice     2                 2, due 2026-11-15       50.00    50.00    0.00",
-            " 2026-11-16  payment              2        ACH                     50.00    50.00   50.00",
-            " 2026-11-16  allocation  2        2                                50.00     0.00    0.00",
-            " 2026-11-18  reversal    2        2        payment bounced (NSF)   50.00    50.00   50.00",
-            " 2026-11-18  nsf                  2        R01                     50.00    50.00    0.00",
-            " 2026-11-18  closing                                                        50.00    0.00",
-            "─────────────────────────────────────────────────────────────────────────────────────────",
+            "─────────────────────────────────────────────────────────────────────────────────────────────────",
+            " Date        Entry       Invoice  Number  Payment  Description            Amount  Balance   Funds",
+            "═════════════════════════════════════════════════════════════════════════════════════════════════",
+            " 2026-11-10  opening                                                               100.00    0.00",
+            " 2026-11-10  payment                      1        Cash                   100.00   100.00  100.00",
+            " 2026-11-10  allocation  1        1       1                               100.00     0.00    0.00",
+            " 2026-11-15  invoice     2        2                2, due 2026-11-15       50.00    50.00    0.00",
+            " 2026-11-16  payment                      2        ACH                     50.00    50.00   50.00",
+            " 2026-11-16  allocation  2        2       2                                50.00     0.00    0.00",
+            " 2026-11-18  reversal    2        2       2        payment bounced (NSF)   50.00    50.00   50.00",
+            " 2026-11-18  nsf                          2        R01                     50.00    50.00    0.00",
+            " 2026-11-18  closing                                                                50.00    0.00",
+            "─────────────────────────────────────────────────────────────────────────────────────────────────",
         ])
     );
     assert_eq!(
@@ -506,12 +506,12 @@ fn statement_window_opens_with_the_balance_before_it() {
             "csv",
         ]),
         text(&[
-            "currency,date,effectiveTimestamp,entry,invoiceId,paymentId,refundId,description,amount,balanceChange,balance,fundsChange,availableFunds",
+            "currency,date,effectiveTimestamp,entry,invoiceId,invoiceNumber,paymentId,refundId,description,amount,balanceChange,balance,fundsChange,availableFunds",
             // Invoice 2 (50.00, issued the day before) is owed when the day opens.
-            "USD,2026-11-16,2026-11-16T00:00:00Z,opening,,,,,,,50.00,,0.00",
-            "USD,2026-11-16,2026-11-16T09:00:00Z,payment,,2,,ACH,50.00,0.00,50.00,50.00,50.00",
-            "USD,2026-11-16,2026-11-16T09:00:00Z,allocation,2,2,,,50.00,-50.00,0.00,-50.00,0.00",
-            "USD,2026-11-16,2026-11-16T23:59:59Z,closing,,,,,,,0.00,,0.00",
+            "USD,2026-11-16,2026-11-16T00:00:00Z,opening,,,,,,,,50.00,,0.00",
+            "USD,2026-11-16,2026-11-16T09:00:00Z,payment,,,2,,ACH,50.00,0.00,50.00,50.00,50.00",
+            "USD,2026-11-16,2026-11-16T09:00:00Z,allocation,2,2,2,,,50.00,-50.00,0.00,-50.00,0.00",
+            "USD,2026-11-16,2026-11-16T23:59:59Z,closing,,,,,,,,0.00,,0.00",
         ])
     );
 }
@@ -746,13 +746,13 @@ fn currencies_are_kept_apart_in_rows_and_totals_in_every_format() {
         text(&[
             "Statement for customer 7 Euro GmbH, all dates",
             "Amounts in EUR:",
-            "─────────────────────────────────────────────────────────────────────────────────",
-            " Date        Entry    Invoice  Payment  Description        Amount  Balance  Funds",
-            "═════════════════════════════════════════════════════════════════════════════════",
-            "             opening                                                  0.00   0.00",
-            " 2026-11-21  invoice  5                 5, due 2026-11-21   10.00    10.00   0.00",
-            "             closing                                                 10.00   0.00",
-            "─────────────────────────────────────────────────────────────────────────────────",
+            "─────────────────────────────────────────────────────────────────────────────────────────",
+            " Date        Entry    Invoice  Number  Payment  Description        Amount  Balance  Funds",
+            "═════════════════════════════════════════════════════════════════════════════════════════",
+            "             opening                                                          0.00   0.00",
+            " 2026-11-21  invoice  5        5                5, due 2026-11-21   10.00    10.00   0.00",
+            "             closing                                                         10.00   0.00",
+            "─────────────────────────────────────────────────────────────────────────────────────────",
         ])
     );
 }
@@ -1063,7 +1063,7 @@ fn reports_read_a_ledger_file_and_folder_nobody_may_write() {
     // In a pipe the statement is plain rows; it ends with the closing line.
     assert_eq!(
         statement.stdout.lines().last(),
-        Some("-  closing  -  -  -  -  150.00  0.00")
+        Some("-  closing  -  -  -  -  -  150.00  0.00")
     );
     assert_ne!(write.code, 0, "a write succeeded: {}", write.stderr);
     // Nothing was written or created: no -wal, no -shm, the same bytes.

@@ -27,8 +27,10 @@ pub struct InvoiceSums {
 
 impl InvoiceSums {
     /// Counts one invoice: a void one not at all (it was never owed); a written-off one's
-    /// total, payments and the amount written off; an open one's total, payments and what is
-    /// still owed, also as overdue when `past_due`.
+    /// total, payments and the amount written off; an open one's total, payments, partial
+    /// write-offs and what is still owed, also as overdue when `past_due`. `total` is the
+    /// invoice's total with its debit and credit notes; `written_off` is what write-offs took
+    /// (the whole write-off's amount plus the partial ones).
     pub fn add(
         &mut self,
         total: i64,
@@ -42,11 +44,14 @@ impl InvoiceSums {
         }
         self.invoiced = add(self.invoiced, total)?;
         self.paid = add(self.paid, allocated)?;
+        self.written_off = add(self.written_off, written_off)?;
         if closure == Some(Closure::WrittenOff) {
-            self.written_off = add(self.written_off, written_off)?;
             return Ok(());
         }
-        let open = total.checked_sub(allocated).ok_or(MoneyError::Overflow)?;
+        let open = total
+            .checked_sub(written_off)
+            .and_then(|owed| owed.checked_sub(allocated))
+            .ok_or(MoneyError::Overflow)?;
         self.outstanding = add(self.outstanding, open)?;
         if past_due {
             self.overdue = add(self.overdue, open)?;

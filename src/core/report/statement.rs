@@ -10,6 +10,7 @@ use super::super::currency::Currency;
 use super::super::dates::{format_day, format_timestamp, parse_stored};
 use super::super::money::{Money, MoneyError};
 use super::{add, funds_at, outstanding_at};
+use crate::core::adjustment::AdjustmentKind;
 
 /// How a payment's settlement or life ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +73,22 @@ pub enum Happening {
         amount: i64,
         reason: String,
     },
+    /// A credit note, debit note or partial write-off of an invoice.
+    Adjustment {
+        id: i64,
+        invoice_id: i64,
+        kind: AdjustmentKind,
+        amount: i64,
+        reason: String,
+    },
+    /// What a credit write-off took from one payment's unapplied funds.
+    CreditWriteOff {
+        id: i64,
+        part_id: i64,
+        payment_id: i64,
+        amount: i64,
+        reason: String,
+    },
 }
 
 impl Happening {
@@ -85,7 +102,9 @@ impl Happening {
             Happening::Allocation { id, .. } => (2, *id),
             Happening::Refund { id, .. } => (3, *id),
             Happening::PaymentEvent { id, .. } => (4, *id),
-            Happening::Closure { invoice_id, .. } => (5, *invoice_id),
+            Happening::Closure { invoice_id, .. } => (6, *invoice_id),
+            Happening::Adjustment { id, .. } => (5, *id),
+            Happening::CreditWriteOff { part_id, .. } => (7, *part_id),
         }
     }
 }
@@ -105,9 +124,13 @@ pub struct StatementEntry {
     pub date: String,
     pub effective_timestamp: String,
     /// opening, invoice, payment, allocation, unallocation, reallocation, reversal, refund,
-    /// settled, nsf, payment void, write-off, invoice void, closing.
+    /// settled, nsf, payment void, write-off, invoice void, credit note, debit note,
+    /// partial write-off, credit write-off, closing.
     pub entry: &'static str,
     pub invoice_id: Option<i64>,
+    /// The number of the invoice the entry names (none when it names none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice_number: Option<String>,
     pub payment_id: Option<i64>,
     pub refund_id: Option<i64>,
     pub description: Option<String>,
@@ -163,8 +186,13 @@ pub enum StatementError {
 }
 
 struct InvoiceState {
+    /// Its number, for the entries that name the invoice (SPEC §9: the statement's invoice
+    /// numbers).
+    number: String,
     currency: Currency,
     total: i64,
+    /// Debit notes less credit notes and partial write-offs so far.
+    adjusted: i64,
     applied: i64,
     issued: bool,
     closed: bool,
@@ -172,7 +200,12 @@ struct InvoiceState {
 
 impl InvoiceState {
     fn outstanding(&self) -> i64 {
-        outstanding_at(self.total, self.applied, self.issued, self.closed)
+        outstanding_at(
+            self.total.saturating_add(self.adjusted),
+            self.applied,
+            self.issued,
+            self.closed,
+        )
     }
 }
 
@@ -181,6 +214,8 @@ struct PaymentState {
     amount: i64,
     applied: i64,
     refunded: i64,
+    /// Credit written off it.
+    written_off: i64,
     received: bool,
     dead: bool,
 }
@@ -190,7 +225,7 @@ impl PaymentState {
         funds_at(
             self.amount,
             self.applied,
-            self.refunded,
+            self.refunded.saturating_add(self.written_off),
             self.received,
             self.dead,
         )
@@ -276,6 +311,7 @@ impl Account {
             match &d.what {
                 Happening::Invoice {
                     id,
+                    number,
                     currency,
                     total,
                     ..
@@ -283,8 +319,10 @@ impl Account {
                     self.invoices.insert(
                         *id,
                         InvoiceState {
+                            number: number.clone(),
                             currency: *currency,
                             total: *total,
+                            adjusted: 0,
                             applied: 0,
                             issued: false,
                             closed: false,
@@ -304,6 +342,7 @@ impl Account {
                             amount: *amount,
                             applied: 0,
                             refunded: 0,
+                            written_off: 0,
                             received: false,
                             dead: false,
                         },
@@ -359,6 +398,20 @@ impl Account {
                 amount,
                 reason,
             } => self.close_invoice(*invoice_id, *kind, *amount, reason)?,
+            Happening::Adjustment {
+                invoice_id,
+                kind,
+                amount,
+                reason,
+                ..
+            } => self.adjust_invoice(*invoice_id, *kind, *amount, reason)?,
+            Happening::CreditWriteOff {
+                id,
+                payment_id,
+                amount,
+                reason,
+                ..
+            } => self.write_off_credit(*id, *payment_id, *amount, reason)?,
         };
         self.keep_running(&effect)?;
         Ok(effect)
@@ -533,6 +586,59 @@ impl Account {
         })
     }
 
+    /// A credit note, debit note or partial write-off: the invoice owes less (or more).
+    fn adjust_invoice(
+        &mut self,
+        invoice_id: i64,
+        kind: AdjustmentKind,
+        amount: i64,
+        reason: &str,
+    ) -> Result<Effect, StatementError> {
+        let inv = self.invoice(invoice_id)?;
+        let before = inv.outstanding();
+        inv.adjusted = add(inv.adjusted, kind.signed(amount))?;
+        let entry = match kind {
+            AdjustmentKind::CreditNote => "credit note",
+            AdjustmentKind::DebitNote => "debit note",
+            AdjustmentKind::WriteOff => "partial write-off",
+        };
+        Ok(Effect {
+            currency: inv.currency,
+            entry,
+            invoice_id: Some(invoice_id),
+            payment_id: None,
+            refund_id: None,
+            description: Some(reason.to_string()),
+            amount,
+            balance_change: inv.outstanding() - before,
+            funds_change: 0,
+        })
+    }
+
+    /// Unapplied credit written off a payment: it holds less.
+    fn write_off_credit(
+        &mut self,
+        id: i64,
+        payment_id: i64,
+        amount: i64,
+        reason: &str,
+    ) -> Result<Effect, StatementError> {
+        let p = self.payment(payment_id)?;
+        let before = p.funds();
+        p.written_off = add(p.written_off, amount)?;
+        Ok(Effect {
+            currency: p.currency,
+            entry: "credit write-off",
+            invoice_id: None,
+            payment_id: Some(payment_id),
+            refund_id: None,
+            description: Some(format!("write-off {id}: {reason}")),
+            amount,
+            balance_change: 0,
+            funds_change: p.funds() - before,
+        })
+    }
+
     /// Adds an effect to its currency's running balance and funds.
     fn keep_running(&mut self, effect: &Effect) -> Result<(), StatementError> {
         let slot = self
@@ -592,6 +698,10 @@ pub fn statement(
     let mut entries: HashMap<&'static str, Vec<StatementEntry>> = HashMap::new();
     for d in &happenings[split..] {
         let e = account.apply(&d.what)?;
+        let invoice_number = e
+            .invoice_id
+            .and_then(|id| account.invoices.get(&id))
+            .map(|inv| inv.number.clone());
         let now = account.running(e.currency);
         let m = |minor: i64| Money::from_minor(minor, e.currency);
         entries
@@ -603,6 +713,7 @@ pub fn statement(
                 effective_timestamp: format_timestamp(d.at),
                 entry: e.entry,
                 invoice_id: e.invoice_id,
+                invoice_number,
                 payment_id: e.payment_id,
                 refund_id: e.refund_id,
                 description: e.description,

@@ -10,7 +10,9 @@
 --
 -- ROLE may then read everything and record everything payctl records, and nothing else:
 -- - SELECT on every table; INSERT on the tables payctl's commands insert into;
--- - UPDATE of one column of one row table: customers.default_method_id (`method default`), and
+-- - UPDATE of the columns payctl edits: customers.default_method_id (`method default`), a
+--   customer's name, email and allocation order (`customer edit`), an invoice's number and due
+--   date (`invoice edit`; the triggers refuse any other column), and
 --   of currency_totals, which payctl keeps itself (its trigger refuses lowering a total);
 -- - no right at all to write the caches (invoice_balances, payment_balances, open_invoices): the
 --   triggers that keep them are SECURITY DEFINER functions owned by the schema's owner;
@@ -47,11 +49,14 @@ BEGIN
     FOREACH t IN ARRAY ARRAY['customers', 'payment_methods', 'invoices', 'invoice_closures',
                              'payments', 'payment_events', 'refunds', 'allocations', 'activities',
                              'idempotency_keys', 'import_keys', 'audit_events', 'currency_totals',
-                             'bank_statements', 'bank_lines', 'bank_line_events', 'bank_proposals']
+                             'bank_statements', 'bank_lines', 'bank_line_events', 'bank_proposals',
+                             'period_events',
+                             'invoice_adjustments', 'credit_write_offs', 'credit_write_off_parts']
     LOOP
         EXECUTE format('GRANT INSERT ON %I.%I TO %I', schema, t, clerk);
     END LOOP;
-    EXECUTE format('GRANT UPDATE (default_method_id) ON %I.customers TO %I', schema, clerk);
+    EXECUTE format('GRANT UPDATE (default_method_id, name, email, auto_allocate_order) ON %I.customers TO %I', schema, clerk);
+    EXECUTE format('GRANT UPDATE (invoice_number, due_at) ON %I.invoices TO %I', schema, clerk);
     EXECUTE format('GRANT UPDATE (total) ON %I.currency_totals TO %I', schema, clerk);
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', schema, clerk);
 END
