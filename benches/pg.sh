@@ -56,6 +56,30 @@ $PSQL -d pg_b2 -c "\\copy (SELECT id, at, os_user, command, action, entity, enti
 pgcopy_sql pg_small_base pg_b2_floor >"$RUN/pg-b2-floor-prepare.sh"
 hf pg-b2-psql --runs $RUNS_IMPORT --prepare "bash $RUN/pg-b2-floor-prepare.sh" \
     "$PSQL -d pg_b2_floor -f $RUN/pg-b2-floor.sql"
+# Where the floor's time goes: the same copy with the server's guards off, as references only
+# (never how payctl writes). "raw": session_replication_role=replica, so neither payctl's
+# triggers nor the foreign-key checks run; "keys": payctl's triggers off (ALTER TABLE … DISABLE
+# TRIGGER USER, rolled back), the foreign-key checks on. floor − keys is the triggers' cost,
+# keys − raw the foreign keys', raw what storing the rows and their indexes costs.
+{
+    echo "BEGIN;"
+    echo "SET LOCAL session_replication_role = replica;"
+    sed -e '1d' -e '$d' "$RUN/pg-b2-floor.sql"
+    echo "COMMIT;"
+} >"$RUN/pg-b2-raw.sql"
+{
+    echo "BEGIN;"
+    for t in $B2_TABLES audit_events; do echo "ALTER TABLE $t DISABLE TRIGGER USER;"; done
+    sed -e '1d' -e '$d' "$RUN/pg-b2-floor.sql"
+    echo "ROLLBACK;"
+} >"$RUN/pg-b2-keys.sql"
+hf pg-b2-psql-raw --runs $RUNS_IMPORT --prepare "bash $RUN/pg-b2-floor-prepare.sh" \
+    "$PSQL -d pg_b2_floor -f $RUN/pg-b2-raw.sql"
+hf pg-b2-psql-keys --runs $RUNS_IMPORT --prepare "bash $RUN/pg-b2-floor-prepare.sh" \
+    "$PSQL -d pg_b2_floor -f $RUN/pg-b2-keys.sql"
+# The floor's own database last: its state is compared with payctl's below.
+bash "$RUN/pg-b2-floor-prepare.sh"
+$PSQL -d pg_b2_floor -f "$RUN/pg-b2-floor.sql"
 PG_B2_STATE="SELECT (SELECT count(*) || ' ' || sum(amount) FROM payments), (SELECT count(*) || ' ' || sum(amount) FROM allocations),
     (SELECT count(*) FROM activities), (SELECT count(*) FROM audit_events), (SELECT count(*) FROM idempotency_keys),
     (SELECT sum(allocated) FROM invoice_balances), (SELECT sum(allocated) FROM payment_balances), (SELECT count(*) FROM open_invoices)"
@@ -115,6 +139,11 @@ rate=$(awk -v n=$S_N -v t="$pb2" 'BEGIN { printf "%d", n / t }')
 row "B2 pg" "PostgreSQL: \`import\` $(thousands $S_N) payments (auto-allocate) vs \`psql\` \\\\copy of the rows it stored, one transaction" \
     "$(secs "$pb2") ($(thousands "$rate")/s)" "psql $(secs "$pb2f") ($(thousands "$(awk -v n=$S_N -v t="$pb2f" 'BEGIN { printf "%d", n / t }')")/s)" \
     "$(r2 "$(ratio "$pb2" "$pb2f")")" "≥ 20,000/s" "$(yesno test "$rate" -ge 20000)"
+pb2k=$(median pg-b2-psql-keys) pb2r=$(median pg-b2-psql-raw)
+row "B2 pg ref." "PostgreSQL: the same \\copy with payctl's triggers off (foreign keys still checked), and with every trigger and foreign key off" \
+    "psql $(secs "$pb2k") ($(thousands "$(awk -v n=$S_N -v t="$pb2k" 'BEGIN { printf "%d", n / t }')")/s)" \
+    "psql $(secs "$pb2r") ($(thousands "$(awk -v n=$S_N -v t="$pb2r" 'BEGIN { printf "%d", n / t }')")/s)" \
+    "$(r2 "$(ratio "$pb2k" "$pb2r")")" "none: references" "–"
 for report in aging balances; do
     p=$(median pg-b3-$report) s=$(median b3-$report-small)
     if [ -n "$s" ]; then

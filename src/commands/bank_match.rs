@@ -338,6 +338,8 @@ fn apply_suggested(dry_run: bool, ctx: &Ctx) -> Result<Outcome> {
                         .map(|r| Ahead {
                             customer: Some(r.customer_id),
                             key: r.idempotency_key.clone(),
+                            amount: Some(r.amount),
+                            reference: r.reference.clone(),
                         })
                         .collect();
                     batch.read_ahead(&ahead)?;
