@@ -127,6 +127,15 @@ impl CsvMap {
                     .to_string(),
             );
         }
+        // A code the map names is checked with the map (a usage error, exit 2), not on the
+        // first line it would be given to.
+        if let Some(code) = currency_code.as_deref() {
+            if crate::core::Currency::from_code(code).is_none() {
+                return Err(format!(
+                    "currency_code is {code:?}; allowed: an ISO 4217 currency code with minor units (e.g. USD, EUR, JPY, KWD)"
+                ));
+            }
+        }
         Ok(CsvMap {
             date,
             amount,
