@@ -31,6 +31,7 @@ use crate::ledger::batch::{Ahead, Batch};
 use crate::ledger::customers;
 use crate::ledger::invoices;
 use crate::ledger::methods;
+use crate::ledger::totals::Running;
 use crate::ledger::{bulk, Actor};
 use crate::render::export::ExportWriter;
 use crate::render::import::{excerpt_record, Summary, TOUCHED_SHOWN};
@@ -161,6 +162,7 @@ fn problems_text(problems: Vec<Problem>) -> Vec<String> {
 fn import_row(
     tx: &Tx,
     batch: Option<&mut Batch>,
+    running: &mut Running,
     actor: &Actor,
     kind: ImportKind,
     mut value: Value,
@@ -207,8 +209,15 @@ fn import_row(
             let void = text_field(&value, "status").is_some_and(|s| s.eq_ignore_ascii_case("void"));
             import::strip_derived(kind, &mut value);
             let read = restored(&value, csv);
-            import_invoice(tx, actor, read.as_ref().unwrap_or(&value), &value, void)
-                .map_err(row_error)
+            import_invoice(
+                tx,
+                actor,
+                running,
+                read.as_ref().unwrap_or(&value),
+                &value,
+                void,
+            )
+            .map_err(row_error)
         }
         ImportKind::Customers => {
             import::strip_derived(kind, &mut value);
@@ -574,6 +583,7 @@ fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
 fn import_invoice(
     tx: &Tx,
     actor: &Actor,
+    running: &mut Running,
     value: &Value,
     raw: &Value,
     void: bool,
@@ -627,7 +637,7 @@ fn import_invoice(
     };
     let facts = invoices::add_facts(tx, &new)?;
     let plan = invoice_rules::plan_invoice(&new, &facts).map_err(Error::Rejected)?;
-    let id = invoices::write(tx, actor, &plan)?;
+    let id = invoices::write_counted(tx, actor, &plan, Some(running))?;
     if void {
         let invoice = invoices::closing_facts(tx, id)?;
         let plan = invoice_rules::plan_void(&invoice).map_err(Error::Rejected)?;
@@ -939,6 +949,8 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         // Without a batch (a team ledger), the allocation rows written after this mark are
         // the import's.
         let mark = invoices::allocation_mark(tx)?;
+        // Invoices count their totals in memory and store them once, at the end.
+        let mut running = Running::default();
         // On PostgreSQL the rows are read ahead, a run at a time, so that the batch reads
         // what they need with a statement per run (Batch::read_ahead), not per row.
         let mut ahead: Option<Vec<crate::formats::Row>> = batch
@@ -965,6 +977,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     import_row(
                         tx,
                         batch.as_mut(),
+                        &mut running,
                         &actor,
                         kind,
                         value,
@@ -979,6 +992,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     if keep_good {
                         tx.savepoint_release()?;
                     }
+                    running.keep();
                     match result {
                         RowResult::Imported => summary.imported += 1,
                         RowResult::AlreadyImported => summary.already_imported += 1,
@@ -988,6 +1002,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                 }
                 Err(Ok(reasons)) => {
                     summary.rejected += 1;
+                    running.forget();
                     if let Some(w) = rejects.as_mut() {
                         tx.savepoint_rollback()?;
                         // As the rollback undoes the row's count in `import_seen`.
@@ -1064,6 +1079,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         if let Some(rows) = ahead.as_mut() {
             run_ahead(rows, &mut batch, &mut each)?;
         }
+        running.store(tx)?;
         let applied = match batch.take() {
             Some(batch) => Some(batch.finish(&actor)?),
             None if kind == ImportKind::Payments => Some(invoices::applied_since(tx, mark)?),

@@ -49,6 +49,17 @@ pub fn add_facts(tx: &Tx, new: &NewInvoice) -> Result<InvoiceFactsForAdd> {
 /// Writes a planned invoice (its total counted in its currency's ledger total, which refuses
 /// a total payctl could not sum) and its audit event.
 pub fn write(tx: &Tx, actor: &Actor, plan: &InvoicePlan) -> Result<i64> {
+    write_counted(tx, actor, plan, None)
+}
+
+/// [`write`], with the total counted in an import's running totals (stored at its end)
+/// instead of in `currency_totals` at once.
+pub fn write_counted(
+    tx: &Tx,
+    actor: &Actor,
+    plan: &InvoicePlan,
+    running: Option<&mut super::totals::Running>,
+) -> Result<i64> {
     let InvoicePlan {
         id,
         ref number,
@@ -58,7 +69,10 @@ pub fn write(tx: &Tx, actor: &Actor, plan: &InvoicePlan) -> Result<i64> {
         date,
         due,
     } = *plan;
-    super::totals::charge(tx, "invoiceAmount", "invoice total", total)?;
+    match running {
+        Some(running) => running.charge(tx, "invoiceAmount", "invoice total", total)?,
+        None => super::totals::charge(tx, "invoiceAmount", "invoice total", total)?,
+    }
     tx.execute("INSERT INTO invoices (id, invoice_number, customer_id, currency, total, effective_at, due_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", params![
         id,

@@ -9,6 +9,7 @@ use crate::params;
 use crate::core::currency::Currency;
 use crate::core::money::Money;
 use crate::error::Result;
+use rustc_hash::FxHashMap;
 
 /// The ledger total of `currency` in minor units (0 before its first invoice or payment).
 pub fn current(tx: &Tx, currency: Currency) -> Result<i64> {
@@ -39,4 +40,57 @@ pub fn store(tx: &Tx, currency: Currency, total: i64) -> Result<()> {
         params![currency.code(), total],
     )?;
     Ok(())
+}
+
+/// An import's running ledger totals: each currency's total read once, kept in memory as the
+/// file's rows add to it, and stored once, at the end of the import.
+///
+/// Storing it per row updated one `currency_totals` row once per invoice, all in one
+/// transaction; on PostgreSQL each update leaves a row version that every later read of that
+/// row steps over, so an invoice import slowed down as its file grew (issue 18). The rule is
+/// the same: each row's total is checked by `core::totals` against the total with every kept
+/// row of the file in it.
+#[derive(Default)]
+pub struct Running {
+    kept: FxHashMap<Currency, i64>,
+    /// The current row's totals, kept only once the row is (a refused row adds nothing).
+    pending: Vec<(Currency, i64)>,
+}
+
+impl Running {
+    /// Adds `amount` to its currency's running total for the current row (refused, as
+    /// [`charge`], when payctl could not sum it).
+    pub fn charge(&mut self, tx: &Tx, key: &str, field: &str, amount: Money) -> Result<()> {
+        let currency = amount.currency();
+        let now = match self.pending.iter().rev().find(|(c, _)| *c == currency) {
+            Some((_, total)) => *total,
+            None => match self.kept.get(&currency) {
+                Some(total) => *total,
+                None => current(tx, currency)?,
+            },
+        };
+        let total = crate::core::totals::charge(now, key, field, amount)?;
+        self.pending.push((currency, total));
+        Ok(())
+    }
+
+    /// The current row is imported: its totals count from now on.
+    pub fn keep(&mut self) {
+        for (currency, total) in self.pending.drain(..) {
+            self.kept.insert(currency, total);
+        }
+    }
+
+    /// The current row is refused (and rolled back): its totals never happened.
+    pub fn forget(&mut self) {
+        self.pending.clear();
+    }
+
+    /// Stores the kept totals, once, in the import's transaction.
+    pub fn store(&mut self, tx: &Tx) -> Result<()> {
+        for (currency, total) in &self.kept {
+            store(tx, *currency, *total)?;
+        }
+        Ok(())
+    }
 }
