@@ -157,6 +157,14 @@ fn problems_text(problems: Vec<Problem>) -> Vec<String> {
     problems.into_iter().map(|p| p.message).collect()
 }
 
+/// How an import reads each of its rows: from CSV (text to restore), and whether a likely
+/// duplicate payment is let through (`--allow-duplicate`).
+#[derive(Clone, Copy)]
+struct RowReading {
+    csv: bool,
+    allow_duplicate: bool,
+}
+
 /// Imports one row. `Err(Ok(reasons))` is a row's problems, one sentence each; `Err(Err(e))`
 /// stops the import (storage trouble).
 fn import_row(
@@ -166,9 +174,12 @@ fn import_row(
     actor: &Actor,
     kind: ImportKind,
     mut value: Value,
-    csv: bool,
-    allow_duplicate: bool,
+    read: RowReading,
 ) -> std::result::Result<RowResult, std::result::Result<Vec<String>, Error>> {
+    let RowReading {
+        csv,
+        allow_duplicate,
+    } = read;
     let row_error = |e: Error| match e {
         Error::Storage(_) | Error::Busy(_) | Error::BrokenPipe => Err(e),
         other => Ok(problems_text(super::problems_with_hint(&other))),
@@ -981,8 +992,10 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                         &actor,
                         kind,
                         value,
-                        format == ImportFormat::Csv,
-                        args.allow_duplicate,
+                        RowReading {
+                            csv: format == ImportFormat::Csv,
+                            allow_duplicate: args.allow_duplicate,
+                        },
                     ),
                 ),
                 Err(reason) => (String::new(), Err(Ok(vec![reason]))),
