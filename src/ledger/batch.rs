@@ -119,7 +119,7 @@ pub struct Batch<'t, 'c> {
     /// Each currency's ledger total with the batch's payments in it (read from
     /// `currency_totals` until its first payment), a fact of each row's plan as of `create`,
     /// and stored at each flush.
-    totals: FxHashMap<Currency, i64>,
+    totals: totals::Running,
     /// Payments per batch: `LedgerConfig::import_batch_rows` ([`BATCH_ROWS`] unless a test
     /// asks for fewer, so that small files cross batch boundaries).
     limit: usize,
@@ -162,7 +162,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             first: None,
             staged: Vec::new(),
             keys: BTreeMap::new(),
-            totals: FxHashMap::default(),
+            totals: totals::Running::default(),
             limit: rows.max(1),
             postgres,
             ahead: postgres.then(Ahead_::default),
@@ -347,10 +347,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                 c
             }
         };
-        let ledger_total = match self.totals.get(&customer.currency) {
-            Some(total) => *total,
-            None => totals::current(tx, customer.currency)?,
-        };
+        let ledger_total = self.totals.total(tx, customer.currency)?;
         let closed = match &self.closed {
             Some(closed) => closed.clone(),
             None => {
@@ -442,8 +439,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                 }
             }
         }
-        self.totals
-            .insert(plan.amount.currency(), plan.ledger_total);
+        self.totals.set(plan.amount.currency(), plan.ledger_total);
         if let Some(key) = &req.idempotency_key {
             let fingerprint = req.fingerprint_digest();
             if let Some(known) = self.ahead.as_mut().and_then(|a| a.keys.get_mut(key)) {
@@ -489,9 +485,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             return self.flush_postgres(actor);
         }
         self.write_staged(actor)?;
-        for (currency, total) in &self.totals {
-            totals::store(tx, *currency, *total)?;
-        }
+        self.totals.store(tx)?;
         let refuse = |what: String| {
             Error::storage(StorageKind::Internal {
                 detail: format!("the import's batch check failed: {what}; nothing was imported"),
@@ -580,9 +574,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             })
             .collect();
         super::batch_pg::write(self.tx, actor, &rows, &keys)?;
-        for (currency, total) in &self.totals {
-            totals::store(self.tx, *currency, *total)?;
-        }
+        self.totals.store(self.tx)?;
         self.pending.clear();
         Ok(())
     }

@@ -64,14 +64,25 @@ impl Running {
         let currency = amount.currency();
         let now = match self.pending.iter().rev().find(|(c, _)| *c == currency) {
             Some((_, total)) => *total,
-            None => match self.kept.get(&currency) {
-                Some(total) => *total,
-                None => current(tx, currency)?,
-            },
+            None => self.total(tx, currency)?,
         };
         let total = crate::core::totals::charge(now, key, field, amount)?;
         self.pending.push((currency, total));
         Ok(())
+    }
+
+    /// `currency`'s running total: as kept, else as the ledger holds it.
+    pub fn total(&self, tx: &Tx, currency: Currency) -> Result<i64> {
+        match self.kept.get(&currency) {
+            Some(total) => Ok(*total),
+            None => current(tx, currency),
+        }
+    }
+
+    /// Keeps `total` as `currency`'s running total (a writer that checked it itself: the
+    /// payments batch, whose plans carry their ledger total).
+    pub fn set(&mut self, currency: Currency, total: i64) {
+        self.kept.insert(currency, total);
     }
 
     /// The current row is imported: its totals count from now on.
@@ -86,8 +97,9 @@ impl Running {
         self.pending.clear();
     }
 
-    /// Stores the kept totals, once, in the import's transaction.
-    pub fn store(&mut self, tx: &Tx) -> Result<()> {
+    /// Stores the kept totals in the import's transaction (once at its end, or at each flush
+    /// of the payments batch).
+    pub fn store(&self, tx: &Tx) -> Result<()> {
         for (currency, total) in &self.kept {
             store(tx, *currency, *total)?;
         }
