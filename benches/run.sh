@@ -358,7 +358,7 @@ sync "$RUN/b1-payctl.db" "$RUN/b1-sqlite.db"
 "$PAYCTL" --db "$RUN/b1-empty.db" customer add --id 1 --name "Customer 0000001" -q >/dev/null
 "$PAYCTL" --db "$RUN/b1-empty.db" invoice add --customer 1 --id $B1_INVOICE --total 1000000.00 \
     --date 2026-11-01 --due 2026-12-01 -q >/dev/null
-CREATE_ARGS="create --customer 1 --amount 1.00 --method Cash --allocate $B1_INVOICE=1.00 --reference bench -q"
+CREATE_ARGS="create --customer 1 --amount 1.00 --method Cash --allocate $B1_INVOICE=1.00 --reference bench --allow-duplicate -q"
 # The rows payctl writes for that payment (src/ledger/payments.rs): the payment, its Collect
 # activity, the allocation and the audit event; the schema's triggers add the balance rows
 # and checks on both sides.
@@ -585,7 +585,9 @@ bank_case
     echo "  script checks that both copies end with the same last payment. Each run appends one payment to"
     echo "  its copy rather than restoring a fresh copy: a copy of a ledger this size costs more than the"
     echo "  command and leaves its pages dirty in the page cache for the measured fsyncs to pay; the"
-    echo "  $((WARMUP + RUNS_CREATE)) runs add $(awk -v r=$((WARMUP + RUNS_CREATE)) -v n=$B_N 'BEGIN { printf "%.4f", 100 * r / n }')% to the payments."
+    echo "  $((WARMUP + RUNS_CREATE)) runs add $(awk -v r=$((WARMUP + RUNS_CREATE)) -v n=$B_N 'BEGIN { printf "%.4f", 100 * r / n }')% to the payments. They are the same payment each time, which payctl"
+    echo "  refuses as a likely duplicate unless told \`--allow-duplicate\` (its only effect: the one indexed"
+    echo "  read for a live payment of the same amount and reference is skipped)."
     echo "- **B2**: each run restores a fresh copy of the ledger of customers and open invoices (hyperfine"
     echo "  \`--prepare\`, not timed) and imports \`payments.csv\` (every row \`autoAllocate=true\`); sqlite3 imports"
     echo "  the same rows (\`payments_plain.csv\`, cents) with \`.import --csv\` into a new table without"
