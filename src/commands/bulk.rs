@@ -28,6 +28,7 @@ use crate::error::{Error, Problem, Result, StorageKind};
 use crate::formats::{detect_format, for_each_row, ImportFormat};
 use crate::ledger::activities;
 use crate::ledger::batch::{Ahead, Batch};
+use crate::ledger::batch_invoices::{InvoiceAhead, InvoiceBatch};
 use crate::ledger::customers;
 use crate::ledger::invoices;
 use crate::ledger::methods;
@@ -153,8 +154,73 @@ fn ahead_of(batch: &Batch, row: &std::result::Result<Value, String>) -> Ahead {
     }
 }
 
+/// Whether an invoices row is of a void invoice (an export carries its status).
+fn is_void(value: &Value) -> bool {
+    text_field(value, "status").is_some_and(|s| s.eq_ignore_ascii_case("void"))
+}
+
+/// What each row of a run of an invoices file will need (see [`InvoiceAhead`]), guessed from
+/// the rows as read: a wrong guess costs only the statement the read ahead would have saved.
+/// The keys count the run's own identical rows, as [`row_key`] will.
+fn invoices_ahead(batch: &InvoiceBatch, rows: &[crate::formats::Row]) -> Vec<InvoiceAhead> {
+    let mut counted: rustc_hash::FxHashMap<String, i64> = rustc_hash::FxHashMap::default();
+    rows.iter()
+        .map(|(_, row)| {
+            let Ok(value @ Value::Object(_)) = row else {
+                return InvoiceAhead::default();
+            };
+            let mut stripped = value.clone();
+            import::strip_derived(ImportKind::Invoices, &mut stripped);
+            let fp = fingerprint("invoice", &stripped);
+            let n = counted
+                .entry(fp.clone())
+                .or_insert_with(|| batch.next_occurrence(&fp));
+            let key = format!("import:invoice:{fp}#{n}");
+            *n += 1;
+            let id = |name: &str| text_field(value, name).and_then(|t| parse_id(&t));
+            InvoiceAhead {
+                customer: id("customerId"),
+                id: id("id"),
+                number: text_field(value, "invoiceNumber")
+                    .map(|n| crate::core::invoice_ref::normalized_number(&n).to_string()),
+                key: Some(key),
+            }
+        })
+        .collect()
+}
+
 fn problems_text(problems: Vec<Problem>) -> Vec<String> {
     problems.into_iter().map(|p| p.message).collect()
+}
+
+/// The batches an import writes through: payments (both engines) or invoices (PostgreSQL).
+struct Batches<'t, 'c> {
+    payments: Option<Batch<'t, 'c>>,
+    invoices: Option<InvoiceBatch<'t, 'c>>,
+}
+
+impl Batches<'_, '_> {
+    fn reads_ahead(&self) -> bool {
+        self.invoices.is_some() || self.payments.as_ref().is_some_and(|b| b.reads_ahead())
+    }
+
+    fn begin_row(&mut self) {
+        if let Some(b) = self.payments.as_mut() {
+            b.begin_row();
+        }
+        if let Some(b) = self.invoices.as_mut() {
+            b.begin_row();
+        }
+    }
+
+    fn forget_row(&mut self) {
+        if let Some(b) = self.payments.as_mut() {
+            b.forget_row();
+        }
+        if let Some(b) = self.invoices.as_mut() {
+            b.forget_row();
+        }
+    }
 }
 
 /// How an import reads each of its rows: from CSV (text to restore), and whether a likely
@@ -169,7 +235,7 @@ struct RowReading {
 /// stops the import (storage trouble).
 fn import_row(
     tx: &Tx,
-    batch: Option<&mut Batch>,
+    batches: &mut Batches,
     running: &mut Running,
     actor: &Actor,
     kind: ImportKind,
@@ -187,6 +253,7 @@ fn import_row(
     if !value.is_object() {
         return Err(Ok(vec!["a row must be an object".into()]));
     }
+    let batch = batches.payments.as_mut();
     match kind {
         ImportKind::Payments if import::is_invoice_method_insert(&value) => {
             match import::from_invoice_method_insert(&value).map_err(|e| Ok(vec![e]))? {
@@ -217,11 +284,12 @@ fn import_row(
         ImportKind::Invoices => {
             // A void invoice comes back void (an export carries its status); other statuses
             // are derived from the payments imported after it.
-            let void = text_field(&value, "status").is_some_and(|s| s.eq_ignore_ascii_case("void"));
+            let void = is_void(&value);
             import::strip_derived(kind, &mut value);
             let read = restored(&value, csv);
             import_invoice(
                 tx,
+                batches.invoices.as_mut(),
                 actor,
                 running,
                 read.as_ref().unwrap_or(&value),
@@ -591,17 +659,33 @@ fn unknown_keys(value: &Value, known: &[&str]) -> Result<()> {
     Ok(())
 }
 
+/// An invoice row. On PostgreSQL the import's [`InvoiceBatch`] answers the row's reads from
+/// what it read ahead of the run and stages the invoice (written a COPY per table per run); a
+/// void invoice, and any row on SQLite, is written here, row by row. Both ask the same
+/// questions in the same order, so a row is refused with the same words either way.
 fn import_invoice(
     tx: &Tx,
+    batch: Option<&mut InvoiceBatch>,
     actor: &Actor,
     running: &mut Running,
     value: &Value,
     raw: &Value,
     void: bool,
 ) -> Result<RowResult> {
+    let mut batch = batch;
     unknown_keys(value, import::INVOICE_COLUMNS)?;
-    let key = row_key(tx, None, "invoice", raw, None)?;
-    if bulk::import_key(tx, &key)?.is_some() {
+    let key = match batch.as_deref_mut() {
+        Some(b) => {
+            let fp = fingerprint("invoice", raw);
+            format!("import:invoice:{fp}#{}", b.occurrence(&fp))
+        }
+        None => row_key(tx, None, "invoice", raw, None)?,
+    };
+    let stored = match batch.as_deref() {
+        Some(b) => b.stored_key(&key)?,
+        None => bulk::import_key(tx, &key)?,
+    };
+    if stored.is_some() {
         return Ok(RowResult::AlreadyImported);
     }
     let customer_id = id_field(value, "customerId")?
@@ -622,9 +706,10 @@ fn import_invoice(
     })?;
     // The amount's rules (positive, 12 integer digits, the currency's decimals) are checked
     // again when the invoice is added; here, so the message names the file's field.
-    let currency = match currency_field(value)? {
-        Some(c) => c,
-        None => customers::facts(tx, customer_id)?.currency,
+    let currency = match (currency_field(value)?, batch.as_deref_mut()) {
+        (Some(c), _) => c,
+        (None, Some(b)) => b.currency(customer_id)?,
+        (None, None) => customers::facts(tx, customer_id)?.currency,
     };
     crate::core::Money::from_decimal(total, currency)
         .map_err(|e| Error::rejected("invoiceAmount", format!("invoiceAmount '{total}' {e}")))?;
@@ -635,7 +720,16 @@ fn import_invoice(
         }
     }
     let date = date_field(value, "effectiveTimestamp")?.unwrap_or(actor.now);
-    super::period::guard(tx, "effectiveTimestamp", "invoice date", date)?;
+    match batch.as_deref_mut() {
+        Some(b) => crate::core::period::check_open(
+            "effectiveTimestamp",
+            "invoice date",
+            date,
+            b.closed()?.as_ref(),
+        )
+        .map_err(|p| Error::Rejected(vec![p]))?,
+        None => super::period::guard(tx, "effectiveTimestamp", "invoice date", date)?,
+    }
     let due = date_field(value, "dueDate")?.unwrap_or(date);
     let new = NewInvoice {
         id: id_field(value, "id")?,
@@ -646,8 +740,16 @@ fn import_invoice(
         date,
         due: Due::On(due),
     };
-    let facts = invoices::add_facts(tx, &new)?;
+    let facts = match batch.as_deref_mut() {
+        Some(b) => b.add_facts(&new)?,
+        None => invoices::add_facts(tx, &new)?,
+    };
     let plan = invoice_rules::plan_invoice(&new, &facts).map_err(Error::Rejected)?;
+    if let (Some(b), false) = (batch.as_deref_mut(), void) {
+        b.stage(running, plan, key)?;
+        return Ok(RowResult::Imported);
+    }
+    // A void invoice is written row by row (the batch was flushed before its row began).
     let id = invoices::write_counted(tx, actor, &plan, Some(running))?;
     if void {
         let invoice = invoices::closing_facts(tx, id)?;
@@ -655,6 +757,9 @@ fn import_invoice(
         invoices::write_closing(tx, actor, &plan, "void in the imported file", None)?;
     }
     bulk::add_import_key(tx, &key, "invoice", id, actor.now_text())?;
+    if let Some(b) = batch {
+        b.written(id, plan.customer_id, &plan.number, &key);
+    }
     Ok(RowResult::Imported)
 }
 
@@ -953,9 +1058,17 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         bulk::begin_import(tx)?;
         // Payments are recorded in batches (src/ledger/batch.rs): the balance caches are kept
         // and checked set-wise instead of by a trigger per row.
-        let mut batch = match kind {
-            ImportKind::Payments => Batch::new(tx, batch_rows)?,
-            _ => None,
+        let mut batch = Batches {
+            payments: match kind {
+                ImportKind::Payments => Batch::new(tx, batch_rows)?,
+                _ => None,
+            },
+            // Invoices on PostgreSQL: read ahead and written a COPY per table per run
+            // (src/ledger/batch_invoices.rs).
+            invoices: match kind {
+                ImportKind::Invoices => InvoiceBatch::new(tx),
+                _ => None,
+            },
         };
         // Without a batch (a team ledger), the allocation rows written after this mark are
         // the import's.
@@ -965,18 +1078,20 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         // On PostgreSQL the rows are read ahead, a run at a time, so that the batch reads
         // what they need with a statement per run (Batch::read_ahead), not per row.
         let mut ahead: Option<Vec<crate::formats::Row>> = batch
-            .as_ref()
-            .filter(|b| b.reads_ahead())
-            .map(|_| Vec::with_capacity(read_ahead_rows));
-        let mut each = |(line, row): crate::formats::Row,
-                        batch: &mut Option<Batch>|
-         -> Result<()> {
+            .reads_ahead()
+            .then(|| Vec::with_capacity(read_ahead_rows));
+        let mut each = |(line, row): crate::formats::Row, batch: &mut Batches| -> Result<()> {
             summary.rows += 1;
+            // A void invoice is written row by row: what the batch staged goes first, and
+            // before the row's savepoint, which a refusal of the row rolls back to.
+            if let (Some(b), Ok(value)) = (batch.invoices.as_mut(), &row) {
+                if is_void(value) {
+                    b.flush(&actor)?;
+                }
+            }
             if keep_good {
                 tx.savepoint_start()?;
-                if let Some(b) = batch.as_mut() {
-                    b.begin_row();
-                }
+                batch.begin_row();
             }
             let (raw, outcome) = match row {
                 Ok(value) => (
@@ -987,7 +1102,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     },
                     import_row(
                         tx,
-                        batch.as_mut(),
+                        batch,
                         &mut running,
                         &actor,
                         kind,
@@ -1019,9 +1134,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                     if let Some(w) = rejects.as_mut() {
                         tx.savepoint_rollback()?;
                         // As the rollback undoes the row's count in `import_seen`.
-                        if let Some(b) = batch.as_mut() {
-                            b.forget_row();
-                        }
+                        batch.forget_row();
                         w.write_record([
                             line.to_string(),
                             // The reasons echo values masked already; a reason built
@@ -1061,12 +1174,16 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         };
         let run_ahead =
             |rows: &mut Vec<crate::formats::Row>,
-             batch: &mut Option<Batch>,
-             each: &mut dyn FnMut(crate::formats::Row, &mut Option<Batch>) -> Result<()>|
+             batch: &mut Batches,
+             each: &mut dyn FnMut(crate::formats::Row, &mut Batches) -> Result<()>|
              -> Result<()> {
-                if let Some(b) = batch.as_mut() {
+                if let Some(b) = batch.payments.as_mut() {
                     let wanted: Vec<Ahead> = rows.iter().map(|(_, row)| ahead_of(b, row)).collect();
                     b.read_ahead(&wanted)?;
+                }
+                if let Some(b) = batch.invoices.as_mut() {
+                    let wanted = invoices_ahead(b, rows);
+                    b.read_ahead(&actor, &wanted)?;
                 }
                 for item in rows.drain(..) {
                     each(item, batch)?;
@@ -1092,8 +1209,11 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         if let Some(rows) = ahead.as_mut() {
             run_ahead(rows, &mut batch, &mut each)?;
         }
+        if let Some(b) = batch.invoices.as_mut() {
+            b.flush(&actor)?;
+        }
         running.store(tx)?;
-        let applied = match batch.take() {
+        let applied = match batch.payments.take() {
             Some(batch) => Some(batch.finish(&actor)?),
             None if kind == ImportKind::Payments => Some(invoices::applied_since(tx, mark)?),
             None => None,

@@ -81,15 +81,55 @@ struct Ahead_ {
     open: FxHashMap<i64, Vec<InvoiceFacts>>,
     /// Where each invoice of `open` is: its customer and its index.
     at: FxHashMap<i64, (i64, usize)>,
-    /// How many rows of each content (by the first 16 bytes of its SHA-256) this file had so far.
-    seen: FxHashMap<u128, i64>,
-    /// The content the current row counted, if it did: a refused row's count is taken back
-    /// ([`Batch::forget_row`]), as the rollback to its savepoint takes back SQLite's.
-    counted: Option<u128>,
+    /// How many rows of each content this file had so far.
+    seen: Seen,
     /// The ledger's live payments under the duplicate keys of the current run of rows, as
     /// [`payments::duplicates`] reads them for one (an empty list: none). The batch's own
     /// payments are in [`Batch::staged_references`] until the next read ahead.
     duplicates: FxHashMap<DuplicateKey, Vec<DuplicateCandidate>>,
+}
+
+/// The occurrence counts of the rows' contents in one imported file, in memory (SQLite counts
+/// them in the temporary table `import_seen`; on PostgreSQL a statement per row is a round
+/// trip): the payments batch and the invoices batch ([`super::batch_invoices`]) count with it.
+#[derive(Default)]
+pub(super) struct Seen {
+    /// How many rows of each content (by the first 16 bytes of its SHA-256) this file had so far.
+    seen: FxHashMap<u128, i64>,
+    /// The content the current row counted, if it did: a refused row's count is taken back
+    /// ([`Seen::forget_row`]), as the rollback to its savepoint takes back SQLite's.
+    counted: Option<u128>,
+}
+
+impl Seen {
+    /// The occurrence number of a row whose content has digest `fingerprint` (hex SHA-256) in
+    /// this file so far, 0 the first time (as [`super::bulk::occurrence`]).
+    pub(super) fn occurrence(&mut self, fingerprint: &str) -> i64 {
+        let digest = digest(fingerprint);
+        let n = self.seen.entry(digest).or_insert(-1);
+        *n += 1;
+        self.counted = Some(digest);
+        *n
+    }
+
+    /// A row begins: nothing counted for it yet.
+    pub(super) fn begin_row(&mut self) {
+        self.counted = None;
+    }
+
+    /// The row that began last was refused and rolled back: its count is taken back.
+    pub(super) fn forget_row(&mut self) {
+        if let Some(digest) = self.counted.take() {
+            if let Some(n) = self.seen.get_mut(&digest) {
+                *n -= 1;
+            }
+        }
+    }
+
+    /// The number the next row of this content gets, without counting it.
+    pub(super) fn next_occurrence(&self, fingerprint: &str) -> i64 {
+        self.seen.get(&digest(fingerprint)).map_or(0, |n| n + 1)
+    }
 }
 
 /// A payment of the batch, planned and numbered, written at the flush.
@@ -182,18 +222,13 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// this file so far, 0 the first time (as [`super::bulk::occurrence`]), counted in memory.
     /// `None` when this batch does not read ahead: the caller counts in the ledger.
     pub fn occurrence(&mut self, fingerprint: &str) -> Option<i64> {
-        let ahead = self.ahead.as_mut()?;
-        let digest = digest(fingerprint);
-        let n = ahead.seen.entry(digest).or_insert(-1);
-        *n += 1;
-        ahead.counted = Some(digest);
-        Some(*n)
+        Some(self.ahead.as_mut()?.seen.occurrence(fingerprint))
     }
 
     /// A row begins (with --rejects, where a refused row leaves no trace).
     pub fn begin_row(&mut self) {
         if let Some(ahead) = self.ahead.as_mut() {
-            ahead.counted = None;
+            ahead.seen.begin_row();
         }
     }
 
@@ -201,18 +236,13 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// is not counted, as on SQLite, where the rollback takes back its row in `import_seen`.
     pub fn forget_row(&mut self) {
         if let Some(ahead) = self.ahead.as_mut() {
-            if let Some(digest) = ahead.counted.take() {
-                if let Some(n) = ahead.seen.get_mut(&digest) {
-                    *n -= 1;
-                }
-            }
+            ahead.seen.forget_row();
         }
     }
 
     /// [`Batch::occurrence`] without counting: the number the next row of this content gets.
     pub fn next_occurrence(&self, fingerprint: &str) -> Option<i64> {
-        let ahead = self.ahead.as_ref()?;
-        Some(ahead.seen.get(&digest(fingerprint)).map_or(0, |n| n + 1))
+        Some(self.ahead.as_ref()?.seen.next_occurrence(fingerprint))
     }
 
     /// Reads what the coming `rows` will need, a statement per kind of fact for the lot: the
@@ -652,7 +682,7 @@ fn set_triggers(tx: &Tx, on: bool) -> Result<()> {
 }
 
 /// The id the next row of `table` will get (its largest id plus one).
-fn next_id(tx: &Tx, table: &str) -> Result<i64> {
+pub(super) fn next_id(tx: &Tx, table: &str) -> Result<i64> {
     tx.query_row(
         &format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"),
         params![],
@@ -661,7 +691,7 @@ fn next_id(tx: &Tx, table: &str) -> Result<i64> {
 }
 
 /// The first 16 bytes of a hex SHA-256 digest (a row's content fingerprint), as a number: the
-/// key of [`Ahead_::seen`]. Two different rows share it with odds of about 2^-128 per pair.
+/// key of [`Seen`]. Two different rows share it with odds of about 2^-128 per pair.
 fn digest(fingerprint: &str) -> u128 {
     fingerprint
         .get(..32)

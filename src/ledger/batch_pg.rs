@@ -20,6 +20,7 @@ use super::db::Param;
 use super::payments::create_detail;
 use super::{Actor, Tx};
 use crate::core::payment::PaymentPlan;
+use crate::core::dates::format_timestamp;
 use crate::core::{ActivityStatus, TransactionType};
 use crate::error::Result;
 use crate::params;
@@ -215,6 +216,114 @@ pub(super) fn write<'a>(
             &rows,
         )?;
     }
+    Ok(())
+}
+
+/// Writes an invoice import's staged invoices (src/ledger/batch_invoices.rs), their
+/// `invoice.add` audit events and their import keys: a COPY per table. The invoices' row
+/// triggers add their balance and open-set rows, as for `invoice add`.
+pub(super) fn write_invoices(
+    tx: &Tx,
+    actor: &Actor,
+    staged: &[super::batch_invoices::Staged],
+) -> Result<()> {
+    if staged.is_empty() {
+        return Ok(());
+    }
+    let now = actor.now_text();
+    let dates: Vec<(String, String)> = staged
+        .iter()
+        .map(|s| (format_timestamp(s.plan.date), format_timestamp(s.plan.due)))
+        .collect();
+    let rows: Vec<Vec<Param>> = staged
+        .iter()
+        .zip(&dates)
+        .map(|(s, (date, due))| {
+            let p = &s.plan;
+            vec![
+                Param::Int(p.id),
+                Param::Text(&p.number),
+                Param::Int(p.customer_id),
+                Param::Text(p.currency.code()),
+                Param::Int(p.total.minor()),
+                Param::Text(date),
+                Param::Text(due),
+                Param::Text(now),
+            ]
+        })
+        .collect();
+    tx.copy_in_rows(
+        "invoices",
+        &[
+            "id",
+            "invoice_number",
+            "customer_id",
+            "currency",
+            "total",
+            "effective_at",
+            "due_at",
+            "created_at",
+        ],
+        &rows,
+    )?;
+
+    let first = next_id(tx, "audit_events")?;
+    let details: Vec<String> = staged
+        .iter()
+        .map(|s| super::invoices::add_detail(&s.plan).to_string())
+        .collect();
+    let rows: Vec<Vec<Param>> = staged
+        .iter()
+        .zip(&details)
+        .enumerate()
+        .map(|(i, (s, detail))| {
+            vec![
+                Param::Int(first + i as i64),
+                Param::Text(now),
+                Param::Text(&actor.os_user),
+                Param::Text(&actor.command),
+                Param::Text("invoice.add"),
+                Param::Text("invoice"),
+                Param::Int(s.plan.id),
+                Param::Int(s.plan.customer_id),
+                Param::Null,
+                Param::Text(detail),
+            ]
+        })
+        .collect();
+    tx.copy_in_rows(
+        "audit_events",
+        &[
+            "id",
+            "at",
+            "os_user",
+            "command",
+            "action",
+            "entity",
+            "entity_id",
+            "customer_id",
+            "payment_id",
+            "detail",
+        ],
+        &rows,
+    )?;
+
+    let rows: Vec<Vec<Param>> = staged
+        .iter()
+        .map(|s| {
+            vec![
+                Param::Text(&s.key),
+                Param::Text("invoice"),
+                Param::Int(s.plan.id),
+                Param::Text(now),
+            ]
+        })
+        .collect();
+    tx.copy_in_rows(
+        "import_keys",
+        &["key", "kind", "record_id", "created_at"],
+        &rows,
+    )?;
     Ok(())
 }
 

@@ -148,6 +148,27 @@ pub fn facts_many(tx: &Tx, ids: &[i64]) -> Result<Vec<CustomerFacts>> {
         .collect()
 }
 
+/// The currencies of the customers of `ids` (1 to [`super::invoices::IN_LIST`] of them) that
+/// exist, in one statement: what an invoice import's batch reads ahead of its rows.
+pub fn currencies_many(tx: &Tx, ids: &[i64]) -> Result<Vec<(i64, Currency)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT id, currency FROM customers WHERE id IN ({})",
+        super::invoices::in_list(1)
+    );
+    let ids = super::invoices::padded(ids);
+    let params: Vec<&dyn super::db::ToParam> =
+        ids.iter().map(|id| id as &dyn super::db::ToParam).collect();
+    let rows = tx.query_map(&sql, &params, |r| {
+        Ok((r.get::<i64>(0)?, r.get::<String>(1)?))
+    })?;
+    rows.into_iter()
+        .map(|(id, code)| Ok((id, stored_currency(&code)?)))
+        .collect()
+}
+
 pub fn facts(tx: &Tx, id: i64) -> Result<CustomerFacts> {
     let row = tx.query_opt(
         "SELECT currency, auto_allocate_order, default_method_id FROM customers WHERE id = ?1",

@@ -94,9 +94,14 @@ pub fn write_counted(
             customer_id: Some(customer_id),
             payment_id: None,
         },
-        &json!({"invoiceNumber": number, "currency": currency.code(), "invoiceAmount": total, "effectiveTimestamp": format_timestamp(date), "dueDate": format_timestamp(due)}),
+        &add_detail(plan),
     )?;
     Ok(id)
+}
+
+/// The detail of an invoice's `invoice.add` audit event.
+pub(super) fn add_detail(plan: &InvoicePlan) -> serde_json::Value {
+    json!({"invoiceNumber": plan.number, "currency": plan.currency.code(), "invoiceAmount": plan.total, "effectiveTimestamp": format_timestamp(plan.date), "dueDate": format_timestamp(plan.due)})
 }
 
 const SELECT: &str = "
@@ -634,6 +639,51 @@ pub fn resolve_allocations(
         }
     }
     Ok(())
+}
+
+/// Which of `ids` (1 to [`IN_LIST`] of them) invoices already have, in one statement: what an
+/// invoice import's batch reads ahead of rows that give their ids.
+pub fn existing_ids(tx: &Tx, ids: &[i64]) -> Result<Vec<i64>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT id FROM invoices WHERE id IN ({})", in_list(1));
+    let ids = padded(ids);
+    let params: Vec<&dyn super::db::ToParam> =
+        ids.iter().map(|id| id as &dyn super::db::ToParam).collect();
+    tx.query_map(&sql, &params, |r| r.get(0))
+}
+
+/// Pairs of customer and invoice number per statement of [`number_owners`].
+pub const NUMBER_PAIRS: usize = IN_LIST / 2;
+
+/// For each pair of customer and invoice number of `pairs` (1 to [`NUMBER_PAIRS`]) that an
+/// invoice has, the lowest such invoice id (as [`with_number`] for one), in one statement.
+pub fn number_owners(tx: &Tx, pairs: &[(i64, String)]) -> Result<Vec<((i64, String), i64)>> {
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut padded = pairs.to_vec();
+    if let Some(last) = pairs.last() {
+        padded.resize(NUMBER_PAIRS, last.clone());
+    }
+    let arms = (0..NUMBER_PAIRS)
+        .map(|i| {
+            let n = 2 * i + 1;
+            format!("(customer_id = ?{n} AND invoice_number = ?{})", n + 1)
+        })
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let sql = format!(
+        "SELECT customer_id, invoice_number, min(id) FROM invoices WHERE {arms}
+         GROUP BY customer_id, invoice_number"
+    );
+    let mut params: Vec<&dyn super::db::ToParam> = Vec::with_capacity(2 * NUMBER_PAIRS);
+    for (customer, number) in &padded {
+        params.push(customer);
+        params.push(number);
+    }
+    tx.query_map(&sql, &params, |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))
 }
 
 /// The invoice of `customer` that already has `number`, if one does (the lowest id).

@@ -26,6 +26,7 @@ pub mod backup;
 pub mod bank;
 pub mod bank_match;
 pub mod batch;
+pub mod batch_invoices;
 mod batch_pg;
 pub mod bulk;
 pub mod copy;
