@@ -13,6 +13,7 @@ mod corpus;
 mod create;
 mod foundation;
 mod generated;
+mod invoice_batch;
 mod issue15_files;
 mod issue15_inputs;
 mod issue15_limits;
