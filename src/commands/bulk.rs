@@ -1172,24 +1172,23 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                 Err(Err(e)) => Err(e),
             }
         };
-        let run_ahead =
-            |rows: &mut Vec<crate::formats::Row>,
-             batch: &mut Batches,
-             each: &mut dyn FnMut(crate::formats::Row, &mut Batches) -> Result<()>|
-             -> Result<()> {
-                if let Some(b) = batch.payments.as_mut() {
-                    let wanted: Vec<Ahead> = rows.iter().map(|(_, row)| ahead_of(b, row)).collect();
-                    b.read_ahead(&wanted)?;
-                }
-                if let Some(b) = batch.invoices.as_mut() {
-                    let wanted = invoices_ahead(b, rows);
-                    b.read_ahead(&actor, &wanted)?;
-                }
-                for item in rows.drain(..) {
-                    each(item, batch)?;
-                }
-                Ok(())
-            };
+        let run_ahead = |rows: &mut Vec<crate::formats::Row>,
+                         batch: &mut Batches,
+                         each: &mut dyn FnMut(crate::formats::Row, &mut Batches) -> Result<()>|
+         -> Result<()> {
+            if let Some(b) = batch.payments.as_mut() {
+                let wanted: Vec<Ahead> = rows.iter().map(|(_, row)| ahead_of(b, row)).collect();
+                b.read_ahead(&wanted)?;
+            }
+            if let Some(b) = batch.invoices.as_mut() {
+                let wanted = invoices_ahead(b, rows);
+                b.read_ahead(&actor, &wanted)?;
+            }
+            for item in rows.drain(..) {
+                each(item, batch)?;
+            }
+            Ok(())
+        };
         for_each_row(
             reader,
             format,

@@ -19,8 +19,8 @@
 use super::db::Param;
 use super::payments::create_detail;
 use super::{Actor, Tx};
-use crate::core::payment::PaymentPlan;
 use crate::core::dates::format_timestamp;
+use crate::core::payment::PaymentPlan;
 use crate::core::{ActivityStatus, TransactionType};
 use crate::error::Result;
 use crate::params;

@@ -188,7 +188,8 @@ fn the_same_file_again_is_all_already_imported_identical_rows_counted() {
         run.stdout,
         format!("{more}: 4 rows, 1 imported, 3 already imported, 0 failed attempts recorded, 0 rejected\n")
     );
-    let ids: Vec<i64> = env.json(&["invoice", "list"])
+    let ids: Vec<i64> = env
+        .json(&["invoice", "list"])
         .as_array()
         .unwrap()
         .iter()
@@ -273,7 +274,9 @@ fn a_closed_period_refuses_a_row_in_it() {
     let file = write(
         &env,
         "i.csv",
-        &format!("{HEADER},1,A,10.00,2026-02-05,\n,1,B,11.00,2026-01-31,\n,2,C,12.00,2026-03-01,\n"),
+        &format!(
+            "{HEADER},1,A,10.00,2026-02-05,\n,1,B,11.00,2026-01-31,\n,2,C,12.00,2026-03-01,\n"
+        ),
     );
     let run = run2(&env, &["import", &file, "--kind", "invoices"]);
     let before = env.snapshot();
