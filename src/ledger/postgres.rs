@@ -78,7 +78,14 @@ pub struct PgSettings {
     pub passfile: Option<std::path::PathBuf>,
 }
 
-/// Connects and sets the session up: `synchronous_commit=on`, the lock and idle timeouts.
+/// Connects and sets the session up: `synchronous_commit=on`, the lock and idle timeouts, and
+/// a plan made for each execution of a prepared statement (`plan_cache_mode`). payctl prepares
+/// each statement once per connection; after five executions the server may keep one generic
+/// plan, costed with the tables as they were then. An import starts on tables that may be empty
+/// and fills them in its own transaction, so a generic plan made at its start scans a table it
+/// should probe by index: the duplicate-payment read ahead of a 100,000-payment import took
+/// 150-180 ms a statement by the end (a sequential scan of `payment_balances`), and a
+/// 1,000,000-payment import did not finish in 15 minutes.
 pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<Client> {
     let shown = redacted(&settings.url);
     let mut url = super::pg_tls::parse(&settings.url, &shown)?;
@@ -110,7 +117,7 @@ pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<C
         .batch_execute(&format!(
             "SET synchronous_commit = on; SET lock_timeout = {ms}; \
              SET idle_in_transaction_session_timeout = {}; SET TIME ZONE 'UTC'; \
-             SET client_min_messages = warning",
+             SET client_min_messages = warning; SET plan_cache_mode = force_custom_plan",
             idle_timeout_ms(busy_timeout)
         ))
         .map_err(|e| postgres_error(e, false))?;
