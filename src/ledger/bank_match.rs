@@ -1,6 +1,8 @@
 //! The SQL of `bank match` and `bank apply` (SPEC §11): the facts the matcher reads, the
 //! proposals it stores, and the event that marks a line applied.
 
+use super::audit::{copy_events, Event, Touched};
+use super::batch::next_id;
 use super::customers::{stored_currency, stored_enum};
 use super::db::Param;
 use super::invoices::{closure_of, facts_row, FACTS};
@@ -360,15 +362,8 @@ pub fn record_applied_many(
         }
         return Ok(());
     }
-    let next = |table: &str| -> Result<i64> {
-        tx.query_row(
-            &format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"),
-            params![],
-            |r| r.get(0),
-        )
-    };
     let now = actor.now_text();
-    let first = next("bank_line_events")?;
+    let first = next_id(tx, "bank_line_events")?;
     let rows: Vec<Vec<Param>> = applied
         .iter()
         .zip(first..)
@@ -395,48 +390,27 @@ pub fn record_applied_many(
         ],
         &rows,
     )?;
-    let first = next("audit_events")?;
     let details: Vec<String> = applied
         .iter()
         .map(|(line, payment_id, _)| {
             serde_json::json!({ "bankRef": line.bank_ref, "paymentId": payment_id }).to_string()
         })
         .collect();
-    let rows: Vec<Vec<Param>> = applied
+    let events: Vec<Event> = applied
         .iter()
         .zip(&details)
-        .zip(first..)
-        .map(|(((line, payment_id, customer_id), detail), id)| {
-            vec![
-                Param::Int(id),
-                Param::Text(now),
-                Param::Text(&actor.os_user),
-                Param::Text(&actor.command),
-                Param::Text("bank.apply"),
-                Param::Text("bank_line"),
-                Param::Int(line.facts.id),
-                Param::Int(*customer_id),
-                Param::Int(*payment_id),
-                Param::Text(detail),
-            ]
+        .map(|((line, payment_id, customer_id), detail)| Event {
+            action: "bank.apply",
+            touched: Touched {
+                entity: "bank_line",
+                entity_id: line.facts.id,
+                customer_id: Some(*customer_id),
+                payment_id: Some(*payment_id),
+            },
+            detail,
         })
         .collect();
-    tx.copy_in_rows(
-        "audit_events",
-        &[
-            "id",
-            "at",
-            "os_user",
-            "command",
-            "action",
-            "entity",
-            "entity_id",
-            "customer_id",
-            "payment_id",
-            "detail",
-        ],
-        &rows,
-    )?;
+    copy_events(tx, actor, &events)?;
     Ok(())
 }
 

@@ -16,6 +16,8 @@
 //! largest id plus one, in the order of the file: the ids `create` (and SQLite) would give, as
 //! the write lock keeps every other writer out.
 
+use super::audit::{copy_events, Event, Touched};
+use super::batch::next_id;
 use super::db::Param;
 use super::payments::create_detail;
 use super::{Actor, Tx};
@@ -23,7 +25,6 @@ use crate::core::dates::format_timestamp;
 use crate::core::payment::PaymentPlan;
 use crate::core::{ActivityStatus, TransactionType};
 use crate::error::Result;
-use crate::params;
 
 /// A payment of the batch: its id, its plan, and its date as stored.
 pub(super) struct Row<'a> {
@@ -160,43 +161,22 @@ pub(super) fn write<'a>(
         )?;
     }
 
-    let first = next_id(tx, "audit_events")?;
     let details: Vec<String> = staged.iter().map(|s| create_detail(s.plan)).collect();
-    let rows: Vec<Vec<Param>> = staged
+    let events: Vec<Event> = staged
         .iter()
         .zip(&details)
-        .enumerate()
-        .map(|(i, (s, detail))| {
-            vec![
-                Param::Int(first + i as i64),
-                Param::Text(now),
-                Param::Text(&actor.os_user),
-                Param::Text(&actor.command),
-                Param::Text("payment.create"),
-                Param::Text("payment"),
-                Param::Int(s.id),
-                Param::Int(s.plan.customer_id),
-                Param::Int(s.id),
-                Param::Text(detail),
-            ]
+        .map(|(s, detail)| Event {
+            action: "payment.create",
+            touched: Touched {
+                entity: "payment",
+                entity_id: s.id,
+                customer_id: Some(s.plan.customer_id),
+                payment_id: Some(s.id),
+            },
+            detail,
         })
         .collect();
-    tx.copy_in_rows(
-        "audit_events",
-        &[
-            "id",
-            "at",
-            "os_user",
-            "command",
-            "action",
-            "entity",
-            "entity_id",
-            "customer_id",
-            "payment_id",
-            "detail",
-        ],
-        &rows,
-    )?;
+    copy_events(tx, actor, &events)?;
 
     if !keys.is_empty() {
         let rows: Vec<Vec<Param>> = keys
@@ -267,46 +247,25 @@ pub(super) fn write_invoices(
         &rows,
     )?;
 
-    let first = next_id(tx, "audit_events")?;
     let details: Vec<String> = staged
         .iter()
         .map(|s| super::invoices::add_detail(&s.plan).to_string())
         .collect();
-    let rows: Vec<Vec<Param>> = staged
+    let events: Vec<Event> = staged
         .iter()
         .zip(&details)
-        .enumerate()
-        .map(|(i, (s, detail))| {
-            vec![
-                Param::Int(first + i as i64),
-                Param::Text(now),
-                Param::Text(&actor.os_user),
-                Param::Text(&actor.command),
-                Param::Text("invoice.add"),
-                Param::Text("invoice"),
-                Param::Int(s.plan.id),
-                Param::Int(s.plan.customer_id),
-                Param::Null,
-                Param::Text(detail),
-            ]
+        .map(|(s, detail)| Event {
+            action: "invoice.add",
+            touched: Touched {
+                entity: "invoice",
+                entity_id: s.plan.id,
+                customer_id: Some(s.plan.customer_id),
+                payment_id: None,
+            },
+            detail,
         })
         .collect();
-    tx.copy_in_rows(
-        "audit_events",
-        &[
-            "id",
-            "at",
-            "os_user",
-            "command",
-            "action",
-            "entity",
-            "entity_id",
-            "customer_id",
-            "payment_id",
-            "detail",
-        ],
-        &rows,
-    )?;
+    copy_events(tx, actor, &events)?;
 
     let rows: Vec<Vec<Param>> = staged
         .iter()
@@ -333,13 +292,4 @@ fn opt_int(v: Option<i64>) -> Param<'static> {
 
 fn opt_text(v: Option<&str>) -> Param<'_> {
     v.map_or(Param::Null, Param::Text)
-}
-
-/// The id the next row of `table` will get (its largest id plus one).
-fn next_id(tx: &Tx, table: &str) -> Result<i64> {
-    tx.query_row(
-        &format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"),
-        params![],
-        |r| r.get(0),
-    )
 }
