@@ -1252,6 +1252,9 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         ledger.rehearse(run)?;
     } else {
         ledger.write(run)?;
+        if summary.imported >= crate::ledger::ANALYZE_AFTER_ROWS {
+            ledger.refresh_statistics();
+        }
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();

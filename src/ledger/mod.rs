@@ -120,6 +120,12 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// How long a write waits for another process's lock before giving up with exit 75.
+/// How many rows an import must write for payctl to refresh the server's statistics after it
+/// ([`Ledger::refresh_statistics`]): below it, what the import changed is too little to move a
+/// plan, and `ANALYZE` (tens to hundreds of milliseconds on a large ledger) would cost more
+/// than it saves.
+pub const ANALYZE_AFTER_ROWS: u64 = 1_000;
+
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The engine's settings, read once by the caller (payctl reads them from the environment in
@@ -811,6 +817,21 @@ impl Ledger {
         };
         conn.pragma_update(None, "max_page_count", pages)
             .map_err(|e| storage_error(&path, e))
+    }
+
+    /// After a bulk load (an import of [`ANALYZE_AFTER_ROWS`] rows or more, a restore): on
+    /// PostgreSQL, brings the planner's statistics up to date (`ANALYZE`), as PostgreSQL's
+    /// manual advises after populating a database. An import fills its tables in one
+    /// transaction, and until autovacuum next looks (a minute or more) the server plans every
+    /// read with the tables as they were: `report aging` on a ledger just given 100,000
+    /// payments took 204 ms instead of about 100 ms. Best effort, after the commit: the load is
+    /// written whatever happens here, so a failure is not reported, and a clerk, whom the server
+    /// does not let analyze the owner's tables, is told nothing (a warning the server sends
+    /// and payctl does not print). SQLite keeps its plans without statistics.
+    pub fn refresh_statistics(&mut self) {
+        if let Conn::Postgres { client, .. } = &mut self.conn {
+            let _ = client.batch_execute("ANALYZE");
+        }
     }
 
     /// Runs `f` as one write transaction that holds the ledger's write lock from its first

@@ -271,3 +271,93 @@ fn an_idempotent_replay_prints_the_same_json_on_both_engines() {
         );
     }
 }
+
+/// After an import of 1,000 rows or more (`ledger::ANALYZE_AFTER_ROWS`) payctl brings the
+/// server's planner statistics up to date (`ANALYZE`): an import fills its tables in one
+/// transaction, and until autovacuum next looks the server plans every read with the tables as
+/// they were (a report on a ledger just given 100,000 payments took twice as long). A smaller
+/// import and a dry run leave them alone; a clerk, whom the server does not let analyze the
+/// owner's tables, imports as before with nothing on stderr.
+#[test]
+fn a_large_import_refreshes_the_planner_statistics() {
+    if !on_postgres() {
+        eprintln!("skipped on SQLite: this test is about PostgreSQL's planner statistics");
+        return;
+    }
+    let env = Env::new();
+    let big = ledger_and_file(&env, 1000);
+    let (db, host) = database(&env);
+    let mut owner = connect(&host, &db);
+    // pg_class.reltuples: -1 until the table is first analyzed, then the rows it counted.
+    let mut rows_known = |table: &str| -> f32 {
+        owner
+            .query_one(
+                "SELECT reltuples FROM pg_class WHERE relname = $1 AND relkind = 'r'",
+                &[&table],
+            )
+            .unwrap()
+            .get(0)
+    };
+    assert_eq!(rows_known("payments"), -1.0);
+
+    env.ok(&["import", &big, "--dry-run", "-q"]);
+    assert_eq!(rows_known("payments"), -1.0, "a dry run analyzed");
+    let small = write(
+        &env,
+        "small.csv",
+        "customerId,amount,paymentMethod\n7,1.00,Cash\n7,2.00,Cash\n",
+    );
+    env.ok(&["import", &small, "-q"]);
+    assert_eq!(
+        rows_known("payments"),
+        -1.0,
+        "an import of two rows analyzed"
+    );
+
+    let out = env.command(&["import", &big, "-q"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(rows_known("payments"), 1002.0);
+    let allocations = owner_count(&host, &db, "SELECT count(*) FROM allocations");
+    assert_eq!(rows_known("allocations"), allocations as f32);
+
+    // A clerk: the server refuses the clerk the owner's tables (a warning, not an error), and
+    // the import is as before, with nothing on stderr.
+    let clerk = format!("clerk_{db}");
+    let mut admin = connect(&host, &db);
+    admin
+        .batch_execute(&format!("CREATE ROLE {clerk} LOGIN"))
+        .unwrap();
+    let _role = DropRole {
+        host: host.clone(),
+        db: db.clone(),
+        role: clerk.clone(),
+    };
+    env.ok(&["db", "grant-clerk", &clerk, "-q"]);
+    let again = write(
+        &env,
+        "again.csv",
+        &std::fs::read_to_string(&big)
+            .unwrap()
+            .replace(",Cash,r", ",Cash,clerk-r")
+            .replace(",k-", ",clerk-k-"),
+    );
+    let out = env
+        .command(&["import", &again, "-q"])
+        .env("PAYCTL_DB", format!("postgres://{clerk}@/{db}?host={host}"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(rows_known("payments"), 1002.0, "the clerk's ANALYZE ran");
+    env.ok(&["verify"]);
+}
+
+fn owner_count(host: &str, db: &str, sql: &str) -> i64 {
+    connect(host, db).query_one(sql, &[]).unwrap().get(0)
+}
