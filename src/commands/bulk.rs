@@ -1060,7 +1060,12 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         // and checked set-wise instead of by a trigger per row.
         let mut batch = Batches {
             payments: match kind {
-                ImportKind::Payments => Batch::new(tx, batch_rows)?,
+                ImportKind::Payments => Batch::new(tx, batch_rows)?.map(|mut b| {
+                    if touched_wanted != usize::MAX {
+                        b.forget_applied();
+                    }
+                    b
+                }),
                 _ => None,
             },
             // Invoices on PostgreSQL: read ahead and written a COPY per table per run
@@ -1212,19 +1217,31 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             b.flush(&actor)?;
         }
         running.store(tx)?;
+        // The invoices the import applied money to, and how many: every one for JSON and
+        // CSV, kept by the batch; for a table (or -q) only the first ones, read from the
+        // ledger, so that memory does not grow with the invoices touched (B5).
         let applied = match batch.payments.take() {
-            Some(batch) => Some(batch.finish(&actor)?),
-            None if kind == ImportKind::Payments => Some(invoices::applied_since(tx, mark)?),
+            Some(batch) => match batch.finish(&actor)? {
+                Some(all) => Some((all.len(), all)),
+                None => {
+                    let (first, all) = invoices::applied_first(tx, mark, touched_wanted)?;
+                    Some((all, first))
+                }
+            },
+            None if kind == ImportKind::Payments => {
+                let all = invoices::applied_since(tx, mark)?;
+                Some((all.len(), all))
+            }
             None => None,
         };
-        if let Some(applied) = applied {
+        if let Some((all, applied)) = applied {
             // Read before the commit (or a dry run's rollback), once, and only as many as
             // will be printed: the table shows the first ones, -q none.
             let shown = applied.len().min(touched_wanted);
             summary.touched_invoices = Some(TouchedInvoiceView::all_from_facts(
                 invoices::touched_now(tx, &applied[..shown])?,
             ));
-            summary.touched_more = applied.len() - shown;
+            summary.touched_more = all - shown;
         }
         if !keep_good && summary.rejected > 0 {
             let mut problems = std::mem::take(&mut bad);

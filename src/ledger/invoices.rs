@@ -198,6 +198,29 @@ pub fn applied_since(tx: &Tx, mark: i64) -> Result<Vec<(i64, i64)>> {
     )
 }
 
+/// [`applied_since`], only its first `limit` invoices (in id order), and how many it has in
+/// all: two statements over the allocation rows written after `mark`, so that an import that
+/// shows a few of the invoices it touched holds none of the others in memory.
+pub fn applied_first(tx: &Tx, mark: i64, limit: usize) -> Result<(Vec<(i64, i64)>, usize)> {
+    if limit == 0 {
+        return Ok((Vec::new(), 0));
+    }
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let first = tx.query_map(
+        "SELECT invoice_id, CAST(sum(amount) AS BIGINT) FROM allocations WHERE id > ?1
+         GROUP BY invoice_id HAVING sum(amount) <> 0 ORDER BY invoice_id LIMIT ?2",
+        params![mark, limit],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let all: i64 = tx.query_row(
+        "SELECT count(*) FROM (SELECT invoice_id FROM allocations WHERE id > ?1
+         GROUP BY invoice_id HAVING sum(amount) <> 0) t",
+        params![mark],
+        |r| r.get(0),
+    )?;
+    Ok((first, usize::try_from(all).unwrap_or(0)))
+}
+
 /// Every invoice the allocation rows written after `mark` touched (only those of `payment`,
 /// if given), in the order they were first touched: what they applied, net, and the
 /// invoice's balance now, in its currency (`TouchedInvoiceView::from_facts` makes the view).
