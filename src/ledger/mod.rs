@@ -119,13 +119,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_adjustments.sql"),
 ];
 
-/// How long a write waits for another process's lock before giving up with exit 75.
 /// How many rows an import must write for payctl to refresh the server's statistics after it
 /// ([`Ledger::refresh_statistics`]): below it, what the import changed is too little to move a
 /// plan, and `ANALYZE` (tens to hundreds of milliseconds on a large ledger) would cost more
 /// than it saves.
 pub const ANALYZE_AFTER_ROWS: u64 = 1_000;
 
+/// How long a write waits for another process's lock before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The engine's settings, read once by the caller (payctl reads them from the environment in
