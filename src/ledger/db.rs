@@ -645,6 +645,10 @@ impl<'c> Tx<'c> {
             &format!("SELECT {list} FROM {table} WHERE false"),
         )?;
         let types: Vec<Type> = probe.columns().iter().map(|c| c.type_().clone()).collect();
+        // The foreign-key checks of each row on generic plans, for this COPY only (see
+        // postgres::PLAN_EACH_EXECUTION); a failed COPY ends the transaction anyway.
+        tx.batch_execute("SET LOCAL plan_cache_mode = auto")
+            .map_err(postgres_error)?;
         let sink = tx
             .copy_in(&format!("COPY {table} ({list}) FROM STDIN BINARY"))
             .map_err(postgres_error)?;
@@ -659,7 +663,13 @@ impl<'c> Tx<'c> {
             }
             writer.write(&pg_refs(row)).map_err(postgres_error)?;
         }
-        writer.finish().map_err(postgres_error)
+        let written = writer.finish().map_err(postgres_error)?;
+        tx.batch_execute(&format!(
+            "SET LOCAL plan_cache_mode = {}",
+            super::postgres::PLAN_EACH_EXECUTION
+        ))
+        .map_err(postgres_error)?;
+        Ok(written)
     }
 
     /// The SQLite transaction, for the few things only SQLite has (its pragmas, the online

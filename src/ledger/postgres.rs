@@ -78,6 +78,13 @@ pub struct PgSettings {
     pub passfile: Option<std::path::PathBuf>,
 }
 
+/// The session's `plan_cache_mode` (see [`connect`]). A COPY sets it back to `auto` for
+/// itself (src/ledger/db.rs, `Tx::copy_in_rows`): the server checks each copied row's foreign
+/// keys with a prepared statement of its own, one execution per row, and planning each of
+/// those took a 100,000-payment copy from 17 s to 37 s. Those statements read one row by its
+/// primary key, which a generic plan does as well as any.
+pub(crate) const PLAN_EACH_EXECUTION: &str = "force_custom_plan";
+
 /// Connects and sets the session up: `synchronous_commit=on`, the lock and idle timeouts, and
 /// a plan made for each execution of a prepared statement (`plan_cache_mode`). payctl prepares
 /// each statement once per connection; after five executions the server may keep one generic
@@ -86,6 +93,8 @@ pub struct PgSettings {
 /// should probe by index: the duplicate-payment read ahead of a 100,000-payment import took
 /// 150-180 ms a statement by the end (a sequential scan of `payment_balances`), and a
 /// 1,000,000-payment import did not finish in 15 minutes.
+///
+/// A COPY runs with the server's default instead (see [`PLAN_EACH_EXECUTION`]).
 pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<Client> {
     let shown = redacted(&settings.url);
     let mut url = super::pg_tls::parse(&settings.url, &shown)?;
@@ -117,7 +126,7 @@ pub(crate) fn connect(settings: &PgSettings, busy_timeout: Duration) -> Result<C
         .batch_execute(&format!(
             "SET synchronous_commit = on; SET lock_timeout = {ms}; \
              SET idle_in_transaction_session_timeout = {}; SET TIME ZONE 'UTC'; \
-             SET client_min_messages = warning; SET plan_cache_mode = force_custom_plan",
+             SET client_min_messages = warning; SET plan_cache_mode = {PLAN_EACH_EXECUTION}",
             idle_timeout_ms(busy_timeout)
         ))
         .map_err(|e| postgres_error(e, false))?;
