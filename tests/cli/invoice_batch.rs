@@ -39,6 +39,24 @@ fn refused2(env: &Env, args: &[&str], code: i32, stderr: &str) {
     assert_eq!(before, env.snapshot(), "payctl {args:?} changed the ledger");
 }
 
+/// `payctl import FILE --kind invoices --rejects REJECTS` through `run` (`Env::run`, or
+/// [`run2`] for runs of two rows), which must exit 0: the run and the rejects file it wrote
+/// (`rejects.csv` in the test's folder).
+fn import_with_rejects(env: &Env, file: &str, run: fn(&Env, &[&str]) -> Run) -> (Run, String) {
+    let rejects = env.dir.path().join("rejects.csv");
+    let args = [
+        "import",
+        file,
+        "--kind",
+        "invoices",
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ];
+    let out = run(env, &args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    (out, std::fs::read_to_string(&rejects).unwrap())
+}
+
 /// Customers 1 (USD) and 2 (EUR).
 fn customers(env: &Env) {
     let file = write(env, "c.csv", "id,name,currency\n1,One,USD\n2,Two,EUR\n");
@@ -66,28 +84,16 @@ fn a_number_repeated_across_a_run_boundary_is_refused_and_rejected() {
         1,
         &format!("error: line 5: invoice number 'INV-1' is already used by invoice 1 of customer 1; invoice numbers are unique per customer\nerror: {file}: nothing was imported (one transaction per file); fix the rows or use --rejects FILE\n"),
     );
-    let rejects = env.dir.path().join("rejects.csv");
-    let run = run2(
-        &env,
-        &[
-            "import",
-            &file,
-            "--kind",
-            "invoices",
-            "--rejects",
-            rejects.to_str().unwrap(),
-        ],
-    );
+    let (run, rejects) = import_with_rejects(&env, &file, run2);
     assert_eq!(
-        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (run.stdout.as_str(), run.stderr.as_str()),
         (
-            0,
             format!("{file}: 5 rows, 4 imported, 0 already imported, 0 failed attempts recorded, 1 rejected\n").as_str(),
             ""
         )
     );
     assert_eq!(
-        std::fs::read_to_string(&rejects).unwrap(),
+        rejects,
         "line,reason,record\n5,invoice number 'INV-1' is already used by invoice 1 of customer 1; invoice numbers are unique per customer,\"{\"\"customerId\"\":\"\" 1 \"\",\"\"invoiceNumber\"\":\"\"INV-1 \"\",\"\"invoiceAmount\"\":\"\"13.00\"\",\"\"effectiveTimestamp\"\":\"\"2026-01-08\"\"}\"\n"
     );
     let list = env.json(&["invoice", "list"]);
@@ -211,25 +217,15 @@ fn rejects_keep_the_good_rows_around_a_refused_void_row() {
         "i.csv",
         "customerId,invoiceNumber,invoiceAmount,effectiveTimestamp,status\n1,A,10.00,2026-01-05,\n1,B,11.00,2026-01-06,\n99,C,12.00,2026-01-07,void\n1,D,13.00,2026-01-08,void\n1,E,-1,2026-01-09,\n2,F,15.00,2026-01-10,\n",
     );
-    let rejects = env.dir.path().join("rejects.csv");
-    let run = env.run(&[
-        "import",
-        &file,
-        "--kind",
-        "invoices",
-        "--rejects",
-        rejects.to_str().unwrap(),
-    ]);
+    let (run, rejects) = import_with_rejects(&env, &file, Env::run);
     assert_eq!(
-        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (run.stdout.as_str(), run.stderr.as_str()),
         (
-            0,
             format!("{file}: 6 rows, 4 imported, 0 already imported, 0 failed attempts recorded, 2 rejected\n").as_str(),
             ""
         )
     );
-    let reasons: Vec<String> = std::fs::read_to_string(&rejects)
-        .unwrap()
+    let reasons: Vec<String> = rejects
         .lines()
         .skip(1)
         .map(|l| l.split(",\"{").next().unwrap().to_string())
@@ -322,26 +318,14 @@ fn the_same_file_on_both_engines_ends_the_same() {
         ));
     }
     let file = write(&env, "i.csv", &invoices);
-    let rejects = env.dir.path().join("rejects.csv");
     let mut outputs = Vec::new();
     for ledger in [&env, &sqlite] {
         customers(ledger);
-        let run = run2(
-            ledger,
-            &[
-                "import",
-                &file,
-                "--kind",
-                "invoices",
-                "--rejects",
-                rejects.to_str().unwrap(),
-            ],
-        );
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        let (run, rejects) = import_with_rejects(ledger, &file, run2);
         ledger.ok(&["verify"]);
         outputs.push((
             run.stdout,
-            std::fs::read_to_string(&rejects).unwrap(),
+            rejects,
             ledger.ok(&["invoice", "list", "-o", "json"]),
             ledger.ok(&["report", "balances", "-o", "json"]),
         ));
