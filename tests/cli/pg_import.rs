@@ -73,16 +73,8 @@ fn a_clerk_imports_with_the_triggers_on_and_the_caches_agree() {
     let env = Env::new();
     let file = ledger_and_file(&env, 600);
     let (db, host) = database(&env);
-    let clerk = format!("clerk_{db}");
     let mut owner = connect(&host, &db);
-    owner
-        .batch_execute(&format!("CREATE ROLE {clerk} LOGIN"))
-        .unwrap();
-    let _role = DropRole {
-        host: host.clone(),
-        db: db.clone(),
-        role: clerk.clone(),
-    };
+    let (clerk, _role) = clerk_role(&env, &mut owner);
     let mut grant = owner.transaction().unwrap();
     grant
         .execute(
@@ -140,6 +132,22 @@ fn a_clerk_imports_with_the_triggers_on_and_the_caches_agree() {
     };
     assert_eq!(ids, (1, 600));
     env.ok(&["verify"]);
+}
+
+/// A new login role for the test, made by `owner` (the ledger's owner) and not yet granted
+/// anything: its name, and the guard that drops it.
+fn clerk_role(env: &Env, owner: &mut postgres::Client) -> (String, DropRole) {
+    let (db, host) = database(env);
+    let role = format!("clerk_{db}");
+    owner
+        .batch_execute(&format!("CREATE ROLE {role} LOGIN"))
+        .unwrap();
+    let guard = DropRole {
+        host,
+        db,
+        role: role.clone(),
+    };
+    (role, guard)
 }
 
 /// Drops the test's clerk role (roles belong to the whole server), passed or failed.
@@ -288,20 +296,14 @@ fn a_large_import_refreshes_the_planner_statistics() {
     let big = ledger_and_file(&env, 1000);
     let (db, host) = database(&env);
     let mut owner = connect(&host, &db);
-    // pg_class.reltuples: -1 until the table is first analyzed, then the rows it counted.
-    let mut rows_known = |table: &str| -> f32 {
-        owner
-            .query_one(
-                "SELECT reltuples FROM pg_class WHERE relname = $1 AND relkind = 'r'",
-                &[&table],
-            )
-            .unwrap()
-            .get(0)
-    };
-    assert_eq!(rows_known("payments"), -1.0);
+    assert_eq!(rows_known(&mut owner, "payments"), -1.0);
 
     env.ok(&["import", &big, "--dry-run", "-q"]);
-    assert_eq!(rows_known("payments"), -1.0, "a dry run analyzed");
+    assert_eq!(
+        rows_known(&mut owner, "payments"),
+        -1.0,
+        "a dry run analyzed"
+    );
     let small = write(
         &env,
         "small.csv",
@@ -309,7 +311,7 @@ fn a_large_import_refreshes_the_planner_statistics() {
     );
     env.ok(&["import", &small, "-q"]);
     assert_eq!(
-        rows_known("payments"),
+        rows_known(&mut owner, "payments"),
         -1.0,
         "an import of two rows analyzed"
     );
@@ -317,22 +319,16 @@ fn a_large_import_refreshes_the_planner_statistics() {
     let out = env.command(&["import", &big, "-q"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-    assert_eq!(rows_known("payments"), 1002.0);
-    let allocations = owner_count(&host, &db, "SELECT count(*) FROM allocations");
-    assert_eq!(rows_known("allocations"), allocations as f32);
+    assert_eq!(rows_known(&mut owner, "payments"), 1002.0);
+    let allocations: i64 = owner
+        .query_one("SELECT count(*) FROM allocations", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(rows_known(&mut owner, "allocations"), allocations as f32);
 
     // A clerk: the server refuses the clerk the owner's tables (a warning, not an error), and
     // the import is as before, with nothing on stderr.
-    let clerk = format!("clerk_{db}");
-    let mut admin = connect(&host, &db);
-    admin
-        .batch_execute(&format!("CREATE ROLE {clerk} LOGIN"))
-        .unwrap();
-    let _role = DropRole {
-        host: host.clone(),
-        db: db.clone(),
-        role: clerk.clone(),
-    };
+    let (clerk, _role) = clerk_role(&env, &mut owner);
     env.ok(&["db", "grant-clerk", &clerk, "-q"]);
     let again = write(
         &env,
@@ -354,10 +350,22 @@ fn a_large_import_refreshes_the_planner_statistics() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-    assert_eq!(rows_known("payments"), 1002.0, "the clerk's ANALYZE ran");
+    assert_eq!(
+        rows_known(&mut owner, "payments"),
+        1002.0,
+        "the clerk's ANALYZE ran"
+    );
     env.ok(&["verify"]);
 }
 
-fn owner_count(host: &str, db: &str, sql: &str) -> i64 {
-    connect(host, db).query_one(sql, &[]).unwrap().get(0)
+/// pg_class.reltuples of `table`: -1 until the table is first analyzed, then the rows it
+/// counted.
+fn rows_known(client: &mut postgres::Client, table: &str) -> f32 {
+    client
+        .query_one(
+            "SELECT reltuples FROM pg_class WHERE relname = $1 AND relkind = 'r'",
+            &[&table],
+        )
+        .unwrap()
+        .get(0)
 }
