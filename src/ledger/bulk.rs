@@ -51,17 +51,12 @@ pub fn import_key(tx: &Tx, key: &str) -> Result<Option<i64>> {
 /// The records stored under those of `keys` (1 to [`super::invoices::IN_LIST`] of them) that
 /// the ledger has, in one statement (as [`import_key`] for one): an invoice import's read ahead.
 pub fn import_keys_many(tx: &Tx, keys: &[String]) -> Result<Vec<(String, i64)>> {
-    if keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT key, record_id FROM import_keys WHERE key IN ({})",
-        super::invoices::in_list(1)
-    );
-    let keys = super::invoices::padded(keys);
-    let params: Vec<&dyn super::db::ToParam> =
-        keys.iter().map(|k| k as &dyn super::db::ToParam).collect();
-    tx.query_map(&sql, &params, |r| Ok((r.get(0)?, r.get(1)?)))
+    super::invoices::query_in_list(
+        tx,
+        "SELECT key, record_id FROM import_keys WHERE key IN ({list})",
+        keys,
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 pub fn add_import_key(tx: &Tx, key: &str, kind: &str, record_id: i64, now: &str) -> Result<()> {

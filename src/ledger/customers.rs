@@ -115,24 +115,19 @@ pub fn list(tx: &Tx) -> Result<Vec<CustomerView>> {
 /// The facts of each of `ids` (1 to [`super::invoices::IN_LIST`] of them) that exists, as
 /// [`facts`] reads one: one statement for the lot, and one more per default method.
 pub fn facts_many(tx: &Tx, ids: &[i64]) -> Result<Vec<CustomerFacts>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT id, currency, auto_allocate_order, default_method_id FROM customers WHERE id IN ({})",
-        super::invoices::in_list(1)
-    );
-    let ids = super::invoices::padded(ids);
-    let params: Vec<&dyn super::db::ToParam> =
-        ids.iter().map(|id| id as &dyn super::db::ToParam).collect();
-    let rows = tx.query_map(&sql, &params, |r| {
-        Ok((
-            r.get::<i64>(0)?,
-            stored_currency(&r.get::<String>(1)?)?,
-            stored_enum::<AllocationOrder>(&r.get::<String>(2)?)?,
-            r.get::<Option<i64>>(3)?,
-        ))
-    })?;
+    let rows = super::invoices::query_in_list(
+        tx,
+        "SELECT id, currency, auto_allocate_order, default_method_id FROM customers WHERE id IN ({list})",
+        ids,
+        |r| {
+            Ok((
+                r.get::<i64>(0)?,
+                stored_currency(&r.get::<String>(1)?)?,
+                stored_enum::<AllocationOrder>(&r.get::<String>(2)?)?,
+                r.get::<Option<i64>>(3)?,
+            ))
+        },
+    )?;
     rows.into_iter()
         .map(|(id, currency, order, default_id)| {
             Ok(CustomerFacts {
@@ -151,19 +146,12 @@ pub fn facts_many(tx: &Tx, ids: &[i64]) -> Result<Vec<CustomerFacts>> {
 /// The currencies of the customers of `ids` (1 to [`super::invoices::IN_LIST`] of them) that
 /// exist, in one statement: what an invoice import's batch reads ahead of its rows.
 pub fn currencies_many(tx: &Tx, ids: &[i64]) -> Result<Vec<(i64, Currency)>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT id, currency FROM customers WHERE id IN ({})",
-        super::invoices::in_list(1)
-    );
-    let ids = super::invoices::padded(ids);
-    let params: Vec<&dyn super::db::ToParam> =
-        ids.iter().map(|id| id as &dyn super::db::ToParam).collect();
-    let rows = tx.query_map(&sql, &params, |r| {
-        Ok((r.get::<i64>(0)?, r.get::<String>(1)?))
-    })?;
+    let rows = super::invoices::query_in_list(
+        tx,
+        "SELECT id, currency FROM customers WHERE id IN ({list})",
+        ids,
+        |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)),
+    )?;
     rows.into_iter()
         .map(|(id, code)| Ok((id, stored_currency(&code)?)))
         .collect()

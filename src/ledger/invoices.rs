@@ -1,5 +1,6 @@
 //! Invoices: add, read with derived status, void, write off.
 
+use super::db::ToParam;
 use super::{Row, Tx};
 use crate::params;
 use chrono::{DateTime, Utc};
@@ -543,6 +544,25 @@ pub(crate) fn padded<T: Clone>(values: &[T]) -> Vec<T> {
     out
 }
 
+/// Every row of `sql` for `values` (1 to [`IN_LIST`] of them), each read by `f`: `{list}` in
+/// `sql` becomes [`in_list`]`(1)` and `values` are bound [`padded`], so that the statement has
+/// one text whatever the number of values. No values, no statement: no rows.
+pub(crate) fn query_in_list<V: ToParam + Clone, T>(
+    tx: &Tx,
+    sql: &str,
+    values: &[V],
+    f: impl FnMut(&Row) -> Result<T>,
+) -> Result<Vec<T>> {
+    if values.is_empty() {
+        return Ok(Vec::new());
+    }
+    debug_assert!(sql.contains("{list}"), "no {{list}} in {sql}");
+    let sql = sql.replace("{list}", &in_list(1));
+    let values = padded(values);
+    let params: Vec<&dyn ToParam> = values.iter().map(|v| v as &dyn ToParam).collect();
+    tx.query_map(&sql, &params, f)
+}
+
 /// An invoice's facts once `pending` more minor units are allocated to it. A closed invoice
 /// takes no allocations, so it never has any pending.
 pub fn apply_pending(facts: &mut InvoiceFacts, pending: i64) {
@@ -670,14 +690,12 @@ pub fn resolve_allocations(
 /// Which of `ids` (1 to [`IN_LIST`] of them) invoices already have, in one statement: what an
 /// invoice import's batch reads ahead of rows that give their ids.
 pub fn existing_ids(tx: &Tx, ids: &[i64]) -> Result<Vec<i64>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!("SELECT id FROM invoices WHERE id IN ({})", in_list(1));
-    let ids = padded(ids);
-    let params: Vec<&dyn super::db::ToParam> =
-        ids.iter().map(|id| id as &dyn super::db::ToParam).collect();
-    tx.query_map(&sql, &params, |r| r.get(0))
+    query_in_list(
+        tx,
+        "SELECT id FROM invoices WHERE id IN ({list})",
+        ids,
+        |r| r.get(0),
+    )
 }
 
 /// Pairs of customer and invoice number per statement of [`number_owners`].

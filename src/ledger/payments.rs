@@ -145,17 +145,12 @@ pub fn duplicates_many(
 /// What the ledger holds under each of `keys` (1 to [`invoices::IN_LIST`] of them), as
 /// [`stored_key`] reads one: one statement for the lot. Keys it does not hold are left out.
 pub fn stored_keys(tx: &Tx, keys: &[String]) -> Result<Vec<(String, String, i64)>> {
-    if keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT key, fingerprint, payment_id FROM idempotency_keys WHERE key IN ({})",
-        invoices::in_list(1)
-    );
-    let keys = invoices::padded(keys);
-    let params: Vec<&dyn super::db::ToParam> =
-        keys.iter().map(|k| k as &dyn super::db::ToParam).collect();
-    tx.query_map(&sql, &params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    invoices::query_in_list(
+        tx,
+        "SELECT key, fingerprint, payment_id FROM idempotency_keys WHERE key IN ({list})",
+        keys,
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }
 
 /// What the rules need to plan `req` for `customer`: the method named by id, the invoices
