@@ -260,6 +260,10 @@ impl<'t, 'c> Triggers<'t, 'c> {
                 for table in TABLES {
                     tx.execute_batch(&format!("ALTER TABLE {table} DISABLE TRIGGER USER"))?;
                 }
+                // The foreign keys are still checked, a prepared statement of the server's
+                // per row: on generic plans while the rows go in, as for a COPY (see
+                // postgres::PLAN_EACH_EXECUTION).
+                tx.execute_batch("SET LOCAL plan_cache_mode = auto")?;
             }
         }
         Ok(Triggers { tx })
@@ -274,6 +278,10 @@ impl<'t, 'c> Triggers<'t, 'c> {
                 self.tx
                     .execute_batch(&format!("ALTER TABLE {table} ENABLE TRIGGER USER"))?;
             }
+            self.tx.execute_batch(&format!(
+                "SET LOCAL plan_cache_mode = {}",
+                super::postgres::PLAN_EACH_EXECUTION
+            ))?;
         }
         Ok(())
         // Drop turns SQLite's back on.
