@@ -261,9 +261,8 @@ impl<'t, 'c> Triggers<'t, 'c> {
                     tx.execute_batch(&format!("ALTER TABLE {table} DISABLE TRIGGER USER"))?;
                 }
                 // The foreign keys are still checked, a prepared statement of the server's
-                // per row: on generic plans while the rows go in, as for a COPY (see
-                // postgres::PLAN_EACH_EXECUTION).
-                tx.execute_batch("SET LOCAL plan_cache_mode = auto")?;
+                // per row: on generic plans while the rows go in, as for a COPY.
+                tx.plan_generically(true)?;
             }
         }
         Ok(Triggers { tx })
@@ -278,10 +277,7 @@ impl<'t, 'c> Triggers<'t, 'c> {
                 self.tx
                     .execute_batch(&format!("ALTER TABLE {table} ENABLE TRIGGER USER"))?;
             }
-            self.tx.execute_batch(&format!(
-                "SET LOCAL plan_cache_mode = {}",
-                super::postgres::PLAN_EACH_EXECUTION
-            ))?;
+            self.tx.plan_generically(false)?;
         }
         Ok(())
         // Drop turns SQLite's back on.

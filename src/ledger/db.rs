@@ -470,6 +470,22 @@ impl<'c> Tx<'c> {
         }
     }
 
+    /// On PostgreSQL, whether the rest of this transaction runs its prepared statements on
+    /// generic plans (`plan_cache_mode = auto`) or goes back to the session's plan for each
+    /// execution ([`super::postgres::PLAN_EACH_EXECUTION`]): a bulk write turns generic plans on
+    /// for the foreign-key checks the server makes per row, and off again after it. Nothing on
+    /// SQLite.
+    pub(super) fn plan_generically(&self, generic: bool) -> Result<()> {
+        if matches!(self.inner, Inner::Sqlite(_)) {
+            return Ok(());
+        }
+        let mode = match generic {
+            true => "auto",
+            false => super::postgres::PLAN_EACH_EXECUTION,
+        };
+        self.execute_batch(&format!("SET LOCAL plan_cache_mode = {mode}"))
+    }
+
     /// The first row of a query, read by `f`; none is an error.
     pub fn query_row<T>(
         &self,
@@ -637,6 +653,9 @@ impl<'c> Tx<'c> {
             )));
         };
         let list = columns.join(", ");
+        // The foreign-key checks of each row on generic plans, for this COPY only; a failed
+        // COPY ends the transaction anyway.
+        self.plan_generically(true)?;
         let mut tx = tx.borrow_mut();
         // The columns' types, from a statement that reads them (prepared once per connection).
         let probe = pg_prepare(
@@ -645,10 +664,6 @@ impl<'c> Tx<'c> {
             &format!("SELECT {list} FROM {table} WHERE false"),
         )?;
         let types: Vec<Type> = probe.columns().iter().map(|c| c.type_().clone()).collect();
-        // The foreign-key checks of each row on generic plans, for this COPY only (see
-        // postgres::PLAN_EACH_EXECUTION); a failed COPY ends the transaction anyway.
-        tx.batch_execute("SET LOCAL plan_cache_mode = auto")
-            .map_err(postgres_error)?;
         let sink = tx
             .copy_in(&format!("COPY {table} ({list}) FROM STDIN BINARY"))
             .map_err(postgres_error)?;
@@ -664,11 +679,8 @@ impl<'c> Tx<'c> {
             writer.write(&pg_refs(row)).map_err(postgres_error)?;
         }
         let written = writer.finish().map_err(postgres_error)?;
-        tx.batch_execute(&format!(
-            "SET LOCAL plan_cache_mode = {}",
-            super::postgres::PLAN_EACH_EXECUTION
-        ))
-        .map_err(postgres_error)?;
+        drop(tx);
+        self.plan_generically(false)?;
         Ok(written)
     }
 

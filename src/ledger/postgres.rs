@@ -78,11 +78,11 @@ pub struct PgSettings {
     pub passfile: Option<std::path::PathBuf>,
 }
 
-/// The session's `plan_cache_mode` (see [`connect`]). A COPY sets it back to `auto` for
-/// itself (src/ledger/db.rs, `Tx::copy_in_rows`): the server checks each copied row's foreign
-/// keys with a prepared statement of its own, one execution per row, and planning each of
-/// those took a 100,000-payment copy from 17 s to 37 s. Those statements read one row by its
-/// primary key, which a generic plan does as well as any.
+/// The session's `plan_cache_mode` (see [`connect`]). A COPY (`Tx::copy_in_rows`) and a
+/// restore's load (copy.rs) set it back to `auto` while they write (`Tx::plan_generically`):
+/// the server checks each written row's foreign keys with a prepared statement of its own, one
+/// execution per row, and planning each of those took a 100,000-payment copy from 17 s to 37 s.
+/// Those statements read one row by its primary key, which a generic plan does as well as any.
 pub(crate) const PLAN_EACH_EXECUTION: &str = "force_custom_plan";
 
 /// Connects and sets the session up: `synchronous_commit=on`, the lock and idle timeouts, and

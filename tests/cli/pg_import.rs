@@ -316,9 +316,9 @@ fn a_large_import_refreshes_the_planner_statistics() {
         "an import of two rows analyzed"
     );
 
-    let out = env.command(&["import", &big, "-q"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let run = env.run(&["import", &big, "-q"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr, "");
     assert_eq!(rows_known(&mut owner, "payments"), 1002.0);
     let allocations: i64 = owner
         .query_one("SELECT count(*) FROM allocations", &[])
