@@ -424,6 +424,19 @@ impl<'c> Tx<'c> {
         }
     }
 
+    /// The ledger's schema version: SQLite's `user_version`, PostgreSQL's `payctl_meta`. A
+    /// report opens a SQLite ledger read only and so reads an older schema as it is; a
+    /// PostgreSQL ledger is always migrated when it is opened.
+    pub fn schema_version(&self) -> Result<i64> {
+        let sql = match self.engine() {
+            Engine::Sqlite => "SELECT user_version FROM pragma_user_version",
+            Engine::Postgres => {
+                "SELECT CAST(value AS BIGINT) FROM payctl_meta WHERE key = 'schema_version'"
+            }
+        };
+        self.query_row(sql, &[], |r| r.get(0))
+    }
+
     /// Runs one statement; the number of rows it changed.
     pub fn execute(&self, sql: &str, params: &Params<'_>) -> Result<usize> {
         match &self.inner {

@@ -117,6 +117,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_statement_triggers.sql"),
     include_str!("migrations/008_periods.sql"),
     include_str!("migrations/009_adjustments.sql"),
+    include_str!("migrations/010_balance_facts.sql"),
 ];
 
 /// How many rows an import must write for payctl to refresh the server's statistics after it

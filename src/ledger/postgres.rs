@@ -23,6 +23,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/007_statement_triggers.sql"),
     include_str!("migrations/postgres/008_periods.sql"),
     include_str!("migrations/postgres/009_adjustments.sql"),
+    include_str!("migrations/postgres/010_balance_facts.sql"),
 ];
 
 /// The advisory lock every write transaction takes first: it serialises writers as SQLite's

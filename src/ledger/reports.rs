@@ -46,6 +46,10 @@ fn overflow() -> Error {
     Error::storage(StorageKind::Overflow)
 }
 
+/// The schema from which each invoice's balance row carries the invoice's customer, currency,
+/// total and dates (migration 10), so that aging reads one table.
+const BALANCE_FACTS_SCHEMA: i64 = 10;
+
 /// The stored column an invoice is aged from.
 fn reference_column(basis: AgeBasis) -> &'static str {
     match basis {
@@ -82,18 +86,28 @@ pub fn aging_current(
     customer: Option<i64>,
 ) -> Result<AgingBook> {
     let column = reference_column(basis);
-    // Two statements, so that the whole-ledger one scans the table in order and the
-    // one-customer one uses the customer index.
-    let filter = if customer.is_some() {
-        "i.customer_id = ?1 AND"
+    // The whole ledger is read from the balances alone, which carry their invoice's facts
+    // since schema 10 (a row without them is read, and fails on its missing currency rather
+    // than being left out). One customer's invoices are found by the invoices' customer index.
+    let sql = if customer.is_none() && tx.schema_version()? >= BALANCE_FACTS_SCHEMA {
+        format!(
+            "SELECT customer_id, currency, {column}, total + adjusted - allocated
+             FROM invoice_balances
+             WHERE CAST(?1 AS BIGINT) IS NULL AND closed IS NULL
+               AND (total IS NULL OR allocated < total + adjusted)"
+        )
     } else {
-        "CAST(?1 AS BIGINT) IS NULL AND"
+        let filter = if customer.is_some() {
+            "i.customer_id = ?1 AND"
+        } else {
+            "CAST(?1 AS BIGINT) IS NULL AND"
+        };
+        format!(
+            "SELECT i.customer_id, i.currency, i.{column}, i.total + b.adjusted - b.allocated
+             FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
+             WHERE {filter} b.closed IS NULL AND b.allocated < i.total + b.adjusted"
+        )
     };
-    let sql = format!(
-        "SELECT i.customer_id, i.currency, i.{column}, i.total + b.adjusted - b.allocated
-         FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
-         WHERE {filter} b.closed IS NULL AND b.allocated < i.total + b.adjusted"
-    );
     let days = DayBuckets::new(on);
     let mut currencies = Currencies::default();
     let mut book = AgingBook::default();

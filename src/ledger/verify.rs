@@ -50,6 +50,17 @@ const CHECKS: &[(&str, &str)] = &[
             OR b.written_off <> coalesce(c.amount, 0) OR b.adjusted <> coalesce(d.s, 0)",
     ),
     (
+        "invoice balances carry their invoice's customer, currency, total and dates",
+        "SELECT 'invoice ' || i.id || ': its balance row says customer ' || coalesce(CAST(b.customer_id AS TEXT), 'none')
+                || ', ' || coalesce(b.currency, 'none') || ' ' || coalesce(CAST(b.total AS TEXT), 'none')
+                || ', dated ' || coalesce(b.effective_at, 'none') || ', due ' || coalesce(b.due_at, 'none')
+                || ' but the invoice says customer ' || i.customer_id || ', ' || i.currency || ' ' || i.total
+                || ', dated ' || i.effective_at || ', due ' || i.due_at
+         FROM invoices i JOIN invoice_balances b ON b.invoice_id = i.id
+         WHERE coalesce(b.customer_id <> i.customer_id OR b.currency <> i.currency OR b.total <> i.total
+                        OR b.effective_at <> i.effective_at OR b.due_at <> i.due_at, TRUE)",
+    ),
+    (
         "the open invoices cache holds exactly the open invoices",
         "SELECT 'invoice ' || i.id || CASE WHEN o.invoice_id IS NULL THEN ': open but missing from the open invoices cache'
                                           ELSE ': closed or paid but listed as open' END

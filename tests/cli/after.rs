@@ -28,6 +28,7 @@ const VERIFY_CHECKS: &str = "  ok  payment balances match their rows
   ok  no payment spends more than its amount
   ok  no payment has a negative allocation on an invoice
   ok  invoice balances match their rows
+  ok  invoice balances carry their invoice's customer, currency, total and dates
   ok  the open invoices cache holds exactly the open invoices
   ok  no invoice is allocated past its total
   ok  void invoices have nothing allocated

@@ -504,7 +504,7 @@ fn a_ledger_an_older_payctl_filled_past_the_limit() {
         "Cash",
     ]);
     // As an older payctl (schema 3) left it: no ledger totals (nor anything of a later
-    // schema: migration 7's tables, columns and triggers), and 923 maximal payments.
+    // schema: the tables, columns and triggers of migrations 7 to 10), and 923 maximal payments.
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.execute_batch(
         "DROP TABLE IF EXISTS currency_totals;
@@ -517,6 +517,15 @@ fn a_ledger_an_older_payctl_filled_past_the_limit() {
          DROP TRIGGER invoice_balances_closes; DROP TRIGGER invoice_balances_reopens;
          ALTER TABLE invoice_balances DROP COLUMN adjusted;
          ALTER TABLE payment_balances DROP COLUMN written_off;
+         DROP TRIGGER invoices_balance;
+         CREATE TRIGGER invoices_balance AFTER INSERT ON invoices BEGIN
+             INSERT INTO invoice_balances (invoice_id) VALUES (NEW.id);
+         END;
+         ALTER TABLE invoice_balances DROP COLUMN customer_id;
+         ALTER TABLE invoice_balances DROP COLUMN currency;
+         ALTER TABLE invoice_balances DROP COLUMN total;
+         ALTER TABLE invoice_balances DROP COLUMN effective_at;
+         ALTER TABLE invoice_balances DROP COLUMN due_at;
          PRAGMA user_version = 3;
          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 922)
          INSERT INTO payments (customer_id, amount, currency, method, source, effective_at, gateway_fee,

@@ -2,6 +2,7 @@
 //! One test binary (this file's modules), so it links once.
 
 mod after;
+mod balance_facts;
 mod bank;
 mod bank_checks;
 mod bank_match;

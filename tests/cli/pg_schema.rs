@@ -56,6 +56,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "009_adjustments.sql",
         include_str!("../../src/ledger/migrations/009_adjustments.sql"),
     ),
+    (
+        "010_balance_facts.sql",
+        include_str!("../../src/ledger/migrations/010_balance_facts.sql"),
+    ),
 ];
 
 /// What only the PostgreSQL schema has, on purpose: the schema version and application marker
