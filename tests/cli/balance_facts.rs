@@ -82,16 +82,20 @@ fn aging_of_the_whole_ledger_follows_a_due_date_edit_through_the_copies() {
 fn verify_names_a_balance_row_whose_copy_is_not_its_invoice() {
     let env = paid_some();
     env.exec(
-        "UPDATE invoice_balances SET currency = 'EUR', due_at = NULL WHERE invoice_id = 566935",
+        "UPDATE invoice_balances SET currency = 'EUR', due_at = NULL WHERE invoice_id = 566936",
     );
     let run = env.run(&["verify"]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     let out = format!("{}{}", run.stdout, run.stderr);
     assert!(
-        out.contains("invoice 566935: its balance row says customer 655080, EUR 2000, dated 2026-10-31T00:00:00Z, due none but the invoice says customer 655080, USD 2000, dated 2026-10-31T00:00:00Z, due 2026-11-30T00:00:00Z"),
+        out.contains("invoice 566936: its balance row says customer 655080, EUR 3000, dated 2026-12-01T00:00:00Z, due none but the invoice says customer 655080, USD 3000, dated 2026-12-01T00:00:00Z, due 2026-12-31T00:00:00Z"),
         "{out}"
     );
     assert!(!out.contains("invoice 566934:"), "{out}");
+    // The whole-ledger aging reads that open invoice's row and fails on it (exit 74), rather
+    // than leaving 566936 out.
+    let run = env.run(&["report", "aging"]);
+    assert_eq!(run.code, 74, "{}{}", run.stdout, run.stderr);
 }
 
 #[test]
