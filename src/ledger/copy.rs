@@ -381,13 +381,7 @@ impl Ledger {
 /// payctl's schema that passes every check. Creates nothing.
 pub fn open_source(file: &Path) -> Result<Source> {
     let mut ledger = super::open_read_only(&LedgerConfig::new(file.to_path_buf()))?;
-    let version: i64 = ledger.read(|tx| {
-        tx.query_row(
-            "SELECT user_version FROM pragma_user_version",
-            params![],
-            |r| r.get(0),
-        )
-    })?;
+    let version = ledger.read(|tx| tx.schema_version())?;
     let latest = MIGRATIONS.len() as i64;
     let problems = match version == latest {
         true => ledger.read(super::verify::run)?.problems,

@@ -12,6 +12,23 @@ use tempfile::TempDir;
 
 pub const NOW: &str = "2026-11-21T10:00:00Z";
 
+/// SQL that takes migration 10 back out of a SQLite ledger, for tests that make the ledger an
+/// older payctl left (set `user_version` after it): the balance rows' copies of their
+/// invoice's facts go, and the balance row trigger writes the invoice id alone again. The due
+/// date trigger is dropped, not restated as it was; migration 10 recreates it either way.
+pub const WITHOUT_BALANCE_FACTS: &str = "
+    DROP TRIGGER invoices_balance;
+    CREATE TRIGGER invoices_balance AFTER INSERT ON invoices BEGIN
+        INSERT INTO invoice_balances (invoice_id) VALUES (NEW.id);
+    END;
+    DROP TRIGGER IF EXISTS invoices_due_moves;
+    ALTER TABLE invoice_balances DROP COLUMN customer_id;
+    ALTER TABLE invoice_balances DROP COLUMN currency;
+    ALTER TABLE invoice_balances DROP COLUMN total;
+    ALTER TABLE invoice_balances DROP COLUMN effective_at;
+    ALTER TABLE invoice_balances DROP COLUMN due_at;
+";
+
 pub struct Env {
     pub dir: TempDir,
     /// The ledger: a file in `dir`, or on PostgreSQL the URL of this test's own database.

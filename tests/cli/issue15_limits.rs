@@ -506,7 +506,7 @@ fn a_ledger_an_older_payctl_filled_past_the_limit() {
     // As an older payctl (schema 3) left it: no ledger totals (nor anything of a later
     // schema: the tables, columns and triggers of migrations 7 to 10), and 923 maximal payments.
     let conn = rusqlite::Connection::open(&env.db).unwrap();
-    conn.execute_batch(
+    conn.execute_batch(&format!(
         "DROP TABLE IF EXISTS currency_totals;
          DROP TABLE IF EXISTS bank_line_events; DROP TABLE IF EXISTS bank_proposals;
          DROP TABLE IF EXISTS bank_lines; DROP TABLE IF EXISTS bank_statements;
@@ -517,22 +517,15 @@ fn a_ledger_an_older_payctl_filled_past_the_limit() {
          DROP TRIGGER invoice_balances_closes; DROP TRIGGER invoice_balances_reopens;
          ALTER TABLE invoice_balances DROP COLUMN adjusted;
          ALTER TABLE payment_balances DROP COLUMN written_off;
-         DROP TRIGGER invoices_balance;
-         CREATE TRIGGER invoices_balance AFTER INSERT ON invoices BEGIN
-             INSERT INTO invoice_balances (invoice_id) VALUES (NEW.id);
-         END;
-         ALTER TABLE invoice_balances DROP COLUMN customer_id;
-         ALTER TABLE invoice_balances DROP COLUMN currency;
-         ALTER TABLE invoice_balances DROP COLUMN total;
-         ALTER TABLE invoice_balances DROP COLUMN effective_at;
-         ALTER TABLE invoice_balances DROP COLUMN due_at;
+         {WITHOUT_BALANCE_FACTS}
          PRAGMA user_version = 3;
          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 922)
          INSERT INTO payments (customer_id, amount, currency, method, source, effective_at, gateway_fee,
                                initial_settlement, created_at)
          SELECT 1, 9999999999999999, 'CLF', 'Cash', 'Manual', '2026-11-21T10:00:00Z', 0, 'Successful',
                 '2026-11-21T10:00:00Z' FROM n;",
-    )
+        WITHOUT_BALANCE_FACTS = crate::common::WITHOUT_BALANCE_FACTS
+    ))
     .unwrap();
     drop(conn);
     // Reads say what is wrong (the file cannot be read as it is: exit 74).
