@@ -136,13 +136,14 @@ fn team_ledger_config(url: &str) -> LedgerConfig {
                 .filter(|h| !h.is_empty())
                 .map(|home| PathBuf::from(home).join(".pgpass"))
         });
-    let mut config = LedgerConfig::new(PathBuf::from(ledger::postgres::redacted(url)));
-    config.server = Some(ledger::postgres::PgSettings {
-        url: url.to_owned(),
-        password: std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()),
-        passfile,
-    });
-    config
+    LedgerConfig::team(
+        PathBuf::from(ledger::postgres::redacted(url)),
+        ledger::postgres::PgSettings {
+            url: url.to_owned(),
+            password: std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()),
+            passfile,
+        },
+    )
 }
 
 fn ledger_path(db: Option<PathBuf>) -> Result<PathBuf> {

@@ -118,6 +118,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_periods.sql"),
     include_str!("migrations/009_adjustments.sql"),
     include_str!("migrations/010_balance_facts.sql"),
+    include_str!("migrations/011_checks_by_touched_rows.sql"),
 ];
 
 /// How many rows an import must write for payctl to refresh the server's statistics after it
@@ -144,8 +145,8 @@ pub struct LedgerConfig {
     /// A cap on the ledger's size, in pages, for the connections that may write: it makes a
     /// full disk reproducible where no small file system can be mounted.
     pub max_page_count: Option<u64>,
-    /// Payments per batch of an import ([`batch::BATCH_ROWS`]; smaller in tests, so that small
-    /// files cross batch boundaries).
+    /// Payments per batch of an import ([`batch::BATCH_ROWS`], [`batch::SERVER_BATCH_ROWS`] on
+    /// PostgreSQL; smaller in tests, so that small files cross batch boundaries).
     pub import_batch_rows: usize,
 }
 
@@ -158,6 +159,16 @@ impl LedgerConfig {
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
             max_page_count: None,
             import_batch_rows: batch::BATCH_ROWS,
+        }
+    }
+
+    /// The defaults for a team ledger on PostgreSQL (SPEC §8), reached with `settings`;
+    /// `shown` stands for it in messages (its URL without a password).
+    pub fn team(shown: PathBuf, settings: postgres::PgSettings) -> LedgerConfig {
+        LedgerConfig {
+            server: Some(settings),
+            import_batch_rows: batch::SERVER_BATCH_ROWS,
+            ..LedgerConfig::new(shown)
         }
     }
 }

@@ -24,6 +24,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/008_periods.sql"),
     include_str!("migrations/postgres/009_adjustments.sql"),
     include_str!("migrations/postgres/010_balance_facts.sql"),
+    include_str!("migrations/postgres/011_checks_by_touched_rows.sql"),
 ];
 
 /// The advisory lock every write transaction takes first: it serialises writers as SQLite's

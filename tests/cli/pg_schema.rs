@@ -60,6 +60,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "010_balance_facts.sql",
         include_str!("../../src/ledger/migrations/010_balance_facts.sql"),
     ),
+    (
+        "011_checks_by_touched_rows.sql",
+        include_str!("../../src/ledger/migrations/011_checks_by_touched_rows.sql"),
+    ),
 ];
 
 /// What only the PostgreSQL schema has, on purpose: the schema version and application marker
@@ -998,6 +1002,21 @@ fn pg_triggers_behave_as_sqlite() {
             Some("payctl: an invoice and its payment must be of the same customer and currency")),
         ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (3, 4, 60, 'allocate', 'e', 't'), (4, 4, 40, 'allocate', 'e', 't'), (3, 1, 5, 'allocate', 'e', 't')".into(), None),
         ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (3, 4, -30, 'unallocate', 'e', 't'), (3, 4, -30, 'unallocate', 'e', 't')".into(), None),
+        // Both checks would refuse these rows: the invoice's is made first, on both engines.
+        ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (4, 4, 61, 'allocate', 'e', 't')".into(),
+            Some("payctl: allocation would take an invoice past its total or below zero")),
+        // Paid in full again (out of the open set), then owed more by a debit note (back in);
+        // a credit note takes invoice 1 down to what is paid on it (out).
+        ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (3, 4, 60, 'allocate', 'e', 't')".into(), None),
+        ("INSERT INTO invoice_adjustments (id, invoice_id, kind, amount, reason, effective_at, created_at) VALUES (1, 4, 'debit_note', 10, 'r', 'e', 't')".into(), None),
+        ("INSERT INTO invoice_adjustments (id, invoice_id, kind, amount, reason, effective_at, created_at) VALUES (2, 1, 'credit_note', 295, 'r', 'e', 't')".into(), None),
+        // A balance row without its copy of the invoice's total (an owner's hand edit) is
+        // checked against the invoice, on both engines.
+        ("UPDATE invoice_balances SET total = NULL WHERE invoice_id = 2".into(), None),
+        ("INSERT INTO payments (id, customer_id, amount, currency, method, source, effective_at, gateway_fee, initial_settlement, created_at) VALUES (5, 2, 1000, 'USD', 'Cash', 'Manual', 'e', 0, 'Successful', 't')".into(), None),
+        ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (5, 2, 499, 'allocate', 'e', 't')".into(), None),
+        ("INSERT INTO allocations (payment_id, invoice_id, amount, kind, effective_at, created_at) VALUES (5, 2, 2, 'allocate', 'e', 't')".into(),
+            Some("payctl: allocation would take an invoice past its total or below zero")),
         ("UPDATE payments SET amount = 1".into(), Some("payctl: payments are append-only")),
         ("DELETE FROM allocations".into(), Some("payctl: allocations are append-only")),
         ("UPDATE open_invoices SET due_at = 'x'".into(), Some("payctl: open invoices change only by their triggers")),
@@ -1022,7 +1041,7 @@ fn pg_triggers_behave_as_sqlite() {
     for query in [
         "SELECT id, name FROM customers ORDER BY id",
         "SELECT id FROM allocations ORDER BY id",
-        "SELECT invoice_id, allocated, coalesce(closed, ''), written_off FROM invoice_balances ORDER BY invoice_id",
+        "SELECT invoice_id, allocated, coalesce(closed, ''), written_off, adjusted FROM invoice_balances ORDER BY invoice_id",
         "SELECT payment_id, allocated, refunded, settlement, voided FROM payment_balances ORDER BY payment_id",
         "SELECT customer_id, due_at, effective_at, invoice_id FROM open_invoices ORDER BY invoice_id",
     ] {

@@ -1,0 +1,6 @@
+-- payctl ledger, schema step 011: nothing changes on SQLite.
+--
+-- On PostgreSQL this step rewrites the statement triggers that keep and check the balance
+-- caches so that their work follows the rows a statement touches, not the size of the ledger
+-- (migrations/postgres/011_checks_by_touched_rows.sql). SQLite keeps its row triggers; this
+-- empty step keeps the two engines at the same schema version.
