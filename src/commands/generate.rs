@@ -253,7 +253,7 @@ fn environment_section() -> String {
             ("PAYCTL_NOW", "Pins the clock (RFC 3339 or YYYY-MM-DD), for reproducible scripts and tests."),
             ("PAYCTL_BUSY_TIMEOUT_MS", "How long a write waits for another process's lock before exit 75 (default 5000)."),
             ("PAYCTL_MAX_PAGE_COUNT", "Caps the ledger at N pages; a write past it is exit 74, as on a full disk (for tests)."),
-            ("PAYCTL_IMPORT_BATCH_ROWS", "Payments per batch of an import (default 5000; for tests)."),
+            ("PAYCTL_IMPORT_BATCH_ROWS", "Payments per batch of an import (default 5000, 20000 on PostgreSQL; for tests)."),
             ("COLUMNS", "The width tables and report aging --chart fit, on a terminal and in a pipe (at most 65535; else the terminal's; else tables are not cut and the chart is 80 wide)."),
             ("PAYCTL_FORCE_TTY", "When set and not empty, boxed tables even when stdout is not a terminal (PAYCTL_FORCE_TTY=1 payctl list | less)."),
             ("NO_COLOR", "When set and not empty, no colour (as do TERM=dumb and a stdout that is not a terminal)."),
