@@ -60,6 +60,11 @@ const MAX_CUSTOMERS: usize = 10_000;
 /// reads again: a customer's open set is read once per import, not once per payment.
 const MAX_OPEN: usize = 200_000;
 
+/// ...or this many per payment of a batch, if fewer: the same bound for an import, and a small
+/// one for the tests' batches of a few rows (`PAYCTL_IMPORT_BATCH_ROWS`), so that they drop
+/// and read the open sets again as a huge import does.
+const OPEN_PER_BATCH_ROW: usize = 10;
+
 /// What the import command knows of a row before it plans it, for [`Batch::read_ahead`]:
 /// the customer it names and the idempotency key it will be recorded under, when the row says.
 /// A guess that turns out wrong (a row that is refused, a key spelt otherwise) costs only the
@@ -268,6 +273,13 @@ impl<'t, 'c> Batch<'t, 'c> {
         let mut facts_wanted: Vec<i64> = Vec::new();
         ahead.keys.clear();
         ahead.duplicates.clear();
+        // Full: every open set is dropped before this run's customers are listed, so that
+        // the run reads all of its customers' sets in its statements. (Dropped after, the sets
+        // of this run's customers that were cached were read again one row at a time.)
+        if ahead.at.len() >= MAX_OPEN.min(self.limit.saturating_mul(OPEN_PER_BATCH_ROW)) {
+            ahead.open.clear();
+            ahead.at.clear();
+        }
         for row in rows {
             if let Some(key) = &row.key {
                 if !self.keys.contains_key(key) && !ahead.keys.contains_key(key) {
@@ -296,10 +308,6 @@ impl<'t, 'c> Batch<'t, 'c> {
             for c in customers::facts_many(tx, chunk)? {
                 self.customers.insert(c.id, c);
             }
-        }
-        if ahead.at.len() >= MAX_OPEN {
-            ahead.open.clear();
-            ahead.at.clear();
         }
         let pending = &self.pending;
         let pending = |id: i64| pending.get(&id).copied().unwrap_or(0);
