@@ -456,13 +456,15 @@ fn to_run(out: Output) -> Run {
 pub fn snapshot(db: &Path) -> String {
     // The ledger's own logical dump, through payctl's ledger API: the same text for the same
     // ledger on either engine.
-    let mut config = payctl::ledger::LedgerConfig::new(db.to_path_buf());
     if let Some(url) = db.to_str().filter(|d| d.starts_with("postgres://")) {
-        config.server = Some(payctl::ledger::postgres::PgSettings {
-            url: url.to_string(),
-            password: None,
-            passfile: None,
-        });
+        let config = payctl::ledger::LedgerConfig::team(
+            db.to_path_buf(),
+            payctl::ledger::postgres::PgSettings {
+                url: url.to_string(),
+                password: None,
+                passfile: None,
+            },
+        );
         return match payctl::ledger::dump::dump(&config) {
             Ok(dump) => dump,
             // A read command finds no payctl schema in a database no write has reached.
@@ -470,7 +472,9 @@ pub fn snapshot(db: &Path) -> String {
             Err(e) => panic!("cannot dump the ledger {url}: {e}"),
         };
     }
-    if let Ok(dump) = payctl::ledger::dump::dump(&config) {
+    if let Ok(dump) =
+        payctl::ledger::dump::dump(&payctl::ledger::LedgerConfig::new(db.to_path_buf()))
+    {
         return dump;
     }
     // Not a ledger this payctl reads (missing, empty, foreign, an older schema a test made):
