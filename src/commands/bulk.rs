@@ -1054,6 +1054,9 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     // row means the transaction is rolled back, so rows need no savepoints of their own; they
     // would copy every page a row touches into the statement journal. With --rejects, each row
     // is a savepoint so that a bad one leaves no trace while the good ones stay.
+    // The tables a large import wrote, read before it commits: their statistics are brought up
+    // to date after it.
+    let mut written: Vec<String> = Vec::new();
     let run = |tx: &Tx| -> Result<()> {
         bulk::begin_import(tx)?;
         // Payments are recorded in batches (src/ledger/batch.rs): the balance caches are kept
@@ -1262,6 +1265,9 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
                 .map_err(|e| rejects_error(e.error()))?
                 .finish()?;
         }
+        if summary.imported >= crate::ledger::ANALYZE_AFTER_ROWS {
+            written = bulk::written_tables(tx)?;
+        }
         Ok(())
     };
     ledger.set_cache_mib(IMPORT_CACHE_MIB)?;
@@ -1270,7 +1276,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     } else {
         ledger.write(run)?;
         if summary.imported >= crate::ledger::ANALYZE_AFTER_ROWS {
-            ledger.refresh_statistics();
+            ledger.refresh_statistics(Some(&written));
         }
     }
     if let Some(bar) = progress {

@@ -136,12 +136,12 @@ pub fn existing_refs(tx: &Tx, refs: &[&str]) -> Result<FxHashSet<String>> {
     if refs.is_empty() {
         return Ok(found);
     }
-    let sql = format!(
-        "SELECT bank_ref FROM bank_lines WHERE bank_ref IN ({})",
-        in_list(1)
-    );
     for chunk in refs.chunks(IN_LIST) {
         let chunk = padded(chunk);
+        let sql = format!(
+            "SELECT bank_ref FROM bank_lines WHERE bank_ref IN ({})",
+            in_list(1, chunk.len())
+        );
         let params: Vec<&dyn ToParam> = chunk.iter().map(|r| r as &dyn ToParam).collect();
         tx.for_each(&sql, &params, |r| {
             found.insert(r.get::<String>(0)?);

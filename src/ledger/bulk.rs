@@ -18,6 +18,24 @@ pub fn begin_import(tx: &Tx) -> Result<()> {
     })
 }
 
+/// The ledger's tables this transaction has written so far (rows inserted, updated or
+/// deleted, by payctl or by the schema's triggers), as `ANALYZE` names them: what
+/// [`super::Ledger::refresh_statistics`] brings up to date after an import, instead of every
+/// table. PostgreSQL counts them per transaction (`pg_stat_xact_user_tables`); on SQLite,
+/// which keeps no statistics to refresh, none.
+pub fn written_tables(tx: &Tx) -> Result<Vec<String>> {
+    match tx.engine() {
+        Engine::Sqlite => Ok(Vec::new()),
+        Engine::Postgres => tx.query_map(
+            "SELECT quote_ident(relname) FROM pg_stat_xact_user_tables
+             WHERE schemaname = current_schema() AND n_tup_ins + n_tup_upd + n_tup_del > 0
+             ORDER BY relname",
+            params![],
+            |r| r.get(0),
+        ),
+    }
+}
+
 /// The occurrence number of `fingerprint` in this file so far: 0 the first time. Most rows
 /// are seen once, so that case is one statement: `INSERT OR IGNORE` (not `INSERT … RETURNING`,
 /// which builds an ephemeral table on every row).

@@ -325,6 +325,14 @@ fn a_large_import_refreshes_the_planner_statistics() {
         .unwrap()
         .get(0);
     assert_eq!(rows_known(&mut owner, "allocations"), allocations as f32);
+    // The tables the import wrote, its triggers' included, and only those: not the invoices
+    // it paid, which it read.
+    assert_eq!(rows_known(&mut owner, "payment_balances"), 1002.0);
+    assert_eq!(
+        rows_known(&mut owner, "invoices"),
+        -1.0,
+        "a table the import did not write was analyzed"
+    );
 
     // A clerk: the server refuses the clerk the owner's tables (a warning, not an error), and
     // the import is as before, with nothing on stderr.
