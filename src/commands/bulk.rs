@@ -1260,13 +1260,14 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
             ));
             return Err(Error::Rejected(problems));
         }
+        // Read before the rejects are renamed into place, which comes just before the commit.
+        if !dry_run && summary.imported >= crate::ledger::ANALYZE_AFTER_ROWS {
+            written = bulk::written_tables(tx)?;
+        }
         if let Some(w) = rejects.take() {
             w.into_inner()
                 .map_err(|e| rejects_error(e.error()))?
                 .finish()?;
-        }
-        if summary.imported >= crate::ledger::ANALYZE_AFTER_ROWS {
-            written = bulk::written_tables(tx)?;
         }
         Ok(())
     };
@@ -1276,7 +1277,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     } else {
         ledger.write(run)?;
         if summary.imported >= crate::ledger::ANALYZE_AFTER_ROWS {
-            ledger.refresh_statistics(Some(&written));
+            ledger.refresh_statistics(&written);
         }
     }
     if let Some(bar) = progress {

@@ -15,7 +15,7 @@ pub fn run(args: RestoreArgs, ctx: &Ctx) -> Result<Outcome> {
     let mut source = checked_source(&args.file, &ctx.ledger_path()?)?;
     let mut ledger = ctx.ledger()?;
     let report = ledger.restore(&mut source, &args.file)?;
-    ledger.refresh_statistics(None);
+    ledger.refresh_statistics(&[]);
     if ctx.quiet {
         return Ok(Outcome::read(format!("{}\n", report.ledger)));
     }

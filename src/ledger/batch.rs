@@ -270,7 +270,6 @@ impl<'t, 'c> Batch<'t, 'c> {
         };
         let mut keys: Vec<String> = Vec::new();
         let mut customers: Vec<i64> = Vec::new();
-        let mut facts_wanted: Vec<i64> = Vec::new();
         ahead.keys.clear();
         ahead.duplicates.clear();
         // Full: every open set is dropped before this run's customers are listed, so that
@@ -280,13 +279,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             ahead.open.clear();
             ahead.at.clear();
         }
-        // The customers' facts likewise, when this run's could overflow them. (Emptied after
-        // the list was made, the run's customers that had been cached were read one row at a
-        // time: 4,792 round trips in a 1,000,000-payment import, and as many duplicate reads.)
-        // Bounded by the batch too, so that the tests' batches of a few rows cross this.
-        if self.customers.len() + rows.len() > MAX_CUSTOMERS.min(self.limit.max(rows.len())) {
-            self.customers.clear();
-        }
+        let mut run_customers: Vec<i64> = Vec::new();
         for row in rows {
             if let Some(key) = &row.key {
                 if !self.keys.contains_key(key) && !ahead.keys.contains_key(key) {
@@ -298,8 +291,8 @@ impl<'t, 'c> Batch<'t, 'c> {
                 if !ahead.open.contains_key(&c) && !customers.contains(&c) {
                     customers.push(c);
                 }
-                if !self.customers.contains_key(&c) && !facts_wanted.contains(&c) {
-                    facts_wanted.push(c);
+                if !run_customers.contains(&c) {
+                    run_customers.push(c);
                 }
             }
         }
@@ -308,6 +301,10 @@ impl<'t, 'c> Batch<'t, 'c> {
                 ahead.keys.insert(key, Some((fingerprint, id)));
             }
         }
+        // The customers' cache is bounded by the batch too, so that the tests' batches of a
+        // few rows cross its emptying.
+        let bound = MAX_CUSTOMERS.min(self.limit.max(rows.len()));
+        let facts_wanted = customers_to_read(&mut self.customers, run_customers, bound);
         for chunk in facts_wanted.chunks(super::invoices::IN_LIST) {
             for c in customers::facts_many(tx, chunk)? {
                 self.customers.insert(c.id, c);
@@ -716,6 +713,29 @@ fn set_triggers(tx: &Tx, on: bool) -> Result<()> {
     }
 }
 
+/// Which of a run's customers (`run`, each once) to read into `cache`, a cache of
+/// customers' facts that holds about `bound`: those it lacks; or, when they would fill it, all
+/// of the run's, after emptying it. Emptied before the run is listed, never after: emptied
+/// after, the run's customers that had been cached were read one row at a time (4,792 round
+/// trips in a 1,000,000-payment import, and as many duplicate reads), and a cache left full
+/// was emptied again by the first row that missed it.
+pub(super) fn customers_to_read<T>(
+    cache: &mut FxHashMap<i64, T>,
+    run: Vec<i64>,
+    bound: usize,
+) -> Vec<i64> {
+    let new: Vec<i64> = run
+        .iter()
+        .copied()
+        .filter(|c| !cache.contains_key(c))
+        .collect();
+    if cache.len() + new.len() >= bound {
+        cache.clear();
+        return run;
+    }
+    new
+}
+
 /// The id the next row of `table` will get (its largest id plus one).
 ///
 /// The `+ ?1` is a parameter on purpose. PostgreSQL keeps the first plan of a prepared
@@ -747,4 +767,35 @@ fn digest(fingerprint: &str) -> u128 {
             fingerprint.hash(&mut h);
             u128::from(h.finish())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache(ids: &[i64]) -> FxHashMap<i64, ()> {
+        ids.iter().map(|&id| (id, ())).collect()
+    }
+
+    #[test]
+    fn a_run_reads_the_customers_the_cache_lacks_or_all_of_them_after_emptying_it() {
+        // Room left: only the missing ones are read, and the cache keeps what it had.
+        let mut c = cache(&[1, 2, 3]);
+        assert_eq!(customers_to_read(&mut c, vec![3, 4, 1, 5], 10), vec![4, 5]);
+        assert_eq!(c.len(), 3);
+        // Every one cached: nothing to read.
+        assert!(customers_to_read(&mut c, vec![2, 1], 10).is_empty());
+        // The missing ones would fill it: emptied first, and the whole run read, the cached
+        // ones included, so that no row of the run misses.
+        let mut c = cache(&[1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(
+            customers_to_read(&mut c, vec![9, 1, 10], 10),
+            vec![9, 1, 10]
+        );
+        assert!(c.is_empty());
+        // Full already: the same, even when the run adds nobody.
+        let mut c = cache(&[1, 2, 3]);
+        assert_eq!(customers_to_read(&mut c, vec![1], 3), vec![1]);
+        assert!(c.is_empty());
+    }
 }

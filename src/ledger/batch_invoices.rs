@@ -165,7 +165,7 @@ impl<'t, 'c> InvoiceBatch<'t, 'c> {
             let Some(customer) = row.customer else {
                 continue;
             };
-            if !self.currencies.contains_key(&customer) && !customers.contains(&customer) {
+            if !customers.contains(&customer) {
                 customers.push(customer);
             }
             let number = match (&row.number, id) {
@@ -184,9 +184,8 @@ impl<'t, 'c> InvoiceBatch<'t, 'c> {
                 self.keys.insert(key, Some(id));
             }
         }
-        if self.currencies.len() + customers.len() > MAX_CUSTOMERS {
-            self.currencies.clear();
-        }
+        let customers =
+            super::batch::customers_to_read(&mut self.currencies, customers, MAX_CUSTOMERS);
         for chunk in customers.chunks(invoices::IN_LIST) {
             self.currencies
                 .extend(customers::currencies_many(tx, chunk)?);

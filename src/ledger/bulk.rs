@@ -19,20 +19,40 @@ pub fn begin_import(tx: &Tx) -> Result<()> {
 }
 
 /// The ledger's tables this transaction has written so far (rows inserted, updated or
-/// deleted, by payctl or by the schema's triggers), as `ANALYZE` names them: what
-/// [`super::Ledger::refresh_statistics`] brings up to date after an import, instead of every
-/// table. PostgreSQL counts them per transaction (`pg_stat_xact_user_tables`); on SQLite,
-/// which keeps no statistics to refresh, none.
+/// deleted, by payctl or by the schema's triggers), schema-qualified as `ANALYZE` names them:
+/// what [`super::Ledger::refresh_statistics`] brings up to date after an import, instead of
+/// every table. PostgreSQL counts them per transaction (`pg_stat_xact_user_tables`); the
+/// ledger's schema is the one its `payments` table is in. Best effort, as the refresh is: read
+/// in a savepoint, so that a server which refuses the statistics views (or keeps no counts,
+/// `track_counts = off`) costs the import nothing; the list is then empty and the refresh
+/// analyzes every table. On SQLite, which keeps no statistics to refresh, empty.
 pub fn written_tables(tx: &Tx) -> Result<Vec<String>> {
-    match tx.engine() {
-        Engine::Sqlite => Ok(Vec::new()),
-        Engine::Postgres => tx.query_map(
-            "SELECT quote_ident(relname) FROM pg_stat_xact_user_tables
-             WHERE schemaname = current_schema() AND n_tup_ins + n_tup_upd + n_tup_del > 0
-             ORDER BY relname",
-            params![],
-            |r| r.get(0),
-        ),
+    if tx.engine() == Engine::Sqlite {
+        return Ok(Vec::new());
+    }
+    tx.savepoint_start()?;
+    let read = tx.query_map(
+        "SELECT quote_ident(s.schemaname) || '.' || quote_ident(s.relname)
+         FROM pg_stat_xact_user_tables s
+         WHERE s.n_tup_ins + s.n_tup_upd + s.n_tup_del > 0
+           AND s.schemaname = (SELECT n.nspname FROM pg_class c
+                               JOIN pg_namespace n ON n.oid = c.relnamespace
+                               WHERE c.oid = to_regclass('payments'))
+         ORDER BY 1",
+        params![],
+        |r| r.get(0),
+    );
+    match read {
+        Ok(tables) => {
+            tx.savepoint_release()?;
+            Ok(tables)
+        }
+        // Whatever the server said, the transaction goes on (a savepoint that cannot be
+        // rolled back to is the connection's failure, and is the import's).
+        Err(_) => {
+            tx.savepoint_rollback()?;
+            Ok(Vec::new())
+        }
     }
 }
 

@@ -842,16 +842,16 @@ impl Ledger {
     /// and payctl does not print). SQLite keeps its plans without statistics.
     ///
     /// `tables`: the tables the load wrote ([`bulk::written_tables`], read before its
-    /// commit), or `None` for every table (a restore). A 100,000-payment import writes nine
-    /// of the ledger's tables; analyzing only those took 0.47 s instead of 0.69 s.
-    pub fn refresh_statistics(&mut self, tables: Option<&[String]>) {
+    /// commit), or none for every table (a restore, or a load whose tables could not be
+    /// read). A 100,000-payment import writes nine of the ledger's tables; analyzing only
+    /// those took 0.47 s instead of 0.69 s.
+    pub fn refresh_statistics(&mut self, tables: &[String]) {
         let Conn::Postgres { client, .. } = &mut self.conn else {
             return;
         };
         let sql = match tables {
-            None => "ANALYZE".to_owned(),
-            Some([]) => return,
-            Some(tables) => format!("ANALYZE {}", tables.join(", ")),
+            [] => "ANALYZE".to_owned(),
+            tables => format!("ANALYZE {}", tables.join(", ")),
         };
         let _ = client.batch_execute(&sql);
     }

@@ -499,3 +499,104 @@ fn repeated_rows_and_keys_count_the_same_across_read_ahead_runs() {
         assert_eq!(state, &results[0].2, "batch of {rows}");
     }
 }
+
+/// An import whose read-ahead runs name many customers (on PostgreSQL their facts and open
+/// sets are read in lists padded to 40, 160 and 500 placeholders, and the customers' cache,
+/// bounded by the batch, is emptied and read again between runs): every customer's payment
+/// goes to that customer's oldest invoice first, as one `create` per row would put it.
+#[test]
+fn runs_of_many_customers_pay_each_customer_s_own_invoices_oldest_first() {
+    let env = Env::new();
+    let customers = 200;
+    let mut file = String::from("id,name,currency\n");
+    for c in 1..=customers {
+        file.push_str(&format!("{c},Customer {c},USD\n"));
+    }
+    let path = env.dir.path().join("customers.csv");
+    std::fs::write(&path, file).unwrap();
+    env.ok(&[
+        "import",
+        path.to_str().unwrap(),
+        "--kind",
+        "customers",
+        "-q",
+    ]);
+    let mut file =
+        String::from("id,customerId,invoiceNumber,invoiceAmount,effectiveTimestamp,dueDate\n");
+    for c in 1..=customers {
+        file.push_str(&format!(
+            "{},{c},A-{c},10.00,2026-01-01,2026-01-31\n",
+            c * 10 + 1
+        ));
+        file.push_str(&format!(
+            "{},{c},B-{c},10.00,2026-02-01,2026-02-28\n",
+            c * 10 + 2
+        ));
+    }
+    let path = env.dir.path().join("invoices.csv");
+    std::fs::write(&path, file).unwrap();
+    env.ok(&["import", path.to_str().unwrap(), "--kind", "invoices", "-q"]);
+    let outstanding = |env: &Env| -> Vec<(u64, String)> {
+        let mut out: Vec<(u64, String)> = env
+            .json(&["invoice", "list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["id"].as_u64().unwrap(),
+                    i["outstandingBalance"].to_string(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    // 15.00 from each customer, customers in a scattered order: the oldest invoice paid, 5.00
+    // of the next. Runs of 30 rows (30 customers: lists of 40), then of 100 (lists of 160).
+    let payments = |amount: &str| {
+        let mut file = String::from("customerId,amount,paymentMethod,autoAllocate\n");
+        for i in 0..customers {
+            let c = (i * 37) % customers + 1;
+            file.push_str(&format!("{c},{amount},Cash,true\n"));
+        }
+        file
+    };
+    let path = env.dir.path().join("first.csv");
+    std::fs::write(&path, payments("15.00")).unwrap();
+    for (batch, rows) in [("30", "0,60"), ("100", "60,200")] {
+        let (from, to) = rows.split_once(',').unwrap();
+        let (from, to): (usize, usize) = (from.parse().unwrap(), to.parse().unwrap());
+        let all = std::fs::read_to_string(&path).unwrap();
+        let mut lines = all.lines();
+        let header = lines.next().unwrap();
+        let part: Vec<&str> = lines.skip(from).take(to - from).collect();
+        let part_path = env.dir.path().join(format!("part-{batch}.csv"));
+        std::fs::write(&part_path, format!("{header}\n{}\n", part.join("\n"))).unwrap();
+        let out = env
+            .command(&["import", part_path.to_str().unwrap(), "-q"])
+            .env("PAYCTL_IMPORT_BATCH_ROWS", batch)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let after_first = outstanding(&env);
+    assert_eq!(after_first.len(), 2 * customers as usize);
+    for (id, left) in &after_first {
+        let want = if id % 10 == 1 { "0.00" } else { "5.00" };
+        assert_eq!(left, want, "invoice {id}");
+    }
+    // Then 5.00 each in one run of 200 (lists of 500): every invoice paid.
+    let path = env.dir.path().join("second.csv");
+    std::fs::write(&path, payments("5.00")).unwrap();
+    env.ok(&["import", path.to_str().unwrap(), "-q"]);
+    for (id, left) in outstanding(&env) {
+        assert_eq!(left, "0.00", "invoice {id}");
+    }
+    env.ok(&["verify"]);
+}

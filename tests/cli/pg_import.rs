@@ -325,9 +325,10 @@ fn a_large_import_refreshes_the_planner_statistics() {
         .unwrap()
         .get(0);
     assert_eq!(rows_known(&mut owner, "allocations"), allocations as f32);
-    // The tables the import wrote, its triggers' included, and only those: not the invoices
-    // it paid, which it read.
+    // The tables the import wrote, its triggers' included (the invoices' balances, only
+    // updated), and only those: not the invoices it paid, which it read.
     assert_eq!(rows_known(&mut owner, "payment_balances"), 1002.0);
+    assert_eq!(rows_known(&mut owner, "invoice_balances"), 3.0);
     assert_eq!(
         rows_known(&mut owner, "invoices"),
         -1.0,
