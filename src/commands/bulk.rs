@@ -1055,8 +1055,8 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
     // would copy every page a row touches into the statement journal. With --rejects, each row
     // is a savepoint so that a bad one leaves no trace while the good ones stay.
     // The tables a large import wrote, read before it commits: their statistics are brought up
-    // to date after it.
-    let mut written: Vec<String> = Vec::new();
+    // to date after it (none for a smaller import or a dry run).
+    let mut written: Option<Vec<String>> = None;
     let run = |tx: &Tx| -> Result<()> {
         bulk::begin_import(tx)?;
         // Payments are recorded in batches (src/ledger/batch.rs): the balance caches are kept
@@ -1262,7 +1262,7 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         }
         // Read before the rejects are renamed into place, which comes just before the commit.
         if !dry_run && summary.imported >= crate::ledger::ANALYZE_AFTER_ROWS {
-            written = bulk::written_tables(tx)?;
+            written = Some(bulk::written_tables(tx)?);
         }
         if let Some(w) = rejects.take() {
             w.into_inner()
@@ -1276,8 +1276,8 @@ pub fn import(args: ImportArgs, ctx: &Ctx) -> Result<Outcome> {
         ledger.rehearse(run)?;
     } else {
         ledger.write(run)?;
-        if summary.imported >= crate::ledger::ANALYZE_AFTER_ROWS {
-            ledger.refresh_statistics(&written);
+        if let Some(tables) = &written {
+            ledger.refresh_statistics(tables);
         }
     }
     if let Some(bar) = progress {

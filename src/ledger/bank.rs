@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 
 use super::customers::stored_currency;
 use super::db::{Engine, Param, ToParam};
-use super::invoices::{in_list, padded, IN_LIST};
+use super::invoices::{query_in_list, IN_LIST};
 use super::Tx;
 use crate::core::bank::{
     BankFormat, BankLineView, BankProposalView, BankStatementView, LineStatus, NewBankLine,
@@ -133,20 +133,13 @@ fn opt_text(v: &Option<String>) -> Param<'_> {
 /// [`IN_LIST`] refs, not one per line.
 pub fn existing_refs(tx: &Tx, refs: &[&str]) -> Result<FxHashSet<String>> {
     let mut found = FxHashSet::default();
-    if refs.is_empty() {
-        return Ok(found);
-    }
     for chunk in refs.chunks(IN_LIST) {
-        let chunk = padded(chunk);
-        let sql = format!(
-            "SELECT bank_ref FROM bank_lines WHERE bank_ref IN ({})",
-            in_list(1, chunk.len())
-        );
-        let params: Vec<&dyn ToParam> = chunk.iter().map(|r| r as &dyn ToParam).collect();
-        tx.for_each(&sql, &params, |r| {
-            found.insert(r.get::<String>(0)?);
-            Ok(())
-        })?;
+        found.extend(query_in_list(
+            tx,
+            "SELECT bank_ref FROM bank_lines WHERE bank_ref IN ({list})",
+            chunk,
+            |r| r.get::<String>(0),
+        )?);
     }
     Ok(found)
 }

@@ -269,7 +269,6 @@ impl<'t, 'c> Batch<'t, 'c> {
             return Ok(());
         };
         let mut keys: Vec<String> = Vec::new();
-        let mut customers: Vec<i64> = Vec::new();
         ahead.keys.clear();
         ahead.duplicates.clear();
         // Full: every open set is dropped before this run's customers are listed, so that
@@ -288,9 +287,6 @@ impl<'t, 'c> Batch<'t, 'c> {
                 }
             }
             if let Some(c) = row.customer {
-                if !ahead.open.contains_key(&c) && !customers.contains(&c) {
-                    customers.push(c);
-                }
                 if !run_customers.contains(&c) {
                     run_customers.push(c);
                 }
@@ -301,6 +297,12 @@ impl<'t, 'c> Batch<'t, 'c> {
                 ahead.keys.insert(key, Some((fingerprint, id)));
             }
         }
+        // The run's customers whose open sets are not cached yet.
+        let customers: Vec<i64> = run_customers
+            .iter()
+            .copied()
+            .filter(|c| !ahead.open.contains_key(c))
+            .collect();
         // The customers' cache is bounded by the batch too, so that the tests' batches of a
         // few rows cross its emptying.
         let bound = MAX_CUSTOMERS.min(self.limit.max(rows.len()));

@@ -494,31 +494,23 @@ pub fn open_sets(
 ) -> Result<FxHashMap<i64, Vec<InvoiceFacts>>> {
     let mut out: FxHashMap<i64, Vec<InvoiceFacts>> =
         customers.iter().map(|&c| (c, Vec::new())).collect();
-    if customers.is_empty() {
-        return Ok(out);
-    }
-    let sql = format!(
+    let rows = query_in_list(
+        tx,
         "SELECT i.id, i.customer_id, i.currency, i.total + b.adjusted, i.effective_at, i.due_at, b.allocated, b.closed,
                 i.invoice_number
          FROM open_invoices o
          JOIN invoices i ON i.id = o.invoice_id
          JOIN invoice_balances b ON b.invoice_id = o.invoice_id
-         WHERE o.customer_id IN ({}) AND b.closed IS NULL AND b.allocated < i.total + b.adjusted
+         WHERE o.customer_id IN ({list}) AND b.closed IS NULL AND b.allocated < i.total + b.adjusted
          ORDER BY o.customer_id, o.due_at, o.effective_at, o.invoice_id",
-        in_list(1, list_len(customers.len()))
-    );
-    let ids = padded(customers);
-    let params: Vec<&dyn crate::ledger::db::ToParam> = ids
-        .iter()
-        .map(|id| id as &dyn crate::ledger::db::ToParam)
-        .collect();
-    tx.for_each(&sql, &params, |row| {
-        let mut facts = facts_row(row)?;
+        customers,
+        facts_row,
+    )?;
+    for mut facts in rows {
         let pending = pending(facts.id);
         apply_pending(&mut facts, pending);
         out.entry(facts.customer_id).or_default().push(facts);
-        Ok(())
-    })?;
+    }
     Ok(out)
 }
 
@@ -541,19 +533,25 @@ pub(crate) fn list_len(n: usize) -> usize {
         .unwrap_or(IN_LIST)
 }
 
-/// `?first, ?first+1, …`: `len` placeholders.
-pub(crate) fn in_list(first: usize, len: usize) -> String {
-    (first..first + len)
+/// `?1, ?2, …`: `len` placeholders.
+fn in_list(len: usize) -> String {
+    (1..=len)
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// `values` (1 to [`IN_LIST`] of them) padded to [`list_len`] with its last value.
-pub(crate) fn padded<T: Clone>(values: &[T]) -> Vec<T> {
+fn padded<T: Clone>(values: &[T]) -> Vec<T> {
+    padded_to(values, list_len(values.len()))
+}
+
+/// `values` padded to `len` with its last value (kept whole when longer): the statements of a
+/// read ahead bind a fixed number of values, so that each has one text per length.
+pub(crate) fn padded_to<T: Clone>(values: &[T], len: usize) -> Vec<T> {
     let mut out = values.to_vec();
     if let Some(last) = values.last() {
-        out.resize(list_len(values.len()), last.clone());
+        out.resize(len.max(values.len()), last.clone());
     }
     out
 }
@@ -572,7 +570,7 @@ pub(crate) fn query_in_list<V: ToParam + Clone, T>(
     }
     debug_assert!(sql.contains("{list}"), "no {{list}} in {sql}");
     let values = padded(values);
-    let sql = sql.replace("{list}", &in_list(1, values.len()));
+    let sql = sql.replace("{list}", &in_list(values.len()));
     let params: Vec<&dyn ToParam> = values.iter().map(|v| v as &dyn ToParam).collect();
     tx.query_map(&sql, &params, f)
 }
@@ -721,10 +719,7 @@ pub fn number_owners(tx: &Tx, pairs: &[(i64, String)]) -> Result<Vec<((i64, Stri
     if pairs.is_empty() {
         return Ok(Vec::new());
     }
-    let mut padded = pairs.to_vec();
-    if let Some(last) = pairs.last() {
-        padded.resize(NUMBER_PAIRS, last.clone());
-    }
+    let padded = padded_to(pairs, NUMBER_PAIRS);
     let arms = (0..NUMBER_PAIRS)
         .map(|i| {
             let n = 2 * i + 1;
@@ -785,7 +780,7 @@ mod tests {
             assert_eq!(padded.len(), len, "{n} values");
             assert_eq!(padded[..n], values[..], "{n} values keep their order");
             assert!(padded[n..].iter().all(|&v| v == n), "padded with the last");
-            assert_eq!(in_list(1, padded.len()).matches('?').count(), len);
+            assert_eq!(in_list(padded.len()).matches('?').count(), len);
         }
         assert!(padded::<i64>(&[]).is_empty());
     }

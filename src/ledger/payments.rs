@@ -116,11 +116,7 @@ pub fn duplicates_many(
     }
     // Padded with its last key (a repeat finds nothing new: DISTINCT), to one of a few
     // lengths, so that the statement has one of a few texts.
-    let len = invoices::list_len(keys.len()).min(DUPLICATE_KEYS);
-    let mut padded = keys.to_vec();
-    if let Some(last) = keys.last() {
-        padded.resize(len.max(keys.len()), last.clone());
-    }
+    let padded = invoices::padded_to(keys, invoices::list_len(keys.len()).min(DUPLICATE_KEYS));
     let values = (0..padded.len())
         .map(|i| {
             let n = 3 * i + 1;
